@@ -1,0 +1,107 @@
+# optdeploy - plain Makefile.  `make` builds ./optdeploy; see README.md.
+#
+#   make            build ./optdeploy (objects under build/)
+#   make run        install missing Debian packages (as root), build, open the planner
+#   make check      the same, then every test, also under ASan+UBSan
+#   make bench      benchmarks against glpsol and SciPy/HiGHS (bench/RESULTS.md)
+#   make fuzz       fuzz the CSV loader and the command line (FUZZ_SECONDS each)
+#   make install / uninstall   honour PREFIX and DESTDIR
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
+DATADIR   ?= $(PREFIX)/share/optdeploy
+BUILD     ?= build
+PROG      ?= optdeploy
+CC        ?= cc
+OPT       ?= -O2 -g
+FUZZ_SECONDS ?= 60
+
+NCURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags ncursesw 2>/dev/null))
+NCURSES_LIBS   := $(or $(shell pkg-config --libs ncursesw 2>/dev/null),-lncursesw -ltinfo)
+
+WARN      = -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+            -Wwrite-strings -Wpointer-arith -Wformat=2
+CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
+            -DOPTDEPLOY_DATADIR='"$(DATADIR)"' $(NCURSES_CFLAGS)
+SAN      ?=
+SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN_FLAGS = $(if $(SAN),$(SANITIZE))
+ALL_CFLAGS = -std=c11 $(WARN) $(OPT) $(SAN_FLAGS) -MMD -MP $(CFLAGS)
+ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+LDLIBS   += $(NCURSES_LIBS) -lglpk -lcsv -lm
+
+CORE_SRC  = $(addprefix src/,status.c pool.c solve.c sweep.c frontier.c compare.c export.c)
+FRONT_SRC = $(filter-out $(CORE_SRC),$(wildcard src/*.c))
+CORE_OBJ  = $(CORE_SRC:src/%.c=$(BUILD)/%.o)
+FRONT_OBJ = $(FRONT_SRC:src/%.c=$(BUILD)/%.o)
+UI_OBJ    = $(filter-out $(BUILD)/main.o,$(FRONT_OBJ))
+CORE_LIB  = $(BUILD)/liboptdeploy.a
+
+TEST_SRC  = $(wildcard tests/unit/test_*.c)
+TEST_BIN  = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run check test test-unit test-cli test-tui deps asan bench fuzz install uninstall clean lint
+
+all: $(PROG)
+
+$(PROG): $(BUILD)/$(PROG)
+	cp $< $@
+
+$(BUILD)/$(PROG): $(FRONT_OBJ) $(CORE_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(FRONT_OBJ) $(CORE_LIB) $(LDLIBS)
+
+$(CORE_LIB): $(CORE_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB) $(UI_OBJ) | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< \
+		$(UI_OBJ) $(CORE_LIB) -lcmocka $(LDLIBS)
+
+$(BUILD) $(BUILD)/tests:
+	mkdir -p $@
+
+deps:
+	@sh .ci/deps.sh
+
+run: deps
+	$(MAKE) all
+	./$(PROG)
+
+# `make check`: dependencies, the optimised build and its tests, then the
+# same tests again on an ASan+UBSan build (build/asan).
+check: deps
+	$(MAKE) test
+	$(MAKE) BUILD=build/asan PROG=build/asan/optdeploy-asan OPT='-O1 -g' SAN=1 test
+
+test: $(PROG) $(TEST_BIN)
+	@sh tests/run.sh $(BUILD) $(abspath $(PROG))
+
+bench: deps all
+	@sh bench/run.sh
+
+fuzz:
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+lint:
+	mandoc -Tlint -W warning man/optdeploy.1
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/optdeploy
+	install -m 644 man/optdeploy.1 $(DESTDIR)$(MANDIR)/man1/optdeploy.1
+	install -m 644 data/*.csv data/README $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/optdeploy $(DESTDIR)$(MANDIR)/man1/optdeploy.1
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(wildcard data/*.csv)) README)
+	-rmdir $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build $(PROG)
+
+-include $(CORE_OBJ:.o=.d) $(FRONT_OBJ:.o=.d)
