@@ -45,10 +45,10 @@ TEST_BIN  = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 all: $(PROG)
 
-$(PROG): $(BUILD)/$(PROG)
+$(PROG): $(BUILD)/optdeploy.bin
 	cp $< $@
 
-$(BUILD)/$(PROG): $(FRONT_OBJ) $(CORE_LIB)
+$(BUILD)/optdeploy.bin: $(FRONT_OBJ) $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(FRONT_OBJ) $(CORE_LIB) $(LDLIBS)
 
 $(CORE_LIB): $(CORE_OBJ)
