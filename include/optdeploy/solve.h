@@ -68,7 +68,8 @@ struct policy {
 	double expected_cost;      /* sum c_i x_i / K */
 	double total_cost;         /* sum c_i x_i (compare with B = budget * K) */
 	double objective;          /* primal: sum p x + lambda sum u y; dual: sum c x + lambda sum u (1-y) */
-	double loading_term;       /* lambda * sum u_i y_i (credit for unused models) */
+	double loading_term;       /* primal: lambda * sum u_i y_i (credit for unused models);
+	                              dual: lambda * sum u_i (1 - y_i) (charge for used models) */
 	size_t models_used;
 
 	double lp_bound;   /* objective of the LP relaxation (a bound on the exact optimum) */
@@ -94,6 +95,16 @@ struct solver;
 struct solver *solver_new(const struct pool *pool, struct status_msg *m);
 
 void solver_free(struct solver *s);
+
+/*
+ * Dominance pruning (on by default): models that another model beats on
+ * cost, accuracy and loading cost at once are left out of the GLPK problem.
+ * Exact either way; tests and benchmarks switch it off to compare.
+ */
+void solver_set_pruning(struct solver *s, bool on);
+
+/* Number of models the GLPK problem holds after pruning. */
+size_t solver_models_kept(const struct solver *s);
 
 /*
  * Check parameters without solving: ST_USAGE with a message naming the bad

@@ -1,0 +1,404 @@
+/* bench_core.c - times optdeploy's core (solve, re-solve, 101-level sweep) on the benchmark instances. */
+
+/*
+ * usage: bench_core POOL.csv INSTANCES.tsv
+ *
+ * Loads POOL.csv once, then for every row of INSTANCES.tsv ("id pool k lambda
+ * budget") whose pool column is POOL.csv, measures with CLOCK_MONOTONIC:
+ *   solve    a cold solve: solver_new + solver_run (what one CLI call costs);
+ *   resolve  a re-solve on a warm solver after a one-step budget change, the
+ *            interactive planner's case (the budget alternates between the
+ *            instance's budget and one slider step, 1/100 of the cost range,
+ *            above it; every re-solve at the instance's budget must give the
+ *            cold solve's objective);
+ *   sweep    solver_new + sweep_init + 101 sweep_step calls over the pool's
+ *            cost range, and the slowest single step (the UI computes the sweep
+ *            one step at a time between key presses).
+ * Each figure is the median of several runs; the count of runs adapts to the
+ * time one run takes so the whole harness stays within minutes.
+ *
+ * Output, one tab-separated row per instance on stdout:
+ *   id outcome objective solve_s resolve_s sweep_s sweep_max_step_s
+ *   solve_reps resolve_reps sweep_reps resolve_ok used counts
+ * where resolve_ok is "yes" or "NO:outcome:objective" (the first warm answer
+ * that differed from the cold solve's) and counts is "index:count,..." over
+ * the models with a positive count.  An instance the core cannot answer (an
+ * error status) gets the row "id error: MESSAGE nan ..." and the run goes on.
+ * The rows are followed by one "#peak_rss_kb N" line (getrusage of this
+ * process, which handled this one pool).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "optdeploy/pool.h"
+#include "optdeploy/solve.h"
+#include "optdeploy/status.h"
+#include "optdeploy/sweep.h"
+
+#define TIME_LIMIT_S 60.0
+
+struct instance {
+	char id[128];
+	long long k;
+	double lambda;
+	double budget;
+};
+
+/* How long and how often each measurement may run for one instance. */
+struct reps_rule {
+	double seconds;
+	int min_reps;
+	int max_reps;
+};
+
+static const struct reps_rule SOLVE_REPS = { 0.4, 7, 101 };
+static const struct reps_rule RESOLVE_REPS = { 0.4, 20, 201 };
+static const struct reps_rule SWEEP_REPS = { 1.5, 5, 21 };
+
+/* What a re-solve answered, kept to show a mismatch. */
+struct policy_summary {
+	enum solve_outcome outcome;
+	double objective;
+};
+
+struct figures {
+	double solve_s, resolve_s, sweep_s, sweep_max_step_s;
+	int solve_reps, resolve_reps, sweep_reps;
+	int resolve_ok;
+	struct policy_summary warm;  /* the first warm answer that differed from the cold one */
+};
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Median of v[0..n) (reorders v). */
+static double median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+/* Runs still to do after a first run that took `first` seconds. */
+static int more_reps(const struct reps_rule *r, double first)
+{
+	double fit = first > 0 ? r->seconds / first : r->max_reps;
+	int n = fit >= r->max_reps ? r->max_reps : (int)fit;
+
+	if (n < r->min_reps)
+		n = r->min_reps;
+	return n - 1;
+}
+
+/* Fill err with "what: message" and return -1, so failing paths read `return fail(...)`. */
+static int fail(struct status_msg *err, const char *what, const struct status_msg *m)
+{
+	snprintf(err->text, sizeof err->text, "%.30s: %.470s", what, m->text);
+	return -1;
+}
+
+static struct solve_params params_for(const struct instance *in)
+{
+	struct solve_params sp = solve_params_default();
+
+	sp.mode = SOLVE_MAX_ACCURACY;
+	sp.method = SOLVE_EXACT;
+	sp.k = in->k;
+	sp.lambda = in->lambda;
+	sp.budget = in->budget;
+	sp.time_limit = TIME_LIMIT_S;
+	return sp;
+}
+
+/* One cold solve, timed into *secs; the policy of the first run is kept in *keep. */
+static int cold_solve(const struct pool *pool, const struct solve_params *sp,
+		      struct policy *keep, double *secs, struct status_msg *err)
+{
+	struct status_msg m;
+	struct policy pol;
+	struct solver *s;
+	enum status st;
+	double t0;
+
+	if (policy_init(&pol, pool->n, &m) != ST_OK)
+		return fail(err, "policy_init", &m);
+	t0 = now_s();
+	s = solver_new(pool, &m);
+	if (s == NULL) {
+		policy_free(&pol);
+		return fail(err, "solver_new", &m);
+	}
+	st = solver_run(s, sp, &pol, &m);
+	*secs = now_s() - t0;
+	solver_free(s);
+	if (st != ST_OK) {
+		policy_free(&pol);
+		return fail(err, "solver_run", &m);
+	}
+	if (keep->count == NULL)
+		*keep = pol;
+	else
+		policy_free(&pol);
+	return 0;
+}
+
+static int time_solve(const struct pool *pool, const struct solve_params *sp,
+		      struct policy *keep, struct figures *f, struct status_msg *err)
+{
+	double t[128];
+	int n = 1;
+
+	if (cold_solve(pool, sp, keep, &t[0], err) != 0)
+		return -1;
+	for (int extra = more_reps(&SOLVE_REPS, t[0]); extra > 0; extra--)
+		if (cold_solve(pool, sp, keep, &t[n++], err) != 0)
+			return -1;
+	f->solve_reps = n;
+	f->solve_s = median(t, n);
+	return 0;
+}
+
+/* Same answer as the cold solve: same outcome and objective within 1e-9 relative. */
+static int same_answer(const struct policy *a, const struct policy *b)
+{
+	double scale = fmax(1.0, fmax(fabs(a->objective), fabs(b->objective)));
+
+	if (a->outcome != b->outcome)
+		return 0;
+	if (!policy_has_counts(a))
+		return 1;
+	return fabs(a->objective - b->objective) <= 1e-9 * scale;
+}
+
+/* Record whether the warm answer at the instance's budget matches the cold one. */
+static void check_warm(const struct policy *warm, const struct policy *cold, struct figures *f)
+{
+	if (same_answer(warm, cold) || !f->resolve_ok)
+		return;
+	f->resolve_ok = 0;
+	f->warm.outcome = warm->outcome;
+	f->warm.objective = policy_has_counts(warm) ? warm->objective : NAN;
+}
+
+static int one_resolve(struct solver *s, const struct solve_params *sp, struct policy *pol,
+		       double *secs, struct status_msg *err)
+{
+	struct status_msg m;
+	double t0 = now_s();
+
+	if (solver_run(s, sp, pol, &m) != ST_OK)
+		return fail(err, "solver_run (re-solve)", &m);
+	*secs = now_s() - t0;
+	return 0;
+}
+
+/*
+ * Warm re-solves on one solver: the budget goes up one step, then back to
+ * the instance's budget, where the answer must be the cold solve's.
+ */
+static int resolve_pairs(struct solver *s, const struct solve_params *sp, double step,
+			 const struct policy *cold, struct policy *pol, struct figures *f,
+			 struct status_msg *err)
+{
+	double t[256], first;
+	struct solve_params moved = *sp;
+	int n = 0, total = 2;
+
+	moved.budget = sp->budget + step;
+	if (one_resolve(s, sp, pol, &first, err) != 0)
+		return -1;
+	f->resolve_ok = 1;
+	while (n + 1 < total && n + 1 < (int)(sizeof t / sizeof t[0])) {
+		if (one_resolve(s, &moved, pol, &t[n++], err) != 0 ||
+		    one_resolve(s, sp, pol, &t[n++], err) != 0)
+			return -1;
+		check_warm(pol, cold, f);
+		if (n == 2)
+			total = 2 + more_reps(&RESOLVE_REPS, 0.5 * (t[0] + t[1]));
+	}
+	f->resolve_reps = n;
+	f->resolve_s = median(t, n);
+	return 0;
+}
+
+static int time_resolve(const struct pool *pool, const struct solve_params *sp, double step,
+			const struct policy *cold, struct figures *f, struct status_msg *err)
+{
+	struct status_msg m;
+	struct policy pol;
+	struct solver *s = solver_new(pool, &m);
+	int rc;
+
+	if (s == NULL)
+		return fail(err, "solver_new", &m);
+	if (policy_init(&pol, pool->n, &m) != ST_OK) {
+		solver_free(s);
+		return fail(err, "policy_init", &m);
+	}
+	rc = resolve_pairs(s, sp, step, cold, &pol, f, err);
+	policy_free(&pol);
+	solver_free(s);
+	return rc;
+}
+
+/* One full sweep over the pool's cost range into *secs; *max_step gets the slowest level. */
+static int one_sweep(const struct pool *pool, const struct solve_params *sp, double *secs,
+		     double *max_step, struct status_msg *err)
+{
+	struct status_msg m;
+	struct sweep sw;
+	double t0 = now_s();
+	struct solver *s = solver_new(pool, &m);
+	int rc = 0;
+
+	if (s == NULL)
+		return fail(err, "solver_new", &m);
+	if (sweep_init(&sw, pool, sp, NAN, NAN, SWEEP_DEFAULT_STEPS, &m) != ST_OK) {
+		solver_free(s);
+		return fail(err, "sweep_init", &m);
+	}
+	*max_step = 0;
+	while (rc == 0 && !sweep_finished(&sw)) {
+		double s0 = now_s();
+
+		if (sweep_step(&sw, s, &m) != ST_OK)
+			rc = fail(err, "sweep_step", &m);
+		*max_step = fmax(*max_step, now_s() - s0);
+	}
+	*secs = now_s() - t0;
+	sweep_free(&sw);
+	solver_free(s);
+	return rc;
+}
+
+static int time_sweep(const struct pool *pool, const struct solve_params *sp, struct figures *f,
+		      struct status_msg *err)
+{
+	double t[32], steps[32];
+	int n = 1;
+
+	if (one_sweep(pool, sp, &t[0], &steps[0], err) != 0)
+		return -1;
+	for (int extra = more_reps(&SWEEP_REPS, t[0]); extra > 0; extra--, n++)
+		if (one_sweep(pool, sp, &t[n], &steps[n], err) != 0)
+			return -1;
+	f->sweep_reps = n;
+	f->sweep_s = median(t, n);
+	f->sweep_max_step_s = median(steps, n);
+	return 0;
+}
+
+static void print_row(const struct instance *in, const struct policy *p, const struct figures *f)
+{
+	printf("%s\t%s\t%.17g\t%.9f\t%.9f\t%.9f\t%.9f\t%d\t%d\t%d\t", in->id,
+	       solve_outcome_name(p->outcome), policy_has_counts(p) ? p->objective : NAN,
+	       f->solve_s, f->resolve_s, f->sweep_s, f->sweep_max_step_s, f->solve_reps,
+	       f->resolve_reps, f->sweep_reps);
+	if (f->resolve_ok)
+		printf("yes");
+	else
+		printf("NO:%s:%.17g", solve_outcome_name(f->warm.outcome), f->warm.objective);
+	printf("\t%zu\t", policy_has_counts(p) ? p->models_used : 0);
+	if (policy_has_counts(p)) {
+		const char *sep = "";
+
+		for (size_t i = 0; i < p->n; i++) {
+			if (p->count[i] > 0) {
+				printf("%s%zu:%lld", sep, i, p->count[i]);
+				sep = ",";
+			}
+		}
+	} else {
+		printf("-");
+	}
+	putchar('\n');
+	fflush(stdout);
+}
+
+/* The row of an instance the core could not answer: the reason as its outcome. */
+static void print_error_row(const struct instance *in, const struct status_msg *err)
+{
+	printf("%s\terror: %s\tnan\tnan\tnan\tnan\tnan\t0\t0\t0\tyes\t0\t-\n", in->id, err->text);
+	fflush(stdout);
+}
+
+static void bench_instance(const struct pool *pool, const struct instance *in)
+{
+	struct solve_params sp = params_for(in);
+	struct policy cold = { 0 };
+	struct figures f = { 0 };
+	struct status_msg err;
+	double lo = pool->models[pool_cheapest(pool)].cost;
+	double step = (pool_max_cost(pool) - lo) / (SWEEP_DEFAULT_STEPS - 1);
+
+	status_clear(&err);
+	if (solve_params_check(&sp, &err) != ST_OK || time_solve(pool, &sp, &cold, &f, &err) != 0 ||
+	    time_resolve(pool, &sp, step, &cold, &f, &err) != 0 ||
+	    time_sweep(pool, &sp, &f, &err) != 0)
+		print_error_row(in, &err);
+	else
+		print_row(in, &cold, &f);
+	policy_free(&cold);
+}
+
+/* Parse one instance row; returns 1 when it is for this pool. */
+static int parse_row(const char *line, const char *pool_path, struct instance *in)
+{
+	char pool[4096];
+
+	if (line[0] == '#' || line[0] == '\n')
+		return 0;
+	if (sscanf(line, "%127s %4095s %lld %lf %lf", in->id, pool, &in->k, &in->lambda,
+		   &in->budget) != 5) {
+		fprintf(stderr, "bench_core: bad instance row: %s", line);
+		exit(65);
+	}
+	return strcmp(pool, pool_path) == 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct status_msg m;
+	struct pool pool = { 0 };
+	struct instance in;
+	struct rusage ru;
+	char line[8192];
+	FILE *fp;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: bench_core POOL.csv INSTANCES.tsv\n");
+		return 64;
+	}
+	if (pool_load_file(&pool, argv[1], &m) != ST_OK) {
+		fprintf(stderr, "bench_core: %s\n", m.text);
+		return 65;
+	}
+	fp = fopen(argv[2], "r");
+	if (fp == NULL) {
+		perror(argv[2]);
+		return 66;
+	}
+	while (fgets(line, sizeof line, fp) != NULL)
+		if (parse_row(line, argv[1], &in))
+			bench_instance(&pool, &in);
+	fclose(fp);
+	pool_free(&pool);
+	getrusage(RUSAGE_SELF, &ru);
+	printf("#peak_rss_kb %ld\n", ru.ru_maxrss);
+	return 0;
+}

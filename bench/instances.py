@@ -1,0 +1,74 @@
+#!/usr/bin/python3
+"""instances.py - the benchmark's pools and instances, written into a work directory.
+
+Pools: the two bundled ones (data/uci_har.csv, data/imagenet_paper.csv) and
+random pools from gen_pool.py (fixed seeds).  The full grid runs on the
+bundled pools and on the random pools of 100 and 1,000 models:
+K in {10, 1000, 10^6, 10^9}, lambda in {0, 0.1 K}, and two budgets, a quarter
+and half of the way from the cheapest model's cost to the most expensive.
+The time-against-pool-size series adds random pools of 10 ... 500 models at
+K = 1000, lambda = 0.1 K, the half-way budget.
+
+usage: instances.py WORKDIR   (writes WORKDIR/pools/*.csv and WORKDIR/instances.tsv)
+Rows of instances.tsv: id pool k lambda budget (pool paths as given to bench_core).
+"""
+import os
+import sys
+
+import benchlib
+import gen_pool
+
+SEED_BASE = 20240500
+GRID_K = [(10, "10"), (1000, "1e3"), (10**6, "1e6"), (10**9, "1e9")]
+GRID_LAMBDA = [(0.0, "0"), (0.1, "0.1K")]
+GRID_BUDGET = [(0.25, "b25"), (0.5, "b50")]
+SCALE_N = [10, 20, 50, 100, 200, 500, 1000]
+GRID_N = (100, 1000)
+SCALE_K, SCALE_LAMBDA, SCALE_BUDGET = 1000, 0.1, 0.5
+
+
+def random_pool(workdir, n):
+    path = os.path.join(workdir, "pools", f"rand{n}.csv")
+    with open(path, "w", encoding="ascii") as f:
+        f.write("model,cost,accuracy\n")
+        for name, cost, acc in gen_pool.make_pool(n, SEED_BASE + n):
+            f.write(f"{name},{cost!r},{acc:.2f}\n")
+    return path
+
+
+def budget_at(pool, frac):
+    lo = min(m[1] for m in pool)
+    hi = max(m[1] for m in pool)
+    return lo + frac * (hi - lo)
+
+
+def rows_for(name, path, grid):
+    pool = benchlib.load_pool(path)
+    out = []
+    for k, ktag in (GRID_K if grid else [(SCALE_K, "1e3")]):
+        for lam, ltag in (GRID_LAMBDA if grid else [(SCALE_LAMBDA, "0.1K")]):
+            for frac, btag in (GRID_BUDGET if grid else [(SCALE_BUDGET, "b50")]):
+                iid = f"{name}-K{ktag}-l{ltag}-{btag}"
+                out.append(f"{iid}\t{path}\t{k}\t{lam * k!r}\t{budget_at(pool, frac)!r}\n")
+    return out
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.stderr.write("usage: instances.py WORKDIR\n")
+        return 64
+    workdir = argv[1]
+    os.makedirs(os.path.join(workdir, "pools"), exist_ok=True)
+    rows = []
+    for name in ("uci_har", "imagenet_paper"):
+        rows += rows_for(name, f"data/{name}.csv", True)
+    for n in SCALE_N:
+        rows += rows_for(f"rand{n}", random_pool(workdir, n), n in GRID_N)
+    with open(os.path.join(workdir, "instances.tsv"), "w", encoding="ascii") as f:
+        f.write("# id\tpool\tk\tlambda\tbudget\n")
+        f.writelines(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,451 @@
+#!/usr/bin/python3
+"""report.py - merge the benchmark measurements into bench/RESULTS.md and the time-vs-n plot.
+
+usage: report.py WORKDIR RESULTS.md PLOT.png
+WORKDIR holds instances.tsv, core.tsv (bench_core), glpsol.tsv, highs.tsv.
+
+Every objective is checked, optdeploy's included: counts must serve exactly K
+inferences within the budget (exact arithmetic, benchlib.honest), and the
+objective is recomputed from them.  A peer's answer is compared with
+optdeploy's only through that honest objective.
+"""
+import datetime
+import math
+import os
+import platform
+import subprocess
+import sys
+
+import benchlib
+
+PEERS = ("glpsol", "HiGHS")
+SCALE_TAG = "-K1e3-l0.1K-b50"
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8") as f:
+        head = f.readline().rstrip("\n").split("\t")
+        return {r[0]: dict(zip(head, r))
+                for r in (ln.rstrip("\n").split("\t") for ln in f) if r and r[0]}
+
+
+def read_core(path):
+    """bench_core rows by id; each pool's "#peak_rss_kb" line follows its rows."""
+    cols = ("id outcome objective solve_s resolve_s sweep_s sweep_max_step_s solve_reps "
+            "resolve_reps sweep_reps resolve_ok used counts").split()
+    rows, pending = {}, []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#peak_rss_kb"):
+                for r in pending:
+                    r["peak_rss_kb"] = line.split()[1]
+                pending = []
+            elif line.strip():
+                r = dict(zip(cols, line.rstrip("\n").split("\t")))
+                rows[r["id"]] = r
+                pending.append(r)
+    return rows
+
+
+def counts_of(row, n):
+    x = [0] * n
+    if row["counts"] != "-":
+        for item in row["counts"].split(","):
+            i, c = item.split(":")
+            x[int(i)] = int(c)
+    return x
+
+
+def check_core(inst, pool, row):
+    """(objective or None, problem text) for optdeploy's own answer."""
+    if row is None:
+        return None, "no measurement"
+    if row["outcome"] != "optimal":
+        return None, f"outcome {row['outcome']}"
+    obj, why = benchlib.honest(pool, inst, counts_of(row, len(pool)))
+    if obj is None:
+        return None, "counts invalid: " + why
+    if benchlib.rel_diff(obj, float(row["objective"])) > benchlib.REL_TOL:
+        return obj, f"reported objective {row['objective']} but counts give {obj!r}"
+    if row["resolve_ok"] != "yes":
+        _, outcome, warm = row["resolve_ok"].split(":")
+        return obj, (f"a warm re-solve at this budget (after a one-step budget move) answered "
+                     f"{outcome} with objective {warm}, the cold solve {row['objective']}")
+    return obj, ""
+
+
+def compare(od_obj, peer):
+    """(verdict, text): verdict is 'agree', 'fail', 'worse' or 'BETTER' (optdeploy bug).
+
+    Both objectives are recomputed exactly from counts, so any excess of the
+    peer's over optdeploy's beyond float conversion (1e-13 relative) is a
+    better policy, even inside the 1e-9 agreement band, unless the peer only
+    got it by overspending within rounding noise.
+    """
+    if peer is None:
+        return "fail", "not run"
+    st = peer["status"]
+    if st == "infeasible":
+        return ("agree", "") if od_obj is None else ("fail", "says infeasible")
+    if st != "optimal":
+        return "fail", f"{st}: {peer['note']}"
+    obj = float(peer["objective"])
+    claimed = f"; {peer['note']}" if peer["note"] != "-" else ""
+    if od_obj is None:
+        return "BETTER", f"honest objective {obj!r} where optdeploy has no policy{claimed}"
+    d = (obj - od_obj) / max(1.0, abs(obj), abs(od_obj))
+    text = (f"honest objective {obj!r} vs optdeploy {od_obj!r} "
+            f"(diff {obj - od_obj:+.6g}, rel. {d:+.2e}){claimed}")
+    if d > 1e-13 and "over B" not in peer["note"]:
+        return "BETTER", text
+    if abs(d) <= benchlib.REL_TOL:
+        return ("agree", peer["note"]) if claimed else ("agree", "")
+    return ("BETTER", text) if d > 0 else ("worse", text)
+
+
+def ms(seconds):
+    v = float(seconds) * 1e3
+    if math.isnan(v):
+        return "-"
+    return f"{v:.3g}" if v < 100 else f"{v:.0f}"
+
+
+def cmd_line(argv):
+    try:
+        out = subprocess.run(argv, capture_output=True, text=True, check=False).stdout
+        return out.splitlines()[0].strip() if out else "unknown"
+    except OSError:
+        return "unknown"
+
+
+def machine():
+    cpu, mem = "unknown", "unknown"
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 2**20:.1f} GiB"
+    import scipy  # pylint: disable=import-outside-toplevel
+    commit = cmd_line(["git", "describe", "--always", "--dirty"])
+    return [
+        f"- Machine: {cpu}, {os.cpu_count()} CPUs, {mem} RAM; "
+        f"{platform.system()} {platform.release()}",
+        f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M UTC}; "
+        f"optdeploy at `{commit}`",
+        f"- Compiler: {cmd_line(['cc', '--version'])}; "
+        f"{cmd_line(['glpsol', '--version'])}; SciPy {scipy.__version__} (HiGHS) "
+        f"on Python {platform.python_version()}",
+    ]
+
+
+class Bench:
+    """All measurements of one run, keyed by instance id."""
+
+    def __init__(self, work):
+        self.insts = benchlib.load_instances(os.path.join(work, "instances.tsv"))
+        self.core = read_core(os.path.join(work, "core.tsv"))
+        self.peer = {"glpsol": read_tsv(os.path.join(work, "glpsol.tsv")),
+                     "HiGHS": read_tsv(os.path.join(work, "highs.tsv"))}
+        self.pools = {}
+        self.rows = []
+        for inst in self.insts:
+            pool = self.pools.setdefault(inst["pool"], benchlib.load_pool(inst["pool"]))
+            core = self.core.get(inst["id"])
+            od_obj, od_problem = check_core(inst, pool, core)
+            verdicts = {p: compare(od_obj, self.peer[p].get(inst["id"])) for p in PEERS}
+            self.rows.append({"inst": inst, "n": len(pool), "core": core, "od_obj": od_obj,
+                              "od_problem": od_problem, "verdicts": verdicts})
+
+    def speedups(self, peer, field="solve_s", pred=lambda r: True):
+        """peer time / optdeploy time over instances where the peer finished optimal."""
+        out = []
+        for r in self.rows:
+            p = self.peer[peer].get(r["inst"]["id"])
+            if timed(r) and p and p["status"] == "optimal" and pred(r):
+                out.append(float(p["seconds"]) / float(r["core"][field]))
+        return out
+
+
+def timed(r):
+    """True when bench_core measured the instance (no error row)."""
+    return r["core"] is not None and not r["core"]["outcome"].startswith("error")
+
+
+def worst(rows, field, pred):
+    vals = [(float(r["core"][field]), r["inst"]["id"]) for r in rows if timed(r) and pred(r)]
+    return max(vals) if vals else (math.nan, "-")
+
+
+def lambda_tenth_k(r):
+    return r["inst"]["lambda"] == 0.1 * r["inst"]["k"]
+
+
+def targets(b):
+    resolve = worst(b.rows, "resolve_s", lambda r: r["n"] <= 100 and lambda_tenth_k(r))
+    sweep100 = worst(b.rows, "sweep_s", lambda r: r["n"] <= 100)
+    sweep1000 = worst(b.rows, "sweep_s", lambda r: r["n"] == 1000)
+    step1000 = worst(b.rows, "sweep_max_step_s", lambda r: r["n"] == 1000)
+    out = ["| target | measured (worst case) | met? |", "|---|---|---|"]
+
+    def row(name, value, where, limit):
+        ok = "yes" if value <= limit else "**no**"
+        out.append(f"| {name} | {ms(value)} ms (`{where}`) | {ok} |")
+
+    row("re-solve after a budget step, n <= 100, lambda = 0.1 K: <= 1 ms",
+        resolve[0], resolve[1], 1e-3)
+    row("101-level sweep, n <= 100: <= 20 ms", sweep100[0], sweep100[1], 20e-3)
+    row("101-level sweep, n = 1000: <= 300 ms", sweep1000[0], sweep1000[1], 0.3)
+    out.append(f"| sweep n = 1000 computed progressively: slowest single level | "
+               f"{ms(step1000[0])} ms (`{step1000[1]}`) | (UI budget: one frame) |")
+    for peer, need in (("HiGHS", 20), ("glpsol", 100)):
+        sp = b.speedups(peer)
+        if not sp:
+            out.append(f"| >= {need}x faster than {peer} per solve | no finished peer solve | - |")
+            continue
+        geo = math.exp(sum(math.log(v) for v in sp) / len(sp))
+        ok = "yes" if min(sp) >= need else "**no**"
+        out.append(f"| >= {need}x faster than {peer} per solve (cold solve) | min {min(sp):.3g}x, "
+                   f"geometric mean {geo:.3g}x over {len(sp)} instances | {ok} |")
+    agree = {p: sum(1 for r in b.rows if r["verdicts"][p][0] == "agree") for p in PEERS}
+    bad = sum(1 for r in b.rows if r["od_problem"])
+    better = sum(1 for r in b.rows if any(v[0] == "BETTER" for v in r["verdicts"].values()))
+    ok = "yes" if bad == 0 and better == 0 else "**no**"
+    out.append(f"| identical objectives (1e-9 relative) | glpsol agrees on "
+               f"{agree['glpsol']}/{len(b.rows)}, HiGHS on {agree['HiGHS']}/{len(b.rows)} "
+               f"(the rest: peer failures, listed below); a peer found a strictly better "
+               f"policy on {better}; optdeploy's own counts failed the check on {bad} | {ok} |")
+    return out
+
+
+def verdict_cell(r):
+    marks = []
+    for p in PEERS:
+        v = r["verdicts"][p][0]
+        if v != "agree":
+            marks.append(f"{p} {'**BETTER**' if v == 'BETTER' else v}")
+    if r["od_problem"]:
+        marks.append("**optdeploy check**")
+    return ", ".join(marks) if marks else "all agree"
+
+
+def instance_table(b):
+    out = ["| instance | n | od solve | od re-solve | od sweep (slowest level) | glpsol "
+           "| HiGHS | od/glpsol | od/HiGHS | optdeploy objective | agreement |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in b.rows:
+        c, iid = r["core"], r["inst"]["id"]
+        if not timed(r):
+            out.append(f"| `{iid}` | {r['n']} | - | - | - | - | - | - | - | - | not measured |")
+            continue
+        cells = []
+        ratios = []
+        for p in PEERS:
+            pr = b.peer[p].get(iid)
+            if pr is None:
+                cells.append("-")
+                ratios.append("-")
+                continue
+            t = ms(pr["seconds"]) + ("" if pr["status"] == "optimal" else f" ({pr['status']})")
+            cells.append(t)
+            ratios.append(f"{float(c['solve_s']) / float(pr['seconds']):.2g}")
+        obj = "-" if r["od_obj"] is None else f"{r['od_obj']:.12g}"
+        out.append(f"| `{iid}` | {r['n']} | {ms(c['solve_s'])} | {ms(c['resolve_s'])} | "
+                   f"{ms(c['sweep_s'])} ({ms(c['sweep_max_step_s'])}) | {cells[0]} | {cells[1]} | "
+                   f"{ratios[0]} | {ratios[1]} | {obj} | {verdict_cell(r)} |")
+    return out
+
+
+def rss_table(b):
+    out = ["| pool | n | optdeploy (bench process) | glpsol (largest process) | "
+           "HiGHS (whole Python process) |", "|---|---:|---:|---:|---:|"]
+    for path, pool in b.pools.items():
+        ids = [r["inst"]["id"] for r in b.rows if r["inst"]["pool"] == path]
+        od = max((int(b.core[i].get("peak_rss_kb", 0)) for i in ids if i in b.core), default=0)
+        gl = max((int(b.peer["glpsol"][i]["peak_rss_kb"]) for i in ids
+                  if i in b.peer["glpsol"]), default=0)
+        hi = max((int(b.peer["HiGHS"][i]["peak_rss_kb"] or 0) for i in ids
+                  if i in b.peer["HiGHS"]), default=0)
+        name = os.path.basename(path)
+        out.append(f"| {name} | {len(pool)} | {od / 1024:.1f} MiB | {gl / 1024:.1f} MiB | "
+                   f"{hi / 1024:.1f} MiB |")
+    return out
+
+
+def problem_list(b):
+    out = []
+    for r in b.rows:
+        iid = r["inst"]["id"]
+        if r["od_problem"]:
+            out.append(f"- `{iid}`: **optdeploy**: {r['od_problem']}")
+        for p in PEERS:
+            v, text = r["verdicts"][p]
+            if v == "BETTER":
+                out.append(f"- `{iid}`: **{p} finds a better policy — optdeploy bug**: {text}")
+            elif v in ("fail", "worse"):
+                what = "fails" if v == "fail" else "returns a worse policy"
+                out.append(f"- `{iid}`: {p} {what}: {text}")
+            elif "claimed" in text:
+                out.append(f"- `{iid}`: {p} agrees after honest scoring, but {text}")
+    return out or ["- none: every peer that finished agrees with optdeploy within 1e-9."]
+
+
+def scale_series(b):
+    """[(n, {series: seconds})] for the time-vs-n instances."""
+    out = []
+    for r in b.rows:
+        iid = r["inst"]["id"]
+        if not (iid.startswith("rand") and iid.endswith(SCALE_TAG)) or not timed(r):
+            continue
+        t = {"optdeploy solve": float(r["core"]["solve_s"]),
+             "optdeploy re-solve": float(r["core"]["resolve_s"]),
+             "optdeploy sweep/101": float(r["core"]["sweep_s"]) / 101}
+        for p in PEERS:
+            pr = b.peer[p].get(iid)
+            if pr and pr["status"] == "optimal":
+                t[p] = float(pr["seconds"])
+        out.append((r["n"], t))
+    return sorted(out)
+
+
+MARKS = {"optdeploy solve": "o", "optdeploy re-solve": "r", "optdeploy sweep/101": "s",
+         "glpsol": "g", "HiGHS": "h"}
+
+
+def time_label(decade):
+    """10^decade seconds as "10 s", "100 ms", "0.01 ms"."""
+    if decade >= 0:
+        return f"{10 ** decade} s"
+    if decade >= -3:
+        return f"{10 ** (decade + 3)} ms"
+    return f"{10.0 ** (decade + 3):g} ms"
+
+
+def text_chart(series):
+    """A log-log chart: one column block per n, rows of 1/3 decade."""
+    vals = [v for _, t in series for v in t.values() if v > 0]
+    if not vals:
+        return ["(no data)"]
+    top = 3 * math.ceil(round(math.log10(max(vals)) * 3) / 3)
+    bottom = 3 * math.floor(round(math.log10(min(vals)) * 3) / 3)
+    width = 8
+    lines = []
+    for level in range(top, bottom - 1, -1):
+        label = f"{time_label(level // 3):>12} |" if level % 3 == 0 else " " * 13 + "|"
+        cells = []
+        for _, t in series:
+            here = sorted(MARKS[k] for k, v in t.items()
+                          if v > 0 and round(math.log10(v) * 3) == level)
+            cells.append("".join(here).center(width))
+        lines.append(label + "".join(cells))
+    lines.append(" " * 13 + "+" + "-" * (width * len(series)))
+    lines.append(" " * 14 + "".join(f"n={n}".center(width) for n, _ in series))
+    lines.append("")
+    lines.append("   " + ", ".join(f"{m} = {k}" for k, m in MARKS.items()))
+    return lines
+
+
+COLOURS = ("#1f77b4", "#2ca02c", "#17becf", "#d62728", "#9467bd")
+
+
+def plot(series, png, work):
+    """time_vs_n.png with gnuplot, in milliseconds on log-log axes."""
+    data = os.path.join(work, "scale.dat")
+    keys = list(MARKS)
+    with open(data, "w", encoding="ascii") as f:
+        for n, t in series:
+            f.write(f"{n} " + " ".join(repr(t.get(k, math.nan) * 1e3) for k in keys) + "\n")
+    plots = ", ".join(f"'{data}' using 1:{i + 2} with linespoints lw 2 pt {i + 5} "
+                      f"lc rgb '{COLOURS[i]}' title '{k}'" for i, k in enumerate(keys))
+    script = (f"set terminal pngcairo size 900,600\nset output '{png}'\n"
+              "set logscale xy\nset grid\nset key below\nset xrange [8:1250]\n"
+              "set format y '%g'\nset xtics (10, 20, 50, 100, 200, 500, 1000)\n"
+              "set xlabel 'models in the pool (n)'\nset ylabel 'milliseconds per solve'\n"
+              "set title 'Time per solve against pool size (K = 1000, lambda = 0.1 K, "
+              "budget half-way)'\n"
+              f"plot {plots}\n")
+    res = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True, check=False)
+    if res.returncode != 0:
+        sys.stderr.write(f"report.py: gnuplot failed: {res.stderr}")
+        return False
+    return True
+
+
+def scale_table(series):
+    keys = list(MARKS)
+    out = ["| n | " + " | ".join(f"{k} (ms)" for k in keys) + " |",
+           "|---:|" + "---:|" * len(keys)]
+    for n, t in series:
+        out.append(f"| {n} | " + " | ".join(ms(t.get(k, math.nan)) for k in keys) + " |")
+    return out
+
+
+METHOD = """\
+## How it is measured
+
+- Instances: the bundled pools (`data/uci_har.csv`, 5 models; `data/imagenet_paper.csv`,
+  9 models) and random pools of 100 and 1,000 models (`bench/gen_pool.py`, fixed seeds:
+  costs log-uniform over three decades, accuracy = 45 + 6 ln(cost) + N(0, 2.5), costs
+  normalised so the most accurate model costs 100); K in {10, 10^3, 10^6, 10^9}, lambda in
+  {0, 0.1 K}, load cost u = 1, budget a quarter (`b25`) or half (`b50`) of the way from the
+  cheapest model's cost to the most expensive.  Instance names read
+  `pool-K<K>-l<lambda>-b<budget>`.
+- optdeploy (`bench/bench_core.c`, linked with `liboptdeploy.a`, exact mode, CLOCK_MONOTONIC,
+  median of 7-101 solves and 5-21 sweeps, as many as fit in about a second): **solve** = `solver_new` + `solver_run` (cold); **re-solve** = a
+  warm `solver_run` after the budget moved one slider step (1/100 of the cost range) up or
+  back down, the planner's case; **sweep** = `solver_new` + 101 `sweep_step` levels over
+  the cost range (in brackets: the slowest single level, the longest the UI waits).
+- glpsol (`bench/deploy.mod`, the naive big-M MathProg model, `--tmlim 60`): wall time of one
+  `glpsol` process per solve (start, translation, solve, output), median of up to 5 runs.
+- HiGHS (`bench/highs_bench.py`, `scipy.optimize.milp`, same big-M model, `time_limit` 60 s,
+  `mip_rel_gap` 0 so it proves optimality like the others): build + solve inside one Python
+  process, imports excluded, median of up to 7 runs (1 run when a solve takes seconds).
+- Ratios are optdeploy's cold solve time divided by the peer's time per solve (below 1:
+  optdeploy is faster; 0.01 = 100x faster).
+- Objectives are never taken on trust: every policy (optdeploy's too) is rounded to integer
+  counts, must serve exactly K inferences within B = budget x K (exact rational arithmetic,
+  allowing only 2e-14 K max(c) of rounding noise), and is scored as sum p_i x_i + lambda
+  sum of u_i over the models with x_i = 0.  "Agree" means within 1e-9 relative; a peer
+  policy that beats optdeploy's by more than float noise is flagged as an optdeploy bug even
+  inside that band.  optdeploy's warm re-solves at the instance's budget must also give the
+  cold solve's answer.
+- The three run one after another on the same machine, single-threaded; figures from a run
+  on a machine busy with other work are noisier, so compare ratios from one run only.
+"""
+
+
+def main(argv):
+    if len(argv) != 4:
+        sys.stderr.write("usage: report.py WORKDIR RESULTS.md PLOT.png\n")
+        return 64
+    work, results, png = argv[1:]
+    b = Bench(work)
+    series = scale_series(b)
+    have_png = plot(series, os.path.abspath(png), work)
+    resolve_sp = {p: b.speedups(p, "resolve_s") for p in PEERS}
+    lines = ["# Benchmarks: optdeploy against glpsol and SciPy/HiGHS", "",
+             "Written by `make bench` (`bench/run.sh`); do not edit by hand.", ""]
+    lines += machine() + ["", METHOD, "## Targets (issue 5)", ""] + targets(b)
+    for p in PEERS:
+        if resolve_sp[p]:
+            lines.append("")
+            lines.append(f"Per re-solve (the planner's case) optdeploy is at least "
+                         f"{min(resolve_sp[p]):.3g}x faster than {p} per solve "
+                         f"(geometric mean {math.exp(sum(map(math.log, resolve_sp[p])) / len(resolve_sp[p])):.3g}x).")
+    lines += ["", "## Where a peer fails or disagrees", ""] + problem_list(b)
+    lines += ["", "## Per instance (milliseconds, medians)", ""] + instance_table(b)
+    lines += ["", "## Peak memory (RSS)", ""] + rss_table(b)
+    lines += ["", "## Time against pool size (K = 1000, lambda = 0.1 K, budget half-way)", ""]
+    if have_png:
+        lines += [f"![time per solve against pool size]({os.path.basename(png)})", ""]
+    lines += scale_table(series) + ["", "```"] + text_chart(series) + ["```", ""]
+    with open(results, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

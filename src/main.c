@@ -1,0 +1,7 @@
+/* main.c - the entry point: the command line front end decides everything. */
+#include "optdeploy/cli.h"
+
+int main(int argc, char *argv[])
+{
+	return cli_main(argc, argv);
+}

@@ -1,0 +1,149 @@
+# tests/tui/helpers/tmux.sh - sourced by the terminal tests: drive $OPTDEPLOY in
+# a private tmux server (one socket per test run), read the screen, send keys
+# and mouse events.  Every wait polls the screen; none is a bare sleep.
+#
+#   start W H [ENV=VALUE...] -- ARGS...   run the planner in a W x H pane
+#   screen / screen_e                     the pane's text (-e: with colours)
+#   wait_for TEXT [SECONDS]               poll until TEXT is on the screen
+#   wait_gone TEXT [SECONDS]              poll until TEXT has left the screen
+#   x10 B X Y / sgr B X Y [M|m]           mouse events (X, Y 1-based cells)
+#   modes                                 alt=.. drag=.. sgr=.. of the pane
+#   fail MESSAGE                          print the message and the screen, exit 1
+
+: "${OPTDEPLOY:?set OPTDEPLOY to the binary under test}"
+SOCK="optdeploy-tui-$$-$(basename "$0" .sh)"
+T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+trap 'T kill-server 2>/dev/null; [ -n "${TMPD:-}" ] && rm -rf "$TMPD"' EXIT
+TMPD=$(mktemp -d)
+ROOT=$(pwd)
+
+# A session that only keeps the server up, so that one test can run the
+# planner several times (the server would exit with its last session, and a
+# new one started at once can fail).
+T new-session -d -s keep -x 20 -y 5 "sleep 3600" || { echo "FAIL: cannot start tmux" >&2; exit 1; }
+
+# stop: end the planner's session (the server stays up for the next start).
+stop() { T kill-session -t t 2>/dev/null; }
+
+start() {
+	stop
+	_w=$1 _h=$2
+	shift 2
+	# VAR=VALUE words before -- go through env(1), so they win over what tmux
+	# sets for the pane (TERM in particular)
+	_envs=""
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		_envs="$_envs $1"
+		shift
+	done
+	[ "${1:-}" = "--" ] && shift
+	# shellcheck disable=SC2086
+	T new-session -d -s t -x "$_w" -y "$_h" -c "${RUN_DIR:-$ROOT}" \
+		bash -c 'trap : INT; "$@"; echo "EXIT=$?"; \
+			echo "TTY=$(stty -a | tr " ;" "\n\n" | grep -xE -- "-?(icanon|echo)" | tr "\n" ,)"; \
+			exec sleep 600' planner env LANG=C.UTF-8 "ASAN_OPTIONS=${ASAN_OPTIONS:-}" \
+			$_envs "$OPTDEPLOY" "$@"
+}
+
+screen() { T capture-pane -p -t t; }
+screen_e() { T capture-pane -p -e -t t; }
+
+fail() {
+	echo "FAIL: $*" >&2
+	echo "--- screen ---" >&2
+	screen >&2
+	exit 1
+}
+
+wait_for() {
+	_n=$(( ${2:-10} * 20 ))
+	while [ "$_n" -gt 0 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+		_n=$((_n - 1))
+	done
+	fail "timeout waiting for '$1'"
+}
+
+wait_gone() {
+	_n=$(( ${2:-10} * 20 ))
+	while [ "$_n" -gt 0 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.05
+		_n=$((_n - 1))
+	done
+	fail "timeout waiting for '$1' to go"
+}
+
+# The sweeps are done when no heatmap says "solving".
+wait_ready() {
+	wait_for "Fig. 5" 20
+	wait_gone "solving" 60
+}
+
+x10() {
+	T send-keys -t t -H 1b 5b 4d $(printf '%x %x %x' $((32 + $1)) $((32 + $2)) $((32 + $3)))
+}
+
+sgr() {
+	T send-keys -t t -H 1b 5b 3c $(printf '%s;%s;%s%s' "$1" "$2" "$3" "${4:-M}" | od -An -tx1)
+}
+
+modes() { T display -p -t t 'alt=#{alternate_on} drag=#{mouse_button_flag} sgr=#{mouse_sgr_flag}'; }
+
+# Line number (1-based) of the first screen line containing TEXT.
+line_of() { screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1; }
+
+# The value shown after a slider's name, e.g. slider_value Budget -> 79.5.
+slider_value() {
+	screen | grep -F -- "$1  " | head -n 1 | sed "s/.*$1  \([^ ]*\).*/\1/"
+}
+
+# Track of the slider on screen line L: prints "X0 X1", the 1-based columns of
+# its first and last cells between the end caps.  The caps become [ and ], and
+# UTF-8 continuation bytes are dropped (every glyph is one column wide), so
+# byte offsets are columns.
+track_cells() {
+	screen | sed -n "$1p" | LC_ALL=C sed "s/├/[/g; s/┤/]/g; s/$(printf '[\200-\277]')//g" |
+		LC_ALL=C awk '{ a = index($0, "["); b = 0
+			for (i = 1; i <= length($0); i++) if (substr($0, i, 1) == "]") b = i
+			print a + 1, b - 1 }'
+}
+
+# The screen with one byte per cell: box lines become | - + and other UTF-8
+# characters '?', so byte offsets are columns (every glyph is one column wide).
+screen_cells() {
+	screen | LC_ALL=C sed "s/│/|/g; s/─/-/g; s/┌/+/g; s/┐/+/g; s/└/+/g; s/┘/+/g;
+		s/$(printf '[\300-\377][\200-\277]*')/?/g"
+}
+
+# The key names the help overlay lists, one per line ("Tab", "Shift-Tab", ...).
+help_keys() {
+	_top=$(line_of "Help: keys")
+	_bottom=$(line_of "closes this help")
+	[ -n "$_top" ] && [ -n "$_bottom" ] || return 1
+	_col=$(screen_cells | sed -n "${_top}p" | LC_ALL=C awk '{ print index($0, "+") }')
+	screen_cells | sed -n "$((_top + 1)),$((_bottom - 1))p" | cut -c "$((_col + 2))-" |
+		sed -n '/^Mouse/q; s/  .*//p' | sed 's/, /\n/g' | grep -v '^$'
+}
+
+# agree ARGS...: the screen's policy table against `optdeploy solve $DATA ARGS
+# --format csv`: the expected accuracy, the status, and the count of every
+# model used (unused models are not listed).
+agree() {
+	_csv=$("$OPTDEPLOY" solve "$DATA" "$@" --format csv 2>/dev/null) ||
+		fail "solve $* failed"
+	_acc=$(printf '%s\n' "$_csv" | sed -n 2p | cut -d, -f10)
+	_status=$(printf '%s\n' "$_csv" | sed -n 2p | cut -d, -f13)
+	_want=$(LC_ALL=C awk -v a="$_acc" 'BEGIN { printf "%.4f", a }')
+	wait_for "accuracy  $_want" 5
+	screen | grep -qE "Policy  (ILP|LP) $_status," || fail "solve $*: status $_status not shown"
+	printf '%s\n' "$_csv" | sed 1d | while IFS=, read -r _model _ _ _ _count _; do
+		if [ "$_count" -gt 0 ]; then
+			screen | grep -qE "(^| )$_model +$_count +[0-9.]+%" ||
+				fail "solve $*: $_model should have count $_count"
+		elif screen | grep -qE "(^| )$_model +[0-9]+ +[0-9.]+%"; then
+			fail "solve $*: $_model is unused but listed"
+		fi
+	done || exit 1
+}

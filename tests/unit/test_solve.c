@@ -1,0 +1,509 @@
+/*
+ * test_solve.c - the solver against independent references: an exhaustive
+ * brute force on random small instances, analytic bounds at K = 1e6 and
+ * 1e9, the LP relaxation against a concave hull computed here, the dual,
+ * the paper's Theorem 3.2 bound, dominance pruning, and the UCI-HAR pool.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "optdeploy/pool.h"
+#include "optdeploy/solve.h"
+#include "test_support.h"
+
+/* ---- brute force ------------------------------------------------------ */
+
+struct brute {
+	const struct pool *pool;
+	struct solve_params sp;
+	long long x[TS_MAX_MODELS];
+	long long best_x[TS_MAX_MODELS];
+	double best;
+	bool found;
+};
+
+static bool brute_feasible(const struct brute *b)
+{
+	long double sum = 0;
+	for (size_t i = 0; i < b->pool->n; i++) {
+		const struct model *md = &b->pool->models[i];
+		sum += (long double)b->x[i] * (b->sp.mode == SOLVE_MAX_ACCURACY
+			? md->cost : md->accuracy);
+	}
+	long double k = (long double)b->sp.k;
+	return b->sp.mode == SOLVE_MAX_ACCURACY ? sum <= b->sp.budget * k + 1e-9
+						: sum >= b->sp.min_accuracy * k - 1e-9;
+}
+
+static double brute_objective(const struct brute *b)
+{
+	long double acc = 0, cost = 0, unused = 0, used = 0;
+	for (size_t i = 0; i < b->pool->n; i++) {
+		const struct model *md = &b->pool->models[i];
+		acc += (long double)b->x[i] * md->accuracy;
+		cost += (long double)b->x[i] * md->cost;
+		if (b->x[i] == 0)
+			unused += md->load_cost;
+		else
+			used += md->load_cost;
+	}
+	return b->sp.mode == SOLVE_MAX_ACCURACY ? (double)(acc + b->sp.lambda * unused)
+						: (double)(cost + b->sp.lambda * used);
+}
+
+/* Enumerate every composition of `left` inferences over models i..n-1. */
+static void brute_enumerate(struct brute *b, size_t i, long long left)
+{
+	if (i + 1 == b->pool->n) {
+		b->x[i] = left;
+		if (!brute_feasible(b))
+			return;
+		double obj = brute_objective(b);
+		bool better = b->sp.mode == SOLVE_MAX_ACCURACY ? obj > b->best : obj < b->best;
+		if (!b->found || better) {
+			b->found = true;
+			b->best = obj;
+			memcpy(b->best_x, b->x, sizeof b->x);
+		}
+		return;
+	}
+	for (long long c = 0; c <= left; c++) {
+		b->x[i] = c;
+		brute_enumerate(b, i + 1, left - c);
+	}
+}
+
+static void brute_solve(struct brute *b, const struct pool *pool, const struct solve_params *sp)
+{
+	memset(b, 0, sizeof *b);
+	b->pool = pool;
+	b->sp = *sp;
+	brute_enumerate(b, 0, sp->k);
+}
+
+/* Check a policy's derived figures against its own counts. */
+static void assert_policy_consistent(const struct pool *pool, const struct policy *p)
+{
+	long long total = 0;
+	long double cost = 0, acc = 0, load = 0;
+	for (size_t i = 0; i < pool->n; i++) {
+		assert_true(p->count[i] >= 0);
+		total += p->count[i];
+		cost += (long double)p->count[i] * pool->models[i].cost;
+		acc += (long double)p->count[i] * pool->models[i].accuracy;
+		if (p->params.mode == SOLVE_MAX_ACCURACY ? p->count[i] == 0 : p->count[i] > 0)
+			load += pool->models[i].load_cost;
+	}
+	assert_int_equal(total, p->params.k);
+	long double k = (long double)p->params.k;
+	if (p->params.mode == SOLVE_MAX_ACCURACY)
+		assert_true(cost <= p->params.budget * k * (1 + 1e-14L) + 1e-9L);
+	else
+		assert_true(acc >= p->params.min_accuracy * k - 1e-14L * fabsl(acc) - 1e-9L);
+	assert_true(fabs(p->loading_term - (double)(p->params.lambda * load)) <=
+		    1e-9 * (1 + fabs(p->loading_term)));
+}
+
+static void check_against_brute(const struct pool *pool, struct solver *s,
+				const struct solve_params *sp, struct policy *pol)
+{
+	struct brute b;
+	struct status_msg m;
+	brute_solve(&b, pool, sp);
+	assert_int_equal(solver_run(s, sp, pol, &m), ST_OK);
+	if (!b.found) {
+		assert_int_equal(pol->outcome, SOLVE_INFEASIBLE);
+		return;
+	}
+	if (pol->outcome != SOLVE_OPTIMAL)
+		fail_msg("outcome %s (%s), brute force found %.17g",
+			 solve_outcome_name(pol->outcome), pol->message, b.best);
+	assert_policy_consistent(pool, pol);
+	double tol = 1e-9 * (1 + fabs(b.best));
+	if (fabs(pol->objective - b.best) > tol) {
+		ts_print_pool(pool);
+		fail_msg("mode %d K %lld lambda %g budget %g floor %g: solver %.17g brute %.17g",
+			 sp->mode, sp->k, sp->lambda, sp->budget, sp->min_accuracy,
+			 pol->objective, b.best);
+	}
+}
+
+/* At least 300 random instances per mode: n <= 6, K <= 12, lambda 0 and > 0. */
+static void test_brute_force_random(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0x5eed1234u};
+	int checked = 0;
+	for (int t = 0; t < 400; t++) {
+		struct ts_pool tp;
+		size_t n = 1 + ts_rand_below(&rng, 6);
+		ts_random_pool(&tp, &rng, n, t % 3 == 0 /* integer costs give exact ties */);
+		struct solver *s = solver_new(&tp.pool, NULL);
+		assert_non_null(s);
+		struct policy pol;
+		assert_int_equal(policy_init(&pol, n, NULL), ST_OK);
+
+		struct solve_params sp = solve_params_default();
+		sp.k = 1 + (long long)ts_rand_below(&rng, 12);
+		sp.lambda = t % 2 == 0 ? 0.0 : ts_rand_unit(&rng) * 0.2 * (double)sp.k * 10;
+		sp.budget = ts_rand_range(&rng, 0.8 * ts_min_cost(&tp.pool),
+					  1.05 * pool_max_cost(&tp.pool));
+		check_against_brute(&tp.pool, s, &sp, &pol);
+
+		sp.mode = SOLVE_MIN_COST;
+		sp.min_accuracy = ts_rand_range(&rng, 50, 101);
+		check_against_brute(&tp.pool, s, &sp, &pol);
+		checked += 2;
+
+		policy_free(&pol);
+		solver_free(s);
+		ts_pool_free(&tp);
+	}
+	assert_true(checked >= 600);
+}
+
+/* The same instances with pruning off must give the same objectives. */
+static void test_pruning_is_exact(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0xabcdef01u};
+	for (int t = 0; t < 300; t++) {
+		struct ts_pool tp;
+		size_t n = 2 + ts_rand_below(&rng, 8);
+		ts_random_pool(&tp, &rng, n, t % 2 == 0);
+		struct solver *pruned = solver_new(&tp.pool, NULL);
+		struct solver *full = solver_new(&tp.pool, NULL);
+		solver_set_pruning(full, false);
+		assert_int_equal(solver_models_kept(full), n);
+		struct policy a, b;
+		policy_init(&a, n, NULL);
+		policy_init(&b, n, NULL);
+		struct solve_params sp = solve_params_default();
+		sp.k = t % 3 == 0 ? 1000000 : 1 + (long long)ts_rand_below(&rng, 2000);
+		sp.lambda = t % 2 ? 0.1 * (double)sp.k : 0.0;
+		sp.budget = ts_rand_range(&rng, ts_min_cost(&tp.pool), pool_max_cost(&tp.pool));
+		assert_int_equal(solver_run(pruned, &sp, &a, NULL), ST_OK);
+		assert_int_equal(solver_run(full, &sp, &b, NULL), ST_OK);
+		assert_int_equal(a.outcome, SOLVE_OPTIMAL);
+		assert_int_equal(b.outcome, SOLVE_OPTIMAL);
+		assert_true(fabs(a.objective - b.objective) <= 1e-9 * (1 + fabs(b.objective)));
+		policy_free(&a);
+		policy_free(&b);
+		solver_free(pruned);
+		solver_free(full);
+		ts_pool_free(&tp);
+	}
+}
+
+/* ---- large K: an analytic bound proves the answer ---------------------- */
+
+/*
+ * Upper bound: the best over every support S of (LP value of S) + lambda *
+ * load of the models outside S; the LP value of S is its best one- or
+ * two-model mix at the budget.  Every support also has an integer policy
+ * within (p_max - p_min) of its LP value (floor the pair, leftover to the
+ * cheaper one), so the optimum lies in [bound - spread, bound].
+ */
+static double support_lp_value(const struct pool *p, unsigned mask, double b, long long k)
+{
+	double best = -INFINITY;
+	for (size_t i = 0; i < p->n; i++) {
+		if (!(mask >> i & 1))
+			continue;
+		const struct model *a = &p->models[i];
+		if (a->cost <= b && a->accuracy > best)
+			best = a->accuracy;
+		for (size_t j = 0; j < p->n; j++) {
+			const struct model *c = &p->models[j];
+			if (!(mask >> j & 1) || !(a->cost < b && c->cost > b))
+				continue;
+			double t = (b - a->cost) / (c->cost - a->cost);
+			double v = (1 - t) * a->accuracy + t * c->accuracy;
+			if (v > best)
+				best = v;
+		}
+	}
+	return best * (double)k;
+}
+
+static double analytic_upper_bound(const struct pool *p, const struct solve_params *sp)
+{
+	double best = -INFINITY;
+	for (unsigned mask = 1; mask < (1u << p->n); mask++) {
+		double v = support_lp_value(p, mask, sp->budget, sp->k);
+		if (v == -INFINITY)
+			continue;
+		for (size_t i = 0; i < p->n; i++)
+			if (!(mask >> i & 1))
+				v += sp->lambda * p->models[i].load_cost;
+		if (v > best)
+			best = v;
+	}
+	return best;
+}
+
+/* No single inference moved from one model to another improves the policy. */
+static void assert_no_improving_move(const struct pool *p, const struct policy *pol)
+{
+	struct brute b = {.pool = p, .sp = pol->params};
+	memcpy(b.x, pol->count, p->n * sizeof *b.x);
+	double base = brute_objective(&b);
+	for (size_t i = 0; i < p->n; i++) {
+		for (size_t j = 0; j < p->n && b.x[i] > 0; j++) {
+			if (i == j)
+				continue;
+			b.x[i]--;
+			b.x[j]++;
+			if (brute_feasible(&b))
+				assert_true(brute_objective(&b) <= base + 1e-15 * fabs(base) + 1e-9);
+			b.x[i]++;
+			b.x[j]--;
+		}
+	}
+}
+
+static void check_large_k(const struct pool *pool, long long k, double budget)
+{
+	struct solver *s = solver_new(pool, NULL);
+	struct policy pol;
+	policy_init(&pol, pool->n, NULL);
+	struct solve_params sp = solve_params_default();
+	sp.k = k;
+	sp.lambda = 0.1 * (double)k;
+	sp.budget = budget;
+	struct status_msg m;
+	assert_int_equal(solver_run(s, &sp, &pol, &m), ST_OK);
+	if (pol.outcome != SOLVE_OPTIMAL)
+		fail_msg("K %lld budget %g: %s (%s)", k, budget, solve_outcome_name(pol.outcome),
+			 pol.message);
+	assert_policy_consistent(pool, &pol);
+	double ub = analytic_upper_bound(pool, &sp);
+	double spread = 0;
+	for (size_t i = 0; i < pool->n; i++)
+		for (size_t j = 0; j < pool->n; j++)
+			spread = fmax(spread, pool->models[i].accuracy - pool->models[j].accuracy);
+	double slack = 1e-12 * fabs(ub);
+	if (!(pol.objective <= ub + slack && pol.objective >= ub - spread - slack))
+		fail_msg("K %lld budget %g: objective %.17g outside [%.17g, %.17g]", k, budget,
+			 pol.objective, ub - spread, ub);
+	assert_no_improving_move(pool, &pol);
+	policy_free(&pol);
+	solver_free(s);
+}
+
+static void test_large_k_bundled(void **state)
+{
+	(void)state;
+	const char *files[] = {"data/uci_har.csv", "data/imagenet_paper.csv"};
+	for (size_t f = 0; f < 2; f++) {
+		struct pool pool;
+		assert_int_equal(pool_load_file(&pool, files[f], NULL), ST_OK);
+		double lo = ts_min_cost(&pool), hi = pool_max_cost(&pool);
+		for (int level = 0; level <= 20; level++) {
+			double b = lo + (hi - lo) * level / 20.0;
+			check_large_k(&pool, 1000000, b);
+			check_large_k(&pool, 1000000000, b);
+		}
+		pool_free(&pool);
+	}
+}
+
+static void test_large_k_random(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0x1e9u};
+	for (int t = 0; t < 60; t++) {
+		struct ts_pool tp;
+		ts_random_pool(&tp, &rng, 2 + ts_rand_below(&rng, 7), false);
+		double b = ts_rand_range(&rng, ts_min_cost(&tp.pool), pool_max_cost(&tp.pool));
+		check_large_k(&tp.pool, t % 2 ? 1000000 : 1000000000, b);
+		ts_pool_free(&tp);
+	}
+}
+
+/* ---- LP relaxation, Theorem 3.2, dual ---------------------------------- */
+
+/* Upper concave hull value at b, computed independently: best pair mix. */
+static double hull_value(const struct pool *p, double b)
+{
+	return support_lp_value(p, (1u << p->n) - 1, b, 1);
+}
+
+static void test_relaxation_matches_hull(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0x4011u};
+	for (int t = 0; t < 200; t++) {
+		struct ts_pool tp;
+		size_t n = 1 + ts_rand_below(&rng, 8);
+		ts_random_pool(&tp, &rng, n, false);
+		struct solver *s = solver_new(&tp.pool, NULL);
+		struct policy pol;
+		policy_init(&pol, n, NULL);
+		struct solve_params sp = solve_params_default();
+		sp.method = SOLVE_RELAXED;
+		sp.lambda = 0;
+		sp.k = 1 + (long long)ts_rand_below(&rng, 100000);
+		sp.budget = ts_rand_range(&rng, ts_min_cost(&tp.pool), pool_max_cost(&tp.pool) * 1.1);
+		assert_int_equal(solver_run(s, &sp, &pol, NULL), ST_OK);
+		assert_int_equal(pol.outcome, SOLVE_ROUNDED);
+		assert_policy_consistent(&tp.pool, &pol);
+		double hull = hull_value(&tp.pool, sp.budget);
+		assert_true(fabs(pol.lp_bound / (double)sp.k - hull) <= 1e-9 * (1 + fabs(hull)));
+		/* Theorem 3.2: the rounded policy is within the bound of the exact one */
+		assert_false(isnan(pol.exact_accuracy));
+		assert_true(pol.exact_accuracy >= pol.expected_accuracy - 1e-9);
+		if (pol.exact_accuracy - pol.expected_accuracy > pol.theorem_bound + 1e-9) {
+			ts_print_pool(&tp.pool);
+			for (size_t i = 0; i < n; i++)
+				fprintf(stderr, " x%zu=%lld", i, pol.count[i]);
+			fail_msg("K %lld budget %.17g: exact %.17g rounded %.17g bound %.17g", sp.k,
+				 sp.budget, pol.exact_accuracy, pol.expected_accuracy, pol.theorem_bound);
+		}
+		/* and the exact optimum never beats the LP bound */
+		assert_true(pol.exact_objective <= pol.lp_bound + 1e-9 * fabs(pol.lp_bound));
+		policy_free(&pol);
+		solver_free(s);
+		ts_pool_free(&tp);
+	}
+}
+
+static void test_dual_and_infeasible(void **state)
+{
+	(void)state;
+	struct pool pool;
+	assert_int_equal(pool_load_file(&pool, "data/uci_har.csv", NULL), ST_OK);
+	struct solver *s = solver_new(&pool, NULL);
+	struct policy pol;
+	policy_init(&pol, pool.n, NULL);
+	struct solve_params sp = solve_params_default();
+	sp.lambda = 0;
+
+	sp.budget = 50;
+	assert_int_equal(solver_run(s, &sp, &pol, NULL), ST_OK);
+	assert_int_equal(pol.outcome, SOLVE_INFEASIBLE);
+	assert_true(pol.nearest == 59.01);
+	assert_non_null(strstr(pol.message, "59.01"));
+
+	sp.mode = SOLVE_MIN_COST;
+	sp.min_accuracy = 97;
+	assert_int_equal(solver_run(s, &sp, &pol, NULL), ST_OK);
+	assert_int_equal(pol.outcome, SOLVE_INFEASIBLE);
+	assert_true(pol.nearest == 96.33);
+	assert_non_null(strstr(pol.message, "96.33"));
+
+	/* the cheapest way to 96.33 is SVM alone */
+	sp.min_accuracy = 96.33;
+	assert_int_equal(solver_run(s, &sp, &pol, NULL), ST_OK);
+	assert_int_equal(pol.outcome, SOLVE_OPTIMAL);
+	assert_int_equal(pol.count[4], 1000);
+
+	/* duality: the cheapest policy reaching the primal optimum's accuracy
+	 * costs no more than that primal policy */
+	for (double b = 60; b <= 100; b += 2.5) {
+		sp.mode = SOLVE_MAX_ACCURACY;
+		sp.budget = b;
+		assert_int_equal(solver_run(s, &sp, &pol, NULL), ST_OK);
+		double acc = pol.expected_accuracy, cost = pol.expected_cost;
+		sp.mode = SOLVE_MIN_COST;
+		sp.min_accuracy = acc;
+		assert_int_equal(solver_run(s, &sp, &pol, NULL), ST_OK);
+		assert_int_equal(pol.outcome, SOLVE_OPTIMAL);
+		assert_true(pol.expected_cost <= cost + 1e-12);
+		assert_true(pol.expected_accuracy >= acc - 1e-12);
+	}
+	policy_free(&pol);
+	solver_free(s);
+	pool_free(&pool);
+}
+
+static void test_bad_parameters(void **state)
+{
+	(void)state;
+	struct solve_params sp = solve_params_default();
+	struct status_msg m;
+	sp.budget = 80;
+	sp.k = 0;
+	assert_int_equal(solve_params_check(&sp, &m), ST_USAGE);
+	assert_non_null(strstr(m.text, "K"));
+	sp.k = SOLVE_K_MAX + 1;
+	assert_int_equal(solve_params_check(&sp, &m), ST_USAGE);
+	sp.k = 10;
+	sp.lambda = -1;
+	assert_int_equal(solve_params_check(&sp, &m), ST_USAGE);
+	sp.lambda = NAN;
+	assert_int_equal(solve_params_check(&sp, &m), ST_USAGE);
+	sp.lambda = 0;
+	sp.budget = NAN;
+	assert_int_equal(solve_params_check(&sp, &m), ST_USAGE);
+	sp.budget = INFINITY;
+	assert_int_equal(solve_params_check(&sp, &m), ST_USAGE);
+	sp.budget = 80;
+	assert_int_equal(solve_params_check(&sp, &m), ST_OK);
+}
+
+/* ---- the paper's UCI-HAR pool ------------------------------------------ */
+
+static void test_uci_har_paper(void **state)
+{
+	(void)state;
+	struct pool pool;
+	assert_int_equal(pool_load_file(&pool, "data/uci_har.csv", NULL), ST_OK);
+	struct solver *s = solver_new(&pool, NULL);
+	struct policy pol;
+	policy_init(&pol, pool.n, NULL);
+	struct solve_params sp = solve_params_default();
+	sp.k = 1000;
+
+	for (int lambda_case = 0; lambda_case < 2; lambda_case++) {
+		sp.lambda = lambda_case ? 100 : 0;
+		sp.budget = 100;
+		assert_int_equal(solver_run(s, &sp, &pol, NULL), ST_OK);
+		assert_int_equal(pol.outcome, SOLVE_OPTIMAL);
+		assert_int_equal(pol.count[4], 1000);  /* all SVM */
+		assert_true(fabs(pol.expected_accuracy - 96.33) < 1e-12);
+	}
+
+	/* mixing beats every single model at equal cost where the hull says it can */
+	sp.lambda = 0;
+	int beaten = 0;
+	for (size_t i = 0; i < pool.n; i++) {
+		const struct model *md = &pool.models[i];
+		double hull = hull_value(&pool, md->cost);
+		sp.budget = md->cost;
+		assert_int_equal(solver_run(s, &sp, &pol, NULL), ST_OK);
+		assert_true(pol.expected_accuracy >= md->accuracy - 1e-12);
+		if (hull > md->accuracy + 0.01) {
+			assert_true(pol.expected_accuracy > md->accuracy);
+			assert_true(pol.expected_accuracy >= hull - 1.0 * 37.0 / 1000);
+			beaten++;
+		}
+	}
+	assert_true(beaten >= 2);  /* gradient boosting and the pruned CNN lie below the hull */
+	policy_free(&pol);
+	solver_free(s);
+	pool_free(&pool);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad_parameters),
+		cmocka_unit_test(test_brute_force_random),
+		cmocka_unit_test(test_pruning_is_exact),
+		cmocka_unit_test(test_relaxation_matches_hull),
+		cmocka_unit_test(test_dual_and_infeasible),
+		cmocka_unit_test(test_large_k_bundled),
+		cmocka_unit_test(test_large_k_random),
+		cmocka_unit_test(test_uci_har_paper),
+	};
+	return cmocka_run_group_tests_name("solve", tests, NULL, NULL);
+}

@@ -1,0 +1,189 @@
+/* test_ui_params.c - the parameter table: ranges, steps, log scale of K, track mapping. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "optdeploy/pool.h"
+#include "optdeploy/ui_params.h"
+
+static const char uci[] =
+	"model,cost,accuracy\n"
+	"decision_tree,59.01,84.66\n"
+	"gradient_boosting,79.18,82.99\n"
+	"cnn_pruned,81.29,89.27\n"
+	"cnn,85.98,91.95\n"
+	"svm,100,96.33\n";
+
+static void load(struct pool *p, struct ui_param *par)
+{
+	struct status_msg m;
+
+	assert_int_equal(pool_load_buffer(p, "uci.csv", uci, strlen(uci), &m), ST_OK);
+	ui_params_init(par, p);
+}
+
+static void test_nice_step(void **state)
+{
+	(void)state;
+	assert_true(ui_nice_step(40.99) == 0.5);
+	assert_true(ui_nice_step(89.8) == 1);
+	assert_true(ui_nice_step(13.34) == 0.1);
+	assert_true(ui_nice_step(250) == 2);
+	assert_true(ui_nice_step(0) == 1);
+}
+
+static void test_ranges_and_start(void **state)
+{
+	struct pool p = { 0 };
+	struct ui_param par[UI_P_COUNT];
+
+	(void)state;
+	load(&p, par);
+	assert_true(par[UI_P_BUDGET].min == 59.01);
+	assert_true(par[UI_P_BUDGET].max == 100);
+	assert_true(par[UI_P_BUDGET].step == 0.5);
+	/* the middle of 59.01 .. 100 (79.505), snapped to the 0.5 grid */
+	assert_true(par[UI_P_BUDGET].value == 79.5);
+	assert_true(par[UI_P_FLOOR].min == 82.99);
+	assert_true(par[UI_P_FLOOR].max == 96.33);
+	assert_true(par[UI_P_FLOOR].value == 89.7);
+	assert_true(par[UI_P_LAMBDA].value == 0.1);
+	assert_true(par[UI_P_K].value == 1000);
+	assert_true(par[UI_P_K].min == 10 && par[UI_P_K].max == 1e9);
+	assert_int_equal(par[UI_P_K].scale, UI_LOG);
+	pool_free(&p);
+}
+
+static void test_linear_steps(void **state)
+{
+	struct pool p = { 0 };
+	struct ui_param par[UI_P_COUNT];
+	const struct ui_param *b = &par[UI_P_BUDGET], *l = &par[UI_P_LAMBDA];
+
+	(void)state;
+	load(&p, par);
+	assert_true(ui_param_step(b, 79.5, 1, false) == 80);
+	assert_true(ui_param_step(b, 79.5, -1, false) == 79);
+	/* off-grid values step to the next grid point, not by a whole step */
+	assert_true(ui_param_step(b, 79.7, 1, false) == 80);
+	assert_true(ui_param_step(b, 79.7, -1, false) == 79.5);
+	assert_true(ui_param_step(b, 59.01, -1, false) == 59.01);
+	assert_true(ui_param_step(b, 59.01, 1, false) == 59.5);
+	assert_true(ui_param_step(b, 99.9, 1, true) == 100);
+	assert_true(ui_param_step(b, 80, 1, true) == 85);
+	assert_true(ui_param_step(l, 0.1, 1, false) == 0.11);
+	assert_true(ui_param_step(l, 0.1, -1, true) == 0);
+	assert_true(ui_param_step(l, 0, -1, false) == 0);
+	pool_free(&p);
+}
+
+static void test_k_log_scale(void **state)
+{
+	struct pool p = { 0 };
+	struct ui_param par[UI_P_COUNT];
+	const struct ui_param *k = &par[UI_P_K];
+	static const double up[] = { 1000, 1300, 1600, 2000, 2500, 3200, 4000, 5000, 6300, 7900, 10000 };
+	double v = 1000;
+
+	(void)state;
+	load(&p, par);
+	for (size_t i = 1; i < sizeof up / sizeof up[0]; i++) {
+		v = ui_param_step(k, v, 1, false);
+		assert_true(v == up[i]);
+	}
+	for (size_t i = sizeof up / sizeof up[0] - 1; i-- > 0;) {
+		v = ui_param_step(k, v, -1, false);
+		assert_true(v == up[i]);
+	}
+	assert_true(ui_param_step(k, 1000, 1, true) == 10000);
+	assert_true(ui_param_step(k, 1000, -1, true) == 100);
+	assert_true(ui_param_step(k, 1e9, 1, true) == 1e9);
+	assert_true(ui_param_step(k, 10, -1, false) == 10);
+	/* 8 decades on 81 columns: 10 columns a decade */
+	assert_int_equal(ui_param_to_col(k, 10, 81), 0);
+	assert_int_equal(ui_param_to_col(k, 1000, 81), 20);
+	assert_int_equal(ui_param_to_col(k, 1e5, 81), 40);
+	assert_int_equal(ui_param_to_col(k, 1e9, 81), 80);
+	assert_true(ui_param_from_col(k, 40, 81) == 1e5);
+	assert_true(ui_param_from_col(k, 25, 81) == 3200);
+	assert_true(ui_round_sig2(1258.9) == 1300);
+	assert_true(ui_round_sig2(98765) == 99000);
+	pool_free(&p);
+}
+
+static void test_track_mapping(void **state)
+{
+	struct pool p = { 0 };
+	struct ui_param par[UI_P_COUNT];
+	const struct ui_param *b = &par[UI_P_BUDGET];
+
+	(void)state;
+	load(&p, par);
+	assert_int_equal(ui_param_to_col(b, 59.01, 50), 0);
+	assert_int_equal(ui_param_to_col(b, 100, 50), 49);
+	assert_int_equal(ui_param_to_col(b, 10, 50), 0);
+	assert_int_equal(ui_param_to_col(b, 1000, 50), 49);
+	assert_true(ui_param_from_col(b, 0, 50) == 59.01);
+	assert_true(ui_param_from_col(b, 49, 50) == 100);
+	assert_true(ui_param_from_col(b, -5, 50) == 59.01);
+	/* columns are wider than the grid step here: every column reads back as itself */
+	for (int w = 30; w <= 50; w += 10)
+		for (int c = 0; c < w; c++) {
+			double v = ui_param_from_col(b, c, w);
+			assert_int_equal(ui_param_to_col(b, v, w), c);
+			assert_true(v == 59.01 || v == 100 || fmod(v, 0.5) == 0);
+		}
+	pool_free(&p);
+}
+
+static void test_format_and_parse(void **state)
+{
+	struct pool p = { 0 };
+	struct ui_param par[UI_P_COUNT];
+	char buf[64], err[128];
+	double v = -1;
+
+	(void)state;
+	load(&p, par);
+	ui_param_format(&par[UI_P_BUDGET], 79.5, buf, sizeof buf);
+	assert_string_equal(buf, "79.5");
+	ui_param_format(&par[UI_P_BUDGET], 59.01, buf, sizeof buf);
+	assert_string_equal(buf, "59.01");
+	ui_param_format(&par[UI_P_LAMBDA], 0.1, buf, sizeof buf);
+	assert_string_equal(buf, "0.1");
+	ui_param_format(&par[UI_P_K], 1e9, buf, sizeof buf);
+	assert_string_equal(buf, "1000000000");
+	assert_true(ui_param_parse(&par[UI_P_BUDGET], " 42.25 ", &v, err, sizeof err));
+	assert_true(v == 42.25);
+	assert_true(ui_param_parse(&par[UI_P_K], "1e6", &v, err, sizeof err));
+	assert_true(v == 1e6);
+	assert_false(ui_param_parse(&par[UI_P_K], "1.5", &v, err, sizeof err));
+	assert_non_null(strstr(err, "whole"));
+	assert_false(ui_param_parse(&par[UI_P_K], "0", &v, err, sizeof err));
+	assert_false(ui_param_parse(&par[UI_P_K], "2e9", &v, err, sizeof err));
+	assert_false(ui_param_parse(&par[UI_P_LAMBDA], "-1", &v, err, sizeof err));
+	assert_false(ui_param_parse(&par[UI_P_BUDGET], "-3", &v, err, sizeof err));
+	assert_false(ui_param_parse(&par[UI_P_BUDGET], "12,5", &v, err, sizeof err));
+	assert_non_null(strstr(err, "not a number"));
+	assert_false(ui_param_parse(&par[UI_P_BUDGET], "", &v, err, sizeof err));
+	assert_false(ui_param_parse(&par[UI_P_BUDGET], "nan", &v, err, sizeof err));
+	pool_free(&p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nice_step),
+		cmocka_unit_test(test_ranges_and_start),
+		cmocka_unit_test(test_linear_steps),
+		cmocka_unit_test(test_k_log_scale),
+		cmocka_unit_test(test_track_mapping),
+		cmocka_unit_test(test_format_and_parse),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,50 @@
+/* test_ui_table.c - the policy table's best single model under a budget or over a floor. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "optdeploy/pool.h"
+#include "optdeploy/ui_table.h"
+
+static const char uci[] =
+	"model,cost,accuracy\n"
+	"decision_tree,59.01,84.66\n"
+	"gradient_boosting,79.18,82.99\n"
+	"cnn_pruned,81.29,89.27\n"
+	"cnn,85.98,91.95\n"
+	"svm,100,96.33\n"
+	"svm_copy_dearer,101,96.33\n";
+
+static void test_best_single(void **state)
+{
+	struct pool p = { 0 };
+	struct status_msg m;
+
+	(void)state;
+	assert_int_equal(pool_load_buffer(&p, "uci.csv", uci, strlen(uci), &m), ST_OK);
+	/* under a budget: the most accurate model that fits */
+	assert_int_equal(ui_table_best_single(&p, SOLVE_MAX_ACCURACY, 79.5), 0);
+	assert_int_equal(ui_table_best_single(&p, SOLVE_MAX_ACCURACY, 81.29), 2);
+	assert_int_equal(ui_table_best_single(&p, SOLVE_MAX_ACCURACY, 99.99), 3);
+	/* equal accuracy: the cheaper one */
+	assert_int_equal(ui_table_best_single(&p, SOLVE_MAX_ACCURACY, 200), 4);
+	assert_int_equal(ui_table_best_single(&p, SOLVE_MAX_ACCURACY, 59), -1);
+	/* over a floor: the cheapest model that reaches it */
+	assert_int_equal(ui_table_best_single(&p, SOLVE_MIN_COST, 90), 3);
+	assert_int_equal(ui_table_best_single(&p, SOLVE_MIN_COST, 80), 0);
+	assert_int_equal(ui_table_best_single(&p, SOLVE_MIN_COST, 96.33), 4);
+	assert_int_equal(ui_table_best_single(&p, SOLVE_MIN_COST, 97), -1);
+	pool_free(&p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_best_single),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
