@@ -50,6 +50,7 @@ static const char help_text[] =
 "  --steps N           budget levels, 1..100000 (default 101; frontier 21)\n"
 "  --format table|csv  human table (default) or CSV on standard output\n"
 "  -o OUT              write the CSV to OUT atomically (- is standard output)\n"
+"  --time-limit S      seconds allowed for each GLPK solve (default 10)\n"
 "  --ascii             planner: draw with ASCII characters only\n"
 "  -h, --help          show this help;  -V, --version  show the version\n"
 "\n"

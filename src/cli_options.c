@@ -22,7 +22,7 @@
 enum opt_id {
 	OPT_BUDGET = 256, OPT_K, OPT_LAMBDA, OPT_LAMBDA_PER_K, OPT_RELAX,
 	OPT_MIN_ACCURACY, OPT_NORMALIZE, OPT_FORMAT, OPT_FROM, OPT_TO,
-	OPT_STEPS, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
+	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
 /* The master list: getopt's table, the display name and where it applies. */
@@ -46,6 +46,7 @@ static const struct opt_spec specs[] = {
 	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER },
 	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER },
 	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER },
+	{ "time-limit", required_argument, OPT_TIME_LIMIT, "--time-limit", C_ALL },
 	{ "ascii", no_argument, OPT_ASCII, "--ascii", C_PLAN },
 	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH },
 	{ "help", no_argument, OPT_HELP, "--help", C_ALL },
@@ -208,6 +209,12 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 	case OPT_STEPS:
 		st = parse_count("--steps", arg, 1, CLI_STEPS_MAX, &n, m);
 		o->steps = (size_t)n;
+		break;
+	case OPT_TIME_LIMIT:
+		st = parse_nonneg("--time-limit", arg, &o->params.time_limit, m);
+		if (st == ST_OK && !(o->params.time_limit > 0 && o->params.time_limit <= 1e6))
+			st = status_fail(m, ST_USAGE, "--time-limit: \"%s\" is out of range "
+					 "(0, 1000000] seconds", SHOWN(arg));
 		break;
 	case OPT_OUTPUT:
 		if (arg[0] == '\0')

@@ -70,8 +70,9 @@ static void set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 		 * link row whose coefficient K = 1e9 GLPK resolves only to 1e-7 K */
 		if (zfix != NULL && zfix[k] == 0)
 			glp_set_col_bnds(lp->prob, x, GLP_FX, 0.0, 0.0);
-		else
-			glp_set_col_bnds(lp->prob, x, GLP_DB, 0.0, kd);
+		else  /* no upper bound: sum x = K bounds it, and a bound equal to
+		       * the row's value made GLPK report a one-model pool infeasible */
+			glp_set_col_bnds(lp->prob, x, GLP_LO, 0.0, 0.0);
 		glp_set_obj_coef(lp->prob, x, primal ? md->accuracy : md->cost);
 		glp_set_obj_coef(lp->prob, z, primal ? -u : u);
 		if (zfix == NULL || zfix[k] < 0)

@@ -14,6 +14,7 @@
 struct search {
 	const struct support_problem *p;
 	signed char *zfix;      /* -1 free, 0 unused, 1 used */
+	signed char *scratch_fix;
 	bool *use;              /* candidate support */
 	bool *last_use;         /* the last support solved, to skip repeats */
 	bool have_last;
@@ -151,6 +152,46 @@ static size_t choose_branch(const struct search *s)
 	return pick;
 }
 
+/*
+ * The LP uses none of the free priced models, and the candidate (this node
+ * without them) was solved exactly.  Branching on them one by one costs an
+ * LP each; first bound every policy that uses at least one of them: its
+ * accuracy is at most the LP's over all allowed models with their loading
+ * charged, and it keeps at most the credit of all free models but the
+ * cheapest to load (for the dual: it pays at least that cheapest one).  False when that bound cannot beat the incumbent.
+ */
+static bool some_free_model_can_help(struct search *s)
+{
+	const struct support_problem *p = s->p;
+	long double credit = 0;
+	double min_load = INFINITY;
+	for (size_t k = 0; k < p->m; k++) {
+		if (s->zfix[k] != -1 || !priced(p, k))
+			continue;
+		double u = p->pool->models[p->kept[k]].load_cost;
+		credit += u;
+		min_load = fmin(min_load, u);
+		s->zfix[k] = 2;  /* marked: forced used for this LP only */
+	}
+	for (size_t k = 0; k < p->m; k++)
+		s->scratch_fix[k] = s->zfix[k] == 2 ? 1 : s->zfix[k];
+	double bound;
+	enum deploy_lp_result r = deploy_lp_solve(p->lp, p->sp, s->scratch_fix, p->resource_tol,
+						  remaining_ms(p), &bound, s->lp_x);
+	for (size_t k = 0; k < p->m; k++)
+		if (s->zfix[k] == 2)
+			s->zfix[k] = -1;
+	if (r == DEPLOY_LP_INFEASIBLE)
+		return false;
+	if (r != DEPLOY_LP_OPTIMAL)
+		return true;  /* no bound: fall back to branching */
+	double lambda = p->sp->lambda;
+	/* the LP charged every free model; such a policy pays for one at least */
+	double refund = (double)(lambda * (credit - min_load));
+	bound += primal(p) ? refund : -refund;
+	return better(p, bound, s->best_obj);
+}
+
 static void visit(struct search *s)
 {
 	const struct support_problem *p = s->p;
@@ -189,6 +230,8 @@ static void visit(struct search *s)
 	size_t f = choose_branch(s);
 	if (f == p->m)
 		return;  /* every priced model decided: the candidate was this node's optimum */
+	if (s->lp_x[f] <= 1e-9 && !some_free_model_can_help(s))
+		return;
 	s->zfix[f] = 1;
 	visit(s);
 	s->zfix[f] = 0;
@@ -203,11 +246,12 @@ enum solve_outcome support_search(const struct support_problem *p, long long *be
 			   .outcome = SOLVE_OPTIMAL};
 	size_t m = p->m ? p->m : 1;
 	s.zfix = malloc(m * sizeof *s.zfix);
+	s.scratch_fix = malloc(m * sizeof *s.scratch_fix);
 	s.use = calloc(m, sizeof *s.use);
 	s.last_use = calloc(m, sizeof *s.last_use);
 	s.cand = calloc(m, sizeof *s.cand);
 	s.lp_x = calloc(m, sizeof *s.lp_x);
-	if (s.zfix == NULL || s.use == NULL || s.last_use == NULL || s.cand == NULL ||
+	if (s.zfix == NULL || s.scratch_fix == NULL || s.use == NULL || s.last_use == NULL || s.cand == NULL ||
 	    s.lp_x == NULL) {
 		s.outcome = SOLVE_FAILED;
 		s.why = "out of memory";
@@ -222,6 +266,7 @@ enum solve_outcome support_search(const struct support_problem *p, long long *be
 	*best_obj = s.best_obj;
 	*why = s.why;
 	free(s.zfix);
+	free(s.scratch_fix);
 	free(s.use);
 	free(s.last_use);
 	free(s.cand);

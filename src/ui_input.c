@@ -224,6 +224,9 @@ static unsigned mouse(struct app *a)
 		}
 		return 0;
 	}
+	/* a new press or the wheel ends any drag whose release got lost */
+	if (ev.bstate & (BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED))
+		a->drag = -1;
 	if (ev.bstate & BUTTON1_PRESSED)
 		return press(a, ev.y, ev.x);
 	/* a press and release that arrive together can still be merged into a click */

@@ -36,7 +36,7 @@ for t in "$build"/tests/test_*; do
 	[ -x "$t" ] || continue
 	run_one "$(basename "$t")" "$t"
 done
-for t in tests/cli/*.sh tests/tui/*.sh; do
+for t in tests/cli/*.sh tests/tui/*.sh tests/reliability/*.sh; do
 	[ -f "$t" ] || continue
 	run_one "$t" sh "$t"
 done

@@ -95,7 +95,7 @@ run() {  # run ENCODING TERM MODES
 	wait_gone "Budget  100 "
 	v=$(slider_value Budget)
 	LC_ALL=C awk -v v="$v" 'BEGIN { exit !(v >= 69 && v <= 71) }' ||
-		fail "$ENC: a click above cost 70 set the budget to $v"
+		fail "$ENC: a click above cost 70 (column $at, row $((labels - 3))) set the budget to $v"
 	agree --budget "$v" --K 1000 --lambda-per-k 0.1
 
 	# a heatmap column: the first is the cheapest model's cost, the last the dearest

@@ -322,11 +322,28 @@ static void test_large_k_random(void **state)
 	struct ts_rng rng = {0x1e9u};
 	for (int t = 0; t < 60; t++) {
 		struct ts_pool tp;
-		ts_random_pool(&tp, &rng, 2 + ts_rand_below(&rng, 7), false);
+		ts_random_pool(&tp, &rng, 1 + ts_rand_below(&rng, 8), t % 4 == 0);
 		double b = ts_rand_range(&rng, ts_min_cost(&tp.pool), pool_max_cost(&tp.pool));
 		check_large_k(&tp.pool, t % 2 ? 1000000 : 1000000000, b);
 		ts_pool_free(&tp);
 	}
+}
+
+/* Found by wider random runs: one model left after pruning, at K = 1e9. */
+static void test_single_kept_model(void **state)
+{
+	(void)state;
+	struct model md[2] = {
+		{(char *)"m0", 54.243620914639905, 65.050186522770673, 0.93942121881991625},
+		{(char *)"m1", 46.575585901737213, 65.492724016308784, 0.84153111884370446},
+	};
+	struct pool pool = {.models = md, .n = 2, .cost_scale = 1};
+	check_large_k(&pool, 1000000000, 53.246717147213722);
+	check_large_k(&pool, 1000000000, 46.575585901737213);
+	check_large_k(&pool, 1, 60);
+	struct pool one = {.models = md + 1, .n = 1, .cost_scale = 1};
+	check_large_k(&one, 1000000000, 50);
+	check_large_k(&one, 999999999, 46.575585901737213);
 }
 
 /* ---- LP relaxation, Theorem 3.2, dual ---------------------------------- */
@@ -503,6 +520,7 @@ int main(void)
 		cmocka_unit_test(test_dual_and_infeasible),
 		cmocka_unit_test(test_large_k_bundled),
 		cmocka_unit_test(test_large_k_random),
+		cmocka_unit_test(test_single_kept_model),
 		cmocka_unit_test(test_uci_har_paper),
 	};
 	return cmocka_run_group_tests_name("solve", tests, NULL, NULL);

@@ -1,0 +1,143 @@
+# tests/reliability/helpers/tmux.sh - sourced by tests/reliability/*.sh: run a
+# command (the planner, or valgrind running it) in a private tmux server and
+# record what the terminal looked like around it.
+#
+#   start W H DIR -- CMD...    run CMD in a W x H pane, working directory DIR;
+#                              $STATE is a fresh directory for this run
+#   screen                     the pane's text
+#   wait_for TEXT [SECONDS]    poll until TEXT is on the screen (never a bare sleep)
+#   wait_gone TEXT [SECONDS]   poll until TEXT has left the screen
+#   wait_exit [SECONDS]        poll until CMD has ended; prints its exit status
+#   cmd_pid                    the process id of CMD (valgrind's, when it runs the planner)
+#   x10 B X Y                  a mouse event, X10 encoding (TERM=tmux-256color);
+#                              X, Y 1-based; B: 0 press, 32 drag, 3 release, 64/65 wheel
+#   modes                      "alt=.. drag=.. any=.. sgr=.." of the pane
+#   track X0X1 LINE            "X0 X1": 1-based first and last cells of the slider
+#                              track on screen line LINE
+#   line_of TEXT               1-based number of the first screen line with TEXT
+#   is_asan_build FILE         true when FILE was linked with AddressSanitizer
+#   fail MESSAGE               print the message and the screen, exit 1
+#
+# The wrapper around CMD writes into $STATE: before / after (`stty -g` of the
+# pane's tty before CMD and after it ended), after.a (`stty -a`), pid, status,
+# stderr (CMD's standard error), and prints EXIT=<status> in the pane.
+
+: "${OPTDEPLOY:?set OPTDEPLOY to the binary under test}"
+SOCK="optdeploy-rel-$$-$(basename "$0" .sh)"
+T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+TMPD=$(mktemp -d)
+trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
+ROOT=$(pwd)
+RUNS=0
+STATE=""
+
+cat >"$TMPD/wrap.sh" <<'EOF'
+state=$1
+shift
+stty -g >"$state/before"
+trap : INT
+sh -c 'echo $$ >"$0"; exec "$@"' "$state/pid" "$@" 2>"$state/stderr"
+st=$?
+stty -g >"$state/after"
+stty -a >"$state/after.a"
+echo "$st" >"$state/status"
+echo "EXIT=$st"
+exec sleep 600
+EOF
+
+# One session only keeps the server up between runs: a new server started
+# just after the last one exited can fail (UX.md, pitfall 3).
+T new-session -d -s keep -x 20 -y 5 "sleep 3600" ||
+	{ echo "FAIL: cannot start tmux" >&2; exit 1; }
+
+fail() {
+	echo "FAIL: $*" >&2
+	if [ -n "$STATE" ]; then
+		echo "--- screen ---" >&2
+		screen >&2
+		if [ -s "$STATE/stderr" ]; then
+			echo "--- standard error ---" >&2
+			head -n 40 "$STATE/stderr" >&2
+		fi
+	fi
+	exit 1
+}
+
+start() {
+	T kill-session -t t 2>/dev/null
+	_w=$1 _h=$2 _dir=$3
+	shift 3
+	[ "${1:-}" = "--" ] && shift
+	RUNS=$((RUNS + 1))
+	STATE="$TMPD/state.$RUNS"
+	mkdir -p "$STATE"
+	T new-session -d -s t -x "$_w" -y "$_h" -c "$_dir" \
+		sh "$TMPD/wrap.sh" "$STATE" env LANG=C.UTF-8 "$@" ||
+		fail "cannot start a tmux session"
+}
+
+screen() { T capture-pane -p -t t; }
+
+wait_for() {
+	_n=$(( ${2:-10} * 20 ))
+	while [ "$_n" -gt 0 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+		_n=$((_n - 1))
+	done
+	fail "timeout waiting for '$1'"
+}
+
+wait_gone() {
+	_n=$(( ${2:-10} * 20 ))
+	while [ "$_n" -gt 0 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.05
+		_n=$((_n - 1))
+	done
+	fail "timeout waiting for '$1' to go"
+}
+
+wait_exit() {
+	_n=$(( ${1:-10} * 20 ))
+	while [ ! -s "$STATE/status" ] && [ "$_n" -gt 0 ]; do
+		sleep 0.05
+		_n=$((_n - 1))
+	done
+	[ -s "$STATE/status" ] || fail "the command did not end"
+	cat "$STATE/status"
+}
+
+cmd_pid() {
+	_n=100
+	while [ ! -s "$STATE/pid" ] && [ "$_n" -gt 0 ]; do
+		sleep 0.05
+		_n=$((_n - 1))
+	done
+	cat "$STATE/pid"
+}
+
+x10() {
+	T send-keys -t t -H 1b 5b 4d $(printf '%x %x %x' $((32 + $1)) $((32 + $2)) $((32 + $3)))
+}
+
+modes() {
+	T display -p -t t \
+		'alt=#{alternate_on} drag=#{mouse_button_flag} any=#{mouse_any_flag} sgr=#{mouse_sgr_flag}'
+}
+
+line_of() { screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1; }
+
+# The track's end caps become [ and ]; UTF-8 continuation bytes are dropped,
+# so every glyph is one byte and byte offsets are columns.
+track() {
+	screen | sed -n "$1p" | LC_ALL=C sed "s/├/[/g; s/┤/]/g; s/$(printf '[\200-\277]')//g" |
+		LC_ALL=C awk '{ a = index($0, "["); b = 0
+			for (i = 1; i <= length($0); i++) if (substr($0, i, 1) == "]") b = i
+			if (a > 0 && b > a + 1) print a + 1, b - 1 }'
+}
+
+is_asan_build() {
+	nm "$1" 2>/dev/null | grep -q __asan_init && return 0
+	ldd "$1" 2>/dev/null | grep -q libasan
+}
