@@ -221,13 +221,13 @@ static int cmd_sweep(const struct cli_options *o, const struct pool *pool, struc
 }
 
 /* CSV of frontier or compare: into a file atomically, or onto stdout. */
-static int emit_csv(const struct cli_options *o, cli_csv_writer w, const void *ctx)
+static int emit_csv(const struct cli_options *o, export_writer w, const void *ctx)
 {
 	struct status_msg m;
 	size_t rows = 0;
 	enum status st;
 	if (o->output != NULL && strcmp(o->output, "-") != 0) {
-		st = cli_write_atomic(o->output, w, ctx, &rows, &m);
+		st = export_atomic(o->output, w, ctx, &rows, &m);
 		if (st != ST_OK)
 			return report(st, &m);
 		fprintf(stderr, "optdeploy: wrote %zu rows to %s\n", rows, o->output);

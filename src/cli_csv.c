@@ -1,35 +1,23 @@
-/* cli_csv.c - the frontier and compare CSVs, and an atomic file writer for them. */
+/* cli_csv.c - the frontier and compare CSVs, in the export's number and quoting format. */
 #include "optdeploy/cli_print.h"
+#include "optdeploy/export.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdbool.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-/* RFC 4180: quote a field holding a comma, a quote or a line break. */
 static void csv_text(FILE *fp, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, fp);
-		return;
-	}
-	putc('"', fp);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			putc('"', fp);
-		putc(*s, fp);
-	}
-	putc('"', fp);
+	(void)export_field(fp, s);  /* errors surface through ferror in csv_done */
 }
 
-/* %.17g reads back exactly; a missing value (NaN) is an empty field. */
+/* The export's number format: reads back exactly; NaN is an empty field. */
 static void csv_number(FILE *fp, double v)
 {
-	if (!isnan(v))
-		fprintf(fp, "%.17g", v);
+	char buf[EXPORT_NUMBER_SIZE];
+	export_number(buf, v);
+	fputs(buf, fp);
 }
 
 static enum status csv_done(FILE *fp, const char *name, struct status_msg *m)
@@ -113,60 +101,4 @@ enum status cli_csv_compare(FILE *fp, const char *name, const void *ctx, size_t 
 	if (rows != NULL)
 		*rows = c->pool->n;
 	return csv_done(fp, name, m);
-}
-
-/* mkstemp creates 0600; give the result the mode a plain fopen would. */
-static void default_mode(int fd)
-{
-	mode_t mask = umask(0);
-	umask(mask);
-	(void)fchmod(fd, 0666 & ~mask);
-}
-
-static enum status finish_temp(FILE *fp, const char *path, enum status st,
-			       struct status_msg *m)
-{
-	if (st == ST_OK && (fflush(fp) != 0 || fsync(fileno(fp)) != 0))
-		st = status_fail(m, ST_OUTPUT, "%s: %s", path, strerror(errno));
-	if (fclose(fp) != 0 && st == ST_OK)
-		st = status_fail(m, ST_OUTPUT, "%s: %s", path, strerror(errno));
-	return st;
-}
-
-enum status cli_write_atomic(const char *path, cli_csv_writer w, const void *ctx,
-			     size_t *rows, struct status_msg *m)
-{
-	size_t n = strlen(path);
-	char *tmp = malloc(n + 8);
-	enum status st;
-	FILE *fp;
-	int fd;
-	if (tmp == NULL)
-		return status_fail(m, ST_INTERNAL, "%s: out of memory", path);
-	/* mkstemp's template: OUT, a dot, six letters it replaces */
-	memcpy(tmp, path, n);
-	tmp[n] = '.';
-	memset(tmp + n + 1, 'X', 6);
-	tmp[n + 7] = '\0';
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		st = status_fail(m, ST_OUTPUT, "%s: cannot create a temporary file beside it: %s",
-				 path, strerror(errno));
-		free(tmp);
-		return st;
-	}
-	default_mode(fd);
-	fp = fdopen(fd, "w");
-	if (fp == NULL) {
-		st = status_fail(m, ST_OUTPUT, "%s: %s", path, strerror(errno));
-		close(fd);
-	} else {
-		st = finish_temp(fp, path, w(fp, path, ctx, rows, m), m);
-	}
-	if (st == ST_OK && rename(tmp, path) != 0)
-		st = status_fail(m, ST_OUTPUT, "%s: %s", path, strerror(errno));
-	if (st != ST_OK)
-		unlink(tmp);
-	free(tmp);
-	return st;
 }

@@ -28,47 +28,56 @@ static void put_text(struct out *o, const char *s)
 		o->err = errno ? errno : EIO;
 }
 
-/*
- * A model name, quoted by libcsv only when it must be: a comma, quote or line
- * break (RFC 4180), surrounding spaces (which some readers strip), or a
- * leading '#' (our own loader skips such lines as comments).
- */
-static void put_name(struct out *o, const char *s)
+int export_field(FILE *fp, const char *s)
 {
 	size_t len = strlen(s);
 	bool quote = strpbrk(s, ",\"\r\n") != NULL || s[0] == '#' || s[0] == ' ' ||
 		     (len > 0 && s[len - 1] == ' ');
-	if (!quote) {
-		put_text(o, s);
-		return;
-	}
 	errno = 0;
-	if (o->err == 0 && csv_fwrite(o->fp, s, len) != 0)
-		o->err = errno ? errno : EIO;
+	if (!quote)
+		return fputs(s, fp) == EOF ? (errno ? errno : EIO) : 0;
+	return csv_fwrite(fp, s, len) != 0 ? (errno ? errno : EIO) : 0;
 }
 
-/*
- * %.17g reads back bit for bit.  Negative zero prints as 0 (the same number
- * to every reader), a non-finite value as an empty field, and the decimal
- * point is always '.', whatever LC_NUMERIC the front end has set.
- */
-static void put_number(struct out *o, double v)
+static void put_name(struct out *o, const char *s)
 {
-	char buf[64];
+	if (o->err == 0)
+		o->err = export_field(o->fp, s);
+}
+
+/* snprintf's digits with the locale's decimal point turned back into '.' */
+static void format_digits(char *buf, int digits, double v)
+{
+	snprintf(buf, EXPORT_NUMBER_SIZE, "%.*g", digits, v);
+	const char *dp = localeconv()->decimal_point;
+	if (dp == NULL || dp[0] == '\0' || strcmp(dp, ".") == 0)
+		return;
+	char *at = strstr(buf, dp);
+	if (at != NULL) {
+		size_t dl = strlen(dp);
+		*at = '.';
+		memmove(at + 1, at + dl, strlen(at + dl) + 1);
+	}
+}
+
+void export_number(char *buf, double v)
+{
+	buf[0] = '\0';
 	if (!isfinite(v))
 		return;
 	if (v == 0)
-		v = 0;
-	snprintf(buf, sizeof buf, "%.17g", v);
-	const char *dp = localeconv()->decimal_point;
-	if (dp != NULL && strcmp(dp, ".") != 0 && dp[0] != '\0') {
-		char *at = strstr(buf, dp);
-		if (at != NULL) {
-			size_t dl = strlen(dp);
-			*at = '.';
-			memmove(at + 1, at + dl, strlen(at + dl) + 1);
-		}
+		v = 0;  /* -0 and 0 are the same number to every reader */
+	for (int digits = 15; digits <= 17; digits++) {
+		format_digits(buf, digits, v);
+		if (strtod(buf, NULL) == v || digits == 17)
+			return;
 	}
+}
+
+static void put_number(struct out *o, double v)
+{
+	char buf[EXPORT_NUMBER_SIZE];
+	export_number(buf, v);
 	put_text(o, buf);
 }
 
@@ -199,13 +208,6 @@ enum status export_sweep_stream(FILE *fp, const char *name, const struct sweep *
 	return finish(&o, name, m);
 }
 
-/* What to write into the temporary file. */
-struct job {
-	const struct pool *pool;
-	const struct policy *pol;  /* NULL for a sweep */
-	const struct sweep *sw;
-};
-
 static enum status fail_errno(struct status_msg *m, const char *path, int err)
 {
 	return status_fail(m, ST_OUTPUT, "%s: cannot write: %s", path, strerror(err));
@@ -262,8 +264,8 @@ static int normal_mode(int fd)
 }
 
 /* Write, flush, sync and close the temporary file; on failure it is closed, not removed. */
-static enum status write_temp(int fd, const char *path, const struct job *job,
-			      struct status_msg *m)
+static enum status write_temp(int fd, const char *path, export_writer write, const void *ctx,
+			      size_t *rows, struct status_msg *m)
 {
 	if (normal_mode(fd) != 0) {
 		int err = errno;
@@ -276,8 +278,7 @@ static enum status write_temp(int fd, const char *path, const struct job *job,
 		close(fd);
 		return fail_errno(m, path, err);
 	}
-	enum status st = job->pol != NULL ? export_policy_stream(fp, path, job->pool, job->pol, m)
-					  : export_sweep_stream(fp, path, job->sw, m);
+	enum status st = write(fp, path, ctx, rows, m);
 	if (st != ST_OK) {
 		fclose(fp);
 		return st;
@@ -292,10 +293,32 @@ static enum status write_temp(int fd, const char *path, const struct job *job,
 	return ST_OK;
 }
 
-static enum status write_atomic(const char *path, const struct job *job, struct status_msg *m)
+/*
+ * A device, FIFO or socket (/dev/null, /dev/stdout, a pipe) is written in
+ * place: renaming a temporary file over it would replace the device node.
+ */
+static enum status write_in_place(const char *path, export_writer write, const void *ctx,
+				  size_t *rows, struct status_msg *m)
 {
+	FILE *fp = fopen(path, "w");
+	if (fp == NULL)
+		return fail_errno(m, path, errno);
+	enum status st = write(fp, path, ctx, rows, m);
+	if (fclose(fp) != 0 && st == ST_OK)
+		st = fail_errno(m, path, errno);
+	return st;
+}
+
+enum status export_atomic(const char *path, export_writer write, const void *ctx,
+			  size_t *rows, struct status_msg *m)
+{
+	if (rows != NULL)
+		*rows = 0;
 	if (path == NULL || path[0] == '\0')
 		return status_fail(m, ST_OUTPUT, "cannot write: empty output file name");
+	struct stat sb;
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))
+		return write_in_place(path, write, ctx, rows, m);
 	char *tmp = temp_template(path);
 	if (tmp == NULL)
 		return status_fail(m, ST_INTERNAL, "%s: out of memory", path);
@@ -305,7 +328,7 @@ static enum status write_atomic(const char *path, const struct job *job, struct 
 		free(tmp);
 		return fail_errno(m, path, err);
 	}
-	enum status st = write_temp(fd, path, job, m);
+	enum status st = write_temp(fd, path, write, ctx, rows, m);
 	if (st == ST_OK && rename(tmp, path) != 0)
 		st = fail_errno(m, path, errno);
 	if (st != ST_OK)
@@ -316,22 +339,40 @@ static enum status write_atomic(const char *path, const struct job *job, struct 
 	return st;
 }
 
+struct policy_job {
+	const struct pool *pool;
+	const struct policy *pol;
+};
+
+static enum status write_policy(FILE *fp, const char *name, const void *ctx, size_t *rows,
+				struct status_msg *m)
+{
+	const struct policy_job *job = ctx;
+	enum status st = export_policy_stream(fp, name, job->pool, job->pol, m);
+	if (rows != NULL)
+		*rows = st == ST_OK ? job->pool->n : 0;
+	return st;
+}
+
+static enum status write_sweep(FILE *fp, const char *name, const void *ctx, size_t *rows,
+			       struct status_msg *m)
+{
+	const struct sweep *sw = ctx;
+	enum status st = export_sweep_stream(fp, name, sw, m);
+	if (rows != NULL)
+		*rows = st == ST_OK ? sweep_rows(sw) : 0;
+	return st;
+}
+
 enum status export_policy_file(const char *path, const struct pool *pool,
 			       const struct policy *pol, size_t *rows, struct status_msg *m)
 {
-	struct job job = {pool, pol, NULL};
-	enum status st = write_atomic(path, &job, m);
-	if (rows != NULL)
-		*rows = st == ST_OK ? pool->n : 0;
-	return st;
+	struct policy_job job = {pool, pol};
+	return export_atomic(path, write_policy, &job, rows, m);
 }
 
 enum status export_sweep_file(const char *path, const struct sweep *sw, size_t *rows,
 			      struct status_msg *m)
 {
-	struct job job = {sw->pool, NULL, sw};
-	enum status st = write_atomic(path, &job, m);
-	if (rows != NULL)
-		*rows = st == ST_OK ? sweep_rows(sw) : 0;
-	return st;
+	return export_atomic(path, write_sweep, sw, rows, m);
 }

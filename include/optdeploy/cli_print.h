@@ -62,21 +62,10 @@ struct cli_compare_csv {
 	const struct compare_row *rows;
 };
 
-/* Writers with one signature so cli_write_atomic can run any of them. */
-typedef enum status (*cli_csv_writer)(FILE *fp, const char *name, const void *ctx,
-				      size_t *rows, struct status_msg *m);
-
+/* Both are export_writer functions, so export_atomic can write them to a file. */
 enum status cli_csv_frontier(FILE *fp, const char *name, const void *ctx, size_t *rows,
 			     struct status_msg *m);
 enum status cli_csv_compare(FILE *fp, const char *name, const void *ctx, size_t *rows,
 			    struct status_msg *m);
-
-/*
- * Run a writer into `path` atomically (temporary file in the same directory,
- * flushed, synced, renamed): on failure the old file is untouched and m names
- * the path and the reason (ST_OUTPUT).
- */
-enum status cli_write_atomic(const char *path, cli_csv_writer w, const void *ctx,
-			     size_t *rows, struct status_msg *m);
 
 #endif

@@ -240,11 +240,11 @@ static void test_policy_quoting(void **state)
 	size_t len;
 	char *text = policy_text(&fx->pool, &fx->pol, &len);
 	/* Quoted exactly where needed, plain otherwise. */
-	assert_non_null(strstr(text, "\n\"tree, pruned\",59.009999999999998,"));
-	assert_non_null(strstr(text, "\n\"say \"\"hi\"\"\",79.180000000000007,"));
-	assert_non_null(strstr(text, "\n\"two\nlines\",81.290000000000006,"));
-	assert_non_null(strstr(text, "\n\"#hash\",85.980000000000004,"));
-	assert_non_null(strstr(text, "\nsvm,100,96.329999999999998,1,666,0.66600000000000004,"));
+	assert_non_null(strstr(text, "\n\"tree, pruned\",59.01,"));
+	assert_non_null(strstr(text, "\n\"say \"\"hi\"\"\",79.18,"));
+	assert_non_null(strstr(text, "\n\"two\nlines\",81.29,"));
+	assert_non_null(strstr(text, "\n\"#hash\",85.98,"));
+	assert_non_null(strstr(text, "\nsvm,100,96.33,1,666,0.666,"));
 	free(text);
 	free_fixture(fx);
 }
@@ -302,7 +302,7 @@ static void test_policy_infeasible(void **state)
 	fx->pol.params.budget = 10;
 	size_t len;
 	char *text = policy_text(&fx->pool, &fx->pol, &len);
-	assert_non_null(strstr(text, "\nsvm,100,96.329999999999998,1,,,10,1000,100,,,,infeasible\n"));
+	assert_non_null(strstr(text, "\nsvm,100,96.33,1,,,10,1000,100,,,,infeasible\n"));
 	free(text);
 	check_policy_export(&fx->pool, &fx->pol);
 	fx->pol.outcome = SOLVE_TIME_LIMIT;
@@ -319,7 +319,7 @@ static void test_policy_dual(void **state)
 	policy_evaluate(&fx->pol, &fx->pool);
 	size_t len;
 	char *text = policy_text(&fx->pool, &fx->pol, &len);
-	assert_non_null(strstr(text, "\nsvm,100,96.329999999999998,1,666,0.66600000000000004,,1000,100,"));
+	assert_non_null(strstr(text, "\nsvm,100,96.33,1,666,0.666,,1000,100,"));
 	free(text);
 	check_policy_export(&fx->pool, &fx->pol);
 	free_fixture(fx);

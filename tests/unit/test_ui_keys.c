@@ -143,13 +143,6 @@ static void check_file(const char *path)
 		fail_msg("%s: %s", path, r < 0 ? "no KEYS section" : missing);
 }
 
-/* The planner's own man page fragment, merged into optdeploy.1 by the lead. */
-static void test_planner_sections(void **state)
-{
-	(void)state;
-	check_file("man/planner.sections");
-}
-
 static void test_man_page(void **state)
 {
 	(void)state;
@@ -162,7 +155,6 @@ int main(void)
 		cmocka_unit_test(test_table_sane),
 		cmocka_unit_test(test_bindings),
 		cmocka_unit_test(test_man_check),
-		cmocka_unit_test(test_planner_sections),
 		cmocka_unit_test(test_man_page),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,7 +13,8 @@
 : "${OPTDEPLOY:?set OPTDEPLOY to the binary under test}"
 SOCK="optdeploy-tui-$$-$(basename "$0" .sh)"
 T() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'T kill-server 2>/dev/null; [ -n "${TMPD:-}" ] && rm -rf "$TMPD"' EXIT
+trap 'T kill-server 2>/dev/null; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+	[ -n "${TMPD:-}" ] && rm -rf "$TMPD"' EXIT
 TMPD=$(mktemp -d)
 ROOT=$(pwd)
 
