@@ -13,14 +13,14 @@
  *            cold solve's objective);
  *   sweep    solver_new + sweep_init + 101 sweep_step calls over the pool's
  *            cost range, and the slowest single step (the UI computes the sweep
- *            one step at a time between key presses).
+ *            one step at a time between key presses); stopped after 10 s.
  * Each figure is the median of several runs; the count of runs adapts to the
  * time one run takes so the whole harness stays within minutes.
  *
  * Output, one tab-separated row per instance on stdout:
  *   id outcome objective solve_s resolve_s sweep_s sweep_max_step_s
- *   solve_reps resolve_reps sweep_reps resolve_ok used counts
- * where resolve_ok is "yes" or "NO:outcome:objective" (the first warm answer
+ *   solve_reps resolve_reps sweep_reps sweep_note resolve_ok used counts
+ * where sweep_note is "ok" or says how the first sweep fell short, resolve_ok is "yes" or "NO:outcome:objective" (the first warm answer
  * that differed from the cold solve's) and counts is "index:count,..." over
  * the models with a positive count.  An instance the core cannot answer (an
  * error status) gets the row "id error: MESSAGE nan ..." and the run goes on.
@@ -39,7 +39,9 @@
 #include "optdeploy/status.h"
 #include "optdeploy/sweep.h"
 
-#define TIME_LIMIT_S 60.0
+#define TIME_LIMIT_S 60.0       /* per solve, as the peers get */
+#define SWEEP_LEVEL_LIMIT_S 10.0 /* per sweep level (the solver's default, as the UI) */
+#define SWEEP_CAP_S 10.0         /* a sweep still running after this is stopped and noted */
 
 struct instance {
 	char id[128];
@@ -69,6 +71,7 @@ struct figures {
 	double solve_s, resolve_s, sweep_s, sweep_max_step_s;
 	int solve_reps, resolve_reps, sweep_reps;
 	int resolve_ok;
+	char sweep_note[160];        /* "ok", or what went wrong in the first sweep */
 	struct policy_summary warm;  /* the first warm answer that differed from the cold one */
 };
 
@@ -94,15 +97,19 @@ static double median(double *v, int n)
 	return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-/* Runs still to do after a first run that took `first` seconds. */
+/*
+ * Runs still to do after a first run that took `first` seconds: as many as
+ * fit in the rule's time, at least min_reps when those are cheap, and none
+ * more when one run already took longer than the rule allows.
+ */
 static int more_reps(const struct reps_rule *r, double first)
 {
 	double fit = first > 0 ? r->seconds / first : r->max_reps;
 	int n = fit >= r->max_reps ? r->max_reps : (int)fit;
 
-	if (n < r->min_reps)
+	if (n < r->min_reps && first * r->min_reps <= 2 * r->seconds)
 		n = r->min_reps;
-	return n - 1;
+	return n > 1 ? n - 1 : 0;
 }
 
 /* Fill err with "what: message" and return -1, so failing paths read `return fail(...)`. */
@@ -256,24 +263,44 @@ static int time_resolve(const struct pool *pool, const struct solve_params *sp, 
 	return rc;
 }
 
-/* One full sweep over the pool's cost range into *secs; *max_step gets the slowest level. */
+/* What went wrong in a sweep, or "ok": levels left undone, levels without a proven optimum. */
+static void sweep_note(const struct sweep *sw, char *note, size_t size)
+{
+	size_t bad = 0;
+
+	for (size_t j = 0; j < sw->done; j++)
+		bad += sw->levels[j].policy.outcome != SOLVE_OPTIMAL;
+	if (sw->done == sw->n_levels && bad == 0)
+		snprintf(note, size, "ok");
+	else
+		snprintf(note, size, "%zu of %zu levels done in %.0f s, %zu of them not optimal",
+			 sw->done, sw->n_levels, SWEEP_CAP_S, bad);
+}
+
+/*
+ * One full sweep over the pool's cost range into *secs; *max_step gets the
+ * slowest level.  A sweep is stopped after SWEEP_CAP_S (the targets are
+ * milliseconds; a sweep that slow is a miss however long it would take).
+ */
 static int one_sweep(const struct pool *pool, const struct solve_params *sp, double *secs,
-		     double *max_step, struct status_msg *err)
+		     double *max_step, char *note, size_t note_size, struct status_msg *err)
 {
 	struct status_msg m;
 	struct sweep sw;
+	struct solve_params level = *sp;
 	double t0 = now_s();
 	struct solver *s = solver_new(pool, &m);
 	int rc = 0;
 
 	if (s == NULL)
 		return fail(err, "solver_new", &m);
-	if (sweep_init(&sw, pool, sp, NAN, NAN, SWEEP_DEFAULT_STEPS, &m) != ST_OK) {
+	level.time_limit = SWEEP_LEVEL_LIMIT_S;
+	if (sweep_init(&sw, pool, &level, NAN, NAN, SWEEP_DEFAULT_STEPS, &m) != ST_OK) {
 		solver_free(s);
 		return fail(err, "sweep_init", &m);
 	}
 	*max_step = 0;
-	while (rc == 0 && !sweep_finished(&sw)) {
+	while (rc == 0 && !sweep_finished(&sw) && now_s() - t0 < SWEEP_CAP_S) {
 		double s0 = now_s();
 
 		if (sweep_step(&sw, s, &m) != ST_OK)
@@ -281,6 +308,8 @@ static int one_sweep(const struct pool *pool, const struct solve_params *sp, dou
 		*max_step = fmax(*max_step, now_s() - s0);
 	}
 	*secs = now_s() - t0;
+	if (note != NULL)
+		sweep_note(&sw, note, note_size);
 	sweep_free(&sw);
 	solver_free(s);
 	return rc;
@@ -292,10 +321,10 @@ static int time_sweep(const struct pool *pool, const struct solve_params *sp, st
 	double t[32], steps[32];
 	int n = 1;
 
-	if (one_sweep(pool, sp, &t[0], &steps[0], err) != 0)
+	if (one_sweep(pool, sp, &t[0], &steps[0], f->sweep_note, sizeof f->sweep_note, err) != 0)
 		return -1;
 	for (int extra = more_reps(&SWEEP_REPS, t[0]); extra > 0; extra--, n++)
-		if (one_sweep(pool, sp, &t[n], &steps[n], err) != 0)
+		if (one_sweep(pool, sp, &t[n], &steps[n], NULL, 0, err) != 0)
 			return -1;
 	f->sweep_reps = n;
 	f->sweep_s = median(t, n);
@@ -305,10 +334,10 @@ static int time_sweep(const struct pool *pool, const struct solve_params *sp, st
 
 static void print_row(const struct instance *in, const struct policy *p, const struct figures *f)
 {
-	printf("%s\t%s\t%.17g\t%.9f\t%.9f\t%.9f\t%.9f\t%d\t%d\t%d\t", in->id,
+	printf("%s\t%s\t%.17g\t%.9f\t%.9f\t%.9f\t%.9f\t%d\t%d\t%d\t%s\t", in->id,
 	       solve_outcome_name(p->outcome), policy_has_counts(p) ? p->objective : NAN,
 	       f->solve_s, f->resolve_s, f->sweep_s, f->sweep_max_step_s, f->solve_reps,
-	       f->resolve_reps, f->sweep_reps);
+	       f->resolve_reps, f->sweep_reps, f->sweep_note);
 	if (f->resolve_ok)
 		printf("yes");
 	else
@@ -333,7 +362,8 @@ static void print_row(const struct instance *in, const struct policy *p, const s
 /* The row of an instance the core could not answer: the reason as its outcome. */
 static void print_error_row(const struct instance *in, const struct status_msg *err)
 {
-	printf("%s\terror: %s\tnan\tnan\tnan\tnan\tnan\t0\t0\t0\tyes\t0\t-\n", in->id, err->text);
+	printf("%s\terror: %s\tnan\tnan\tnan\tnan\tnan\t0\t0\t0\t-\tyes\t0\t-\n", in->id,
+	       err->text);
 	fflush(stdout);
 }
 

@@ -39,16 +39,24 @@ $PY bench/instances.py "$work"
 mkdir -p "$work/glpsol"
 
 echo "bench: optdeploy core" >&2
-# One process per pool, so each pool's peak RSS is its own.
+# One process per pool, so each pool's peak RSS is its own.  A pool that
+# takes longer than POOL_TIMEOUT seconds is cut short: its remaining
+# instances show as not measured.
+POOL_TIMEOUT=${POOL_TIMEOUT:-240}
 awk -F'\t' '!/^#/ && !seen[$2]++ { print $2 }' "$work/instances.tsv" |
 while IFS= read -r pool; do
-	if ! $BUILD/bench_core "$pool" "$work/instances.tsv" >>"$work/core.tsv" \
-		2>"$work/core.log"; then
+	rc=0
+	timeout "$POOL_TIMEOUT" $BUILD/bench_core "$pool" "$work/instances.tsv" \
+		>>"$work/core.tsv" 2>"$work/core.log" || rc=$?
+	case $rc in
+	0) echo "bench:   $pool" >&2 ;;
+	124) echo "bench:   $pool: stopped after $POOL_TIMEOUT s" >&2 ;;
+	*)
 		tail -n 5 "$work/core.log" >&2
-		echo "bench: bench_core failed on $pool" >&2
+		echo "bench: bench_core failed on $pool (exit status $rc)" >&2
 		exit 70
-	fi
-	echo "bench:   $pool" >&2
+		;;
+	esac
 done
 
 echo "bench: glpsol" >&2

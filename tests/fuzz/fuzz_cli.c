@@ -4,12 +4,8 @@
  * program name) and go through cli_parse, which must either accept values
  * inside their documented ranges or refuse with a one-line message.
  *
- * Build with clang against the core sources, e.g.
- *   clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
- *     -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 tests/fuzz/fuzz_cli.c src/cli_options.c \
- *     src/status.c src/pool.c src/policy.c src/solve.c src/sweep.c src/frontier.c \
- *     src/compare.c src/export.c -lglpk -lcsv -lm -o fuzz_cli
- *   ./fuzz_cli -max_total_time=60 tests/fuzz/corpus_cli
+ * tests/fuzz/run.sh (`make fuzz`) builds it with clang against the core
+ * sources and runs it on a copy of tests/fuzz/corpus_cli.
  */
 #include <math.h>
 #include <stdint.h>

@@ -12,7 +12,7 @@
 #   x10 B X Y                  a mouse event, X10 encoding (TERM=tmux-256color);
 #                              X, Y 1-based; B: 0 press, 32 drag, 3 release, 64/65 wheel
 #   modes                      "alt=.. drag=.. any=.. sgr=.." of the pane
-#   track X0X1 LINE            "X0 X1": 1-based first and last cells of the slider
+#   track LINE                 "X0 X1": 1-based first and last cells of the slider
 #                              track on screen line LINE
 #   line_of TEXT               1-based number of the first screen line with TEXT
 #   is_asan_build FILE         true when FILE was linked with AddressSanitizer
@@ -36,7 +36,8 @@ state=$1
 shift
 stty -g >"$state/before"
 trap : INT
-sh -c 'echo $$ >"$0"; exec "$@"' "$state/pid" "$@" 2>"$state/stderr"
+# the command's own standard error only: not the shell's "Terminated"
+sh -c 'echo $$ >"$0/pid"; exec 2>"$0/stderr"; exec "$@"' "$state" "$@"
 st=$?
 stty -g >"$state/after"
 stty -a >"$state/after.a"
@@ -64,7 +65,7 @@ fail() {
 }
 
 start() {
-	T kill-session -t t 2>/dev/null
+	T kill-session -t t 2>/dev/null || :
 	_w=$1 _h=$2 _dir=$3
 	shift 3
 	[ "${1:-}" = "--" ] && shift
