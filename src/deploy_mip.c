@@ -122,9 +122,14 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 		glp_set_obj_coef(mip->prob, COL_H(k), per * (double)q);
 		glp_set_obj_coef(mip->prob, COL_R(mip, k), per);
 		glp_set_obj_coef(mip->prob, COL_Z(mip, k), primal ? -u : u);
-		/* the support is decided by the caller: z is fixed, never branched on */
-		glp_set_col_bnds(mip->prob, COL_Z(mip, k), GLP_FX, use[k] ? 1.0 : 0.0,
-				 use[k] ? 1.0 : 0.0);
+		/* a support decided by the caller fixes z; otherwise GLPK branches
+		 * on the priced ones, and an unpriced z is pinned to 1 (slack links) */
+		if (use == NULL && u > 0)
+			glp_set_col_bnds(mip->prob, COL_Z(mip, k), GLP_DB, 0.0, 1.0);
+		else if (use == NULL || use[k])
+			glp_set_col_bnds(mip->prob, COL_Z(mip, k), GLP_FX, 1.0, 1.0);
+		else
+			glp_set_col_bnds(mip->prob, COL_Z(mip, k), GLP_FX, 0.0, 0.0);
 		set_row2(mip->prob, ROW_HLINK(k), COL_H(k), 1.0, COL_Z(mip, k), -(double)h_max);
 		set_row2(mip->prob, ROW_RLINK(mip, k), COL_R(mip, k), 1.0, COL_Z(mip, k),
 			 -(double)(q - 1));
@@ -151,7 +156,9 @@ static void load_start(struct deploy_mip *mip, const long long *x, long long q, 
 	for (size_t j = 0; j < mip->m; j++) {
 		mip->start[COL_H(j)] = (double)(x[j] / q);
 		mip->start[COL_R(mip, j)] = (double)(x[j] % q);
-		mip->start[COL_Z(mip, j)] = glp_get_col_lb(mip->prob, COL_Z(mip, j));
+		double lb = glp_get_col_lb(mip->prob, COL_Z(mip, j));
+		double ub = glp_get_col_ub(mip->prob, COL_Z(mip, j));
+		mip->start[COL_Z(mip, j)] = lb == ub ? lb : x[j] > 0 ? 1.0 : 0.0;
 		r_sum += x[j] % q;
 	}
 	mip->start[COL_W(mip)] = (double)((r_sum - k % q) / q);
@@ -175,7 +182,7 @@ static enum deploy_mip_result read_solution(const struct deploy_mip *mip, long l
 		long long r = llround(glp_mip_col_val(mip->prob, COL_R(mip, k)));
 		x[k] = h * q + r;
 		/* the links make this impossible; refuse rather than misreport */
-		if (x[k] > 0 && glp_get_col_lb(mip->prob, COL_Z(mip, k)) < 0.5)
+		if (x[k] > 0 && glp_mip_col_val(mip->prob, COL_Z(mip, k)) < 0.5)
 			return DEPLOY_MIP_FAILED;
 	}
 	return DEPLOY_MIP_OPTIMAL;

@@ -26,6 +26,7 @@
 
 #define DEFAULT_TIME_LIMIT 10.0
 #define VALUE_LIMIT 1e12   /* costs, accuracies and lambda * u beyond this are refused */
+#define GLPK_BRANCHES_UP_TO_K 10000LL  /* SOLVE_SEARCH_AUTO's switch (solve.h) */
 
 struct solver {
 	const struct pool *pool;
@@ -33,6 +34,7 @@ struct solver {
 	size_t m;               /* models in the GLPK problems */
 	size_t *kept;           /* pool index of GLPK model k */
 	bool prune;
+	enum solve_search search;
 	bool broken;            /* GLPK failed fatally: no further solves */
 	struct deploy_lp *lp;
 	struct deploy_mip *mip;
@@ -209,6 +211,11 @@ void solver_set_pruning(struct solver *s, bool on)
 	glp_error_hook(NULL, NULL);
 }
 
+void solver_set_search(struct solver *s, enum solve_search how)
+{
+	s->search = how;
+}
+
 size_t solver_models_kept(const struct solver *s)
 {
 	return s->m;
@@ -373,6 +380,41 @@ struct exact_answer {
 	const char *why;
 };
 
+/* One GLPK integer program over every kept model, GLPK branching on z too. */
+static struct exact_answer solve_whole_mip(const struct support_problem *p, long long *counts,
+					   bool seeded, double *best)
+{
+	long long *x = malloc((p->m ? p->m : 1) * sizeof *x);
+	struct exact_answer a = {SOLVE_FAILED, "out of memory"};
+	if (x == NULL)
+		return a;
+	double left = p->deadline - now_seconds();
+	int ms = left <= 0 ? 1 : left > 1e6 ? 1000000000 : (int)(left * 1000.0) + 1;
+	switch (deploy_mip_solve(p->mip, p->sp, NULL, p->resource_tol,
+				 seeded ? counts : NULL, seeded ? *best : NAN, ms, x)) {
+	case DEPLOY_MIP_OPTIMAL:
+		a = (struct exact_answer){SOLVE_OPTIMAL, NULL};
+		double obj = support_objective(p, x);
+		if (!seeded || better_objective(p->sp, obj, *best)) {
+			*best = obj;
+			memcpy(counts, x, p->m * sizeof *x);
+		}
+		break;
+	case DEPLOY_MIP_INFEASIBLE:
+		a.why = "GLPK found no integer policy although a feasible one exists";
+		break;
+	case DEPLOY_MIP_TIME_LIMIT:
+		a = (struct exact_answer){SOLVE_TIME_LIMIT,
+			"time limit reached before optimality was proven"};
+		break;
+	case DEPLOY_MIP_FAILED:
+		a.why = "GLPK's branch and bound failed";
+		break;
+	}
+	free(x);
+	return a;
+}
+
 /*
  * Exact solve, given the root LP bound and the rounded LP policy in `count`
  * (pool-indexed).  The rounded policy is optimal already when it meets the
@@ -401,7 +443,12 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 		.mip = s->mip, .resource_tol = (double)resource_tolerance(s->pool, sp),
 		.deadline = s->deadline,
 	};
-	a.outcome = support_search(&prob, s->kept_count, &best, &a.why);
+	bool glpk_branches = s->search == SOLVE_SEARCH_GLPK ||
+			     (s->search == SOLVE_SEARCH_AUTO && sp->k <= GLPK_BRANCHES_UP_TO_K);
+	if (glpk_branches)
+		a = solve_whole_mip(&prob, s->kept_count, usable, &best);
+	else
+		a.outcome = support_search(&prob, s->kept_count, &best, &a.why);
 	if (a.outcome != SOLVE_OPTIMAL || (usable && !better_objective(sp, best, heur)))
 		return a;
 	memset(count, 0, s->n * sizeof *count);

@@ -13,11 +13,13 @@
  * is sum x_k = K with right-hand sides of the same small size.  The link
  * x_k <= K z_k becomes h_k <= (K div Q) z_k and r_k <= (Q - 1) z_k.
  *
- * The support (which z_k are 1) is fixed by the caller: GLPK's branch and
- * bound then works on the small integers h, r, w only.  Branching on z
+ * The support (which z_k are 1) can be fixed by the caller: GLPK's branch
+ * and bound then works on the small integers h, r, w only.  Branching on z
  * inside GLPK was measured to prune the optimum at K >= 1e8 (its one-step
  * degradation estimates go wrong when lambda = 0.1 K sits beside
- * coefficients near 1), so the search over supports is support_search.c's.
+ * coefficients near 1), so at large K the search over supports is
+ * support_search.c's; at small K GLPK branches on z itself, which is exact
+ * there and far faster when integrality gaps dwarf lambda.
  */
 #ifndef OPTDEPLOY_DEPLOY_MIP_H
 #define OPTDEPLOY_DEPLOY_MIP_H
@@ -38,7 +40,8 @@ enum deploy_mip_result { DEPLOY_MIP_OPTIMAL, DEPLOY_MIP_INFEASIBLE, DEPLOY_MIP_T
 			 DEPLOY_MIP_FAILED };
 
 /*
- * Solve exactly over the models with use[k] true (the others serve nothing).
+ * Solve exactly over the models with use[k] true (the others serve nothing),
+ * or, when use is NULL, over every model with GLPK choosing the support.
  * The objective is shifted by incumbent_objective (when finite) so GLPK's
  * relative pruning tolerance acts on small numbers; incumbent[0..m-1], when
  * not NULL, is a feasible policy within this support that GLPK starts from.

@@ -103,6 +103,16 @@ void solver_free(struct solver *s);
  */
 void solver_set_pruning(struct solver *s, bool on);
 
+/*
+ * How the exact solve decides which models are used.  SOLVE_SEARCH_AUTO
+ * (the default) lets GLPK branch on them itself up to K = 10^4, where its
+ * tolerances are safe and integrality gaps can dwarf lambda; above, the
+ * search over supports of support_search.h keeps GLPK's integer problems
+ * free of the binaries.  Tests force either to check one against the other.
+ */
+enum solve_search { SOLVE_SEARCH_AUTO, SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS };
+void solver_set_search(struct solver *s, enum solve_search how);
+
 /* Number of models the GLPK problem holds after pruning. */
 size_t solver_models_kept(const struct solver *s);
 

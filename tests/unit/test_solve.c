@@ -136,7 +136,8 @@ static void check_against_brute(const struct pool *pool, struct solver *s,
 	}
 }
 
-/* At least 300 random instances per mode: n <= 6, K <= 12, lambda 0 and > 0. */
+/* 400 random instances, each in both modes and both search strategies:
+ * n <= 6, K <= 12, lambda 0 and > 0, random load costs. */
 static void test_brute_force_random(void **state)
 {
 	(void)state;
@@ -156,18 +157,24 @@ static void test_brute_force_random(void **state)
 		sp.lambda = t % 2 == 0 ? 0.0 : ts_rand_unit(&rng) * 0.2 * (double)sp.k * 10;
 		sp.budget = ts_rand_range(&rng, 0.8 * ts_min_cost(&tp.pool),
 					  1.05 * pool_max_cost(&tp.pool));
-		check_against_brute(&tp.pool, s, &sp, &pol);
-
-		sp.mode = SOLVE_MIN_COST;
-		sp.min_accuracy = ts_rand_range(&rng, 50, 101);
-		check_against_brute(&tp.pool, s, &sp, &pol);
-		checked += 2;
+		double floor = ts_rand_range(&rng, 50, 101);
+		/* both ways of deciding the support: GLPK's branching and ours */
+		enum solve_search ways[] = {SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS};
+		for (size_t w = 0; w < 2; w++) {
+			solver_set_search(s, ways[w]);
+			sp.mode = SOLVE_MAX_ACCURACY;
+			check_against_brute(&tp.pool, s, &sp, &pol);
+			sp.mode = SOLVE_MIN_COST;
+			sp.min_accuracy = floor;
+			check_against_brute(&tp.pool, s, &sp, &pol);
+			checked += 2;
+		}
 
 		policy_free(&pol);
 		solver_free(s);
 		ts_pool_free(&tp);
 	}
-	assert_true(checked >= 600);
+	assert_true(checked >= 1600);
 }
 
 /* The same instances with pruning off must give the same objectives. */
@@ -346,6 +353,26 @@ static void test_single_kept_model(void **state)
 	check_large_k(&one, 999999999, 46.575585901737213);
 }
 
+/* Found by the benchmark harness against HiGHS in an earlier solver. */
+static void test_benchmark_regressions(void **state)
+{
+	(void)state;
+	struct model three[3] = {
+		{(char *)"m0046", 0.111, 46.06, 1}, {(char *)"m0072", 38.59, 84.00, 1},
+		{(char *)"m0082", 10.96, 78.37, 1},
+	};
+	struct pool p3 = {.models = three, .n = 3, .cost_scale = 1};
+	check_large_k(&p3, 1000000000, 25.78325);
+	struct model eight[8] = {
+		{(char *)"m0049", 0.1439, 43.09, 1}, {(char *)"m0051", 1.958, 63.05, 1},
+		{(char *)"m0055", 100.0, 93.82, 1}, {(char *)"m0067", 3.022, 64.20, 1},
+		{(char *)"m0068", 1.11, 62.35, 1}, {(char *)"m0071", 0.1713, 48.35, 1},
+		{(char *)"m0072", 38.59, 84.00, 1}, {(char *)"m0084", 76.38, 87.40, 1},
+	};
+	struct pool p8 = {.models = eight, .n = 8, .cost_scale = 1};
+	check_large_k(&p8, 1000000000, 51.4555);
+}
+
 /* ---- LP relaxation, Theorem 3.2, dual ---------------------------------- */
 
 /* Upper concave hull value at b, computed independently: best pair mix. */
@@ -521,6 +548,7 @@ int main(void)
 		cmocka_unit_test(test_large_k_bundled),
 		cmocka_unit_test(test_large_k_random),
 		cmocka_unit_test(test_single_kept_model),
+		cmocka_unit_test(test_benchmark_regressions),
 		cmocka_unit_test(test_uci_har_paper),
 	};
 	return cmocka_run_group_tests_name("solve", tests, NULL, NULL);
