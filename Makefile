@@ -41,7 +41,7 @@ CORE_LIB  = $(BUILD)/liboptdeploy.a
 TEST_SRC  = $(wildcard tests/unit/test_*.c)
 TEST_BIN  = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run check test test-unit test-cli test-tui deps asan bench fuzz install uninstall clean lint
+.PHONY: FORCE all run check test test-unit test-cli test-tui deps asan bench fuzz install uninstall clean lint
 
 all: $(PROG)
 
@@ -64,6 +64,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB) $(UI_OBJ) | $(BUILD)/tests
 
 $(BUILD) $(BUILD)/tests:
 	mkdir -p $@
+
+# app.c compiles DATADIR in: rebuild it whenever PREFIX/DATADIR changes, so
+# `make install PREFIX=/usr` never installs a binary looking in /usr/local.
+$(BUILD)/datadir.stamp: FORCE | $(BUILD)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(BUILD)/app.o: $(BUILD)/datadir.stamp
+FORCE:
 
 deps:
 	@sh .ci/deps.sh

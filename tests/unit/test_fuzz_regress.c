@@ -71,7 +71,7 @@ static const char *fuzz_dir(void)
 	return d != NULL && d[0] != '\0' ? d : "tests/fuzz";
 }
 
-static int regular_file(const struct dirent *e)
+static int not_hidden(const struct dirent *e)
 {
 	return e->d_name[0] != '.';
 }
@@ -116,7 +116,7 @@ static size_t replay(const char *sub, fuzz_entry entry)
 	size_t files = 0;
 	int n;
 	snprintf(dir, sizeof dir, "%s/%s", fuzz_dir(), sub);
-	n = scandir(dir, &names, regular_file, alphasort);
+	n = scandir(dir, &names, not_hidden, alphasort);
 	if (n < 0) {
 		if (errno == ENOENT)
 			return 0;
