@@ -24,6 +24,8 @@ struct deploy_mip {
 	bool start_ready;
 };
 
+#define SPLIT_ABOVE_K 10000LL  /* K * 1e-10 (tol_int) stays far below 1 up to here */
+
 #define COL_H(k) ((int)(k) + 1)
 #define COL_R(mip, k) ((int)((mip)->m + (k)) + 1)
 #define COL_Z(mip, k) ((int)(2 * (mip)->m + (k)) + 1)
@@ -115,7 +117,8 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 		double res = primal ? md->cost - sp->budget : md->accuracy - sp->min_accuracy;
 		double u = sp->lambda * md->load_cost;
 
-		glp_set_col_bnds(mip->prob, COL_H(k), GLP_DB, 0.0, (double)h_max);
+		glp_set_col_bnds(mip->prob, COL_H(k), h_max > 0 ? GLP_DB : GLP_FX, 0.0,
+				 (double)h_max);
 		/* GLPK wants lb < ub for a double-bounded column (q = 1 when K = 1) */
 		glp_set_col_bnds(mip->prob, COL_R(mip, k), q > 1 ? GLP_DB : GLP_FX, 0.0,
 				 (double)(q - 1));
@@ -194,9 +197,14 @@ enum deploy_mip_result deploy_mip_solve(struct deploy_mip *mip, const struct sol
 					double incumbent_objective, int time_limit_ms,
 					long long *x)
 {
-	long long q = (long long)ceil(sqrt((double)sp->k));
-	while (q * q < sp->k)
-		q++;
+	/* small K needs no split: q > K leaves h = w = 0 and r = x, the plain
+	 * model, whose branch and bound has a third of the integers to branch on */
+	long long q = sp->k + 1;
+	if (sp->k > SPLIT_ABOVE_K) {
+		q = (long long)ceil(sqrt((double)sp->k));
+		while (q * q < sp->k)
+			q++;
+	}
 	set_parameters(mip, sp, use, q, resource_tol, isfinite(incumbent_objective) ? incumbent_objective : 0.0);
 
 	glp_smcp lp_parm;
