@@ -19,7 +19,8 @@
 set -u
 seconds=${1:?usage: tests/fuzz/run.sh SECONDS}
 case $seconds in
-'' | *[!0-9]*) echo "fuzz: SECONDS must be a whole number, not '$seconds'" >&2; exit 64 ;;
+'' | *[!0-9]* | 0 | 0*) # 0 would mean "no limit" to libFuzzer
+	echo "fuzz: SECONDS must be a whole number from 1, not '$seconds'" >&2; exit 64 ;;
 esac
 [ -f tests/fuzz/fuzz_pool.c ] || { echo "fuzz: run from the repository root" >&2; exit 64; }
 CLANG=${CLANG:-clang}
@@ -54,7 +55,8 @@ build() {  # build TARGET EXTRA-SOURCES...
 }
 
 # Dictionaries help the fuzzer past the parsers' keywords: the option names
-# come from cli_options.c's table, the column names from pool.c's aliases.
+# come from cli_options.c's table, the column names from the loader's aliases
+# (src/pool*.c).
 dictionaries() {
 	{
 		sed -n 's/^[[:space:]]*{ "\([A-Za-z-]*\)", [a-z_]*_argument,.*/"--\1"/p' src/cli_options.c
@@ -64,13 +66,15 @@ dictionaries() {
 		done
 	} >"$out/cli.dict"
 	{
-		sed -n 's/^[[:space:]]*{\(".*\)},$/\1/p' src/pool.c | tr ',' '\n' |
+		cat src/pool*.c | sed -n 's/^[[:space:]]*{\(".*\)},$/\1/p' | tr ',' '\n' |
 			sed -n 's/^ *\("[a-z_]*"\) *$/\1/p'
 		for w in '\x0d\x0a' '\x22' '\x22\x22' '#' '\xef\xbb\xbf' 1e999 nan inf -0 0x10 \
-			1e-320 , ; do
+			1e-320 ','; do
 			printf '"%s"\n' "$w"
 		done
 	} >"$out/pool.dict"
+	grep -qx '"cost"' "$out/pool.dict" ||
+		echo "fuzz: warning: no column names found in src/pool*.c for the dictionary" >&2
 }
 
 run() {  # run TARGET: fuzz one target; status 0 when nothing was found
@@ -94,7 +98,9 @@ run() {  # run TARGET: fuzz one target; status 0 when nothing was found
 	return "$st"
 }
 
+# shellcheck disable=SC2086 # a list of file names
 build pool $core_src || exit 70
+# shellcheck disable=SC2086
 build cli src/cli_options.c $core_src || exit 70
 dictionaries
 

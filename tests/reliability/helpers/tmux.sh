@@ -26,7 +26,9 @@
 SOCK="optdeploy-rel-$$-$(basename "$0" .sh)"
 T() { tmux -L "$SOCK" -f /dev/null "$@"; }
 TMPD=$(mktemp -d)
-trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
+# kill-server leaves the socket file behind: remove it too
+trap 'T kill-server 2>/dev/null; rm -rf "$TMPD" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"' EXIT
+# shellcheck disable=SC2034 # for the tests that source this file
 ROOT=$(pwd)
 RUNS=0
 STATE=""
@@ -119,6 +121,7 @@ cmd_pid() {
 }
 
 x10() {
+	# shellcheck disable=SC2046 # three hex bytes, split on purpose
 	T send-keys -t t -H 1b 5b 4d $(printf '%x %x %x' $((32 + $1)) $((32 + $2)) $((32 + $3)))
 }
 
