@@ -92,6 +92,7 @@ bench: deps all
 	@sh bench/run.sh
 
 fuzz:
+	@sh .ci/deps.sh clang libclang-rt-14-dev
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 lint:

@@ -186,6 +186,10 @@ static void export_policy(struct app *a)
 	status_clear(&m);
 	if (!a->have_pol)
 		ui_app_message(a, true, "nothing to export: %s", a->solve_error);
+	else if (!policy_has_counts(&a->pol))  /* as `solve -o`: no policy, no file */
+		ui_app_message(a, true, "nothing to export: the solve ended %s%s%s",
+			       solve_outcome_name(a->pol.outcome), a->pol.message[0] ? ": " : "",
+			       a->pol.message);
 	else if (export_policy_file(a->export_path, ui_app_pool(a), &a->pol, &rows, &m) == ST_OK)
 		ui_app_message(a, false, "exported %zu rows to %s", rows, a->export_path);
 	else

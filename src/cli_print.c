@@ -80,17 +80,28 @@ static enum status print_allocation(FILE *fp, const struct pool *pool, const str
 	return st;
 }
 
-static void print_relaxed_figures(FILE *fp, const struct policy *p)
+static void print_gap(FILE *fp, const struct policy *p)
 {
-	kv(fp, "exact ILP", "expected accuracy %.10g, objective %.12g",
-	   p->exact_accuracy, p->exact_objective);
 	kv(fp, "rounding gap", "expected accuracy %.6g, objective %.6g (exact minus rounded)",
 	   p->exact_accuracy - p->expected_accuracy,
 	   p->params.mode == SOLVE_MIN_COST ? p->objective - p->exact_objective
 					    : p->exact_objective - p->objective);
+}
+
+static void print_relaxed_figures(FILE *fp, const struct policy *p)
+{
+	if (isnan(p->exact_objective)) {
+		/* the exact solve behind the gap did not finish (time limit, failure) */
+		kv(fp, "exact ILP", "not proven within the time limit; no rounding gap");
+	} else {
+		kv(fp, "exact ILP", "expected accuracy %.10g, objective %.12g",
+		   p->exact_accuracy, p->exact_objective);
+		print_gap(fp, p);
+	}
 	kv(fp, "Theorem 3.2 bound", "%.6g (the rounding loses at most this much expected accuracy)",
 	   p->theorem_bound);
 }
+
 
 static void print_totals(FILE *fp, const struct pool *pool, const struct policy *p)
 {

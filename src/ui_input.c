@@ -135,7 +135,7 @@ static unsigned act(struct app *a, enum ui_action act)
 	case UI_ACT_CANCEL:
 		if (a->drag >= 0) {
 			unsigned r = ui_app_set_value(a, ui_app_slider_param(a, a->drag), a->drag_from);
-			a->drag = -1;
+			a->drag = UI_DRAG_CANCELLED;
 			return r | UI_R_REDRAW;
 		}
 		return 0;
@@ -235,13 +235,24 @@ static unsigned mouse(struct app *a)
 		a->drag = -1;
 		return r;
 	}
+	/*
+	 * ncurses 6.4 with mouseinterval(0) drops BUTTON1_PRESSED when a press
+	 * and the events after it are read together (seen while the planner is
+	 * busy solving): a release or a motion with no drag in progress stands
+	 * for the press it lost.  Motion is only reported with a button held
+	 * (mode 1002), so this never fires on a mere hover.
+	 */
 	if (ev.bstate & BUTTON1_RELEASED) {
 		unsigned r = 0;
 		if (a->drag >= 0)
 			r = set_from_track(a, a->drag, ev.x) | UI_R_REDRAW;
-		a->drag = -1;
+		else if (a->drag == UI_DRAG_NONE)
+			r = press(a, ev.y, ev.x);
+		a->drag = UI_DRAG_NONE;
 		return r;
 	}
+	if ((ev.bstate & REPORT_MOUSE_POSITION) && a->drag == UI_DRAG_NONE)
+		return press(a, ev.y, ev.x);
 	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
 		int s = ui_sliders_hit(&a->sliders, ev.y, ev.x);
 		if (s >= 0)

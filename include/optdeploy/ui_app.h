@@ -35,6 +35,10 @@ enum ui_prompt_purpose { UI_ASK_VALUE, UI_ASK_POLICY_FILE, UI_ASK_SWEEP_FILE };
 /* Sweep 0 is figure 4 (lambda = 0), sweep 1 figure 5 (the current lambda). */
 #define UI_SWEEPS 2
 
+/* a->drag when no slider is dragged; after Esc, until the button is released */
+#define UI_DRAG_NONE (-1)
+#define UI_DRAG_CANCELLED (-2)
+
 struct app {
 	struct ui_term term;
 	const char *path;              /* the pool's file, for the status line */
@@ -63,7 +67,7 @@ struct app {
 	enum ui_heat_view heat;
 
 	int focus;                     /* slider 0 budget/floor, 1 lambda, 2 K */
-	int drag;                      /* slider being dragged, -1 none */
+	int drag;                      /* slider being dragged, or UI_DRAG_NONE / _CANCELLED */
 	double drag_from;              /* its value when the drag began (Esc restores it) */
 
 	enum ui_overlay overlay;
