@@ -38,7 +38,7 @@ static void frontier_models(FILE *fp, const char *kind, const struct pool *pool,
 		csv_number(fp, md->accuracy);
 		putc(',', fp);
 		csv_text(fp, md->name);
-		putc('\n', fp);
+		fputs(",\n", fp);
 	}
 }
 
@@ -58,7 +58,7 @@ enum status cli_csv_frontier(FILE *fp, const char *name, const void *ctx, size_t
 		csv_number(fp, sw->levels[j].budget);
 		putc(',', fp);
 		csv_number(fp, policy_has_counts(p) ? p->expected_accuracy : NAN);
-		fputs(",\n", fp);
+		fprintf(fp, ",,%s\n", solve_outcome_name(p->outcome));
 	}
 	if (rows != NULL)
 		*rows = c->fr->n_pareto + c->fr->n_hull + sw->n_levels;

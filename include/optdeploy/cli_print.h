@@ -40,14 +40,14 @@ enum status cli_print_compare(FILE *fp, const struct cli_options *o, const struc
 			      const struct compare_row *rows, struct status_msg *m);
 
 /*
- * CSV forms, written with RFC 4180 quoting and %.17g numbers; *rows receives
+ * CSV forms, in the export's quoting and number format; *rows receives
  * the data rows written.  ST_OUTPUT (naming `name`) on a write error.
- *   frontier: kind,budget,accuracy,model
+ *   frontier: kind,budget,accuracy,model,status
  *   compare:  model,cost,accuracy,same_budget_status,same_budget_accuracy,
  *             accuracy_gain,same_accuracy_status,same_accuracy_cost,
  *             cost_saving,cost_saving_percent
  */
-#define CLI_FRONTIER_CSV_HEADER "kind,budget,accuracy,model"
+#define CLI_FRONTIER_CSV_HEADER "kind,budget,accuracy,model,status"
 #define CLI_COMPARE_CSV_HEADER "model,cost,accuracy,same_budget_status," \
 	"same_budget_accuracy,accuracy_gain,same_accuracy_status,same_accuracy_cost," \
 	"cost_saving,cost_saving_percent"

@@ -8,7 +8,7 @@ U=data/uci_har.csv
 I=data/imagenet_paper.csv
 POLICY_HEADER='model,cost,accuracy,load_cost,count,share,budget,k,lambda,expected_accuracy,expected_cost,objective,status'
 SWEEP_HEADER='budget,model,count,share,expected_accuracy,expected_cost,objective,status'
-FRONTIER_HEADER='kind,budget,accuracy,model'
+FRONTIER_HEADER='kind,budget,accuracy,model,status'
 COMPARE_HEADER='model,cost,accuracy,same_budget_status,same_budget_accuracy,accuracy_gain,same_accuracy_status,same_accuracy_cost,cost_saving,cost_saving_percent'
 
 rows() {  # rows FILE: number of lines
@@ -92,6 +92,7 @@ run frontier $U --format csv
 expect_status 0
 expect_line "$T/out" 1 "$FRONTIER_HEADER"
 expect_true "frontier ILP levels" "$(grep -c '^ilp,' "$T/out") == 21"
+expect_true "frontier ILP levels say optimal" "$(grep -c '^ilp,[^,]*,[^,]*,,optimal$' "$T/out") == 21"
 # Pareto: nothing else is at most as costly and more accurate (brute force)
 want=$(awk -F, 'NR > 1 { n++; c[n] = $2; p[n] = $3; m[n] = $1 }
 	END { for (i = 1; i <= n; i++) { d = 0; for (j = 1; j <= n; j++)

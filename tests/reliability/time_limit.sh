@@ -115,6 +115,10 @@ expect_status 1
 stopped=$(grep -c ' time_limit$' "$T/out" || :)
 expect_true "frontier: some levels stopped at the limit" "$stopped >= 1"
 expect_err "$stopped of 21 budget levels stopped at the solver's time limit"
+run frontier data/uci_har.csv --time-limit "$TINY" --format csv
+expect_status 1
+csv_stopped=$(grep -c '^ilp,[^,]*,,,time_limit$' "$T/out" || :)
+expect_true "frontier CSV: the stopped levels say time_limit, with no accuracy" "$csv_stopped >= 1"
 run compare data/uci_har.csv --time-limit "$TINY" --format csv
 expect_status 1
 expect_out "time_limit"
