@@ -81,25 +81,8 @@ start() {
 
 screen() { T capture-pane -p -t t; }
 
-wait_for() {
-	_n=$(( ${2:-10} * 20 ))
-	while [ "$_n" -gt 0 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.05
-		_n=$((_n - 1))
-	done
-	fail "timeout waiting for '$1'"
-}
-
-wait_gone() {
-	_n=$(( ${2:-10} * 20 ))
-	while [ "$_n" -gt 0 ]; do
-		screen | grep -qF -- "$1" || return 0
-		sleep 0.05
-		_n=$((_n - 1))
-	done
-	fail "timeout waiting for '$1' to go"
-}
+# wait_for TEXT [SECONDS] and wait_gone TEXT [SECONDS]: poll the screen
+. tests/tui/helpers/poll.sh
 
 wait_exit() {
 	_n=$(( ${1:-10} * 20 ))

@@ -56,25 +56,8 @@ fail() {
 	exit 1
 }
 
-wait_for() {
-	_n=$(( ${2:-10} * 20 ))
-	while [ "$_n" -gt 0 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.05
-		_n=$((_n - 1))
-	done
-	fail "timeout waiting for '$1'"
-}
-
-wait_gone() {
-	_n=$(( ${2:-10} * 20 ))
-	while [ "$_n" -gt 0 ]; do
-		screen | grep -qF -- "$1" || return 0
-		sleep 0.05
-		_n=$((_n - 1))
-	done
-	fail "timeout waiting for '$1' to go"
-}
+# wait_for TEXT [SECONDS] and wait_gone TEXT [SECONDS]: poll the screen
+. tests/tui/helpers/poll.sh
 
 # The sweeps are done when no heatmap says "solving".
 wait_ready() {
