@@ -246,9 +246,6 @@ enum deploy_mip_result deploy_mip_solve(struct deploy_mip *mip, const struct sol
 	/* h_k carries (c_k - b) Q ~ 3e6 in the resource row: an h within the
 	 * default 1e-5 of an integer moves that row by 30 once rounded */
 	parm.tol_int = 1e-10;
-	/* node preprocessing buys nothing on these small models: without it a
-	 * 101-level sweep of a 100-model pool ran about 15% faster (measured) */
-	parm.pp_tech = GLP_PP_NONE;
 	parm.cb_func = on_branch_event;
 	parm.cb_info = mip;
 	rc = glp_intopt(mip->prob, &parm);
