@@ -31,7 +31,7 @@ ALL_CFLAGS = -std=c11 $(WARN) $(OPT) $(SAN_FLAGS) -MMD -MP $(CFLAGS)
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 LDLIBS   += $(NCURSES_LIBS) -lglpk -lcsv -lm
 
-CORE_SRC  = $(addprefix src/,status.c pool.c pool_csv.c policy.c deploy_lp.c deploy_mip.c support_search.c solve.c sweep.c frontier.c compare.c export.c)
+CORE_SRC  = $(addprefix src/,status.c deadline.c pool.c pool_csv.c policy.c deploy_lp.c deploy_mip.c support_search.c solve.c sweep.c frontier.c compare.c export.c)
 FRONT_SRC = $(filter-out $(CORE_SRC),$(wildcard src/*.c))
 CORE_OBJ  = $(CORE_SRC:src/%.c=$(BUILD)/%.o)
 FRONT_OBJ = $(FRONT_SRC:src/%.c=$(BUILD)/%.o)

@@ -18,8 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "optdeploy/deadline.h"
 #include "optdeploy/deploy_lp.h"
 #include "optdeploy/deploy_mip.h"
 #include "optdeploy/support_search.h"
@@ -44,13 +44,6 @@ struct solver {
 	jmp_buf on_error;
 	double deadline;        /* monotonic seconds when this solve must stop */
 };
-
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 /* GLPK calls this on a fatal error (an invalid call) instead of abort(). */
 static void on_glpk_error(void *info)
@@ -221,14 +214,6 @@ size_t solver_models_kept(const struct solver *s)
 	return s->m;
 }
 
-static int remaining_ms(const struct solver *s)
-{
-	double left = s->deadline - now_seconds();
-	if (left <= 0)
-		return 1;
-	return left > 1e6 ? 1000000000 : (int)(left * 1000.0) + 1;
-}
-
 /*
  * Slack of the resource row for integer counts, in long double:
  * primal  sum (b - c) x,  dual  sum (p - P) x.  Non-negative when feasible.
@@ -388,8 +373,7 @@ static struct exact_answer solve_whole_mip(const struct support_problem *p, long
 	struct exact_answer a = {SOLVE_FAILED, "out of memory"};
 	if (x == NULL)
 		return a;
-	double left = p->deadline - now_seconds();
-	int ms = left <= 0 ? 1 : left > 1e6 ? 1000000000 : (int)(left * 1000.0) + 1;
+	int ms = deadline_remaining_ms(p->deadline);
 	switch (deploy_mip_solve(p->mip, p->sp, NULL, p->resource_tol,
 				 seeded ? counts : NULL, seeded ? *best : NAN, ms, x)) {
 	case DEPLOY_MIP_OPTIMAL:
@@ -526,7 +510,8 @@ static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 		return status_fail(m, ST_INTERNAL, "GLPK failed fatally; the solver cannot continue");
 	}
 	double tol = (double)resource_tolerance(s->pool, sp);
-	enum deploy_lp_result lr = deploy_lp_solve(s->lp, sp, NULL, tol, remaining_ms(s), &out->lp_bound,
+	enum deploy_lp_result lr = deploy_lp_solve(s->lp, sp, NULL, tol,
+						   deadline_remaining_ms(s->deadline), &out->lp_bound,
 						   s->lp_x);
 	if (lr != DEPLOY_LP_OPTIMAL) {
 		glp_error_hook(NULL, NULL);
@@ -552,7 +537,7 @@ static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 enum status solver_run(struct solver *s, const struct solve_params *sp, struct policy *out,
 		       struct status_msg *m)
 {
-	double start = now_seconds();
+	double start = deadline_now();
 	enum status st = solve_params_check(sp, m);
 	if (st != ST_OK)
 		return st;
@@ -583,6 +568,6 @@ enum status solver_run(struct solver *s, const struct solve_params *sp, struct p
 	s->deadline = start + (sp->time_limit > 0 ? sp->time_limit : DEFAULT_TIME_LIMIT);
 	if (!trivially_infeasible(s, sp, out))
 		st = guarded_run(s, sp, out, m);
-	out->seconds = now_seconds() - start;
+	out->seconds = deadline_now() - start;
 	return st;
 }

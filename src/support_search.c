@@ -5,11 +5,12 @@
  */
 #include "optdeploy/support_search.h"
 
+#include "optdeploy/deadline.h"
+
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 struct search {
 	const struct support_problem *p;
@@ -25,21 +26,6 @@ struct search {
 	enum solve_outcome outcome;
 	const char *why;
 };
-
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int remaining_ms(const struct support_problem *p)
-{
-	double left = p->deadline - now_seconds();
-	if (left <= 0)
-		return 1;
-	return left > 1e6 ? 1000000000 : (int)(left * 1000.0) + 1;
-}
 
 static bool primal(const struct support_problem *p)
 {
@@ -116,7 +102,7 @@ static void solve_support(struct search *s)
 	s->have_last = true;
 
 	switch (deploy_mip_solve(p->mip, p->sp, s->use, p->resource_tol, NULL, s->best_obj,
-				 remaining_ms(p), s->cand)) {
+				 deadline_remaining_ms(p->deadline), s->cand)) {
 	case DEPLOY_MIP_OPTIMAL:
 		break;
 	case DEPLOY_MIP_INFEASIBLE:
@@ -177,7 +163,7 @@ static bool some_free_model_can_help(struct search *s)
 		s->scratch_fix[k] = s->zfix[k] == 2 ? 1 : s->zfix[k];
 	double bound;
 	enum deploy_lp_result r = deploy_lp_solve(p->lp, p->sp, s->scratch_fix, p->resource_tol,
-						  remaining_ms(p), &bound, s->lp_x);
+						  deadline_remaining_ms(p->deadline), &bound, s->lp_x);
 	for (size_t k = 0; k < p->m; k++)
 		if (s->zfix[k] == 2)
 			s->zfix[k] = -1;
@@ -197,12 +183,13 @@ static void visit(struct search *s)
 	const struct support_problem *p = s->p;
 	if (s->outcome != SOLVE_OPTIMAL)
 		return;
-	if (now_seconds() >= p->deadline) {
+	if (deadline_now() >= p->deadline) {
 		fail(s, SOLVE_TIME_LIMIT, "time limit reached before optimality was proven");
 		return;
 	}
 	double bound;
-	switch (deploy_lp_solve(p->lp, p->sp, s->zfix, p->resource_tol, remaining_ms(p), &bound,
+	switch (deploy_lp_solve(p->lp, p->sp, s->zfix, p->resource_tol,
+				deadline_remaining_ms(p->deadline), &bound,
 				s->lp_x)) {
 	case DEPLOY_LP_OPTIMAL:
 		break;
