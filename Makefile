@@ -31,8 +31,10 @@ ALL_CFLAGS = -std=c11 $(WARN) $(OPT) $(SAN_FLAGS) -MMD -MP $(CFLAGS)
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 LDLIBS   += $(NCURSES_LIBS) -lglpk -lcsv -lm
 
-CORE_SRC  = $(addprefix src/,status.c deadline.c pool.c pool_csv.c policy.c deploy_lp.c deploy_mip.c support_search.c solve.c sweep.c frontier.c compare.c export.c)
-FRONT_SRC = $(filter-out $(CORE_SRC),$(wildcard src/*.c))
+# One folder per layer: src/core (the library: no terminal), src/cli (the
+# batch front end), src/ui (the planner), src/main.c.  Objects mirror them.
+CORE_SRC  = $(wildcard src/core/*.c)
+FRONT_SRC = $(wildcard src/cli/*.c src/ui/*.c) src/main.c
 CORE_OBJ  = $(CORE_SRC:src/%.c=$(BUILD)/%.o)
 FRONT_OBJ = $(FRONT_SRC:src/%.c=$(BUILD)/%.o)
 UI_OBJ    = $(filter-out $(BUILD)/main.o,$(FRONT_OBJ))
@@ -41,7 +43,7 @@ CORE_LIB  = $(BUILD)/liboptdeploy.a
 TEST_SRC  = $(wildcard tests/unit/test_*.c)
 TEST_BIN  = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all run check test test-unit test-cli test-tui deps asan bench fuzz install uninstall clean lint
+.PHONY: FORCE all run check test core-purity test-unit test-cli test-tui deps asan bench fuzz install uninstall clean lint
 
 all: $(PROG)
 
@@ -55,7 +57,8 @@ $(CORE_LIB): $(CORE_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/%.o: src/%.c | $(BUILD)
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB) $(UI_OBJ) | $(BUILD)/tests
@@ -69,7 +72,7 @@ $(BUILD) $(BUILD)/tests:
 # `make install PREFIX=/usr` never installs a binary looking in /usr/local.
 $(BUILD)/datadir.stamp: FORCE | $(BUILD)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
-$(BUILD)/app.o: $(BUILD)/datadir.stamp
+$(BUILD)/ui/app.o: $(BUILD)/datadir.stamp
 FORCE:
 
 deps:
@@ -85,7 +88,7 @@ check: deps
 	$(MAKE) test
 	$(MAKE) BUILD=build/asan PROG=build/asan/optdeploy-asan OPT='-O1 -g' SAN=1 test
 
-test: $(PROG) $(TEST_BIN)
+test: $(PROG) $(TEST_BIN) core-purity
 	@sh tests/run.sh $(BUILD) $(abspath $(PROG))
 
 bench: deps all
@@ -94,6 +97,10 @@ bench: deps all
 fuzz:
 	@sh .ci/deps.sh clang libclang-rt-14-dev
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# The core is a library: it never reaches a terminal or ends the process.
+core-purity:
+	@sh tests/core_purity.sh src/core include/optdeploy/core
 
 lint:
 	mandoc -Tlint -W warning man/optdeploy.1

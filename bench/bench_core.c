@@ -34,10 +34,10 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "optdeploy/pool.h"
-#include "optdeploy/solve.h"
-#include "optdeploy/status.h"
-#include "optdeploy/sweep.h"
+#include "optdeploy/core/pool.h"
+#include "optdeploy/core/solve.h"
+#include "optdeploy/core/status.h"
+#include "optdeploy/core/sweep.h"
 
 #define TIME_LIMIT_S 60.0       /* per solve, as the peers get */
 #define SWEEP_LEVEL_LIMIT_S 10.0 /* per sweep level (the solver's default, as the UI) */

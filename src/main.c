@@ -1,5 +1,5 @@
 /* main.c - the entry point: the command line front end decides everything. */
-#include "optdeploy/cli.h"
+#include "optdeploy/cli/cli.h"
 
 int main(int argc, char *argv[])
 {

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "optdeploy/cli.h"
+#include "optdeploy/cli/cli.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "optdeploy/pool.h"
+#include "optdeploy/core/pool.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -30,13 +30,9 @@ command -v "$CLANG" >/dev/null 2>&1 ||
 out=build/fuzz
 mkdir -p "$out/artifacts"
 
-# The core sources, read from the Makefile so the list cannot drift.
-core=$(sed -n 's/^CORE_SRC *= *\$(addprefix src\/,\(.*\))$/\1/p' Makefile)
-[ -n "$core" ] || { echo "fuzz: cannot find CORE_SRC in the Makefile" >&2; exit 70; }
-core_src=""
-for f in $core; do
-	core_src="$core_src src/$f"
-done
+# The core sources: every file of the core layer, as the Makefile builds them.
+core_src=$(ls src/core/*.c | tr '\n' ' ')
+[ -n "$core_src" ] || { echo "fuzz: no sources under src/core" >&2; exit 70; }
 
 WARN="-Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes
 	-Wwrite-strings -Wpointer-arith -Wformat=2"
@@ -56,17 +52,17 @@ build() {  # build TARGET EXTRA-SOURCES...
 
 # Dictionaries help the fuzzer past the parsers' keywords: the option names
 # come from cli_options.c's table, the column names from the loader's aliases
-# (src/pool*.c).
+# (src/core/pool*.c).
 dictionaries() {
 	{
-		sed -n 's/^[[:space:]]*{ "\([A-Za-z-]*\)", [a-z_]*_argument,.*/"--\1"/p' src/cli_options.c
+		sed -n 's/^[[:space:]]*{ "\([A-Za-z-]*\)", [a-z_]*_argument,.*/"--\1"/p' src/cli/cli_options.c
 		for w in solve sweep frontier compare help version table csv -o -h -V -- - \
 			= 1e9 1000000000 1e999 nan inf -0 0x10; do
 			printf '"%s"\n' "$w"
 		done
 	} >"$out/cli.dict"
 	{
-		cat src/pool*.c | sed -n 's/^[[:space:]]*{\(".*\)},$/\1/p' | tr ',' '\n' |
+		cat src/core/pool*.c | sed -n 's/^[[:space:]]*{\(".*\)},$/\1/p' | tr ',' '\n' |
 			sed -n 's/^ *\("[a-z_]*"\) *$/\1/p'
 		for w in '\x0d\x0a' '\x22' '\x22\x22' '#' '\xef\xbb\xbf' 1e999 nan inf -0 0x10 \
 			1e-320 ','; do
@@ -74,7 +70,7 @@ dictionaries() {
 		done
 	} >"$out/pool.dict"
 	grep -qx '"cost"' "$out/pool.dict" ||
-		echo "fuzz: warning: no column names found in src/pool*.c for the dictionary" >&2
+		echo "fuzz: warning: no column names found in src/core/pool*.c for the dictionary" >&2
 }
 
 run() {  # run TARGET: fuzz one target; status 0 when nothing was found
@@ -101,7 +97,7 @@ run() {  # run TARGET: fuzz one target; status 0 when nothing was found
 # shellcheck disable=SC2086 # a list of file names
 build pool $core_src || exit 70
 # shellcheck disable=SC2086
-build cli src/cli_options.c $core_src || exit 70
+build cli src/cli/cli_options.c $core_src || exit 70
 dictionaries
 
 before=$(ls "$out/artifacts")

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "optdeploy/cli.h"
+#include "optdeploy/cli/cli.h"
 
 #define MAX_ARGS 32
 

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "optdeploy/export.h"
+#include "optdeploy/core/export.h"
 
 #define POLICY_HEADER "model,cost,accuracy,load_cost,count,share,budget,k,lambda," \
 	"expected_accuracy,expected_cost,objective,status"

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "optdeploy/frontier.h"
-#include "optdeploy/pool.h"
+#include "optdeploy/core/frontier.h"
+#include "optdeploy/core/pool.h"
 
 #define MAX_N 64
 

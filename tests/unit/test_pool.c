@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "optdeploy/pool.h"
+#include "optdeploy/core/pool.h"
 
 #define HDR "model,cost,accuracy\n"
 

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "optdeploy/pool.h"
+#include "optdeploy/core/pool.h"
 
 #define HDR "model,cost,accuracy\n"
 

@@ -15,8 +15,8 @@
 
 #include <cmocka.h>
 
-#include "optdeploy/pool.h"
-#include "optdeploy/solve.h"
+#include "optdeploy/core/pool.h"
+#include "optdeploy/core/solve.h"
 #include "test_support.h"
 
 /* ---- brute force ------------------------------------------------------ */

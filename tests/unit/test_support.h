@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "optdeploy/pool.h"
+#include "optdeploy/core/pool.h"
 
 #define TS_MAX_MODELS 16
 

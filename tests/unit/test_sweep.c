@@ -12,9 +12,9 @@
 
 #include <cmocka.h>
 
-#include "optdeploy/pool.h"
-#include "optdeploy/solve.h"
-#include "optdeploy/sweep.h"
+#include "optdeploy/core/pool.h"
+#include "optdeploy/core/solve.h"
+#include "optdeploy/core/sweep.h"
 #include "test_support.h"
 
 static void check_monotone(const struct pool *pool, long long k, double lambda)

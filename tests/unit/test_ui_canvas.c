@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "optdeploy/ui_canvas.h"
+#include "optdeploy/ui/ui_canvas.h"
 
 static void test_braille_bits(void **state)
 {

@@ -7,7 +7,7 @@
 
 #include <math.h>
 
-#include "optdeploy/ui_heatmap.h"
+#include "optdeploy/ui/ui_heatmap.h"
 
 static void test_shade_index(void **state)
 {

@@ -11,7 +11,7 @@
 
 #include <curses.h>
 
-#include "optdeploy/ui_keys.h"
+#include "optdeploy/ui/ui_keys.h"
 
 static void test_table_sane(void **state)
 {

@@ -8,8 +8,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "optdeploy/pool.h"
-#include "optdeploy/ui_params.h"
+#include "optdeploy/core/pool.h"
+#include "optdeploy/ui/ui_params.h"
 
 static const char uci[] =
 	"model,cost,accuracy\n"

@@ -8,8 +8,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "optdeploy/pool.h"
-#include "optdeploy/ui_plot.h"
+#include "optdeploy/core/pool.h"
+#include "optdeploy/ui/ui_plot.h"
 
 static const char uci[] =
 	"model,cost,accuracy\n"

@@ -7,8 +7,8 @@
 
 #include <string.h>
 
-#include "optdeploy/pool.h"
-#include "optdeploy/ui_table.h"
+#include "optdeploy/core/pool.h"
+#include "optdeploy/ui/ui_table.h"
 
 static const char uci[] =
 	"model,cost,accuracy\n"

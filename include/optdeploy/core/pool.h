@@ -1,0 +1,66 @@
+/*
+ * pool.h - the pool of candidate models, loaded from a CSV benchmark table.
+ *
+ * A pool owns its models and their names.  Loading validates every field and
+ * fails with one located message ("FILE:LINE: column 'cost': ...") and
+ * ST_DATA (malformed content) or ST_INPUT (file missing or unreadable).
+ */
+#ifndef OPTDEPLOY_POOL_H
+#define OPTDEPLOY_POOL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "optdeploy/core/status.h"
+
+struct model {
+	char *name;        /* owned, non-empty, unique within the pool */
+	double cost;       /* energy per inference, >= 0 and finite */
+	double accuracy;   /* performance p_i, finite (usually a percentage) */
+	double load_cost;  /* u_i, >= 0 and finite; 1 when the column is absent */
+};
+
+struct pool {
+	struct model *models;  /* n models in file order */
+	size_t n;
+	char *source;          /* owned: the file name used in messages ("-" is "<stdin>") */
+	double cost_scale;     /* factor applied to the file's costs (1 unless normalised) */
+};
+
+/*
+ * Load a CSV file ("-" reads standard input).  On success *out holds the pool
+ * (free it with pool_free); on failure *out is left empty and m says why.
+ */
+enum status pool_load_file(struct pool *out, const char *path, struct status_msg *m);
+
+/* Load from an open stream; name is used in messages.  Does not close fp. */
+enum status pool_load_stream(struct pool *out, const char *name, FILE *fp,
+			     struct status_msg *m);
+
+/* Load from memory (tests, fuzzing); name is used in messages. */
+enum status pool_load_buffer(struct pool *out, const char *name, const char *data,
+			     size_t len, struct status_msg *m);
+
+/*
+ * Rescale every cost so the most accurate model (the cheapest of them on a
+ * tie) costs 100, the paper's scale.  Fails with ST_DATA when that model's
+ * cost is 0.  Records the factor in cost_scale.
+ */
+enum status pool_normalize(struct pool *p, struct status_msg *m);
+
+/* Deep copy of src into dst (dst must be empty).  ST_INTERNAL on no memory. */
+enum status pool_copy(struct pool *dst, const struct pool *src, struct status_msg *m);
+
+/* Release everything the pool owns and leave it empty (safe on an empty pool). */
+void pool_free(struct pool *p);
+
+/* Index of the cheapest model (highest accuracy breaks ties); n must be > 0. */
+size_t pool_cheapest(const struct pool *p);
+
+/* Index of the most accurate model (lowest cost breaks ties); n must be > 0. */
+size_t pool_most_accurate(const struct pool *p);
+
+/* Highest cost in the pool; n must be > 0. */
+double pool_max_cost(const struct pool *p);
+
+#endif

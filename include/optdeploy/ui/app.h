@@ -1,0 +1,31 @@
+/*
+ * app.h - the interactive planner's entry point, called by the command line
+ * front end once it has parsed the options the planner shares with the batch
+ * commands.
+ */
+#ifndef OPTDEPLOY_APP_H
+#define OPTDEPLOY_APP_H
+
+#include <stdbool.h>
+
+#include "optdeploy/core/solve.h"
+
+struct app_options {
+	const char *path;           /* CSV file; NULL opens the bundled UCI-HAR pool */
+	struct solve_params params; /* starting K, lambda, method and mode */
+	bool budget_given;          /* params.budget was set on the command line */
+	bool floor_given;           /* params.min_accuracy was set on the command line */
+	bool lambda_per_k_given;    /* lambda follows K (lambda = lambda_per_k * K) */
+	double lambda_per_k;        /* used when lambda_per_k_given */
+	bool normalize;             /* start with normalised costs */
+	bool ascii;                 /* force the ASCII rendering fallback */
+};
+
+/*
+ * Load the pool (a bad file fails before the screen opens, with the same
+ * message on stderr as the batch commands), run the planner until the user
+ * quits, restore the terminal.  Returns the process exit status.
+ */
+int app_run(const struct app_options *opt);
+
+#endif

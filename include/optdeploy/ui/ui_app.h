@@ -1,0 +1,109 @@
+/*
+ * ui_app.h - the planner's state, shared by the loop (app.c), input dispatch
+ * (ui_input.c) and the frame (ui_screen.c).  One struct app, owned by
+ * app_run.  Input changes values and returns reaction flags; only the loop
+ * solves, sweeps and exports; the frame only reads.
+ */
+#ifndef OPTDEPLOY_UI_APP_H
+#define OPTDEPLOY_UI_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "optdeploy/core/pool.h"
+#include "optdeploy/core/solve.h"
+#include "optdeploy/core/sweep.h"
+#include "optdeploy/ui/ui_heatmap.h"
+#include "optdeploy/ui/ui_params.h"
+#include "optdeploy/ui/ui_plot.h"
+#include "optdeploy/ui/ui_prompt.h"
+#include "optdeploy/ui/ui_sliders.h"
+#include "optdeploy/ui/ui_term.h"
+
+/* Reaction flags: what the loop must do before the next frame. */
+#define UI_R_RESOLVE 0x01u   /* re-solve the current policy */
+#define UI_R_SWEEP0  0x02u   /* restart the lambda = 0 sweep (figure 4) */
+#define UI_R_SWEEP1  0x04u   /* restart the current-lambda sweep (figure 5) */
+#define UI_R_REDRAW  0x08u
+#define UI_R_QUIT    0x10u
+#define UI_R_EXPORT  0x20u   /* run app->export */
+
+enum ui_heat_view { UI_HEAT_BOTH, UI_HEAT_ZERO, UI_HEAT_CURRENT };
+enum ui_overlay { UI_OV_NONE, UI_OV_HELP, UI_OV_PROMPT };
+enum ui_prompt_purpose { UI_ASK_VALUE, UI_ASK_POLICY_FILE, UI_ASK_SWEEP_FILE };
+
+/* Sweep 0 is figure 4 (lambda = 0), sweep 1 figure 5 (the current lambda). */
+#define UI_SWEEPS 2
+
+/* a->drag when no slider is dragged; after Esc, until the button is released */
+#define UI_DRAG_NONE (-1)
+#define UI_DRAG_CANCELLED (-2)
+
+struct app {
+	struct ui_term term;
+	const char *path;              /* the pool's file, for the status line */
+
+	/* raw pool (0) and its normalised copy (1), each with its own solver and hull */
+	struct pool pools[2];
+	struct solver *solvers[2];
+	size_t *hull[2];
+	size_t n_hull[2];
+	bool can_normalize;
+	char normalize_error[512];
+	int cur;                       /* the pool in use */
+
+	struct ui_param params[UI_P_COUNT];
+	enum solve_mode mode;
+	enum solve_method method;
+	double time_limit;
+
+	struct policy pol;             /* the current answer (count[] allocated for the pool size) */
+	bool have_pol;                 /* pol holds an answer for the current values */
+	char solve_error[512];         /* why there is no answer */
+
+	struct sweep sweeps[UI_SWEEPS];
+	bool sweep_live[UI_SWEEPS];    /* initialised (and so owned) */
+	char sweep_error[UI_SWEEPS][512];
+	enum ui_heat_view heat;
+
+	int focus;                     /* slider 0 budget/floor, 1 lambda, 2 K */
+	int drag;                      /* slider being dragged, or UI_DRAG_NONE / _CANCELLED */
+	double drag_from;              /* its value when the drag began (Esc restores it) */
+
+	enum ui_overlay overlay;
+	struct ui_prompt prompt;
+	int export_kind;               /* UI_ASK_POLICY_FILE or UI_ASK_SWEEP_FILE, for UI_R_EXPORT */
+	char export_path[256];
+
+	char message[512];             /* last message on the status line */
+	bool message_error;
+	bool message_from_solve;       /* an infeasibility note, cleared by the next feasible answer */
+
+	/* geometry of the last frame, for mouse hits */
+	bool too_small;
+	struct ui_sliders_geom sliders;
+	struct ui_plot_geom plot;
+	bool plot_shown;
+	struct ui_heatmap_geom heat_geom[UI_SWEEPS];
+};
+
+/* The parameter behind slider i (the budget slider is the floor in min-cost mode). */
+enum ui_param_id ui_app_slider_param(const struct app *a, int slider);
+
+/* The pool in use. */
+const struct pool *ui_app_pool(const struct app *a);
+
+/* The solve parameters the current values describe (lambda = lambda/K x K). */
+struct solve_params ui_app_solve_params(const struct app *a);
+
+/* Whether the heatmap view shows sweep i. */
+bool ui_app_sweep_shown(const struct app *a, int i);
+
+/* Set a parameter; returns the reaction flags (0 when nothing changed). */
+unsigned ui_app_set_value(struct app *a, enum ui_param_id id, double v);
+
+/* Replace the status-line message. */
+void ui_app_message(struct app *a, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

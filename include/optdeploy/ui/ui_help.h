@@ -1,0 +1,16 @@
+/*
+ * ui_help.h - the help overlay, built from the key table (ui_keys.h) so it
+ * cannot drift from what the keys do, plus the mouse bindings.
+ */
+#ifndef OPTDEPLOY_UI_HELP_H
+#define OPTDEPLOY_UI_HELP_H
+
+#include "optdeploy/ui/ui_term.h"
+
+/* Mouse bindings shown under the keys (and documented in the man page's MOUSE section). */
+extern const char *const ui_help_mouse[];
+
+/* Draw the overlay centred in a screen of lines x cols. */
+void ui_help_draw(const struct ui_term *t, int lines, int cols);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * ui_params.h - the planner's one parameter table (budget, accuracy floor,
+ * lambda, K): ranges, steps, linear or logarithmic scale, snapping, the
+ * value <-> track column mapping and formatting.  Sliders, key steps, mouse
+ * clicks and the exact-value prompt all go through it.
+ */
+#ifndef OPTDEPLOY_UI_PARAMS_H
+#define OPTDEPLOY_UI_PARAMS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "optdeploy/core/pool.h"
+
+enum ui_scale { UI_LINEAR, UI_LOG };
+
+enum ui_param_id { UI_P_BUDGET, UI_P_FLOOR, UI_P_LAMBDA, UI_P_K, UI_P_COUNT };
+
+struct ui_param {
+	const char *name;   /* slider label */
+	const char *unit;   /* shown after the range */
+	enum ui_scale scale;
+	double min, max;    /* the track's range (keys and mouse stay inside) */
+	double lo, hi;      /* what the exact-value prompt accepts */
+	double step, big;   /* linear: grid spacing; log: decades per step */
+	bool integer;       /* K: whole numbers only */
+	double value;
+};
+
+/*
+ * Fill p[UI_P_COUNT] from the table: budget spans the pool's cheapest to
+ * most expensive cost, the floor its lowest to highest accuracy, lambda
+ * (a multiple of K) 0 .. 5, K 10 .. 1e9 on a log scale.  Values start at
+ * the middle of their range (lambda 0.1, K 1000).
+ */
+void ui_params_init(struct ui_param *p, const struct pool *pool);
+
+/* Re-fit budget and floor ranges to another pool, keeping the values. */
+void ui_params_fit(struct ui_param *p, const struct pool *pool);
+
+/* A 1-2-5 step close to span / 100. */
+double ui_nice_step(double span);
+
+/* Round to two significant digits (log-scale snapping). */
+double ui_round_sig2(double v);
+
+/* Snap v to the parameter's grid (clean decimals; two significant digits on a log scale). */
+double ui_param_snap(const struct ui_param *p, double v);
+
+/* Clamp to the track range. */
+double ui_param_clamp(const struct ui_param *p, double v);
+
+/* The next grid value above (dir > 0) or below v, by a small or large step, clamped. */
+double ui_param_step(const struct ui_param *p, double v, int dir, bool big);
+
+/* Track column (0 .. w-1) of value v; values off the range pin to the ends. */
+int ui_param_to_col(const struct ui_param *p, double v, int w);
+
+/* Value at track column col (0 .. w-1), snapped and clamped. */
+double ui_param_from_col(const struct ui_param *p, int col, int w);
+
+/* Shortest text that reads back as v ("79.5", "1000", "0.1"). */
+void ui_param_format(const struct ui_param *p, double v, char *buf, size_t size);
+
+/*
+ * Parse an exact value typed for p: one number inside [lo, hi] (whole for K).
+ * Returns false with a message in err otherwise.
+ */
+bool ui_param_parse(const struct ui_param *p, const char *text, double *out,
+		    char *err, size_t errsize);
+
+#endif

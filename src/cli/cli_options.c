@@ -1,0 +1,437 @@
+/* cli_options.c - the command line parser: getopt_long, value checks, no output. */
+#include "optdeploy/cli/cli.h"
+#include "optdeploy/core/sweep.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Command bits: which commands accept an option. */
+#define C_PLAN (1u << CLI_PLAN)
+#define C_SOLVE (1u << CLI_SOLVE)
+#define C_SWEEP (1u << CLI_SWEEP)
+#define C_FRONTIER (1u << CLI_FRONTIER)
+#define C_COMPARE (1u << CLI_COMPARE)
+#define C_BATCH (C_SOLVE | C_SWEEP | C_FRONTIER | C_COMPARE)
+#define C_ALL (C_PLAN | C_BATCH)
+
+/* Long-only options get values above any character getopt can return. */
+enum opt_id {
+	OPT_BUDGET = 256, OPT_K, OPT_LAMBDA, OPT_LAMBDA_PER_K, OPT_RELAX,
+	OPT_MIN_ACCURACY, OPT_NORMALIZE, OPT_FORMAT, OPT_FROM, OPT_TO,
+	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
+};
+
+/* The master list: getopt's table, the display name and where it applies. */
+struct opt_spec {
+	const char *name;
+	int has_arg;
+	int id;
+	const char *shown;      /* as written in messages */
+	unsigned commands;
+};
+
+static const struct opt_spec specs[] = {
+	{ "budget", required_argument, OPT_BUDGET, "--budget", C_PLAN | C_SOLVE },
+	{ "K", required_argument, OPT_K, "--K", C_ALL },
+	{ "lambda", required_argument, OPT_LAMBDA, "--lambda", C_ALL },
+	{ "lambda-per-k", required_argument, OPT_LAMBDA_PER_K, "--lambda-per-k", C_ALL },
+	{ "relax", no_argument, OPT_RELAX, "--relax", C_ALL },
+	{ "min-accuracy", required_argument, OPT_MIN_ACCURACY, "--min-accuracy", C_PLAN | C_SOLVE },
+	{ "normalize", no_argument, OPT_NORMALIZE, "--normalize", C_ALL },
+	{ "format", required_argument, OPT_FORMAT, "--format", C_BATCH },
+	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER },
+	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER },
+	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER },
+	{ "time-limit", required_argument, OPT_TIME_LIMIT, "--time-limit", C_ALL },
+	{ "ascii", no_argument, OPT_ASCII, "--ascii", C_PLAN },
+	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH },
+	{ "help", no_argument, OPT_HELP, "--help", C_ALL },
+	{ "version", no_argument, OPT_VERSION, "--version", C_ALL },
+};
+#define N_SPECS (sizeof specs / sizeof specs[0])
+
+static const char *const command_names[] = {
+	[CLI_PLAN] = "", [CLI_SOLVE] = "solve", [CLI_SWEEP] = "sweep",
+	[CLI_FRONTIER] = "frontier", [CLI_COMPARE] = "compare", [CLI_HELP] = "help",
+	[CLI_VERSION] = "version",
+};
+
+const char *cli_command_name(enum cli_command c)
+{
+	return command_names[c];
+}
+
+static size_t spec_index(int id)
+{
+	for (size_t i = 0; i < N_SPECS; i++)
+		if (specs[i].id == id)
+			return i;
+	return N_SPECS;
+}
+
+/*
+ * A user's string made safe to quote in a one-line message: control bytes
+ * become '?', and long values are cut (the fuzzer sends anything).
+ */
+static const char *shown_value(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+	for (; s[n] != '\0' && n + 4 < size; n++) {
+		unsigned char c = (unsigned char)s[n];
+		buf[n] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+	}
+	if (s[n] != '\0' && size >= 4) {
+		memcpy(buf + n, "...", 3);
+		n += 3;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+#define SHOWN(s) shown_value((s), (char[64]){ 0 }, 64)
+
+/* One plain decimal number: [+-]digits[.digits][e[+-]digits]; no hex, inf, nan, spaces. */
+static int plain_number(const char *s)
+{
+	size_t i = 0, digits = 0;
+	if (s[i] == '+' || s[i] == '-')
+		i++;
+	for (; s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (s[i] == '.')
+		for (i++; s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	if (digits == 0)
+		return 0;
+	if (s[i] == 'e' || s[i] == 'E') {
+		size_t exp_digits = 0;
+		i++;
+		if (s[i] == '+' || s[i] == '-')
+			i++;
+		for (; s[i] >= '0' && s[i] <= '9'; i++)
+			exp_digits++;
+		if (exp_digits == 0)
+			return 0;
+	}
+	return s[i] == '\0';
+}
+
+static enum status parse_real(const char *opt, const char *arg, double *out,
+			      struct status_msg *m)
+{
+	if (!plain_number(arg))
+		return status_fail(m, ST_USAGE, "%s: \"%s\" is not a number", opt, SHOWN(arg));
+	double v = strtod(arg, NULL);
+	if (!isfinite(v))
+		return status_fail(m, ST_USAGE, "%s: \"%s\" is too large", opt, SHOWN(arg));
+	*out = v == 0 ? 0.0 : v;  /* no "-0" in tables */
+	return ST_OK;
+}
+
+static enum status parse_nonneg(const char *opt, const char *arg, double *out,
+				struct status_msg *m)
+{
+	enum status st = parse_real(opt, arg, out, m);
+	if (st == ST_OK && *out < 0)
+		return status_fail(m, ST_USAGE, "%s: \"%s\" must not be negative", opt, SHOWN(arg));
+	return st;
+}
+
+/* An exact integer in lo..hi; "1e6" is accepted because it is one. */
+static enum status parse_count(const char *opt, const char *arg, long long lo, long long hi,
+			       long long *out, struct status_msg *m)
+{
+	double v;
+	if (!plain_number(arg))
+		return status_fail(m, ST_USAGE, "%s: \"%s\" is not a number", opt, SHOWN(arg));
+	v = strtod(arg, NULL);
+	/* Compare as doubles first: out-of-range values would overflow a long long. */
+	if (!(v >= (double)lo && v <= (double)hi))
+		return status_fail(m, ST_USAGE, "%s: \"%s\" is out of range %lld..%lld",
+				   opt, SHOWN(arg), lo, hi);
+	if (v != floor(v))
+		return status_fail(m, ST_USAGE, "%s: \"%s\" is not an integer", opt, SHOWN(arg));
+	/* Integers up to 1e9 are exact in a double, so no precision was lost. */
+	*out = (long long)v;
+	return ST_OK;
+}
+
+/* The value of one option into o; `seen` records it for the per-command check. */
+static enum status take_option(int id, const char *arg, struct cli_options *o,
+			       struct status_msg *m)
+{
+	long long n;
+	enum status st = ST_OK;
+	switch (id) {
+	case OPT_BUDGET:
+		st = parse_nonneg("--budget", arg, &o->params.budget, m);
+		o->budget_given = true;
+		break;
+	case OPT_K:
+		st = parse_count("--K", arg, 1, SOLVE_K_MAX, &o->params.k, m);
+		break;
+	case OPT_LAMBDA:
+		st = parse_nonneg("--lambda", arg, &o->params.lambda, m);
+		o->lambda_given = true;
+		break;
+	case OPT_LAMBDA_PER_K:
+		st = parse_nonneg("--lambda-per-k", arg, &o->lambda_per_k, m);
+		o->lambda_per_k_given = true;
+		break;
+	case OPT_RELAX: o->params.method = SOLVE_RELAXED; break;
+	case OPT_MIN_ACCURACY:
+		st = parse_real("--min-accuracy", arg, &o->params.min_accuracy, m);
+		o->floor_given = true;
+		break;
+	case OPT_NORMALIZE: o->normalize = true; break;
+	case OPT_ASCII: o->ascii = true; break;
+	case OPT_FORMAT:
+		if (strcmp(arg, "table") == 0)
+			o->format = CLI_FORMAT_TABLE;
+		else if (strcmp(arg, "csv") == 0)
+			o->format = CLI_FORMAT_CSV;
+		else
+			st = status_fail(m, ST_USAGE, "--format: \"%s\" is not a format (table or csv)",
+					 SHOWN(arg));
+		break;
+	case OPT_FROM:
+		st = parse_nonneg("--from", arg, &o->from, m);
+		o->from_given = true;
+		break;
+	case OPT_TO:
+		st = parse_nonneg("--to", arg, &o->to, m);
+		o->to_given = true;
+		break;
+	case OPT_STEPS:
+		st = parse_count("--steps", arg, 1, CLI_STEPS_MAX, &n, m);
+		o->steps = (size_t)n;
+		break;
+	case OPT_TIME_LIMIT:
+		st = parse_nonneg("--time-limit", arg, &o->params.time_limit, m);
+		if (st == ST_OK && !(o->params.time_limit > 0 && o->params.time_limit <= 1e6))
+			st = status_fail(m, ST_USAGE, "--time-limit: \"%s\" is out of range "
+					 "(0, 1000000] seconds", SHOWN(arg));
+		break;
+	case OPT_OUTPUT:
+		if (arg[0] == '\0')
+			st = status_fail(m, ST_USAGE, "-o: the file name is empty");
+		o->output = arg;
+		break;
+	default:
+		break;
+	}
+	return st;
+}
+
+static bool is_command_word(const char *s, enum cli_command *c)
+{
+	for (int i = CLI_SOLVE; i <= CLI_HELP; i++)
+		if (strcmp(s, command_names[i]) == 0) {
+			*c = (enum cli_command)i;
+			return true;
+		}
+	return false;
+}
+
+/* A non-option word, in order: the command, then FILE (or help's topic). */
+static enum status take_word(const char *w, size_t index, struct cli_options *o,
+			     struct status_msg *m)
+{
+	enum cli_command c;
+	if (index == 0 && is_command_word(w, &c)) {
+		o->command = c;
+		return ST_OK;
+	}
+	if (o->command == CLI_HELP && index == 1 && is_command_word(w, &c))
+		return ST_OK;  /* `optdeploy help solve`: the one help covers it */
+	if (o->path == NULL && o->command != CLI_HELP) {
+		o->path = w;
+		return ST_OK;
+	}
+	/* `optdeploy slove FILE`: a first word that does not look like a file was a command */
+	if (o->command == CLI_PLAN && strpbrk(o->path, "/.") == NULL)
+		return status_fail(m, ST_USAGE, "unknown command '%s' (solve, sweep, frontier, "
+				   "compare, help)", SHOWN(o->path));
+	return status_fail(m, ST_USAGE, "unexpected argument '%s'", SHOWN(w));
+}
+
+/* An unknown or ambiguous long option: say which, listing the candidates. */
+static enum status bad_long_option(const char *arg, struct status_msg *m)
+{
+	const char *name = arg + 2;
+	size_t len = strcspn(name, "=");
+	char cands[200] = "";
+	size_t hits = 0;
+	for (size_t i = 0; i < N_SPECS; i++) {
+		if (strncmp(specs[i].name, name, len) != 0)
+			continue;
+		size_t used = strlen(cands);
+		snprintf(cands + used, sizeof cands - used, "%s--%s", hits ? ", " : "", specs[i].name);
+		hits++;
+	}
+	if (hits > 1 && len > 0)
+		return status_fail(m, ST_USAGE, "ambiguous option '%s' (could be %s)", SHOWN(arg), cands);
+	return status_fail(m, ST_USAGE, "unknown option '%s'", SHOWN(arg));
+}
+
+/*
+ * getopt_long's '?' and ':' answers turned into our messages.  glibc sets
+ * optopt to the option's value for a missing or unwanted value, to the
+ * character for an unknown short option, and to 0 for an unknown or
+ * ambiguous long option (then argv[optind - 1] is that option).
+ */
+static enum status getopt_error(int c, char *const argv[], int argc, struct status_msg *m)
+{
+	size_t i = spec_index(optopt);
+	if (c == ':')
+		return status_fail(m, ST_USAGE, "%s: missing value",
+				   i < N_SPECS ? specs[i].shown : "option");
+	if (optopt != 0 && i < N_SPECS)
+		return status_fail(m, ST_USAGE, "--%s: takes no value", specs[i].name);
+	if (optopt != 0)
+		return status_fail(m, ST_USAGE, "unknown option '-%c'",
+				   optopt > 0x20 && optopt < 0x7f ? optopt : '?');
+	if (optind > 0 && optind <= argc && strncmp(argv[optind - 1], "--", 2) == 0)
+		return bad_long_option(argv[optind - 1], m);
+	return status_fail(m, ST_USAGE, "unknown option");
+}
+
+static void set_defaults(struct cli_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->command = CLI_PLAN;
+	o->params = solve_params_default();
+	o->lambda_per_k = CLI_LAMBDA_PER_K;
+	o->from = NAN;
+	o->to = NAN;
+	o->format = CLI_FORMAT_TABLE;
+}
+
+/* Run getopt_long over argv; records which options were seen in *seen. */
+static enum status scan(int argc, char *const argv[], struct cli_options *o,
+			uint32_t *seen, struct status_msg *m)
+{
+	struct option longopts[N_SPECS + 1];
+	size_t words = 0;
+	int c;
+	for (size_t i = 0; i < N_SPECS; i++)
+		longopts[i] = (struct option){ specs[i].name, specs[i].has_arg, NULL, specs[i].id };
+	longopts[N_SPECS] = (struct option){ NULL, 0, NULL, 0 };
+
+	/* optind = 0 makes glibc start afresh; '-' returns words in order; ':' is quiet. */
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "-:o:hV", longopts, NULL)) != -1) {
+		enum status st;
+		if (c == 'h' || c == 'V') {
+			o->command = c == 'h' ? CLI_HELP : CLI_VERSION;
+			return ST_OK;  /* like every GNU tool, the rest is not read */
+		}
+		if (c == '?' || c == ':')
+			return getopt_error(c, argv, argc, m);
+		if (c == 1)
+			st = take_word(optarg, words++, o, m);
+		else {
+			*seen |= UINT32_C(1) << spec_index(c);
+			st = take_option(c, optarg, o, m);
+		}
+		if (st != ST_OK)
+			return st;
+	}
+	for (int i = optind; i < argc; i++) {  /* after "--" */
+		enum status st = take_word(argv[i], words++, o, m);
+		if (st != ST_OK)
+			return st;
+	}
+	return ST_OK;
+}
+
+/* Every option given must mean something to the command. */
+static enum status check_applicable(const struct cli_options *o, uint32_t seen,
+				    struct status_msg *m)
+{
+	for (size_t i = 0; i < N_SPECS; i++) {
+		if (!(seen & (UINT32_C(1) << i)) || (specs[i].commands & (1u << o->command)))
+			continue;
+		if (o->command == CLI_PLAN)
+			return status_fail(m, ST_USAGE, "%s: not used by the interactive planner "
+					   "(did you mean 'optdeploy solve FILE %s ...'?)",
+					   specs[i].shown, specs[i].shown);
+		return status_fail(m, ST_USAGE, "%s: not used by '%s'", specs[i].shown,
+				   command_names[o->command]);
+	}
+	return ST_OK;
+}
+
+/* Combinations: one lambda form, budget xor floor, FILE, the range, the output. */
+static enum status check_combinations(const struct cli_options *o, struct status_msg *m)
+{
+	const char *cmd = command_names[o->command];
+	if (o->lambda_given && o->lambda_per_k_given)
+		return status_fail(m, ST_USAGE, "--lambda and --lambda-per-k: give only one "
+				   "(--lambda is absolute, --lambda-per-k is a multiple of K)");
+	if (o->budget_given && o->floor_given)
+		return status_fail(m, ST_USAGE, "--budget and --min-accuracy: give only one "
+				   "(--min-accuracy minimises the cost and needs no budget)");
+	if (o->command == CLI_PLAN && o->path != NULL && strcmp(o->path, "-") == 0)
+		return status_fail(m, ST_USAGE, "the interactive planner cannot read the pool "
+				   "from standard input (it reads keys there)");
+	if (o->command != CLI_PLAN && o->path == NULL)
+		return status_fail(m, ST_USAGE, "%s: missing FILE (- reads standard input)", cmd);
+	if (o->command == CLI_SOLVE && !o->budget_given && !o->floor_given)
+		return status_fail(m, ST_USAGE, "solve: --budget is required "
+				   "(or --min-accuracy for the dual form)");
+	if (o->from_given && o->to_given && !(o->from < o->to))
+		return status_fail(m, ST_USAGE, "--from %g is not below --to %g", o->from, o->to);
+	return ST_OK;
+}
+
+/* Resolve lambda and the mode, then let the core check what it will be given. */
+static enum status finish(struct cli_options *o, bool format_given, struct status_msg *m)
+{
+	struct solve_params probe;
+	if (o->output != NULL && format_given && o->format == CLI_FORMAT_TABLE)
+		return status_fail(m, ST_USAGE, "--format table: -o writes CSV only");
+	if (o->output != NULL)
+		o->format = CLI_FORMAT_CSV;
+	if (o->steps == 0)
+		o->steps = o->command == CLI_FRONTIER ? CLI_FRONTIER_STEPS : SWEEP_DEFAULT_STEPS;
+	if (!o->lambda_given) {
+		o->params.lambda = o->lambda_per_k * (double)o->params.k;
+		if (!isfinite(o->params.lambda))
+			return status_fail(m, ST_USAGE, "--lambda-per-k: %g x K is too large",
+					   o->lambda_per_k);
+	}
+	if (o->floor_given)
+		o->params.mode = SOLVE_MIN_COST;
+	probe = o->params;
+	if (!o->budget_given)
+		probe.budget = 0;
+	if (!o->floor_given)
+		probe.min_accuracy = 0;
+	return solve_params_check(&probe, m);
+}
+
+enum status cli_parse(int argc, char *const argv[], struct cli_options *o,
+		      struct status_msg *m)
+{
+	uint32_t seen = 0;
+	enum status st;
+	set_defaults(o);
+	status_clear(m);
+	if (argc < 1 || argv == NULL)
+		return status_fail(m, ST_USAGE, "no arguments");
+	st = scan(argc, argv, o, &seen, m);
+	if (st != ST_OK || o->command == CLI_HELP || o->command == CLI_VERSION)
+		return st;
+	st = check_applicable(o, seen, m);
+	if (st == ST_OK)
+		st = check_combinations(o, m);
+	if (st == ST_OK)
+		st = finish(o, (seen & (UINT32_C(1) << spec_index(OPT_FORMAT))) != 0, m);
+	return st;
+}

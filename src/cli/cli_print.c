@@ -1,0 +1,392 @@
+/* cli_print.c - the human tables of solve, sweep, frontier and compare. */
+#include "optdeploy/cli/cli_print.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "optdeploy/cli/cli_table.h"
+#include "optdeploy/core/frontier.h"
+
+/* "key               value": the summary lines above and below the tables. */
+static void kv(FILE *fp, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void kv(FILE *fp, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(fp, "%-19s", key);
+	va_start(ap, fmt);
+	vfprintf(fp, fmt, ap);
+	va_end(ap);
+	putc('\n', fp);
+}
+
+static const char *method_name(enum solve_method method)
+{
+	return method == SOLVE_RELAXED ? "LP relaxation + floor rounding (leftovers to one model)"
+				       : "exact ILP (GLPK branch and bound)";
+}
+
+static void print_pool_line(FILE *fp, const struct cli_options *o, const struct pool *pool)
+{
+	if (o->normalize)
+		kv(fp, "pool", "%s, %zu models, costs normalised (x %.6g) so the most "
+		   "accurate model costs 100", pool->source, pool->n, pool->cost_scale);
+	else
+		kv(fp, "pool", "%s, %zu models", pool->source, pool->n);
+}
+
+/* K, lambda (absolute and per K) and the method: shared by every command. */
+static void print_params(FILE *fp, const struct solve_params *sp)
+{
+	kv(fp, "K", "%lld inferences", sp->k);
+	kv(fp, "lambda", "%.10g (%.6g x K)", sp->lambda, sp->lambda / (double)sp->k);
+	kv(fp, "method", "%s", method_name(sp->method));
+}
+
+/* ---- solve ---------------------------------------------------------- */
+
+static enum status print_allocation(FILE *fp, const struct pool *pool, const struct policy *p,
+				    struct status_msg *m)
+{
+	struct cli_table t;
+	enum status st;
+	cli_table_init(&t, "lrrrrr");
+	cli_table_row(&t);
+	cli_table_set(&t, 0, "model");
+	cli_table_set(&t, 1, "cost");
+	cli_table_set(&t, 2, "accuracy");
+	cli_table_set(&t, 3, "load_cost");
+	cli_table_set(&t, 4, "count");
+	cli_table_set(&t, 5, "share");
+	for (size_t i = 0; i < pool->n; i++) {
+		const struct model *md = &pool->models[i];
+		cli_table_row(&t);
+		cli_table_set(&t, 0, "%s", md->name);
+		cli_table_set(&t, 1, "%.6g", md->cost);
+		cli_table_set(&t, 2, "%.6g", md->accuracy);
+		cli_table_set(&t, 3, "%.6g", md->load_cost);
+		cli_table_set(&t, 4, "%lld", p->count[i]);
+		if (p->count[i] > 0)
+			cli_table_set(&t, 5, "%.1f%%", 100.0 * (double)p->count[i] / (double)p->params.k);
+		else
+			cli_table_set(&t, 5, "-");
+	}
+	st = cli_table_print(&t, fp, 2, m);
+	cli_table_free(&t);
+	return st;
+}
+
+static void print_gap(FILE *fp, const struct policy *p)
+{
+	kv(fp, "rounding gap", "expected accuracy %.6g, objective %.6g (exact minus rounded)",
+	   p->exact_accuracy - p->expected_accuracy,
+	   p->params.mode == SOLVE_MIN_COST ? p->objective - p->exact_objective
+					    : p->exact_objective - p->objective);
+}
+
+static void print_relaxed_figures(FILE *fp, const struct policy *p)
+{
+	if (isnan(p->exact_objective)) {
+		/* the exact solve behind the gap did not finish (time limit, failure) */
+		kv(fp, "exact ILP", "not proven within the time limit; no rounding gap");
+	} else {
+		kv(fp, "exact ILP", "expected accuracy %.10g, objective %.12g",
+		   p->exact_accuracy, p->exact_objective);
+		print_gap(fp, p);
+	}
+	kv(fp, "Theorem 3.2 bound", "%.6g (the rounding loses at most this much expected accuracy)",
+	   p->theorem_bound);
+}
+
+
+static void print_totals(FILE *fp, const struct pool *pool, const struct policy *p)
+{
+	const struct solve_params *sp = &p->params;
+	double k = (double)sp->k;
+	if (sp->mode == SOLVE_MIN_COST) {
+		kv(fp, "expected accuracy", "%.10g (sum p x / K; floor %.10g)",
+		   p->expected_accuracy, sp->min_accuracy);
+		kv(fp, "expected cost", "%.10g per inference", p->expected_cost);
+		kv(fp, "total cost", "%.12g", p->total_cost);
+		kv(fp, "objective", "%.12g = cost term %.12g + lambda term %.12g (minimised)",
+		   p->objective, p->total_cost, p->objective - p->total_cost);
+	} else {
+		kv(fp, "expected accuracy", "%.10g (sum p x / K)", p->expected_accuracy);
+		kv(fp, "expected cost", "%.10g per inference", p->expected_cost);
+		kv(fp, "total cost", "%.12g of B = %.12g", p->total_cost, sp->budget * k);
+		kv(fp, "objective", "%.12g = accuracy term %.12g + lambda term %.12g (maximised)",
+		   p->objective, p->objective - p->loading_term, p->loading_term);
+	}
+	kv(fp, "models used", "%zu of %zu", p->models_used, pool->n);
+	kv(fp, "LP bound", "%.12g (objective of the LP relaxation)", p->lp_bound);
+	if (sp->method == SOLVE_RELAXED)
+		print_relaxed_figures(fp, p);
+}
+
+enum status cli_print_solve(FILE *fp, const struct cli_options *o, const struct pool *pool,
+			    const struct policy *p, struct status_msg *m)
+{
+	const struct solve_params *sp = &p->params;
+	enum status st;
+	print_pool_line(fp, o, pool);
+	if (sp->mode == SOLVE_MIN_COST) {
+		kv(fp, "problem", "minimise expected cost with expected accuracy >= %.10g",
+		   sp->min_accuracy);
+	} else {
+		kv(fp, "problem", "maximise expected accuracy within the budget");
+		kv(fp, "budget", "%.10g per inference; B = budget x K = %.12g",
+		   sp->budget, sp->budget * (double)sp->k);
+	}
+	print_params(fp, sp);
+	kv(fp, "status", "%s", solve_outcome_name(p->outcome));
+	putc('\n', fp);
+	st = print_allocation(fp, pool, p, m);
+	if (st != ST_OK)
+		return st;
+	putc('\n', fp);
+	print_totals(fp, pool, p);
+	return ST_OK;
+}
+
+/* ---- sweep ---------------------------------------------------------- */
+
+/* Which models get a share column: all of a small pool, the used ones of a big one. */
+static size_t sweep_columns(const struct sweep *sw, size_t *col)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sw->pool->n; i++) {
+		bool used = sw->pool->n <= CLI_SWEEP_ALL_COLUMNS;
+		for (size_t j = 0; !used && j < sw->n_levels; j++)
+			used = sweep_share(sw, j, i) > 0;
+		if (used)
+			col[n++] = i;
+	}
+	return n;
+}
+
+static void sweep_row(struct cli_table *t, const struct sweep *sw, size_t j,
+		      const size_t *col, size_t ncol)
+{
+	const struct policy *p = &sw->levels[j].policy;
+	bool counts = policy_has_counts(p);
+	cli_table_row(t);
+	cli_table_set(t, 0, "%.6g", sw->levels[j].budget);
+	if (counts) {
+		cli_table_set(t, 1, "%.6g", p->expected_accuracy);
+		cli_table_set(t, 2, "%.6g", p->expected_cost);
+		cli_table_set(t, 3, "%.10g", p->objective);
+	} else {
+		cli_table_set(t, 1, "-");
+		cli_table_set(t, 2, "-");
+		cli_table_set(t, 3, "-");
+	}
+	cli_table_set(t, 4, "%s", solve_outcome_name(p->outcome));
+	for (size_t c = 0; c < ncol && counts; c++) {
+		double share = sweep_share(sw, j, col[c]);
+		if (share > 0)
+			cli_table_set(t, 5 + c, "%.1f", 100.0 * share);
+		else
+			cli_table_set(t, 5 + c, ".");
+	}
+}
+
+static enum status sweep_table(FILE *fp, const struct sweep *sw, const size_t *col,
+			       size_t ncol, struct status_msg *m)
+{
+	struct cli_table t;
+	enum status st;
+	char *align = malloc(5 + ncol + 1);
+	if (align == NULL)
+		return status_fail(m, ST_INTERNAL, "out of memory while formatting a table");
+	memset(align, 'r', 5 + ncol);
+	align[4] = 'l';
+	align[5 + ncol] = '\0';
+	cli_table_init(&t, align);
+	cli_table_row(&t);
+	cli_table_set(&t, 0, "budget");
+	cli_table_set(&t, 1, "accuracy");
+	cli_table_set(&t, 2, "cost");
+	cli_table_set(&t, 3, "objective");
+	cli_table_set(&t, 4, "status");
+	for (size_t c = 0; c < ncol; c++)
+		cli_table_set(&t, 5 + c, "#%zu", col[c] + 1);
+	for (size_t j = 0; j < sw->n_levels; j++)
+		sweep_row(&t, sw, j, col, ncol);
+	st = cli_table_print(&t, fp, 2, m);
+	cli_table_free(&t);
+	free(align);
+	return st;
+}
+
+enum status cli_print_sweep(FILE *fp, const struct cli_options *o, const struct sweep *sw,
+			    struct status_msg *m)
+{
+	const struct pool *pool = sw->pool;
+	size_t *col = malloc((pool->n ? pool->n : 1) * sizeof *col);
+	size_t ncol;
+	enum status st;
+	if (col == NULL)
+		return status_fail(m, ST_INTERNAL, "out of memory while formatting a table");
+	ncol = sweep_columns(sw, col);
+	print_pool_line(fp, o, pool);
+	if (sw->n_levels == 1)
+		kv(fp, "sweep", "1 budget level, %.10g per inference (B = budget x K)", sw->from);
+	else
+		kv(fp, "sweep", "%zu budget levels from %.10g to %.10g per inference (B = budget x K)",
+		   sw->n_levels, sw->from, sw->to);
+	print_params(fp, &sw->params);
+	kv(fp, "columns", "#N: share (%%) of model N; accuracy, cost: expected, per inference");
+	for (size_t c = 0; c < ncol; c++) {
+		const struct model *md = &pool->models[col[c]];
+		fprintf(fp, "%19s#%-4zu %s (cost %.6g, accuracy %.6g)\n", "", col[c] + 1,
+			md->name, md->cost, md->accuracy);
+	}
+	if (ncol < pool->n)
+		fprintf(fp, "%19s(the other %zu models have share 0 at every level)\n", "",
+			pool->n - ncol);
+	putc('\n', fp);
+	st = sweep_table(fp, sw, col, ncol, m);
+	free(col);
+	return st;
+}
+
+/* ---- frontier ------------------------------------------------------- */
+
+static enum status model_list(FILE *fp, const struct pool *pool, const size_t *idx, size_t n,
+			      struct status_msg *m)
+{
+	struct cli_table t;
+	enum status st;
+	cli_table_init(&t, "lrr");
+	cli_table_row(&t);
+	cli_table_set(&t, 0, "model");
+	cli_table_set(&t, 1, "cost");
+	cli_table_set(&t, 2, "accuracy");
+	for (size_t i = 0; i < n; i++) {
+		cli_table_row(&t);
+		cli_table_set(&t, 0, "%s", pool->models[idx[i]].name);
+		cli_table_set(&t, 1, "%.6g", pool->models[idx[i]].cost);
+		cli_table_set(&t, 2, "%.6g", pool->models[idx[i]].accuracy);
+	}
+	st = cli_table_print(&t, fp, 2, m);
+	cli_table_free(&t);
+	return st;
+}
+
+static enum status policy_frontier(FILE *fp, const struct pool *pool,
+				   const struct cli_frontier *fr, struct status_msg *m)
+{
+	const struct sweep *sw = &fr->sweep;
+	struct cli_table t;
+	enum status st;
+	cli_table_init(&t, "rrrrrl");
+	cli_table_row(&t);
+	cli_table_set(&t, 0, "budget");
+	cli_table_set(&t, 1, "accuracy");
+	cli_table_set(&t, 2, "LP hull");
+	cli_table_set(&t, 3, "cost");
+	cli_table_set(&t, 4, "models");
+	cli_table_set(&t, 5, "status");
+	for (size_t j = 0; j < sw->n_levels; j++) {
+		const struct policy *p = &sw->levels[j].policy;
+		double hull = frontier_hull_value(pool, fr->hull, fr->n_hull, sw->levels[j].budget);
+		cli_table_row(&t);
+		cli_table_set(&t, 0, "%.6g", sw->levels[j].budget);
+		if (policy_has_counts(p)) {
+			cli_table_set(&t, 1, "%.6g", p->expected_accuracy);
+			cli_table_set(&t, 3, "%.6g", p->expected_cost);
+			cli_table_set(&t, 4, "%zu", p->models_used);
+		}
+		if (isnan(hull))
+			cli_table_set(&t, 2, "-");
+		else
+			cli_table_set(&t, 2, "%.6g", hull);
+		cli_table_set(&t, 5, "%s", solve_outcome_name(p->outcome));
+	}
+	st = cli_table_print(&t, fp, 2, m);
+	cli_table_free(&t);
+	return st;
+}
+
+enum status cli_print_frontier(FILE *fp, const struct cli_options *o, const struct pool *pool,
+			       const struct cli_frontier *fr, struct status_msg *m)
+{
+	const struct solve_params *sp = &fr->sweep.params;
+	enum status st;
+	print_pool_line(fp, o, pool);
+	fprintf(fp, "\nPareto-optimal single models (%zu of %zu): no other model is as cheap "
+		"and more accurate\n", fr->n_pareto, pool->n);
+	st = model_list(fp, pool, fr->pareto, fr->n_pareto, m);
+	if (st != ST_OK)
+		return st;
+	fprintf(fp, "\nLP frontier: the %zu vertices of the upper concave hull (best mix of "
+		"models at each average cost, lambda = 0)\n", fr->n_hull);
+	st = model_list(fp, pool, fr->hull, fr->n_hull, m);
+	if (st != ST_OK)
+		return st;
+	fprintf(fp, "\n%s frontier: K = %lld, lambda = %.10g (%.6g x K), %zu budget levels; "
+		"expected accuracy and cost per inference\n",
+		sp->method == SOLVE_RELAXED ? "LP-rounded" : "ILP", sp->k, sp->lambda,
+		sp->lambda / (double)sp->k, fr->sweep.n_levels);
+	return policy_frontier(fp, pool, fr, m);
+}
+
+/* ---- compare -------------------------------------------------------- */
+
+static void compare_cells(struct cli_table *t, const struct model *md,
+			  const struct compare_row *r)
+{
+	cli_table_set(t, 0, "%s", md->name);
+	cli_table_set(t, 1, "%.6g", md->cost);
+	cli_table_set(t, 2, "%.6g", md->accuracy);
+	if (r->same_budget_outcome == SOLVE_OPTIMAL || r->same_budget_outcome == SOLVE_ROUNDED) {
+		cli_table_set(t, 3, "%.6g", r->same_budget_accuracy);
+		cli_table_set(t, 4, "%+.4g", r->accuracy_gain);
+	} else {
+		cli_table_set(t, 3, "%s", solve_outcome_name(r->same_budget_outcome));
+		cli_table_set(t, 4, "-");
+	}
+	if (r->same_accuracy_outcome == SOLVE_OPTIMAL || r->same_accuracy_outcome == SOLVE_ROUNDED) {
+		cli_table_set(t, 5, "%.6g", r->same_accuracy_cost);
+		cli_table_set(t, 6, "%.4g", r->cost_saving);
+		if (md->cost > 0)
+			cli_table_set(t, 7, "%.1f%%", 100.0 * r->cost_saving / md->cost);
+		else
+			cli_table_set(t, 7, "-");
+	} else {
+		cli_table_set(t, 5, "%s", solve_outcome_name(r->same_accuracy_outcome));
+		cli_table_set(t, 6, "-");
+		cli_table_set(t, 7, "-");
+	}
+}
+
+enum status cli_print_compare(FILE *fp, const struct cli_options *o, const struct pool *pool,
+			      const struct compare_row *rows, struct status_msg *m)
+{
+	static const char *const head[] = { "model", "cost", "accuracy", "policy accuracy",
+		"gain", "policy cost", "saving", "saving %" };
+	struct cli_table t;
+	enum status st;
+	print_pool_line(fp, o, pool);
+	print_params(fp, &o->params);
+	kv(fp, "same budget", "policy accuracy: the best policy whose expected cost is at most "
+	   "the model's cost; gain over the model");
+	kv(fp, "same accuracy", "policy cost: the cheapest policy at least as accurate as the "
+	   "model; saving against the model");
+	putc('\n', fp);
+	cli_table_init(&t, "lrrrrrrr");
+	cli_table_row(&t);
+	for (size_t c = 0; c < 8; c++)
+		cli_table_set(&t, c, "%s", head[c]);
+	for (size_t i = 0; i < pool->n; i++) {
+		cli_table_row(&t);
+		compare_cells(&t, &pool->models[rows[i].model], &rows[i]);
+	}
+	st = cli_table_print(&t, fp, 2, m);
+	cli_table_free(&t);
+	return st;
+}

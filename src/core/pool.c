@@ -1,0 +1,110 @@
+/* pool.c - the pool as a value: normalise, copy, free and query a loaded pool. */
+#include "optdeploy/core/pool.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void free_models(struct model *models, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(models[i].name);
+	free(models);
+}
+
+static void pool_clear(struct pool *p)
+{
+	p->models = NULL;
+	p->n = 0;
+	p->source = NULL;
+	p->cost_scale = 1.0;
+}
+
+size_t pool_cheapest(const struct pool *p)
+{
+	size_t best = 0;
+	for (size_t i = 1; i < p->n; i++) {
+		const struct model *a = &p->models[i], *b = &p->models[best];
+		if (a->cost < b->cost || (a->cost == b->cost && a->accuracy > b->accuracy))
+			best = i;
+	}
+	return best;
+}
+
+size_t pool_most_accurate(const struct pool *p)
+{
+	size_t best = 0;
+	for (size_t i = 1; i < p->n; i++) {
+		const struct model *a = &p->models[i], *b = &p->models[best];
+		if (a->accuracy > b->accuracy || (a->accuracy == b->accuracy && a->cost < b->cost))
+			best = i;
+	}
+	return best;
+}
+
+double pool_max_cost(const struct pool *p)
+{
+	double max = p->models[0].cost;
+	for (size_t i = 1; i < p->n; i++)
+		if (p->models[i].cost > max)
+			max = p->models[i].cost;
+	return max;
+}
+
+/* c * 100 / ref, or a non-finite value when it does not fit in a double. */
+static double rescale(double c, double ref)
+{
+	double v = c * 100.0 / ref;
+	return isinf(c * 100.0) ? c / ref * 100.0 : v;
+}
+
+enum status pool_normalize(struct pool *p, struct status_msg *m)
+{
+	const char *src = p->source != NULL ? p->source : "pool";
+	if (p->n == 0)
+		return status_fail(m, ST_DATA, "%s: no models to normalise", src);
+	size_t b = pool_most_accurate(p);
+	double ref = p->models[b].cost, factor = 100.0 / ref;
+	if (ref == 0)
+		return status_fail(m, ST_DATA, "%s: cannot normalise costs: the most accurate "
+				   "model '%s' has cost 0", src, p->models[b].name);
+	for (size_t i = 0; i < p->n; i++)
+		if (!isfinite(rescale(p->models[i].cost, ref)) || !isfinite(factor))
+			return status_fail(m, ST_DATA, "%s: cannot normalise costs: model '%s' "
+					   "would cost more than the largest number", src,
+					   p->models[i].name);
+	for (size_t i = 0; i < p->n; i++)
+		p->models[i].cost = i == b ? 100.0 : rescale(p->models[i].cost, ref);
+	p->cost_scale *= factor;
+	return ST_OK;
+}
+
+enum status pool_copy(struct pool *dst, const struct pool *src, struct status_msg *m)
+{
+	pool_clear(dst);
+	dst->models = src->n ? calloc(src->n, sizeof *dst->models) : NULL;
+	dst->source = src->source ? strdup(src->source) : NULL;
+	int ok = (src->n == 0 || dst->models != NULL) && (!src->source || dst->source);
+	for (size_t i = 0; ok && i < src->n; i++) {
+		dst->models[i] = src->models[i];
+		dst->models[i].name = strdup(src->models[i].name);
+		ok = dst->models[i].name != NULL;
+		dst->n = i + 1;
+	}
+	if (!ok) {
+		pool_free(dst);
+		return status_fail(m, ST_INTERNAL, "out of memory copying the pool");
+	}
+	dst->n = src->n;
+	dst->cost_scale = src->cost_scale;
+	return ST_OK;
+}
+
+void pool_free(struct pool *p)
+{
+	if (p == NULL)
+		return;
+	free_models(p->models, p->n);
+	free(p->source);
+	pool_clear(p);
+}

@@ -1,0 +1,573 @@
+/*
+ * solve.c - the solver object: validates parameters, answers infeasible
+ * inputs, prunes dominated models, rounds the paper's LP relaxation
+ * (deploy_lp.c), and hands the exact problem to the search over supports
+ * (support_search.c), where GLPK solves every bound and every integer
+ * program (deploy_mip.c).
+ *
+ * Every answer is checked against its counts before it is reported: the
+ * counts sum to K and meet the resource row in long double arithmetic, and
+ * every figure is recomputed from them (policy.c).  GLPK's terminal output
+ * is off, and its fatal-error hook jumps back here instead of aborting.
+ */
+#include "optdeploy/core/solve.h"
+
+#include <glpk.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "optdeploy/core/deadline.h"
+#include "optdeploy/core/deploy_lp.h"
+#include "optdeploy/core/deploy_mip.h"
+#include "optdeploy/core/support_search.h"
+
+#define DEFAULT_TIME_LIMIT 10.0
+#define VALUE_LIMIT 1e12   /* costs, accuracies and lambda * u beyond this are refused */
+#define GLPK_BRANCHES_UP_TO_K 10000LL  /* SOLVE_SEARCH_AUTO's switch (solve.h) */
+
+struct solver {
+	const struct pool *pool;
+	size_t n;               /* models in the pool */
+	size_t m;               /* models in the GLPK problems */
+	size_t *kept;           /* pool index of GLPK model k */
+	bool prune;
+	enum solve_search search;
+	bool broken;            /* GLPK failed fatally: no further solves */
+	struct deploy_lp *lp;
+	struct deploy_mip *mip;
+	double *lp_x;           /* LP counts per kept model */
+	long long *kept_count;  /* integer counts per kept model */
+	long long *scratch;     /* pool-indexed counts */
+	jmp_buf on_error;
+	double deadline;        /* monotonic seconds when this solve must stop */
+};
+
+/* GLPK calls this on a fatal error (an invalid call) instead of abort(). */
+static void on_glpk_error(void *info)
+{
+	struct solver *s = info;
+	longjmp(s->on_error, 1);
+}
+
+struct solve_params solve_params_default(void)
+{
+	struct solve_params sp = {
+		.mode = SOLVE_MAX_ACCURACY,
+		.method = SOLVE_EXACT,
+		.budget = NAN,
+		.min_accuracy = NAN,
+		.k = 1000,
+		.lambda = 100.0,
+		.time_limit = DEFAULT_TIME_LIMIT,
+	};
+	return sp;
+}
+
+enum status solve_params_check(const struct solve_params *sp, struct status_msg *m)
+{
+	if (sp->k < 1 || sp->k > SOLVE_K_MAX)
+		return status_fail(m, ST_USAGE, "K = %lld is out of range 1..%lld", sp->k,
+				   SOLVE_K_MAX);
+	if (!isfinite(sp->lambda) || sp->lambda < 0)
+		return status_fail(m, ST_USAGE, "lambda = %g must be a finite number >= 0",
+				   sp->lambda);
+	if (sp->mode == SOLVE_MAX_ACCURACY && !isfinite(sp->budget))
+		return status_fail(m, ST_USAGE, "the budget must be a finite number");
+	if (sp->mode == SOLVE_MIN_COST && !isfinite(sp->min_accuracy))
+		return status_fail(m, ST_USAGE, "the accuracy floor must be a finite number");
+	if (isnan(sp->time_limit) || sp->time_limit > 1e6)
+		return status_fail(m, ST_USAGE, "time limit %g s is out of range", sp->time_limit);
+	return ST_OK;
+}
+
+/* i is dominated by j: j costs no more, is no less accurate, loads no dearer. */
+static bool dominated_by(const struct model *i, const struct model *j)
+{
+	return j->cost <= i->cost && j->accuracy >= i->accuracy && j->load_cost <= i->load_cost;
+}
+
+static bool identical(const struct model *i, const struct model *j)
+{
+	return i->cost == j->cost && i->accuracy == j->accuracy && i->load_cost == j->load_cost;
+}
+
+/*
+ * Keep all models, or only the undominated ones.  Exact: moving a dominated
+ * model's inferences to its dominator costs no more, loses no accuracy and
+ * frees at least as much loading cost.
+ */
+static void choose_models(struct solver *s)
+{
+	const struct model *md = s->pool->models;
+	s->m = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		bool drop = false;
+		for (size_t j = 0; s->prune && j < s->n && !drop; j++) {
+			if (j == i || !dominated_by(&md[i], &md[j]))
+				continue;
+			drop = !identical(&md[i], &md[j]) || j < i;  /* of twins keep the first */
+		}
+		if (!drop)
+			s->kept[s->m++] = i;
+	}
+}
+
+/* (Re)build both GLPK problems for the kept models; false on no memory. */
+static bool build_problems(struct solver *s)
+{
+	deploy_lp_free(s->lp);
+	deploy_mip_free(s->mip);
+	choose_models(s);
+	s->lp = deploy_lp_new(s->pool, s->kept, s->m);
+	s->mip = deploy_mip_new(s->pool, s->kept, s->m);
+	return s->lp != NULL && s->mip != NULL;
+}
+
+struct solver *solver_new(const struct pool *pool, struct status_msg *m)
+{
+	if (pool == NULL || pool->n == 0) {
+		status_fail(m, ST_DATA, "the pool has no models");
+		return NULL;
+	}
+	for (size_t i = 0; i < pool->n; i++) {
+		const struct model *md = &pool->models[i];
+		if (!(fabs(md->cost) <= VALUE_LIMIT && fabs(md->accuracy) <= VALUE_LIMIT &&
+		      md->load_cost <= VALUE_LIMIT)) {
+			status_fail(m, ST_DATA, "%s: model '%s': values above %g are not supported",
+				    pool->source ? pool->source : "pool", md->name, VALUE_LIMIT);
+			return NULL;
+		}
+	}
+	struct solver *s = calloc(1, sizeof *s);
+	if (s == NULL) {
+		status_fail(m, ST_INTERNAL, "out of memory");
+		return NULL;
+	}
+	s->pool = pool;
+	s->n = pool->n;
+	s->prune = true;
+	s->kept = calloc(pool->n, sizeof *s->kept);
+	s->lp_x = calloc(pool->n, sizeof *s->lp_x);
+	s->kept_count = calloc(pool->n, sizeof *s->kept_count);
+	s->scratch = calloc(pool->n, sizeof *s->scratch);
+	glp_term_out(GLP_OFF);
+	glp_error_hook(on_glpk_error, s);
+	if (setjmp(s->on_error)) {
+		glp_error_hook(NULL, NULL);
+		s->broken = true;
+		solver_free(s);
+		status_fail(m, ST_INTERNAL, "GLPK failed while building the problem");
+		return NULL;
+	}
+	bool ok = s->kept != NULL && s->lp_x != NULL && s->kept_count != NULL &&
+		  s->scratch != NULL && build_problems(s);
+	glp_error_hook(NULL, NULL);
+	if (!ok) {
+		solver_free(s);
+		status_fail(m, ST_INTERNAL, "out of memory");
+		return NULL;
+	}
+	return s;
+}
+
+void solver_free(struct solver *s)
+{
+	if (s == NULL)
+		return;
+	if (!s->broken) {  /* after a fatal error GLPK's objects cannot be trusted */
+		deploy_lp_free(s->lp);
+		deploy_mip_free(s->mip);
+	}
+	free(s->kept);
+	free(s->lp_x);
+	free(s->kept_count);
+	free(s->scratch);
+	free(s);
+}
+
+void solver_set_pruning(struct solver *s, bool on)
+{
+	if (s->prune == on || s->broken)
+		return;
+	s->prune = on;
+	glp_error_hook(on_glpk_error, s);
+	if (setjmp(s->on_error)) {
+		glp_error_hook(NULL, NULL);
+		s->broken = true;
+		return;
+	}
+	if (!build_problems(s))
+		s->broken = true;
+	glp_error_hook(NULL, NULL);
+}
+
+void solver_set_search(struct solver *s, enum solve_search how)
+{
+	s->search = how;
+}
+
+size_t solver_models_kept(const struct solver *s)
+{
+	return s->m;
+}
+
+/*
+ * Slack of the resource row for integer counts, in long double:
+ * primal  sum (b - c) x,  dual  sum (p - P) x.  Non-negative when feasible.
+ */
+static long double resource_slack(const struct pool *pool, const struct solve_params *sp,
+				  const long long *count)
+{
+	long double sum = 0;
+	for (size_t i = 0; i < pool->n; i++) {
+		const struct model *md = &pool->models[i];
+		long double d = sp->mode == SOLVE_MAX_ACCURACY
+			? (long double)sp->budget - md->cost
+			: (long double)md->accuracy - sp->min_accuracy;
+		sum += d * (long double)count[i];
+	}
+	return sum;
+}
+
+/*
+ * Rounding noise tolerated on the resource row: 2e-14 of its largest term,
+ * far below one inference's worth (2e-3 cost units at K = 1e9).  Decimal
+ * costs are inexact in binary, so a policy that spends the budget to the
+ * cent can come out 1e-6 over it in floating point; GLPK is given the same
+ * allowance so it accepts exactly what counts_feasible accepts.
+ */
+static long double resource_tolerance(const struct pool *pool, const struct solve_params *sp)
+{
+	double scale = 1.0;
+	for (size_t i = 0; i < pool->n; i++) {
+		double v = sp->mode == SOLVE_MAX_ACCURACY ? pool->models[i].cost
+							  : pool->models[i].accuracy;
+		scale = fmax(scale, fabs(v));
+	}
+	return 2e-14L * (long double)sp->k * scale + 1e-9L;
+}
+
+static bool counts_feasible(const struct pool *pool, const struct solve_params *sp,
+			    const long long *count)
+{
+	long long total = 0;
+	for (size_t i = 0; i < pool->n; i++) {
+		if (count[i] < 0)
+			return false;
+		total += count[i];
+	}
+	return total == sp->k &&
+	       resource_slack(pool, sp, count) >= -resource_tolerance(pool, sp);
+}
+
+/* The model that receives rounding leftovers: cheapest (primal) or most accurate (dual). */
+static size_t leftover_model(const struct solver *s, const struct solve_params *sp)
+{
+	return sp->mode == SOLVE_MAX_ACCURACY ? pool_cheapest(s->pool)
+					      : pool_most_accurate(s->pool);
+}
+
+/*
+ * The paper's rounding of the LP counts: floor each, give the leftovers to
+ * the cheapest model (primal; the most accurate for the dual), then, while
+ * floating-point noise leaves the resource row violated, move units from the
+ * worst offender to that model.  Writes pool-indexed counts.
+ */
+static void round_lp_counts(const struct solver *s, const struct solve_params *sp,
+			    long long *count)
+{
+	const struct model *md = s->pool->models;
+	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
+	size_t sink = leftover_model(s, sp);
+	long long total = 0;
+
+	memset(count, 0, s->n * sizeof *count);
+	for (size_t k = 0; k < s->m; k++) {
+		double x = s->lp_x[k];
+		long long c = x <= 0 ? 0 : (long long)floor(x + 1e-7);
+		if (c > sp->k - total)
+			c = sp->k - total;
+		count[s->kept[k]] = c;
+		total += c;
+	}
+	count[sink] += sp->k - total;
+
+	for (int guard = 0; guard < 64 && !counts_feasible(s->pool, sp, count); guard++) {
+		size_t worst = sink;
+		for (size_t i = 0; i < s->n; i++) {
+			if (count[i] == 0 || i == sink)
+				continue;
+			if (worst == sink || (primal ? md[i].cost > md[worst].cost
+						     : md[i].accuracy < md[worst].accuracy))
+				worst = i;
+		}
+		if (worst == sink)
+			break;
+		double per = primal ? md[worst].cost - md[sink].cost
+				    : md[sink].accuracy - md[worst].accuracy;
+		long double need = -resource_slack(s->pool, sp, count);
+		long long move = per > 0 ? (long long)ceill(need / per) : count[worst];
+		move = move < 1 ? 1 : move > count[worst] ? count[worst] : move;
+		count[worst] -= move;
+		count[sink] += move;
+	}
+}
+
+/*
+ * Theorem 3.2: (p_best + p_second - 2 p_cheapest) / K.  Flooring loses at
+ * most one inference of each of the LP's two models to the cheapest one; a
+ * model less accurate than the cheapest is never in the LP's mix, so each
+ * term is clamped at 0 (the paper's pools have the cheapest model least
+ * accurate, where the clamp changes nothing).
+ */
+static double theorem_bound(const struct pool *pool, long long k)
+{
+	double best = -INFINITY, second = -INFINITY;
+	for (size_t i = 0; i < pool->n; i++) {
+		double p = pool->models[i].accuracy;
+		if (p > best) {
+			second = best;
+			best = p;
+		} else if (p > second) {
+			second = p;
+		}
+	}
+	if (pool->n < 2)
+		second = best;
+	double cheap = pool->models[pool_cheapest(pool)].accuracy;
+	return (fmax(best - cheap, 0.0) + fmax(second - cheap, 0.0)) / (double)k;
+}
+
+/*
+ * Is `a` strictly better than `b`?  Relative 1e-15: objectives reach 1e11 at
+ * K = 1e9, and one inference moved between models changes them by the
+ * difference of two accuracies.
+ */
+static bool better_objective(const struct solve_params *sp, double a, double b)
+{
+	double tol = 1e-15 * fabs(b) + 1e-9;
+	return sp->mode == SOLVE_MAX_ACCURACY ? a > b + tol : a < b - tol;
+}
+
+static double counts_objective(const struct solver *s, const struct solve_params *sp,
+			       long long *count)
+{
+	struct policy tmp = {.n = s->n, .count = count, .params = *sp};
+	policy_evaluate(&tmp, s->pool);
+	return tmp.objective;
+}
+
+struct exact_answer {
+	enum solve_outcome outcome;
+	const char *why;
+};
+
+/* One GLPK integer program over every kept model, GLPK branching on z too. */
+static struct exact_answer solve_whole_mip(const struct support_problem *p, long long *counts,
+					   bool seeded, double *best)
+{
+	long long *x = malloc((p->m ? p->m : 1) * sizeof *x);
+	struct exact_answer a = {SOLVE_FAILED, "out of memory"};
+	if (x == NULL)
+		return a;
+	int ms = deadline_remaining_ms(p->deadline);
+	switch (deploy_mip_solve(p->mip, p->sp, NULL, p->resource_tol,
+				 seeded ? counts : NULL, seeded ? *best : NAN, ms, x)) {
+	case DEPLOY_MIP_OPTIMAL:
+		a = (struct exact_answer){SOLVE_OPTIMAL, NULL};
+		double obj = support_objective(p, x);
+		if (!seeded || better_objective(p->sp, obj, *best)) {
+			*best = obj;
+			memcpy(counts, x, p->m * sizeof *x);
+		}
+		break;
+	case DEPLOY_MIP_INFEASIBLE:
+		a.why = "GLPK found no integer policy although a feasible one exists";
+		break;
+	case DEPLOY_MIP_TIME_LIMIT:
+		a = (struct exact_answer){SOLVE_TIME_LIMIT,
+			"time limit reached before optimality was proven"};
+		break;
+	case DEPLOY_MIP_FAILED:
+		a.why = "GLPK's branch and bound failed";
+		break;
+	}
+	free(x);
+	return a;
+}
+
+/*
+ * Exact solve, given the root LP bound and the rounded LP policy in `count`
+ * (pool-indexed).  The rounded policy is optimal already when it meets the
+ * bound; otherwise it is the first incumbent of the search over supports.
+ * On SOLVE_OPTIMAL, count holds the optimal policy.
+ */
+static struct exact_answer solve_exact(struct solver *s, const struct solve_params *sp,
+				       double lp_bound, long long *count)
+{
+	struct exact_answer a = {SOLVE_OPTIMAL, NULL};
+	double heur = counts_objective(s, sp, count);
+	if (!better_objective(sp, lp_bound, heur))
+		return a;
+
+	/* the incumbent must lie in the pruned problem to seed the search */
+	bool usable = true;
+	for (size_t i = 0, k = 0; i < s->n; i++) {
+		if (k < s->m && s->kept[k] == i)
+			s->kept_count[k++] = count[i];
+		else if (count[i] != 0)
+			usable = false;
+	}
+	double best = usable ? heur : sp->mode == SOLVE_MAX_ACCURACY ? -INFINITY : INFINITY;
+	struct support_problem prob = {
+		.pool = s->pool, .kept = s->kept, .m = s->m, .sp = sp, .lp = s->lp,
+		.mip = s->mip, .resource_tol = (double)resource_tolerance(s->pool, sp),
+		.deadline = s->deadline,
+	};
+	bool glpk_branches = s->search == SOLVE_SEARCH_GLPK ||
+			     (s->search == SOLVE_SEARCH_AUTO && sp->k <= GLPK_BRANCHES_UP_TO_K);
+	if (glpk_branches)
+		a = solve_whole_mip(&prob, s->kept_count, usable, &best);
+	else
+		a.outcome = support_search(&prob, s->kept_count, &best, &a.why);
+	if (a.outcome != SOLVE_OPTIMAL || (usable && !better_objective(sp, best, heur)))
+		return a;
+	memset(count, 0, s->n * sizeof *count);
+	for (size_t k = 0; k < s->m; k++)
+		count[s->kept[k]] = s->kept_count[k];
+	if (!counts_feasible(s->pool, sp, count))
+		return (struct exact_answer){SOLVE_FAILED,
+			"numerical trouble: GLPK's policy violates a constraint"};
+	return a;
+}
+
+/* Answer infeasible inputs before GLPK sees them. */
+static bool trivially_infeasible(const struct solver *s, const struct solve_params *sp,
+				 struct policy *out)
+{
+	const struct pool *pool = s->pool;
+	if (sp->mode == SOLVE_MAX_ACCURACY) {
+		double cheapest = pool->models[pool_cheapest(pool)].cost;
+		if (sp->budget >= cheapest)
+			return false;
+		out->nearest = cheapest;
+		snprintf(out->message, sizeof out->message,
+			 "infeasible: budget %g is below the cheapest model's cost %g "
+			 "(the minimum feasible budget)", sp->budget, cheapest);
+	} else {
+		double best = pool->models[pool_most_accurate(pool)].accuracy;
+		if (sp->min_accuracy <= best)
+			return false;
+		out->nearest = best;
+		snprintf(out->message, sizeof out->message,
+			 "infeasible: accuracy floor %g is above the best reachable accuracy %g",
+			 sp->min_accuracy, best);
+	}
+	out->outcome = SOLVE_INFEASIBLE;
+	return true;
+}
+
+static void finish(struct policy *out, const struct pool *pool, enum solve_outcome o,
+		   const char *why)
+{
+	out->outcome = o;
+	if (policy_has_counts(out))
+		policy_evaluate(out, pool);
+	else
+		memset(out->count, 0, out->n * sizeof *out->count);
+	if (why != NULL && out->message[0] == '\0')
+		snprintf(out->message, sizeof out->message, "%s", why);
+}
+
+/* The relaxation's figures beside the exact ones (the rounding gap). */
+static void solve_relaxed(struct solver *s, const struct solve_params *sp, struct policy *out)
+{
+	memcpy(s->scratch, out->count, s->n * sizeof *s->scratch);
+	out->theorem_bound = theorem_bound(s->pool, sp->k);
+	struct exact_answer a = solve_exact(s, sp, out->lp_bound, s->scratch);
+	if (a.outcome == SOLVE_OPTIMAL) {
+		struct policy tmp = {.n = s->n, .count = s->scratch, .params = *sp};
+		policy_evaluate(&tmp, s->pool);
+		out->exact_objective = tmp.objective;
+		out->exact_accuracy = tmp.expected_accuracy;
+	}
+	finish(out, s->pool, counts_feasible(s->pool, sp, out->count) ? SOLVE_ROUNDED : SOLVE_FAILED,
+	       "numerical trouble: the rounded LP policy is infeasible");
+}
+
+/* One solve with GLPK's fatal errors caught. */
+static enum status guarded_run(struct solver *s, const struct solve_params *sp,
+			       struct policy *out, struct status_msg *m)
+{
+	glp_error_hook(on_glpk_error, s);
+	if (setjmp(s->on_error)) {
+		glp_error_hook(NULL, NULL);
+		s->broken = true;
+		finish(out, s->pool, SOLVE_FAILED, "GLPK failed fatally");
+		return status_fail(m, ST_INTERNAL, "GLPK failed fatally; the solver cannot continue");
+	}
+	double tol = (double)resource_tolerance(s->pool, sp);
+	enum deploy_lp_result lr = deploy_lp_solve(s->lp, sp, NULL, tol,
+						   deadline_remaining_ms(s->deadline), &out->lp_bound,
+						   s->lp_x);
+	if (lr != DEPLOY_LP_OPTIMAL) {
+		glp_error_hook(NULL, NULL);
+		out->lp_bound = NAN;
+		if (lr == DEPLOY_LP_TIME_LIMIT)
+			finish(out, s->pool, SOLVE_TIME_LIMIT, "time limit reached in the LP relaxation");
+		else
+			finish(out, s->pool, lr == DEPLOY_LP_INFEASIBLE ? SOLVE_INFEASIBLE : SOLVE_FAILED,
+			       "GLPK's simplex failed on the LP relaxation");
+		return ST_OK;
+	}
+	round_lp_counts(s, sp, out->count);
+	if (sp->method == SOLVE_RELAXED) {
+		solve_relaxed(s, sp, out);
+	} else {
+		struct exact_answer a = solve_exact(s, sp, out->lp_bound, out->count);
+		finish(out, s->pool, a.outcome, a.why);
+	}
+	glp_error_hook(NULL, NULL);
+	return ST_OK;
+}
+
+enum status solver_run(struct solver *s, const struct solve_params *sp, struct policy *out,
+		       struct status_msg *m)
+{
+	double start = deadline_now();
+	enum status st = solve_params_check(sp, m);
+	if (st != ST_OK)
+		return st;
+	if (out->count == NULL || out->n != s->n)
+		return status_fail(m, ST_INTERNAL, "policy not initialised for %zu models", s->n);
+	if (s->broken)
+		return status_fail(m, ST_INTERNAL, "the solver failed earlier and cannot continue");
+	long double load = 0;
+	for (size_t i = 0; i < s->n; i++)
+		load += s->pool->models[i].load_cost;
+	if (sp->lambda * load > VALUE_LIMIT)
+		return status_fail(m, ST_USAGE, "lambda = %g is too large for this pool's load costs",
+				   sp->lambda);
+
+	long long *count = out->count;
+	size_t n = out->n;
+	memset(out, 0, sizeof *out);
+	out->count = count;
+	out->n = n;
+	out->params = *sp;
+	out->nearest = NAN;
+	out->exact_objective = NAN;
+	out->exact_accuracy = NAN;
+	out->theorem_bound = NAN;
+	out->lp_bound = NAN;
+	memset(count, 0, n * sizeof *count);
+
+	s->deadline = start + (sp->time_limit > 0 ? sp->time_limit : DEFAULT_TIME_LIMIT);
+	if (!trivially_infeasible(s, sp, out))
+		st = guarded_run(s, sp, out, m);
+	out->seconds = deadline_now() - start;
+	return st;
+}

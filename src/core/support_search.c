@@ -1,0 +1,262 @@
+/*
+ * support_search.c - depth-first branch and bound over the models' "used"
+ * decisions, with GLPK solving every bound (LP) and every candidate support
+ * (integer program).  See support_search.h.
+ */
+#include "optdeploy/core/support_search.h"
+
+#include "optdeploy/core/deadline.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct search {
+	const struct support_problem *p;
+	signed char *zfix;      /* -1 free, 0 unused, 1 used */
+	signed char *scratch_fix;
+	bool *use;              /* candidate support */
+	bool *last_use;         /* the last support solved, to skip repeats */
+	bool have_last;
+	long long *cand;
+	double *lp_x;
+	long long *best;
+	double best_obj;
+	enum solve_outcome outcome;
+	const char *why;
+};
+
+static bool primal(const struct support_problem *p)
+{
+	return p->sp->mode == SOLVE_MAX_ACCURACY;
+}
+
+static bool priced(const struct support_problem *p, size_t k)
+{
+	return p->sp->lambda * p->pool->models[p->kept[k]].load_cost > 0;
+}
+
+/*
+ * Is `a` strictly better than `b`?  Relative 1e-15: objectives reach 1e11
+ * at K = 1e9, and one inference moved between models changes them by the
+ * difference of two accuracies.
+ */
+static bool better(const struct support_problem *p, double a, double b)
+{
+	if (isinf(b))
+		return primal(p) ? b < 0 : b > 0;
+	double tol = 1e-15 * fabs(b) + 1e-9;
+	return primal(p) ? a > b + tol : a < b - tol;
+}
+
+double support_objective(const struct support_problem *p, const long long *x)
+{
+	const struct model *md = p->pool->models;
+	long double value = 0, load_all = 0, load_used = 0;
+	for (size_t i = 0; i < p->pool->n; i++)
+		load_all += md[i].load_cost;
+	for (size_t k = 0; k < p->m; k++) {
+		const struct model *mk = &md[p->kept[k]];
+		value += (long double)x[k] * (primal(p) ? mk->accuracy : mk->cost);
+		if (x[k] > 0)
+			load_used += mk->load_cost;
+	}
+	long double lambda = p->sp->lambda;
+	return (double)(primal(p) ? value + lambda * (load_all - load_used)
+				  : value + lambda * load_used);
+}
+
+/* Counts sum to K and meet the resource row within the solver's tolerance. */
+static bool feasible(const struct support_problem *p, const long long *x)
+{
+	long double slack = 0;
+	long long total = 0;
+	for (size_t k = 0; k < p->m; k++) {
+		const struct model *mk = &p->pool->models[p->kept[k]];
+		if (x[k] < 0)
+			return false;
+		total += x[k];
+		slack += (long double)x[k] * (primal(p)
+			? (long double)p->sp->budget - mk->cost
+			: (long double)mk->accuracy - p->sp->min_accuracy);
+	}
+	return total == p->sp->k && slack >= -(long double)p->resource_tol;
+}
+
+static void fail(struct search *s, enum solve_outcome o, const char *why)
+{
+	if (s->outcome == SOLVE_OPTIMAL) {
+		s->outcome = o;
+		s->why = why;
+	}
+}
+
+/* Solve the candidate support s->use exactly and keep it if it is better. */
+static void solve_support(struct search *s)
+{
+	const struct support_problem *p = s->p;
+	if (s->have_last && memcmp(s->use, s->last_use, p->m * sizeof *s->use) == 0)
+		return;
+	memcpy(s->last_use, s->use, p->m * sizeof *s->use);
+	s->have_last = true;
+
+	switch (deploy_mip_solve(p->mip, p->sp, s->use, p->resource_tol, NULL, s->best_obj,
+				 deadline_remaining_ms(p->deadline), s->cand)) {
+	case DEPLOY_MIP_OPTIMAL:
+		break;
+	case DEPLOY_MIP_INFEASIBLE:
+		return;  /* these models cannot meet the constraint on their own */
+	case DEPLOY_MIP_TIME_LIMIT:
+		fail(s, SOLVE_TIME_LIMIT, "time limit reached before optimality was proven");
+		return;
+	case DEPLOY_MIP_FAILED:
+		fail(s, SOLVE_FAILED, "GLPK's branch and bound failed");
+		return;
+	}
+	if (!feasible(p, s->cand)) {
+		fail(s, SOLVE_FAILED, "numerical trouble: GLPK's policy violates a constraint");
+		return;
+	}
+	double obj = support_objective(p, s->cand);
+	if (better(p, obj, s->best_obj)) {
+		s->best_obj = obj;
+		memcpy(s->best, s->cand, p->m * sizeof *s->best);
+	}
+}
+
+/* The free priced model to branch on: the one the LP uses most, else any. */
+static size_t choose_branch(const struct search *s)
+{
+	size_t pick = s->p->m;
+	for (size_t k = 0; k < s->p->m; k++) {
+		if (s->zfix[k] != -1 || !priced(s->p, k))
+			continue;
+		if (pick == s->p->m || s->lp_x[k] > s->lp_x[pick])
+			pick = k;
+	}
+	return pick;
+}
+
+/*
+ * The LP uses none of the free priced models, and the candidate (this node
+ * without them) was solved exactly.  Branching on them one by one costs an
+ * LP each; first bound every policy that uses at least one of them: its
+ * accuracy is at most the LP's over all allowed models with their loading
+ * charged, and it keeps at most the credit of all free models but the
+ * cheapest to load (for the dual: it pays at least that cheapest one).  False when that bound cannot beat the incumbent.
+ */
+static bool some_free_model_can_help(struct search *s)
+{
+	const struct support_problem *p = s->p;
+	long double credit = 0;
+	double min_load = INFINITY;
+	for (size_t k = 0; k < p->m; k++) {
+		if (s->zfix[k] != -1 || !priced(p, k))
+			continue;
+		double u = p->pool->models[p->kept[k]].load_cost;
+		credit += u;
+		min_load = fmin(min_load, u);
+		s->zfix[k] = 2;  /* marked: forced used for this LP only */
+	}
+	for (size_t k = 0; k < p->m; k++)
+		s->scratch_fix[k] = s->zfix[k] == 2 ? 1 : s->zfix[k];
+	double bound;
+	enum deploy_lp_result r = deploy_lp_solve(p->lp, p->sp, s->scratch_fix, p->resource_tol,
+						  deadline_remaining_ms(p->deadline), &bound, s->lp_x);
+	for (size_t k = 0; k < p->m; k++)
+		if (s->zfix[k] == 2)
+			s->zfix[k] = -1;
+	if (r == DEPLOY_LP_INFEASIBLE)
+		return false;
+	if (r != DEPLOY_LP_OPTIMAL)
+		return true;  /* no bound: fall back to branching */
+	double lambda = p->sp->lambda;
+	/* the LP charged every free model; such a policy pays for one at least */
+	double refund = (double)(lambda * (credit - min_load));
+	bound += primal(p) ? refund : -refund;
+	return better(p, bound, s->best_obj);
+}
+
+static void visit(struct search *s)
+{
+	const struct support_problem *p = s->p;
+	if (s->outcome != SOLVE_OPTIMAL)
+		return;
+	if (deadline_now() >= p->deadline) {
+		fail(s, SOLVE_TIME_LIMIT, "time limit reached before optimality was proven");
+		return;
+	}
+	double bound;
+	switch (deploy_lp_solve(p->lp, p->sp, s->zfix, p->resource_tol,
+				deadline_remaining_ms(p->deadline), &bound,
+				s->lp_x)) {
+	case DEPLOY_LP_OPTIMAL:
+		break;
+	case DEPLOY_LP_INFEASIBLE:
+		return;
+	case DEPLOY_LP_TIME_LIMIT:
+		fail(s, SOLVE_TIME_LIMIT, "time limit reached before optimality was proven");
+		return;
+	case DEPLOY_LP_FAILED:
+		fail(s, SOLVE_FAILED, "GLPK's simplex failed on an LP relaxation");
+		return;
+	}
+	if (!better(p, bound, s->best_obj))
+		return;
+
+	/* candidate: the decided models, the free ones the LP uses, and every
+	 * unpriced model (using those costs nothing) */
+	for (size_t k = 0; k < p->m; k++)
+		s->use[k] = s->zfix[k] == 1 ||
+			    (s->zfix[k] == -1 && (!priced(p, k) || s->lp_x[k] > 1e-9));
+	solve_support(s);
+	if (!better(p, bound, s->best_obj))
+		return;
+
+	size_t f = choose_branch(s);
+	if (f == p->m)
+		return;  /* every priced model decided: the candidate was this node's optimum */
+	if (s->lp_x[f] <= 1e-9 && !some_free_model_can_help(s))
+		return;
+	s->zfix[f] = 1;
+	visit(s);
+	s->zfix[f] = 0;
+	visit(s);
+	s->zfix[f] = -1;
+}
+
+enum solve_outcome support_search(const struct support_problem *p, long long *best,
+				  double *best_obj, const char **why)
+{
+	struct search s = {.p = p, .best = best, .best_obj = *best_obj,
+			   .outcome = SOLVE_OPTIMAL};
+	size_t m = p->m ? p->m : 1;
+	s.zfix = malloc(m * sizeof *s.zfix);
+	s.scratch_fix = malloc(m * sizeof *s.scratch_fix);
+	s.use = calloc(m, sizeof *s.use);
+	s.last_use = calloc(m, sizeof *s.last_use);
+	s.cand = calloc(m, sizeof *s.cand);
+	s.lp_x = calloc(m, sizeof *s.lp_x);
+	if (s.zfix == NULL || s.scratch_fix == NULL || s.use == NULL || s.last_use == NULL || s.cand == NULL ||
+	    s.lp_x == NULL) {
+		s.outcome = SOLVE_FAILED;
+		s.why = "out of memory";
+	} else {
+		memset(s.zfix, -1, m * sizeof *s.zfix);
+		visit(&s);
+		if (s.outcome == SOLVE_OPTIMAL && isinf(s.best_obj)) {
+			s.outcome = SOLVE_FAILED;
+			s.why = "GLPK found no integer policy although a feasible one exists";
+		}
+	}
+	*best_obj = s.best_obj;
+	*why = s.why;
+	free(s.zfix);
+	free(s.scratch_fix);
+	free(s.use);
+	free(s.last_use);
+	free(s.cand);
+	free(s.lp_x);
+	return s.outcome;
+}

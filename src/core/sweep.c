@@ -1,0 +1,111 @@
+/*
+ * sweep.c - one exact solve per budget level: the matrix behind the paper's
+ * figures 4 and 5.  Levels are solved in increasing budget order, one per
+ * sweep_step call, so the solver's basis carries from one level to the next
+ * and the interactive planner can interleave levels with input.
+ */
+#include "optdeploy/core/sweep.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SWEEP_MAX_STEPS 100000
+
+enum status sweep_init(struct sweep *sw, const struct pool *pool, const struct solve_params *base,
+		       double from, double to, size_t steps, struct status_msg *m)
+{
+	memset(sw, 0, sizeof *sw);
+	if (pool == NULL || pool->n == 0)
+		return status_fail(m, ST_DATA, "the pool has no models");
+	if (isnan(from) && isnan(to)) {
+		from = pool->models[pool_cheapest(pool)].cost;
+		to = pool_max_cost(pool);
+	}
+	if (!isfinite(from) || !isfinite(to))
+		return status_fail(m, ST_USAGE, "the sweep range must be finite numbers");
+	if (steps < 1 || steps > SWEEP_MAX_STEPS)
+		return status_fail(m, ST_USAGE, "the number of sweep levels must be 1..%d",
+				   SWEEP_MAX_STEPS);
+	if (steps > 1 && !(from < to)) {
+		if (from == to) /* a pool whose models all cost the same */
+			steps = 1;
+		else
+			return status_fail(m, ST_USAGE, "the sweep range %g..%g is empty", from, to);
+	}
+	struct solve_params sp = *base;
+	sp.mode = SOLVE_MAX_ACCURACY;
+	enum status st = solve_params_check(&(struct solve_params){
+		.mode = SOLVE_MAX_ACCURACY, .method = sp.method, .budget = from, .k = sp.k,
+		.lambda = sp.lambda, .time_limit = sp.time_limit}, m);
+	if (st != ST_OK)
+		return st;
+
+	sw->levels = calloc(steps, sizeof *sw->levels);
+	if (sw->levels == NULL)
+		return status_fail(m, ST_INTERNAL, "out of memory");
+	sw->pool = pool;
+	sw->params = sp;
+	sw->from = from;
+	sw->to = to;
+	sw->n_levels = steps;
+	for (size_t j = 0; j < steps; j++) {
+		st = policy_init(&sw->levels[j].policy, pool->n, m);
+		if (st != ST_OK) {
+			sweep_free(sw);
+			return st;
+		}
+		/* computed from the ends, not accumulated, so the last level is exactly `to` */
+		sw->levels[j].budget = steps == 1 ? from
+			: from + (to - from) * (double)j / (double)(steps - 1);
+	}
+	return ST_OK;
+}
+
+enum status sweep_step(struct sweep *sw, struct solver *s, struct status_msg *m)
+{
+	if (sweep_finished(sw))
+		return ST_OK;
+	struct sweep_level *lv = &sw->levels[sw->done];
+	struct solve_params sp = sw->params;
+	sp.budget = lv->budget;
+	enum status st = solver_run(s, &sp, &lv->policy, m);
+	if (st == ST_OK)
+		sw->done++;
+	return st;
+}
+
+enum status sweep_run(struct sweep *sw, struct solver *s, struct status_msg *m)
+{
+	while (!sweep_finished(sw)) {
+		enum status st = sweep_step(sw, s, m);
+		if (st != ST_OK)
+			return st;
+	}
+	return ST_OK;
+}
+
+bool sweep_finished(const struct sweep *sw)
+{
+	return sw->done >= sw->n_levels;
+}
+
+double sweep_share(const struct sweep *sw, size_t level, size_t model)
+{
+	if (level >= sw->done || model >= sw->pool->n)
+		return 0.0;
+	const struct policy *p = &sw->levels[level].policy;
+	if (!policy_has_counts(p))
+		return 0.0;
+	return (double)p->count[model] / (double)p->params.k;
+}
+
+void sweep_free(struct sweep *sw)
+{
+	if (sw == NULL)
+		return;
+	for (size_t j = 0; sw->levels != NULL && j < sw->n_levels; j++)
+		policy_free(&sw->levels[j].policy);
+	free(sw->levels);
+	memset(sw, 0, sizeof *sw);
+}

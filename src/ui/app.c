@@ -1,0 +1,303 @@
+/* app.c - the interactive planner: loads the pool, owns the state, runs the loop. */
+#include "optdeploy/ui/app.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "optdeploy/core/export.h"
+#include "optdeploy/core/frontier.h"
+#include "optdeploy/ui/ui_app.h"
+#include "optdeploy/ui/ui_input.h"
+#include "optdeploy/ui/ui_screen.h"
+
+#ifndef OPTDEPLOY_DATADIR
+#define OPTDEPLOY_DATADIR "/usr/local/share/optdeploy"
+#endif
+
+/* How long one turn of the loop may spend on sweep levels before it looks at input again. */
+#define SWEEP_SLICE_MS 30
+
+static const char *default_path(void)
+{
+	static const char installed[] = OPTDEPLOY_DATADIR "/uci_har.csv";
+
+	return access(installed, F_OK) == 0 ? installed : "data/uci_har.csv";
+}
+
+/* The raw pool, its normalised copy, a solver and hull for each, and the policy buffer. */
+static enum status load_pools(struct app *a, const char *path, struct status_msg *m)
+{
+	struct status_msg nm;
+	enum status st = pool_load_file(&a->pools[0], path, m);
+
+	if (st != ST_OK)
+		return st;
+	if ((st = pool_copy(&a->pools[1], &a->pools[0], m)) != ST_OK)
+		return st;
+	status_clear(&nm);
+	a->can_normalize = pool_normalize(&a->pools[1], &nm) == ST_OK;
+	snprintf(a->normalize_error, sizeof a->normalize_error, "%s", nm.text);
+	for (int i = 0; i < (a->can_normalize ? 2 : 1); i++) {
+		a->solvers[i] = solver_new(&a->pools[i], m);
+		if (a->solvers[i] == NULL)
+			return ST_INTERNAL;
+		a->hull[i] = malloc(a->pools[i].n * sizeof *a->hull[i]);
+		if (a->hull[i] == NULL)
+			return status_fail(m, ST_INTERNAL, "out of memory");
+		a->n_hull[i] = frontier_hull(&a->pools[i], a->hull[i]);
+	}
+	return policy_init(&a->pol, a->pools[0].n, m);
+}
+
+/* Starting values: the command line's, else K = 1000, lambda = 0.1 K, mid-range budget and floor. */
+static enum status start_values(struct app *a, const struct app_options *opt, struct status_msg *m)
+{
+	struct solve_params sp = opt->params;
+	struct solve_params check;
+
+	if (sp.k < 1)
+		sp = solve_params_default();
+	if (opt->normalize && !a->can_normalize)
+		return status_fail(m, ST_DATA, "%s", a->normalize_error);
+	a->cur = opt->normalize ? 1 : 0;
+	ui_params_init(a->params, &a->pools[a->cur]);
+	a->params[UI_P_K].value = (double)sp.k;
+	a->params[UI_P_LAMBDA].value = opt->lambda_per_k_given ? opt->lambda_per_k
+				       : sp.lambda / (double)sp.k;
+	if (opt->budget_given)
+		a->params[UI_P_BUDGET].value = sp.budget;
+	if (opt->floor_given)
+		a->params[UI_P_FLOOR].value = sp.min_accuracy;
+	/* a value beyond a track's end widens the track, so the handle can still show it */
+	for (int i = UI_P_LAMBDA; i <= UI_P_K; i++) {
+		a->params[i].min = fmin(a->params[i].min, a->params[i].value);
+		a->params[i].max = fmax(a->params[i].max, a->params[i].value);
+	}
+	a->mode = opt->floor_given ? SOLVE_MIN_COST : sp.mode;
+	a->method = sp.method;
+	a->time_limit = sp.time_limit;
+	a->drag = -1;
+	check = ui_app_solve_params(a);
+	return solve_params_check(&check, m);
+}
+
+static void free_app(struct app *a)
+{
+	for (int i = 0; i < UI_SWEEPS; i++)
+		if (a->sweep_live[i])
+			sweep_free(&a->sweeps[i]);
+	for (int i = 0; i < 2; i++) {
+		if (a->solvers[i] != NULL)
+			solver_free(a->solvers[i]);
+		free(a->hull[i]);
+		pool_free(&a->pools[i]);
+	}
+	policy_free(&a->pol);
+	free(a);
+}
+
+static void resolve(struct app *a)
+{
+	struct solve_params sp = ui_app_solve_params(a);
+	struct status_msg m;
+	enum status st;
+
+	status_clear(&m);
+	st = solver_run(a->solvers[a->cur], &sp, &a->pol, &m);
+	a->have_pol = st == ST_OK;
+	if (st != ST_OK) {
+		snprintf(a->solve_error, sizeof a->solve_error, "%s", m.text);
+		ui_app_message(a, true, "%s", m.text);
+		a->message_from_solve = true;
+	} else if (!policy_has_counts(&a->pol)) {
+		ui_app_message(a, true, "%s", a->pol.message[0] != '\0' ? a->pol.message
+			       : solve_outcome_name(a->pol.outcome));
+		a->message_from_solve = true;
+	} else if (a->message_from_solve) {
+		a->message[0] = '\0';
+		a->message_from_solve = false;
+	}
+}
+
+/* Drop sweep i (a newer value made it stale) and start it over from the first level. */
+static void restart_sweep(struct app *a, int i)
+{
+	struct solve_params base = ui_app_solve_params(a);
+	struct status_msg m;
+
+	if (a->sweep_live[i])
+		sweep_free(&a->sweeps[i]);
+	a->sweep_live[i] = false;
+	a->sweep_error[i][0] = '\0';
+	base.mode = SOLVE_MAX_ACCURACY;
+	if (i == 0)
+		base.lambda = 0;
+	status_clear(&m);
+	if (sweep_init(&a->sweeps[i], ui_app_pool(a), &base, NAN, NAN, SWEEP_DEFAULT_STEPS, &m) == ST_OK)
+		a->sweep_live[i] = true;
+	else
+		snprintf(a->sweep_error[i], sizeof a->sweep_error[i], "%s", m.text);
+}
+
+static bool sweeping(const struct app *a)
+{
+	for (int i = 0; i < UI_SWEEPS; i++)
+		if (a->sweep_live[i] && !sweep_finished(&a->sweeps[i]))
+			return true;
+	return false;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* A slice of sweep work, current lambda first (the plot draws its frontier). */
+static void advance_sweeps(struct app *a)
+{
+	double until = now_ms() + SWEEP_SLICE_MS;
+
+	do {
+		int i = a->sweep_live[1] && !sweep_finished(&a->sweeps[1]) ? 1 : 0;
+		struct status_msg m;
+		if (!a->sweep_live[i] || sweep_finished(&a->sweeps[i]))
+			return;
+		status_clear(&m);
+		if (sweep_step(&a->sweeps[i], a->solvers[a->cur], &m) != ST_OK) {
+			sweep_free(&a->sweeps[i]);
+			a->sweep_live[i] = false;
+			snprintf(a->sweep_error[i], sizeof a->sweep_error[i], "%s", m.text);
+		}
+	} while (now_ms() < until);
+}
+
+static void export_policy(struct app *a)
+{
+	struct status_msg m;
+	size_t rows = 0;
+
+	status_clear(&m);
+	if (!a->have_pol)
+		ui_app_message(a, true, "nothing to export: %s", a->solve_error);
+	else if (!policy_has_counts(&a->pol))  /* as `solve -o`: no policy, no file */
+		ui_app_message(a, true, "nothing to export: the solve ended %s%s%s",
+			       solve_outcome_name(a->pol.outcome), a->pol.message[0] ? ": " : "",
+			       a->pol.message);
+	else if (export_policy_file(a->export_path, ui_app_pool(a), &a->pol, &rows, &m) == ST_OK)
+		ui_app_message(a, false, "exported %zu rows to %s", rows, a->export_path);
+	else
+		ui_app_message(a, true, "%s", m.text);
+}
+
+/* The sweep shown (figure 5 unless only figure 4 is), finished first if it is still running. */
+static void export_sweep(struct app *a)
+{
+	int i = a->heat == UI_HEAT_ZERO ? 0 : 1;
+	struct status_msg m;
+	size_t rows = 0;
+
+	status_clear(&m);
+	if (!a->sweep_live[i]) {
+		ui_app_message(a, true, "nothing to export: %s", a->sweep_error[i]);
+		return;
+	}
+	if (sweep_run(&a->sweeps[i], a->solvers[a->cur], &m) != ST_OK) {
+		ui_app_message(a, true, "%s", m.text);
+		return;
+	}
+	if (export_sweep_file(a->export_path, &a->sweeps[i], &rows, &m) == ST_OK)
+		ui_app_message(a, false, "exported %zu rows to %s", rows, a->export_path);
+	else
+		ui_app_message(a, true, "%s", m.text);
+}
+
+/* Act on reaction flags: at most one re-solve per frame, however many keys came in. */
+static void react(struct app *a, unsigned flags)
+{
+	if (flags & UI_R_SWEEP0)
+		restart_sweep(a, 0);
+	if (flags & UI_R_SWEEP1)
+		restart_sweep(a, 1);
+	if (flags & UI_R_RESOLVE)
+		resolve(a);
+	if (flags & UI_R_EXPORT) {
+		if (a->export_kind == UI_ASK_POLICY_FILE)
+			export_policy(a);
+		else
+			export_sweep(a);
+	}
+}
+
+static void run_loop(struct app *a)
+{
+	unsigned flags = UI_R_RESOLVE | UI_R_SWEEP0 | UI_R_SWEEP1 | UI_R_REDRAW;
+
+	while (!(flags & UI_R_QUIT) && ui_term_signal() == 0) {
+		bool busy;
+		int ch;
+
+		react(a, flags);
+		if (flags != 0)
+			ui_screen_draw(a);
+		flags = 0;
+		if (ui_term_poll_resume(&a->term))
+			flags |= UI_R_REDRAW;
+		busy = sweeping(a);
+		/* idle: wake every 100 ms anyway, so a signal is noticed */
+		timeout(busy ? 0 : 100);
+		ch = getch();
+		if (ch == ERR) {
+			if (busy) {
+				advance_sweeps(a);
+				flags |= UI_R_REDRAW;
+			}
+			continue;
+		}
+		flags |= ui_input_key(a, ch) | UI_R_REDRAW;
+		/* take every key already typed before solving: a burst costs one solve */
+		timeout(0);
+		while (!(flags & UI_R_QUIT) && (ch = getch()) != ERR)
+			flags |= ui_input_key(a, ch);
+	}
+}
+
+int app_run(const struct app_options *opt)
+{
+	struct app *a = calloc(1, sizeof *a);
+	struct status_msg m;
+	enum status st;
+	int sig;
+
+	if (a == NULL) {
+		fprintf(stderr, "optdeploy: out of memory\n");
+		return status_exit_code(ST_INTERNAL);
+	}
+	status_clear(&m);
+	a->path = opt->path != NULL ? opt->path : default_path();
+	st = load_pools(a, a->path, &m);
+	if (st == ST_OK)
+		st = start_values(a, opt, &m);
+	if (st == ST_OK)
+		st = ui_term_open(&a->term, opt->ascii, &m);
+	if (st != ST_OK) {
+		free_app(a);
+		fprintf(stderr, "optdeploy: %s\n", m.text);
+		return status_exit_code(st);
+	}
+	run_loop(a);
+	sig = ui_term_signal();
+	ui_term_close(&a->term);
+	free_app(a);
+	if (sig != 0) {
+		ui_term_reraise(sig);
+		return 128 + sig;
+	}
+	return 0;
+}

@@ -1,0 +1,63 @@
+/* ui_app.c - small accessors of the planner state shared by the loop, input and frame. */
+#include "optdeploy/ui/ui_app.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+enum ui_param_id ui_app_slider_param(const struct app *a, int slider)
+{
+	if (slider == 1)
+		return UI_P_LAMBDA;
+	if (slider == 2)
+		return UI_P_K;
+	return a->mode == SOLVE_MAX_ACCURACY ? UI_P_BUDGET : UI_P_FLOOR;
+}
+
+const struct pool *ui_app_pool(const struct app *a)
+{
+	return &a->pools[a->cur];
+}
+
+struct solve_params ui_app_solve_params(const struct app *a)
+{
+	struct solve_params sp = solve_params_default();
+
+	sp.mode = a->mode;
+	sp.method = a->method;
+	sp.budget = a->params[UI_P_BUDGET].value;
+	sp.min_accuracy = a->params[UI_P_FLOOR].value;
+	sp.k = llround(a->params[UI_P_K].value);
+	/* the same product the command line forms for --lambda-per-k */
+	sp.lambda = a->params[UI_P_LAMBDA].value * (double)sp.k;
+	sp.time_limit = a->time_limit;
+	return sp;
+}
+
+bool ui_app_sweep_shown(const struct app *a, int i)
+{
+	return a->heat == UI_HEAT_BOTH || (a->heat == UI_HEAT_ZERO) == (i == 0);
+}
+
+unsigned ui_app_set_value(struct app *a, enum ui_param_id id, double v)
+{
+	if (!isfinite(v) || v == a->params[id].value)
+		return 0;
+	a->params[id].value = v;
+	if (id == UI_P_LAMBDA)
+		return UI_R_RESOLVE | UI_R_SWEEP1 | UI_R_REDRAW;
+	if (id == UI_P_K)
+		return UI_R_RESOLVE | UI_R_SWEEP0 | UI_R_SWEEP1 | UI_R_REDRAW;
+	return UI_R_RESOLVE | UI_R_REDRAW;
+}
+
+void ui_app_message(struct app *a, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->message, sizeof a->message, fmt, ap);
+	va_end(ap);
+	a->message_error = error;
+	a->message_from_solve = false;
+}

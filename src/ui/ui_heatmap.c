@@ -1,0 +1,179 @@
+/* ui_heatmap.c - share heatmaps (figures 4-5): shade ramp, colour roles, level mapping, drawing. */
+#include "optdeploy/ui/ui_heatmap.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define NAME_MAX_W 18
+
+int ui_shade_index(double share)
+{
+	if (!(share > 0))
+		return 0;
+	if (share < 0.25)
+		return 1;
+	if (share < 0.5)
+		return 2;
+	if (share < 0.75)
+		return 3;
+	return 4;
+}
+
+enum ui_role ui_shade_role(int idx)
+{
+	static const enum ui_role roles[5] = { UI_NORMAL, UI_HEAT1, UI_HEAT2, UI_HEAT3, UI_HEAT4 };
+
+	return roles[idx < 0 ? 0 : idx > 4 ? 4 : idx];
+}
+
+size_t ui_heatmap_level(int col, int ncols, size_t n_levels)
+{
+	if (n_levels <= 1 || ncols <= 1 || col <= 0)
+		return 0;
+	if (col >= ncols - 1)
+		return n_levels - 1;
+	return (size_t)lround((double)col * (double)(n_levels - 1) / (ncols - 1));
+}
+
+int ui_heatmap_col(size_t level, int ncols, size_t n_levels)
+{
+	if (n_levels <= 1 || ncols <= 1)
+		return 0;
+	return (int)lround((double)level * (ncols - 1) / (double)(n_levels - 1));
+}
+
+bool ui_heatmap_nearest(double from, double to, size_t n_levels, double b, size_t *level)
+{
+	double f, half;
+
+	if (n_levels == 0 || !isfinite(b))
+		return false;
+	if (n_levels == 1 || !(to > from)) {
+		*level = 0;
+		return fabs(b - from) < 1e-9;
+	}
+	half = (to - from) / (double)(n_levels - 1) / 2;
+	if (b < from - half || b > to + half)
+		return false;
+	f = (b - from) / (to - from) * (double)(n_levels - 1);
+	*level = f <= 0 ? 0 : (size_t)lround(f) >= n_levels ? n_levels - 1 : (size_t)lround(f);
+	return true;
+}
+
+static int name_width(const struct pool *pool)
+{
+	int w = 5;
+
+	for (size_t i = 0; i < pool->n; i++) {
+		int n = ui_text_width(pool->models[i].name);
+		w = n > w ? n : w;
+	}
+	return w > NAME_MAX_W ? NAME_MAX_W : w;
+}
+
+/* rh screen rows per model row, so a tall screen shows a taller figure. */
+static void draw_cells(const struct ui_term *t, const struct sweep *sw, struct ui_rect c, int rows,
+		       int rh)
+{
+	attr_t dim = ui_term_attr(t, UI_DIM);
+
+	for (int col = 0; col < c.w; col++) {
+		size_t j = ui_heatmap_level(col, c.w, sw->n_levels);
+		bool done = j < sw->done;
+		bool answered = done && policy_has_counts(&sw->levels[j].policy);
+		for (int i = 0; i < rows * rh; i++) {
+			int s = answered ? ui_shade_index(sweep_share(sw, j, (size_t)(i / rh))) : 0;
+			if (!done)
+				ui_put(c.y + i, c.x + col, t->g->pending, dim);
+			else if (!answered)
+				ui_put(c.y + i, c.x + col, L'?', dim);
+			else
+				ui_put(c.y + i, c.x + col, t->g->shade[s], ui_term_attr(t, ui_shade_role(s)));
+		}
+	}
+}
+
+/* The axis row under the cells: range ends, the marked level, "budget" in between. */
+static void draw_axis(const struct ui_term *t, const struct sweep *sw, struct ui_rect c, int y,
+		      double mark)
+{
+	attr_t ax = ui_term_attr(t, UI_AXIS);
+	char lo[32], hi[32], mk[40];
+	int lw = snprintf(lo, sizeof lo, "%g", sw->from);
+	int hw = snprintf(hi, sizeof hi, "%g", sw->to);
+	size_t j;
+
+	ui_hfill(y, c.x, c.w, t->g->hline, ax);
+	if (c.w > lw + hw + 2) {
+		ui_text(t, y, c.x, lw, ax, lo);
+		ui_text(t, y, c.x + c.w - hw, hw, ax, hi);
+	}
+	if (!ui_heatmap_nearest(sw->from, sw->to, sw->n_levels, mark, &j))
+		return;
+	int col = ui_heatmap_col(j, c.w, sw->n_levels);
+	int mw = snprintf(mk, sizeof mk, "%g", sw->levels[j].budget);
+	ui_put(y, c.x + col, t->g->arrow_up, ui_term_attr(t, UI_FOCUS));
+	/* the marked level's budget next to the arrow, when it clears the range labels */
+	int at = col + 2 + mw <= c.w - hw - 1 ? col + 2 : col - 1 - mw;
+	if (at > lw && at + mw < c.w - hw)
+		ui_text(t, y, c.x + at, mw, ui_term_attr(t, UI_FOCUS), mk);
+}
+
+void ui_heatmap_draw(const struct ui_term *t, struct ui_rect r, const struct ui_heatmap_input *in,
+		     struct ui_heatmap_geom *g)
+{
+	const struct sweep *sw = in->sw;
+	int nw, rows, rh, x;
+
+	memset(g, 0, sizeof *g);
+	if (r.h < 3 || r.w < 12)
+		return;
+	x = r.x + ui_text(t, r.y, r.x, r.w, ui_term_attr(t, UI_LABEL), in->title);
+	if (sw == NULL)
+		return;
+	nw = name_width(sw->pool);
+	if (nw > r.w / 3)
+		nw = r.w / 3;
+	rows = (int)sw->pool->n < r.h - 2 ? (int)sw->pool->n : r.h - 2;
+	if (!sweep_finished(sw))
+		x += ui_textf(t, r.y, x, r.x + r.w - x, ui_term_attr(t, UI_DIM),
+			      "  solving %zu/%zu", sw->done, sw->n_levels);
+	if (rows < (int)sw->pool->n)
+		ui_textf(t, r.y, x, r.x + r.w - x, ui_term_attr(t, UI_DIM), "  (+%d rows)",
+			 (int)sw->pool->n - rows);
+	rh = rows == (int)sw->pool->n && (r.h - 2) >= 2 * rows ? 2 : 1;
+	g->cells = (struct ui_rect){ r.y + 1, r.x + nw + 1, rows * rh, r.w - nw - 1 };
+	g->sw = sw;
+	for (int i = 0; i < rows; i++)
+		ui_text(t, r.y + 1 + i * rh, r.x, nw, A_NORMAL, sw->pool->models[i].name);
+	draw_cells(t, sw, g->cells, rows, rh);
+	draw_axis(t, sw, g->cells, r.y + 1 + rows * rh, in->mark);
+}
+
+bool ui_heatmap_hit(const struct ui_heatmap_geom *g, int y, int x, double *budget)
+{
+	struct ui_rect c = g->cells;
+
+	if (g->sw == NULL || c.w <= 0)
+		return false;
+	c.h += 1;
+	if (!ui_rect_contains(c, y, x))
+		return false;
+	*budget = g->sw->levels[ui_heatmap_level(x - c.x, c.w, g->sw->n_levels)].budget;
+	return true;
+}
+
+void ui_heatmap_legend(const struct ui_term *t, int y, int x, int w)
+{
+	static const char *const text[5] = { "unused", "<25%", "<50%", "<75%", ">=75%" };
+	int end = x + w;
+
+	x += ui_text(t, y, x, end - x, A_NORMAL, "share x/K: ");
+	for (int i = 1; i < 5 && end - x > 8; i++) {
+		ui_put(y, x, t->g->shade[i], ui_term_attr(t, ui_shade_role(i)));
+		ui_put(y, x + 1, t->g->shade[i], ui_term_attr(t, ui_shade_role(i)));
+		x += 2;
+		x += ui_textf(t, y, x, end - x, A_NORMAL, " %s  ", text[i]);
+	}
+}

@@ -1,0 +1,290 @@
+/* ui_input.c - key and mouse dispatch through the key table and the parameter table. */
+#include "optdeploy/ui/ui_input.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "optdeploy/ui/ui_keys.h"
+
+static unsigned step_focused(struct app *a, int slider, int dir, bool big)
+{
+	enum ui_param_id id = ui_app_slider_param(a, slider);
+	const struct ui_param *p = &a->params[id];
+
+	return ui_app_set_value(a, id, ui_param_step(p, p->value, dir, big));
+}
+
+static void ask_value(struct app *a)
+{
+	enum ui_param_id id = ui_app_slider_param(a, a->focus);
+	const struct ui_param *p = &a->params[id];
+	char label[64], now[40];
+
+	ui_param_format(p, p->value, now, sizeof now);
+	if (id == UI_P_LAMBDA)
+		snprintf(label, sizeof label, " %s/K = ", a->term.g->lambda);
+	else
+		snprintf(label, sizeof label, " %s = ", p->name);
+	ui_prompt_open(&a->prompt, UI_ASK_VALUE, label, now);
+	a->overlay = UI_OV_PROMPT;
+}
+
+static void ask_file(struct app *a, int purpose)
+{
+	if (purpose == UI_ASK_POLICY_FILE)
+		ui_prompt_open(&a->prompt, purpose, " Export the policy to: ", "policy.csv");
+	else
+		ui_prompt_open(&a->prompt, purpose, a->heat == UI_HEAT_ZERO
+			       ? " Export the lambda = 0 sweep to: " : " Export the current sweep to: ",
+			       "sweep.csv");
+	a->overlay = UI_OV_PROMPT;
+}
+
+/* Switching objective carries the answer over: the floor becomes the policy's accuracy and back. */
+static unsigned switch_mode(struct app *a)
+{
+	bool counts = a->have_pol && policy_has_counts(&a->pol);
+	struct ui_param *b = &a->params[UI_P_BUDGET], *f = &a->params[UI_P_FLOOR];
+
+	if (a->mode == SOLVE_MAX_ACCURACY) {
+		a->mode = SOLVE_MIN_COST;
+		if (counts)
+			f->value = ui_param_clamp(f, ui_param_snap(f, a->pol.expected_accuracy));
+		ui_app_message(a, false, "objective: min cost over an accuracy floor");
+	} else {
+		a->mode = SOLVE_MAX_ACCURACY;
+		if (counts)
+			b->value = ui_param_clamp(b, ui_param_snap(b, a->pol.expected_cost));
+		ui_app_message(a, false, "objective: max accuracy under a budget");
+	}
+	return UI_R_RESOLVE | UI_R_REDRAW;
+}
+
+static unsigned switch_pool(struct app *a)
+{
+	struct ui_param *b = &a->params[UI_P_BUDGET];
+	int next = 1 - a->cur;
+	double v;
+	bool inside = b->value >= b->min && b->value <= b->max;
+
+	if (!a->can_normalize) {
+		ui_app_message(a, true, "cannot normalise: %s", a->normalize_error);
+		return UI_R_REDRAW;
+	}
+	v = b->value * a->pools[next].cost_scale / a->pools[a->cur].cost_scale;
+	a->cur = next;
+	ui_params_fit(a->params, &a->pools[a->cur]);
+	v = ui_param_snap(b, v);
+	b->value = inside ? ui_param_clamp(b, v) : v;
+	ui_app_message(a, false, a->cur == 1 ? "costs normalised: the most accurate model costs 100"
+		       : "raw costs from the file");
+	return UI_R_RESOLVE | UI_R_SWEEP0 | UI_R_SWEEP1 | UI_R_REDRAW;
+}
+
+static unsigned act(struct app *a, enum ui_action act)
+{
+	enum ui_param_id id = ui_app_slider_param(a, a->focus);
+
+	switch (act) {
+	case UI_ACT_NONE:
+		return 0;
+	case UI_ACT_FOCUS_NEXT:
+		a->focus = (a->focus + 1) % UI_SLIDERS;
+		return UI_R_REDRAW;
+	case UI_ACT_FOCUS_PREV:
+		a->focus = (a->focus + UI_SLIDERS - 1) % UI_SLIDERS;
+		return UI_R_REDRAW;
+	case UI_ACT_STEP_UP:
+	case UI_ACT_STEP_DOWN:
+	case UI_ACT_BIG_UP:
+	case UI_ACT_BIG_DOWN:
+		return step_focused(a, a->focus, act == UI_ACT_STEP_UP || act == UI_ACT_BIG_UP ? 1 : -1,
+				    act == UI_ACT_BIG_UP || act == UI_ACT_BIG_DOWN);
+	case UI_ACT_TO_MIN:
+		return ui_app_set_value(a, id, a->params[id].min);
+	case UI_ACT_TO_MAX:
+		return ui_app_set_value(a, id, a->params[id].max);
+	case UI_ACT_EXACT:
+		ask_value(a);
+		return UI_R_REDRAW;
+	case UI_ACT_MODE:
+		return switch_mode(a);
+	case UI_ACT_METHOD:
+		a->method = a->method == SOLVE_EXACT ? SOLVE_RELAXED : SOLVE_EXACT;
+		ui_app_message(a, false, a->method == SOLVE_EXACT ? "method: exact ILP"
+			       : "method: LP relaxation with floor rounding");
+		return UI_R_RESOLVE | UI_R_SWEEP0 | UI_R_SWEEP1 | UI_R_REDRAW;
+	case UI_ACT_NORMALIZE:
+		return switch_pool(a);
+	case UI_ACT_HEATMAP:
+		a->heat = (enum ui_heat_view)((a->heat + 1) % 3);
+		return UI_R_REDRAW;
+	case UI_ACT_EXPORT_POLICY:
+	case UI_ACT_EXPORT_SWEEP:
+		ask_file(a, act == UI_ACT_EXPORT_POLICY ? UI_ASK_POLICY_FILE : UI_ASK_SWEEP_FILE);
+		return UI_R_REDRAW;
+	case UI_ACT_HELP:
+		a->overlay = UI_OV_HELP;
+		return UI_R_REDRAW;
+	case UI_ACT_QUIT:
+		return UI_R_QUIT;
+	case UI_ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return UI_R_REDRAW;
+	case UI_ACT_CANCEL:
+		if (a->drag >= 0) {
+			unsigned r = ui_app_set_value(a, ui_app_slider_param(a, a->drag), a->drag_from);
+			a->drag = UI_DRAG_CANCELLED;
+			return r | UI_R_REDRAW;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+static unsigned prompt_done(struct app *a)
+{
+	struct ui_prompt *p = &a->prompt;
+	enum ui_param_id id = ui_app_slider_param(a, a->focus);
+	char err[256];
+	double v;
+
+	a->overlay = UI_OV_NONE;
+	if (p->purpose == UI_ASK_VALUE) {
+		if (!ui_param_parse(&a->params[id], p->text, &v, err, sizeof err)) {
+			ui_app_message(a, true, "%s", err);
+			return UI_R_REDRAW;
+		}
+		return ui_app_set_value(a, id, v) | UI_R_REDRAW;
+	}
+	if (p->text[0] == '\0') {
+		ui_app_message(a, true, "export cancelled: no file name");
+		return UI_R_REDRAW;
+	}
+	a->export_kind = p->purpose;
+	snprintf(a->export_path, sizeof a->export_path, "%s", p->text);
+	return UI_R_EXPORT | UI_R_REDRAW;
+}
+
+static unsigned set_from_track(struct app *a, int slider, int x)
+{
+	enum ui_param_id id = ui_app_slider_param(a, slider);
+	int col = ui_sliders_track_col(&a->sliders, slider, x);
+
+	return ui_app_set_value(a, id, ui_param_from_col(&a->params[id], col,
+							  a->sliders.track[slider].w));
+}
+
+static unsigned press(struct app *a, int y, int x)
+{
+	int col, w, s = ui_sliders_hit_track(&a->sliders, y, x, &col, &w);
+	double cost, acc, budget;
+
+	if (s >= 0) {
+		a->focus = s;
+		a->drag = s;
+		a->drag_from = a->params[ui_app_slider_param(a, s)].value;
+		return set_from_track(a, s, x) | UI_R_REDRAW;
+	}
+	if ((s = ui_sliders_hit(&a->sliders, y, x)) >= 0) {
+		a->focus = s;
+		return UI_R_REDRAW;
+	}
+	if (a->plot_shown && ui_plot_hit(&a->plot, y, x, &cost, &acc)) {
+		enum ui_param_id id = a->mode == SOLVE_MAX_ACCURACY ? UI_P_BUDGET : UI_P_FLOOR;
+		struct ui_param *p = &a->params[id];
+		double v = ui_param_snap(p, id == UI_P_BUDGET ? cost : acc);
+		a->focus = 0;
+		return ui_app_set_value(a, id, v < p->lo ? p->lo : v);
+	}
+	for (int i = 0; i < UI_SWEEPS; i++) {
+		if (!ui_heatmap_hit(&a->heat_geom[i], y, x, &budget))
+			continue;
+		if (a->mode != SOLVE_MAX_ACCURACY) {
+			ui_app_message(a, true, "heatmap columns are budgets: press m for the budget objective");
+			return UI_R_REDRAW;
+		}
+		a->focus = 0;
+		return ui_app_set_value(a, UI_P_BUDGET, budget);
+	}
+	return 0;
+}
+
+static unsigned mouse(struct app *a)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK || a->too_small || a->overlay == UI_OV_PROMPT)
+		return 0;
+	if (a->overlay == UI_OV_HELP) {
+		if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+			a->overlay = UI_OV_NONE;
+			return UI_R_REDRAW;
+		}
+		return 0;
+	}
+	/* a new press or the wheel ends any drag whose release got lost */
+	if (ev.bstate & (BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED))
+		a->drag = -1;
+	if (ev.bstate & BUTTON1_PRESSED)
+		return press(a, ev.y, ev.x);
+	/* a press and release that arrive together can still be merged into a click */
+	if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED)) {
+		unsigned r = press(a, ev.y, ev.x);
+		a->drag = -1;
+		return r;
+	}
+	/*
+	 * ncurses 6.4 with mouseinterval(0) drops BUTTON1_PRESSED when a press
+	 * and the events after it are read together (seen while the planner is
+	 * busy solving): a release or a motion with no drag in progress stands
+	 * for the press it lost.  Motion is only reported with a button held
+	 * (mode 1002), so this never fires on a mere hover.
+	 */
+	if (ev.bstate & BUTTON1_RELEASED) {
+		unsigned r = 0;
+		if (a->drag >= 0)
+			r = set_from_track(a, a->drag, ev.x) | UI_R_REDRAW;
+		else if (a->drag == UI_DRAG_NONE)
+			r = press(a, ev.y, ev.x);
+		a->drag = UI_DRAG_NONE;
+		return r;
+	}
+	if ((ev.bstate & REPORT_MOUSE_POSITION) && a->drag == UI_DRAG_NONE)
+		return press(a, ev.y, ev.x);
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		int s = ui_sliders_hit(&a->sliders, ev.y, ev.x);
+		if (s >= 0)
+			a->focus = s;
+		return step_focused(a, a->focus, (ev.bstate & BUTTON4_PRESSED) ? 1 : -1, false) |
+		       UI_R_REDRAW;
+	}
+	if ((ev.bstate & REPORT_MOUSE_POSITION) && a->drag >= 0)
+		return set_from_track(a, a->drag, ev.x);
+	return 0;
+}
+
+unsigned ui_input_key(struct app *a, int ch)
+{
+	enum ui_action action;
+
+	if (ch == KEY_RESIZE)
+		return UI_R_REDRAW;
+	if (ch == KEY_MOUSE)
+		return mouse(a);
+	if (a->overlay == UI_OV_PROMPT) {
+		enum ui_prompt_state st = ui_prompt_key(&a->prompt, ch);
+		if (st == UI_PROMPT_CANCELLED)
+			a->overlay = UI_OV_NONE;
+		return st == UI_PROMPT_ACCEPTED ? prompt_done(a) : UI_R_REDRAW;
+	}
+	action = ui_keys_action(ch);
+	if (a->overlay == UI_OV_HELP && action != UI_ACT_REDRAW) {
+		/* q, Esc and ? close the help; any other key closes it and acts */
+		a->overlay = UI_OV_NONE;
+		if (action == UI_ACT_QUIT || action == UI_ACT_CANCEL || action == UI_ACT_HELP)
+			return UI_R_REDRAW;
+	}
+	return act(a, action);
+}

@@ -1,0 +1,217 @@
+/* ui_params.c - the parameter table: ranges, steps, scales, snapping and track mapping. */
+#include "optdeploy/ui/ui_params.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LAMBDA_PER_K_MAX 5.0
+#define K_TRACK_MIN 10.0
+
+static const struct ui_param table[UI_P_COUNT] = {
+	[UI_P_BUDGET] = { "Budget", "cost/inference", UI_LINEAR, 0, 100, 0, DBL_MAX,
+			  1, 10, false, 50 },
+	[UI_P_FLOOR] = { "Accuracy floor", "expected accuracy", UI_LINEAR, 0, 100, -DBL_MAX, DBL_MAX,
+			 1, 10, false, 50 },
+	[UI_P_LAMBDA] = { "Lambda", "multiple of K", UI_LINEAR, 0, LAMBDA_PER_K_MAX, 0, 1e12,
+			  0.01, 0.1, false, 0.1 },
+	[UI_P_K] = { "K", "inferences, log scale", UI_LOG, K_TRACK_MIN, 1e9, 1, 1e9,
+		     0.1, 1, true, 1000 },
+};
+
+double ui_nice_step(double span)
+{
+	double raw, base, m;
+
+	if (!(span > 0) || !isfinite(span))
+		return 1;
+	raw = span / 100;
+	base = pow(10, floor(log10(raw)));
+	m = raw / base;
+	if (m < 1.5)
+		return base;
+	if (m < 3.5)
+		return 2 * base;
+	if (m < 7.5)
+		return 5 * base;
+	return 10 * base;
+}
+
+double ui_round_sig2(double v)
+{
+	double mag;
+
+	if (!(v > 0) || !isfinite(v))
+		return v;
+	mag = pow(10, floor(log10(v)) - 1);
+	return round(v / mag) * mag;
+}
+
+/* Decimals a grid step needs, so 0.1 * 3 prints and compares as 0.3. */
+static int step_decimals(double step)
+{
+	int d = (int)ceil(-log10(step) - 1e-9);
+	return d < 0 ? 0 : d > 12 ? 12 : d;
+}
+
+static double clean(double v, double step)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof buf, "%.*f", step_decimals(step), v);
+	return strtod(buf, NULL);
+}
+
+/* A linear range [lo, hi] with its grid step; a degenerate range gets a unit width. */
+static void set_range(struct ui_param *p, double lo, double hi)
+{
+	if (!(hi > lo)) {
+		lo -= 0.5;
+		hi += 0.5;
+	}
+	p->min = lo;
+	p->max = hi;
+	p->step = ui_nice_step(hi - lo);
+	p->big = 10 * p->step;
+}
+
+void ui_params_fit(struct ui_param *p, const struct pool *pool)
+{
+	double amin = pool->models[0].accuracy, amax = amin;
+
+	for (size_t i = 1; i < pool->n; i++) {
+		amin = fmin(amin, pool->models[i].accuracy);
+		amax = fmax(amax, pool->models[i].accuracy);
+	}
+	set_range(&p[UI_P_BUDGET], pool->models[pool_cheapest(pool)].cost, pool_max_cost(pool));
+	set_range(&p[UI_P_FLOOR], amin, amax);
+}
+
+void ui_params_init(struct ui_param *p, const struct pool *pool)
+{
+	memcpy(p, table, sizeof table);
+	ui_params_fit(p, pool);
+	for (int i = UI_P_BUDGET; i <= UI_P_FLOOR; i++)
+		p[i].value = ui_param_clamp(&p[i], ui_param_snap(&p[i], (p[i].min + p[i].max) / 2));
+}
+
+double ui_param_snap(const struct ui_param *p, double v)
+{
+	if (p->scale == UI_LOG)
+		return ui_round_sig2(v);
+	return clean(round(v / p->step) * p->step, p->step);
+}
+
+double ui_param_clamp(const struct ui_param *p, double v)
+{
+	return v < p->min ? p->min : v > p->max ? p->max : v;
+}
+
+static double log_step(const struct ui_param *p, double v, int dir, double s)
+{
+	double t = log10(v) / s;
+	double g = dir > 0 ? floor(t + 1e-9) + 1 : ceil(t - 1e-9) - 1;
+	double r = ui_round_sig2(pow(10, g * s));
+
+	/* two-digit rounding can land back on v: walk on until the value moves */
+	for (int guard = 0; guard < 100 && (dir > 0 ? r <= v : r >= v); guard++) {
+		g += dir > 0 ? 1 : -1;
+		r = ui_round_sig2(pow(10, g * s));
+	}
+	return ui_param_clamp(p, r);
+}
+
+double ui_param_step(const struct ui_param *p, double v, int dir, bool big)
+{
+	double s = big ? p->big : p->step;
+	double g;
+
+	if (p->scale == UI_LOG)
+		return log_step(p, v > 0 ? v : p->min, dir, s);
+	g = dir > 0 ? floor(v / s + 1e-9) + 1 : ceil(v / s - 1e-9) - 1;
+	return ui_param_clamp(p, clean(g * s, p->step));
+}
+
+static double to_scale(const struct ui_param *p, double v)
+{
+	return p->scale == UI_LOG ? log10(v > 0 ? v : p->min) : v;
+}
+
+int ui_param_to_col(const struct ui_param *p, double v, int w)
+{
+	double a = to_scale(p, p->min), b = to_scale(p, p->max), f;
+
+	if (w <= 1 || !(b > a))
+		return 0;
+	f = (to_scale(p, ui_param_clamp(p, v)) - a) / (b - a);
+	return (int)lround(f * (w - 1));
+}
+
+double ui_param_from_col(const struct ui_param *p, int col, int w)
+{
+	double a = to_scale(p, p->min), b = to_scale(p, p->max), t;
+
+	if (w <= 1)
+		return p->min;
+	if (col <= 0)
+		return p->min;
+	if (col >= w - 1)
+		return p->max;
+	t = a + (b - a) * col / (w - 1);
+	return ui_param_clamp(p, ui_param_snap(p, p->scale == UI_LOG ? pow(10, t) : t));
+}
+
+void ui_param_format(const struct ui_param *p, double v, char *buf, size_t size)
+{
+	if (p->integer && fabs(v) < 1e15) {
+		snprintf(buf, size, "%lld", (long long)llround(v));
+		return;
+	}
+	/* plain decimals for everyday magnitudes ("100", not "1e+02"), %g beyond */
+	if (v == 0 || (fabs(v) >= 1e-4 && fabs(v) < 1e15)) {
+		for (int dec = 0; dec <= 17; dec++) {
+			snprintf(buf, size, "%.*f", dec, v);
+			if (strtod(buf, NULL) == v)
+				return;
+		}
+	}
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(buf, size, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+}
+
+bool ui_param_parse(const struct ui_param *p, const char *text, double *out,
+		    char *err, size_t errsize)
+{
+	char *end, lo[32], hi[32];
+	double v;
+
+	while (*text == ' ')
+		text++;
+	v = strtod(text, &end);
+	while (*end == ' ')
+		end++;
+	if (end == text || *end != '\0' || !isfinite(v)) {
+		snprintf(err, errsize, "%s: \"%s\" is not a number", p->name, text);
+		return false;
+	}
+	if (p->integer && v != floor(v)) {
+		snprintf(err, errsize, "%s: \"%s\" is not a whole number", p->name, text);
+		return false;
+	}
+	if (v < p->lo || v > p->hi) {
+		ui_param_format(p, p->lo, lo, sizeof lo);
+		ui_param_format(p, p->hi, hi, sizeof hi);
+		if (p->hi >= DBL_MAX)
+			snprintf(err, errsize, "%s: %s is below %s", p->name, text, lo);
+		else
+			snprintf(err, errsize, "%s: %s is outside %s .. %s", p->name, text, lo, hi);
+		return false;
+	}
+	*out = v;
+	return true;
+}

@@ -1,0 +1,359 @@
+/* ui_plot.c - the frontier plot: axes, LP hull, ILP frontier, models, policy and budget line. */
+#include "optdeploy/ui/ui_plot.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LABEL_MAX 18
+
+/* Everything one draw needs, so the helpers take one argument. */
+struct plot {
+	const struct ui_term *t;
+	const struct ui_plot_input *in;
+	struct ui_plot_geom *g;
+	struct ui_canvas cv;
+	bool *taken;       /* data cells holding a point or a label */
+};
+
+void ui_plot_ranges(const struct pool *pool, double *xlo, double *xhi,
+		    double *ylo, double *yhi)
+{
+	double cmin = pool->models[0].cost, cmax = cmin;
+	double amin = pool->models[0].accuracy, amax = amin;
+
+	for (size_t i = 1; i < pool->n; i++) {
+		cmin = fmin(cmin, pool->models[i].cost);
+		cmax = fmax(cmax, pool->models[i].cost);
+		amin = fmin(amin, pool->models[i].accuracy);
+		amax = fmax(amax, pool->models[i].accuracy);
+	}
+	if (!(cmax > cmin)) {
+		cmin -= 1;
+		cmax += 1;
+	}
+	if (!(amax > amin)) {
+		amin -= 1;
+		amax += 1;
+	}
+	*xlo = cmin - 0.05 * (cmax - cmin);
+	*xhi = cmax + 0.05 * (cmax - cmin);
+	*ylo = amin - 0.08 * (amax - amin);
+	*yhi = amax + 0.08 * (amax - amin);
+}
+
+bool ui_plot_hit(const struct ui_plot_geom *g, int y, int x, double *cost, double *accuracy)
+{
+	int col, row;
+
+	if (!ui_rect_contains(g->data, y, x))
+		return false;
+	col = x - g->data.x;
+	row = g->data.y + g->data.h - 1 - y;   /* from the bottom */
+	*cost = ui_axis_value(&g->ax, col * g->dx + g->dx / 2);
+	*accuracy = ui_axis_value(&g->ay, row * g->dy + g->dy / 2);
+	return true;
+}
+
+static int tick_decimals(double step)
+{
+	int d = (int)ceil(-log10(step) - 1e-9);
+	return d < 0 ? 0 : d;
+}
+
+/* Screen row of accuracy v (may be outside the data area). */
+static int row_of(const struct plot *p, double v)
+{
+	int d = ui_axis_dot(&p->g->ay, v);
+	return p->g->data.y + p->g->data.h - 1 - d / p->g->dy;
+}
+
+static int col_of(const struct plot *p, double v)
+{
+	int d = ui_axis_dot(&p->g->ax, v);
+	return p->g->data.x + (d >= 0 ? d / p->g->dx : -1);
+}
+
+static void draw_y_axis(const struct plot *p, double step, int lw)
+{
+	const struct ui_glyphs *gl = p->t->g;
+	attr_t ax = ui_term_attr(p->t, UI_AXIS);
+	struct ui_rect d = p->g->data;
+	int dec = tick_decimals(step);
+
+	for (int y = d.y; y < d.y + d.h; y++)
+		ui_put(y, d.x - 1, gl->vline, ax);
+	for (double v = ceil(p->g->ay.lo / step - 1e-9) * step; v <= p->g->ay.hi + 1e-9; v += step) {
+		int y = row_of(p, v);
+		if (y < d.y || y >= d.y + d.h)
+			continue;
+		ui_put(y, d.x - 1, gl->tee_left, ax);
+		ui_textf(p->t, y, d.x - 1 - lw, lw, ax, "%*.*f", lw, dec, v);
+	}
+}
+
+static void draw_x_axis(const struct plot *p, double step)
+{
+	const struct ui_glyphs *gl = p->t->g;
+	attr_t ax = ui_term_attr(p->t, UI_AXIS);
+	struct ui_rect d = p->g->data;
+	int y = d.y + d.h, dec = tick_decimals(step), free_from = d.x - 1;
+	char buf[32];
+
+	ui_put(y, d.x - 1, gl->corner_bl, ax);
+	ui_hfill(y, d.x, d.w, gl->hline, ax);
+	for (double v = ceil(p->g->ax.lo / step - 1e-9) * step; v <= p->g->ax.hi + 1e-9; v += step) {
+		int x = col_of(p, v), len, at;
+		if (x < d.x || x >= d.x + d.w)
+			continue;
+		ui_put(y, x, gl->tee_up, ax);
+		len = snprintf(buf, sizeof buf, "%.*f", dec, v);
+		at = x - len / 2;
+		if (at <= free_from || at + len > d.x + d.w)
+			continue;
+		ui_text(p->t, y + 1, at, len, ax, buf);
+		free_from = at + len;
+	}
+	if (d.x + d.w - free_from > 6)
+		ui_text(p->t, y + 1, d.x + d.w - 4, 4, ui_term_attr(p->t, UI_DIM), "cost");
+}
+
+static void canvas_point(const struct plot *p, double x, double y, int *dx, int *dy)
+{
+	*dx = ui_axis_dot(&p->g->ax, x);
+	*dy = ui_canvas_dots_y(&p->cv) - 1 - ui_axis_dot(&p->g->ay, y);
+}
+
+static void draw_curves(struct plot *p)
+{
+	const struct pool *pool = p->in->pool;
+	const struct sweep *sw = p->in->ilp;
+	int dash = p->t->depth == UI_MONO ? 2 : 0;
+	int x0, y0, x1, y1, have = 0;
+
+	for (size_t i = 0; i + 1 < p->in->n_hull; i++) {
+		const struct model *a = &pool->models[p->in->hull[i]];
+		const struct model *b = &pool->models[p->in->hull[i + 1]];
+		canvas_point(p, a->cost, a->accuracy, &x0, &y0);
+		canvas_point(p, b->cost, b->accuracy, &x1, &y1);
+		ui_canvas_line(&p->cv, x0, y0, x1, y1, UI_HULL, dash);
+	}
+	if (sw == NULL)
+		return;
+	for (size_t j = 0; j < sw->done; j++) {
+		const struct policy *pol = &sw->levels[j].policy;
+		if (!policy_has_counts(pol))
+			continue;
+		canvas_point(p, pol->expected_cost, pol->expected_accuracy, &x1, &y1);
+		if (have)
+			ui_canvas_line(&p->cv, x0, y0, x1, y1, UI_ILP, 0);
+		else
+			ui_canvas_dot(&p->cv, x1, y1, UI_ILP);
+		x0 = x1;
+		y0 = y1;
+		have = 1;
+	}
+}
+
+static void blit(const struct plot *p)
+{
+	struct ui_rect d = p->g->data;
+
+	for (int cy = 0; cy < d.h; cy++)
+		for (int cx = 0; cx < d.w; cx++) {
+			wchar_t c = ui_canvas_cell(&p->cv, cx, cy);
+			if (c != L' ')
+				ui_put(d.y + cy, d.x + cx,
+				       c, ui_term_attr(p->t, p->cv.role[cy * d.w + cx]));
+		}
+}
+
+static bool cell_empty(const struct plot *p, int y, int x)
+{
+	struct ui_rect d = p->g->data;
+
+	return ui_canvas_cell(&p->cv, x - d.x, y - d.y) == L' ' &&
+	       !p->taken[(y - d.y) * d.w + (x - d.x)];
+}
+
+/* The budget as a vertical line, or the accuracy floor as a horizontal one, behind the curves. */
+static void draw_limit(const struct plot *p)
+{
+	struct ui_rect d = p->g->data;
+	attr_t a = ui_term_attr(p->t, UI_BUDGET);
+
+	if (p->in->mode == SOLVE_MAX_ACCURACY) {
+		int x = col_of(p, p->in->budget);
+		if (x < d.x || x >= d.x + d.w)
+			return;
+		for (int y = d.y; y < d.y + d.h; y++)
+			if (cell_empty(p, y, x))
+				ui_put(y, x, p->t->g->vline, a);
+	} else {
+		int y = row_of(p, p->in->floor);
+		if (y < d.y || y >= d.y + d.h)
+			return;
+		for (int x = d.x; x < d.x + d.w; x++)
+			if (cell_empty(p, y, x))
+				ui_put(y, x, p->t->g->hline, a);
+	}
+}
+
+static bool span_free(const struct plot *p, int y, int x, int len)
+{
+	struct ui_rect d = p->g->data;
+
+	if (y < d.y || y >= d.y + d.h || x < d.x || x + len > d.x + d.w)
+		return false;
+	for (int i = 0; i < len; i++)
+		if (p->taken[(y - d.y) * d.w + (x - d.x + i)])
+			return false;
+	return true;
+}
+
+static void take(struct plot *p, int y, int x, int len)
+{
+	struct ui_rect d = p->g->data;
+
+	for (int i = 0; i < len; i++)
+		p->taken[(y - d.y) * d.w + (x - d.x + i)] = true;
+}
+
+/* A label right of the point, else left, else one row up or down; skipped when nothing fits. */
+static void place_label(struct plot *p, int y, int x, const char *name)
+{
+	static const int tries[6][2] = { { 0, 1 }, { 0, -1 }, { -1, 1 }, { 1, 1 }, { -1, -1 }, { 1, -1 } };
+	int len = ui_text_width(name);
+
+	if (len > LABEL_MAX)
+		len = LABEL_MAX;
+	for (int i = 0; i < 6; i++) {
+		int ly = y + tries[i][0];
+		int lx = tries[i][1] > 0 ? x + 2 : x - 1 - len;
+		if (tries[i][0] != 0)
+			lx = tries[i][1] > 0 ? x : x - len + 1;
+		if (span_free(p, ly, lx, len)) {
+			ui_text(p->t, ly, lx, len, ui_term_attr(p->t, UI_LABEL), name);
+			take(p, ly, lx, len);
+			return;
+		}
+	}
+}
+
+static void draw_models(struct plot *p)
+{
+	const struct pool *pool = p->in->pool;
+	struct ui_rect d = p->g->data;
+
+	for (size_t i = 0; i < pool->n; i++) {
+		int y = row_of(p, pool->models[i].accuracy), x = col_of(p, pool->models[i].cost);
+		if (ui_rect_contains(d, y, x))
+			take(p, y, x, 1);
+	}
+	for (size_t i = 0; i < pool->n; i++) {
+		int y = row_of(p, pool->models[i].accuracy), x = col_of(p, pool->models[i].cost);
+		if (!ui_rect_contains(d, y, x))
+			continue;
+		ui_put(y, x, p->t->g->point, ui_term_attr(p->t, UI_POINT));
+		place_label(p, y, x, pool->models[i].name);
+	}
+}
+
+static void draw_policy(const struct plot *p)
+{
+	const struct policy *pol = p->in->policy;
+	int y, x;
+
+	if (pol == NULL || !policy_has_counts(pol))
+		return;
+	y = row_of(p, pol->expected_accuracy);
+	x = col_of(p, pol->expected_cost);
+	if (ui_rect_contains(p->g->data, y, x))
+		ui_put(y, x, p->t->g->policy, ui_term_attr(p->t, UI_POLICY));
+}
+
+/* The legend on the plot's first row: whole entries only, as many as fit. */
+static void draw_legend(const struct plot *p, struct ui_rect r)
+{
+	const struct ui_term *t = p->t;
+	bool relaxed = p->in->ilp != NULL && p->in->ilp->params.method == SOLVE_RELAXED;
+	bool primal = p->in->mode == SOLVE_MAX_ACCURACY;
+	char pt[8], pol[8], ilp[32];
+	int x = r.x, end = r.x + r.w;
+
+	snprintf(pt, sizeof pt, "%lc", (wint_t)t->g->point);
+	snprintf(pol, sizeof pol, "%lc", (wint_t)t->g->policy);
+	snprintf(ilp, sizeof ilp, "%s (K, %s)", relaxed ? "LP-rounded" : "ILP", t->g->lambda);
+	const struct { enum ui_role role; const char *mark, *text; } items[] = {
+		{ UI_POINT, pt, "model" },
+		{ UI_POLICY, pol, "policy" },
+		{ UI_HULL, t->utf8 ? "⠒ ⠒" : ". .", "LP hull" },
+		{ UI_ILP, t->utf8 ? "⠒⠒⠒" : "...", ilp },
+		{ UI_BUDGET, primal ? (t->utf8 ? "│" : "|") : (t->utf8 ? "─" : "-"),
+		  primal ? "budget" : "floor" },
+	};
+
+	x += ui_text(t, r.y, x, end - x, ui_term_attr(t, UI_LABEL), "Frontier  ");
+	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+		int w = ui_text_width(items[i].mark) + 1 + ui_text_width(items[i].text);
+		if (x + w > end)
+			break;
+		x += ui_text(t, r.y, x, end - x, ui_term_attr(t, items[i].role), items[i].mark);
+		x += ui_textf(t, r.y, x, end - x, A_NORMAL, " %s  ", items[i].text);
+	}
+}
+
+/* Axis ranges, tick steps and the data rectangle; the y labels' width decides where data starts. */
+static void layout(struct plot *p, struct ui_rect r, double *xstep, double *ystep, int *lw)
+{
+	double xlo, xhi, ylo, yhi, a, b;
+	char buf[32];
+	int dec;
+
+	ui_plot_ranges(p->in->pool, &xlo, &xhi, &ylo, &yhi);
+	a = ylo;
+	b = yhi;
+	*ystep = ui_axis_nice(&a, &b, (r.h - 3) / 3 > 2 ? (r.h - 3) / 3 : 2);
+	dec = tick_decimals(*ystep);
+	*lw = snprintf(buf, sizeof buf, "%.*f", dec, fabs(yhi) > fabs(ylo) ? yhi : ylo);
+	p->g->data = (struct ui_rect){ r.y + 1, r.x + *lw + 1, r.h - 3, r.w - *lw - 2 };
+	p->g->dx = p->t->utf8 ? 2 : 1;
+	p->g->dy = p->t->utf8 ? 4 : 2;
+	p->g->ax = (struct ui_axis){ xlo, xhi, p->g->data.w * p->g->dx };
+	p->g->ay = (struct ui_axis){ ylo, yhi, p->g->data.h * p->g->dy };
+	a = xlo;
+	b = xhi;
+	*xstep = ui_axis_nice(&a, &b, p->g->data.w / 9 > 2 ? p->g->data.w / 9 : 2);
+}
+
+bool ui_plot_draw(const struct ui_term *t, struct ui_rect r, const struct ui_plot_input *in,
+		  struct ui_plot_geom *geom)
+{
+	struct plot p = { t, in, geom, { 0 }, NULL };
+	double xstep, ystep;
+	int lw;
+
+	memset(geom, 0, sizeof *geom);
+	if (r.w < 20 || r.h < 6 || in->pool->n == 0)
+		return false;
+	layout(&p, r, &xstep, &ystep, &lw);
+	if (!ui_canvas_init(&p.cv, geom->data.w, geom->data.h, t->utf8))
+		return false;
+	p.taken = calloc((size_t)geom->data.w * (size_t)geom->data.h, sizeof *p.taken);
+	if (p.taken == NULL) {
+		ui_canvas_free(&p.cv);
+		return false;
+	}
+	draw_legend(&p, r);
+	draw_y_axis(&p, ystep, lw);
+	draw_x_axis(&p, xstep);
+	draw_curves(&p);
+	blit(&p);
+	draw_models(&p);
+	draw_limit(&p);
+	draw_policy(&p);
+	free(p.taken);
+	ui_canvas_free(&p.cv);
+	return true;
+}

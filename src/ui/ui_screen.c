@@ -1,0 +1,200 @@
+/* ui_screen.c - lays out and draws one frame from the planner state; never solves. */
+#include "optdeploy/ui/ui_screen.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "optdeploy/ui/ui_help.h"
+#include "optdeploy/ui/ui_keys.h"
+#include "optdeploy/ui/ui_table.h"
+
+/* Rows the plot, sliders and table keep before the heatmaps get any. */
+#define TOP_MIN 14
+/* Rows they keep before the heatmaps take two rows per model. */
+#define TOP_ROOMY 24
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s != NULL && s[1] != '\0' ? s + 1 : path;
+}
+
+static void title_bar(const struct app *a)
+{
+	const struct ui_term *t = &a->term;
+	attr_t ta = ui_term_attr(t, UI_TITLE);
+	size_t n;
+	const struct ui_key_row *rows = ui_keys_table(&n);
+	char hints[256];
+	size_t used = 0;
+	int x;
+
+	ui_hfill(0, 0, COLS, L' ', ta);
+	x = ui_text(t, 0, 1, COLS - 1, ta, "optdeploy planner");
+	hints[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		int w;
+		if (rows[i].hint_keys == NULL)
+			continue;
+		w = snprintf(hints + used, sizeof hints - used, "%s%s %s", used > 0 ? "  " : "",
+			     rows[i].hint_keys, rows[i].hint);
+		/* the hints are shortened to fit: whole hints only */
+		if (w < 0 || used + (size_t)w >= sizeof hints || (int)(used + (size_t)w) > COLS - x - 4) {
+			hints[used] = '\0';
+			break;
+		}
+		used += (size_t)w;
+	}
+	ui_text(t, 0, COLS - 1 - (int)used, (int)used, ta, hints);
+}
+
+static void status_line(const struct app *a)
+{
+	const struct ui_term *t = &a->term;
+	const struct pool *pool = ui_app_pool(a);
+	attr_t sa = ui_term_attr(t, UI_STATUS);
+	int y = LINES - 1, x;
+
+	if (a->overlay == UI_OV_PROMPT) {
+		ui_prompt_draw(t, &a->prompt, y, 0, COLS);
+		return;
+	}
+	ui_hfill(y, 0, COLS, L' ', sa);
+	x = ui_textf(t, y, 1, COLS - 1, sa, "%s | %zu models | %s | %s | %s costs ",
+		     base_name(a->path), pool->n,
+		     a->mode == SOLVE_MAX_ACCURACY ? "max accuracy" : "min cost",
+		     a->method == SOLVE_EXACT ? "ILP" : "LP", a->cur == 1 ? "normalised" : "raw");
+	if (a->message[0] != '\0')
+		ui_text(t, y, 2 + x, COLS - 3 - x,
+			a->message_error ? ui_term_attr(t, UI_ERROR) | A_REVERSE : sa | A_BOLD,
+			a->message);
+}
+
+static void sliders(struct app *a, struct ui_rect r)
+{
+	const struct ui_glyphs *g = a->term.g;
+	struct ui_slider_view v[UI_SLIDERS];
+	char val[UI_SLIDERS][96], brief[UI_SLIDERS][96], rng[UI_SLIDERS][96];
+	char lo[40], hi[40], abs_l[40];
+
+	for (int i = 0; i < UI_SLIDERS; i++) {
+		enum ui_param_id id = ui_app_slider_param(a, i);
+		const struct ui_param *p = &a->params[id];
+		ui_param_format(p, p->value, val[i], sizeof val[i]);
+		snprintf(brief[i], sizeof brief[i], "%s", val[i]);
+		ui_param_format(p, p->min, lo, sizeof lo);
+		ui_param_format(p, p->max, hi, sizeof hi);
+		snprintf(rng[i], sizeof rng[i], "%s %s %s", lo, g->dots, hi);
+		if (id == UI_P_LAMBDA) {
+			struct solve_params sp = ui_app_solve_params(a);
+			snprintf(abs_l, sizeof abs_l, "%.10g", sp.lambda);
+			snprintf(brief[i], sizeof brief[i], "%sK = %s", val[i], abs_l);
+			snprintf(val[i] + strlen(val[i]), sizeof val[i] - strlen(val[i]), " %s K = %s",
+				 g->times, abs_l);
+			snprintf(rng[i], sizeof rng[i], "%s %s %s %s K", lo, g->dots, hi, g->times);
+		} else if (id == UI_P_K) {
+			snprintf(rng[i], sizeof rng[i], "%s %s 1e9, log", lo, g->dots);
+		}
+		v[i] = (struct ui_slider_view){ p, val[i], brief[i], rng[i], i == a->focus };
+	}
+	ui_sliders_draw(&a->term, r, v, UI_SLIDERS, &a->sliders);
+}
+
+static void heatmaps(struct app *a, struct ui_rect r)
+{
+	const struct ui_term *t = &a->term;
+	struct solve_params sp = ui_app_solve_params(a);
+	double mark = NAN;
+	char title[UI_SWEEPS][128];
+	int shown = 0, x = r.x, w;
+
+	memset(a->heat_geom, 0, sizeof a->heat_geom);
+	if (a->mode == SOLVE_MAX_ACCURACY)
+		mark = sp.budget;
+	else if (a->have_pol && policy_has_counts(&a->pol))
+		mark = a->pol.expected_cost;
+	x += ui_text(t, r.y, x, r.w, ui_term_attr(t, UI_LABEL), "Allocation by budget  ");
+	ui_heatmap_legend(t, r.y, x, r.x + r.w - x);
+	snprintf(title[0], sizeof title[0], "Fig. 4: %s = 0", t->g->lambda);
+	snprintf(title[1], sizeof title[1], "Fig. 5: %s = %.10g (%.10g K)", t->g->lambda, sp.lambda,
+		 a->params[UI_P_LAMBDA].value);
+	for (int i = 0; i < UI_SWEEPS; i++)
+		shown += ui_app_sweep_shown(a, i);
+	w = shown == 2 ? (r.w - 2) / 2 : r.w;
+	x = r.x;
+	for (int i = 0; i < UI_SWEEPS; i++) {
+		struct ui_heatmap_input in = { title[i], a->sweep_live[i] ? &a->sweeps[i] : NULL, mark };
+		if (!ui_app_sweep_shown(a, i))
+			continue;
+		if (!a->sweep_live[i] && a->sweep_error[i][0] != '\0')
+			snprintf(title[i] + strlen(title[i]), sizeof title[i] - strlen(title[i]),
+				 ": %s", a->sweep_error[i]);
+		ui_heatmap_draw(t, (struct ui_rect){ r.y + 1, x, r.h - 1, w }, &in, &a->heat_geom[i]);
+		x += w + 2;
+	}
+}
+
+static void too_small(struct app *a)
+{
+	char buf[96];
+	int len = snprintf(buf, sizeof buf, "terminal too small: need %dx%d (now %dx%d)",
+			   UI_MIN_COLS, UI_MIN_LINES, COLS, LINES);
+	int x = COLS > len ? (COLS - len) / 2 : 0;
+
+	a->too_small = true;
+	ui_text(&a->term, LINES / 2, x, COLS - x, A_BOLD, buf);
+	if (LINES / 2 + 1 < LINES)
+		ui_text(&a->term, LINES / 2 + 1, x, COLS - x, A_NORMAL, "q quits");
+}
+
+void ui_screen_draw(struct app *a)
+{
+	const struct pool *pool = ui_app_pool(a);
+	int body = LINES - 2, heat_h, top_h, gap, rw, sh;
+
+	erase();
+	memset(&a->sliders, 0, sizeof a->sliders);
+	memset(a->heat_geom, 0, sizeof a->heat_geom);
+	a->plot_shown = false;
+	a->too_small = false;
+	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
+		too_small(a);
+		refresh();
+		return;
+	}
+	/* heatmaps: legend, title, a row per model (two when roomy), axis; a blank line above if it fits */
+	heat_h = (int)pool->n + 3;
+	if (heat_h + (int)pool->n + 1 <= body - TOP_ROOMY)
+		heat_h += (int)pool->n;
+	if (heat_h > body - TOP_MIN)
+		heat_h = body - TOP_MIN;
+	gap = body - heat_h > TOP_MIN ? 1 : 0;
+	top_h = body - heat_h - gap;
+	rw = COLS * 46 / 100;
+	rw = rw < 40 ? 40 : rw > 60 ? 60 : rw;
+	title_bar(a);
+	{
+		struct ui_plot_input in = {
+			pool, a->hull[a->cur], a->n_hull[a->cur],
+			a->sweep_live[1] ? &a->sweeps[1] : NULL,
+			a->have_pol ? &a->pol : NULL, a->mode,
+			a->params[UI_P_BUDGET].value, a->params[UI_P_FLOOR].value,
+		};
+		a->plot_shown = ui_plot_draw(&a->term, (struct ui_rect){ 1, 0, top_h, COLS - rw - 1 },
+					     &in, &a->plot);
+	}
+	/* below 20 rows the sliders go one line each, so the table keeps room */
+	sh = top_h >= 20 ? UI_SLIDERS_TALL : UI_SLIDERS_SHORT;
+	sliders(a, (struct ui_rect){ 1, COLS - rw, sh, rw });
+	{
+		struct ui_table_input in = { pool, a->have_pol ? &a->pol : NULL, a->solve_error };
+		ui_table_draw(&a->term, (struct ui_rect){ 2 + sh, COLS - rw, top_h - sh - 1, rw }, &in);
+	}
+	heatmaps(a, (struct ui_rect){ 1 + top_h + gap, 0, heat_h, COLS });
+	status_line(a);
+	if (a->overlay == UI_OV_HELP)
+		ui_help_draw(&a->term, LINES, COLS);
+	refresh();
+}
