@@ -18,6 +18,7 @@ static void pool_clear(struct pool *p)
 	p->n = 0;
 	p->source = NULL;
 	p->cost_scale = 1.0;
+	p->has_memory = false;
 }
 
 size_t pool_cheapest(const struct pool *p)
@@ -97,6 +98,7 @@ enum status pool_copy(struct pool *dst, const struct pool *src, struct status_ms
 	}
 	dst->n = src->n;
 	dst->cost_scale = src->cost_scale;
+	dst->has_memory = src->has_memory;
 	return ST_OK;
 }
 

@@ -8,6 +8,7 @@
 #ifndef OPTDEPLOY_POOL_H
 #define OPTDEPLOY_POOL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -18,6 +19,8 @@ struct model {
 	double cost;       /* energy per inference, >= 0 and finite */
 	double accuracy;   /* performance p_i, finite (usually a percentage) */
 	double load_cost;  /* u_i, >= 0 and finite; 1 when the column is absent */
+	double memory;     /* memory footprint, >= 0 and finite, in the table's own
+	                      unit; 0 when the pool has no memory field */
 };
 
 struct pool {
@@ -25,6 +28,7 @@ struct pool {
 	size_t n;
 	char *source;          /* owned: the file name used in messages ("-" is "<stdin>") */
 	double cost_scale;     /* factor applied to the file's costs (1 unless normalised) */
+	bool has_memory;       /* the table gave every model a memory footprint */
 };
 
 /*
