@@ -424,7 +424,7 @@ static void add_model(struct loader *L, struct model *md, const char *name, size
 
 static void finish_row(struct loader *L, size_t nf)
 {
-	struct model md = {NULL, 0.0, 0.0, 1.0};
+	struct model md = {NULL, 0.0, 0.0, 1.0, 0.0};
 	const char *name = NULL;
 	if (nf != L->ncols) {
 		fail(L, ST_DATA, "%s:%zu: row has %zu field%s, header has %zu", L->name,
@@ -579,7 +579,7 @@ static enum status loader_finish(struct loader *L, struct pool *out)
 }
 
 /* What every load starts from, so a failure at any point leaves *out empty. */
-static const struct pool empty_pool = {NULL, 0, NULL, 1.0};
+static const struct pool empty_pool = {NULL, 0, NULL, 1.0, false};
 
 enum status pool_load_buffer(struct pool *out, const char *name, const char *data,
 			     size_t len, struct status_msg *m)
