@@ -9,10 +9,10 @@
 #include <unistd.h>
 
 #include "optdeploy/core/export.h"
-#include "optdeploy/core/frontier.h"
 #include "optdeploy/ui/ui_app.h"
 #include "optdeploy/ui/ui_input.h"
 #include "optdeploy/ui/ui_screen.h"
+#include "optdeploy/ui/ui_whatif.h"
 
 #ifndef OPTDEPLOY_DATADIR
 #define OPTDEPLOY_DATADIR "/usr/local/share/optdeploy"
@@ -28,7 +28,7 @@ static const char *default_path(void)
 	return access(installed, F_OK) == 0 ? installed : "data/uci_har.csv";
 }
 
-/* The raw pool, its normalised copy, a solver and hull for each, and the policy buffer. */
+/* The raw pool, its normalised copy and the working pool built on the one in use. */
 static enum status load_pools(struct app *a, const char *path, struct status_msg *m)
 {
 	struct status_msg nm;
@@ -41,16 +41,10 @@ static enum status load_pools(struct app *a, const char *path, struct status_msg
 	status_clear(&nm);
 	a->can_normalize = pool_normalize(&a->pools[1], &nm) == ST_OK;
 	snprintf(a->normalize_error, sizeof a->normalize_error, "%s", nm.text);
-	for (int i = 0; i < (a->can_normalize ? 2 : 1); i++) {
-		a->solvers[i] = solver_new(&a->pools[i], m);
-		if (a->solvers[i] == NULL)
-			return ST_INTERNAL;
-		a->hull[i] = malloc(a->pools[i].n * sizeof *a->hull[i]);
-		if (a->hull[i] == NULL)
-			return status_fail(m, ST_INTERNAL, "out of memory");
-		a->n_hull[i] = frontier_hull(&a->pools[i], a->hull[i]);
-	}
-	return policy_init(&a->pol, a->pools[0].n, m);
+	a->excluded = calloc(a->pools[0].n, sizeof *a->excluded);
+	if (a->excluded == NULL)
+		return status_fail(m, ST_INTERNAL, "out of memory");
+	return ST_OK;
 }
 
 /* Starting values: the command line's, else K = 1000, lambda = 0.1 K, mid-range budget and floor. */
@@ -58,12 +52,15 @@ static enum status start_values(struct app *a, const struct app_options *opt, st
 {
 	struct solve_params sp = opt->params;
 	struct solve_params check;
+	enum status st;
 
 	if (sp.k < 1)
 		sp = solve_params_default();
 	if (opt->normalize && !a->can_normalize)
 		return status_fail(m, ST_DATA, "%s", a->normalize_error);
 	a->cur = opt->normalize ? 1 : 0;
+	if ((st = ui_whatif_rebuild(a, m)) != ST_OK)
+		return st;
 	ui_params_init(a->params, &a->pools[a->cur]);
 	a->params[UI_P_K].value = (double)sp.k;
 	a->params[UI_P_LAMBDA].value = opt->lambda_per_k_given ? opt->lambda_per_k
@@ -90,13 +87,11 @@ static void free_app(struct app *a)
 	for (int i = 0; i < UI_SWEEPS; i++)
 		if (a->sweep_live[i])
 			sweep_free(&a->sweeps[i]);
-	for (int i = 0; i < 2; i++) {
-		if (a->solvers[i] != NULL)
-			solver_free(a->solvers[i]);
-		free(a->hull[i]);
+	ui_whatif_free(a);
+	free(a->work_map);
+	free(a->excluded);
+	for (int i = 0; i < 2; i++)
 		pool_free(&a->pools[i]);
-	}
-	policy_free(&a->pol);
 	free(a);
 }
 
@@ -107,7 +102,11 @@ static void resolve(struct app *a)
 	enum status st;
 
 	status_clear(&m);
-	st = solver_run(a->solvers[a->cur], &sp, &a->pol, &m);
+	if (a->solver == NULL) {  /* the working pool could not be built: solve_error says why */
+		a->have_pol = false;
+		return;
+	}
+	st = solver_run(a->solver, &sp, &a->pol, &m);
 	a->have_pol = st == ST_OK;
 	if (st != ST_OK) {
 		snprintf(a->solve_error, sizeof a->solve_error, "%s", m.text);
@@ -137,7 +136,9 @@ static void restart_sweep(struct app *a, int i)
 	if (i == 0)
 		base.lambda = 0;
 	status_clear(&m);
-	if (sweep_init(&a->sweeps[i], ui_app_pool(a), &base, NAN, NAN, SWEEP_DEFAULT_STEPS, &m) == ST_OK)
+	if (a->solver == NULL)
+		snprintf(a->sweep_error[i], sizeof a->sweep_error[i], "%s", a->solve_error);
+	else if (sweep_init(&a->sweeps[i], ui_app_pool(a), &base, NAN, NAN, SWEEP_DEFAULT_STEPS, &m) == ST_OK)
 		a->sweep_live[i] = true;
 	else
 		snprintf(a->sweep_error[i], sizeof a->sweep_error[i], "%s", m.text);
@@ -170,7 +171,7 @@ static void advance_sweeps(struct app *a)
 		if (!a->sweep_live[i] || sweep_finished(&a->sweeps[i]))
 			return;
 		status_clear(&m);
-		if (sweep_step(&a->sweeps[i], a->solvers[a->cur], &m) != ST_OK) {
+		if (sweep_step(&a->sweeps[i], a->solver, &m) != ST_OK) {
 			sweep_free(&a->sweeps[i]);
 			a->sweep_live[i] = false;
 			snprintf(a->sweep_error[i], sizeof a->sweep_error[i], "%s", m.text);
@@ -208,7 +209,7 @@ static void export_sweep(struct app *a)
 		ui_app_message(a, true, "nothing to export: %s", a->sweep_error[i]);
 		return;
 	}
-	if (sweep_run(&a->sweeps[i], a->solvers[a->cur], &m) != ST_OK) {
+	if (sweep_run(&a->sweeps[i], a->solver, &m) != ST_OK) {
 		ui_app_message(a, true, "%s", m.text);
 		return;
 	}
@@ -221,6 +222,15 @@ static void export_sweep(struct app *a)
 /* Act on reaction flags: at most one re-solve per frame, however many keys came in. */
 static void react(struct app *a, unsigned flags)
 {
+	if (flags & UI_R_REBUILD) {
+		struct status_msg m;
+		status_clear(&m);
+		if (ui_whatif_rebuild(a, &m) != ST_OK) {
+			snprintf(a->solve_error, sizeof a->solve_error, "%s", m.text);
+			ui_app_message(a, true, "%s", m.text);
+		}
+		flags |= UI_R_SWEEP0 | UI_R_SWEEP1 | UI_R_RESOLVE;
+	}
 	if (flags & UI_R_SWEEP0)
 		restart_sweep(a, 0);
 	if (flags & UI_R_SWEEP1)

@@ -16,6 +16,11 @@ enum ui_param_id ui_app_slider_param(const struct app *a, int slider)
 
 const struct pool *ui_app_pool(const struct app *a)
 {
+	return &a->work;
+}
+
+const struct pool *ui_app_loaded(const struct app *a)
+{
 	return &a->pools[a->cur];
 }
 

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define NAME_MAX_W 18
@@ -72,9 +73,12 @@ static int name_width(const struct pool *pool)
 	return w > NAME_MAX_W ? NAME_MAX_W : w;
 }
 
-/* rh screen rows per model row, so a tall screen shows a taller figure. */
+/*
+ * rh screen rows per model row, so a tall screen shows a taller figure;
+ * model[i] is the sweep row of screen row i / rh, or -1 for a struck-out row.
+ */
 static void draw_cells(const struct ui_term *t, const struct sweep *sw, struct ui_rect c, int rows,
-		       int rh)
+		       int rh, const long *model)
 {
 	attr_t dim = ui_term_attr(t, UI_DIM);
 
@@ -83,8 +87,11 @@ static void draw_cells(const struct ui_term *t, const struct sweep *sw, struct u
 		bool done = j < sw->done;
 		bool answered = done && policy_has_counts(&sw->levels[j].policy);
 		for (int i = 0; i < rows * rh; i++) {
-			int s = answered ? ui_shade_index(sweep_share(sw, j, (size_t)(i / rh))) : 0;
-			if (!done)
+			long mi = model[i / rh];
+			int s = answered && mi >= 0 ? ui_shade_index(sweep_share(sw, j, (size_t)mi)) : 0;
+			if (mi < 0)
+				ui_put(c.y + i, c.x + col, t->g->hline, dim);
+			else if (!done)
 				ui_put(c.y + i, c.x + col, t->g->pending, dim);
 			else if (!answered)
 				ui_put(c.y + i, c.x + col, L'?', dim);
@@ -120,35 +127,68 @@ static void draw_axis(const struct ui_term *t, const struct sweep *sw, struct ui
 		ui_text(t, y, c.x + at, mw, ui_term_attr(t, UI_FOCUS), mk);
 }
 
+/* Sweep row of each listed model (-1: excluded, struck out); false on no memory. */
+static long *row_models(const struct ui_heatmap_input *in, size_t *n)
+{
+	const struct pool *all = in->all != NULL ? in->all : in->sw->pool;
+	long *model = malloc((all->n > 0 ? all->n : 1) * sizeof *model);
+	long next = 0;
+
+	if (model == NULL)
+		return NULL;
+	for (size_t i = 0; i < all->n; i++)
+		model[i] = in->all != NULL && in->excluded != NULL && in->excluded[i] ? -1 : next++;
+	*n = all->n;
+	return model;
+}
+
+static void draw_names(const struct ui_term *t, const struct ui_heatmap_input *in, int y, int x,
+		       int nw, int rows, int rh, const long *model)
+{
+	const struct pool *all = in->all != NULL ? in->all : in->sw->pool;
+
+	for (int i = 0; i < rows; i++) {
+		if (model[i] < 0) {
+			ui_text(t, y + i * rh, x, 2, ui_term_attr(t, UI_ERROR), "x ");
+			ui_text(t, y + i * rh, x + 2, nw - 2, ui_term_attr(t, UI_DIM),
+				all->models[i].name);
+		} else {
+			ui_text(t, y + i * rh, x, nw, A_NORMAL, all->models[i].name);
+		}
+	}
+}
+
 void ui_heatmap_draw(const struct ui_term *t, struct ui_rect r, const struct ui_heatmap_input *in,
 		     struct ui_heatmap_geom *g)
 {
 	const struct sweep *sw = in->sw;
 	int nw, rows, rh, x;
+	size_t n;
+	long *model;
 
 	memset(g, 0, sizeof *g);
 	if (r.h < 3 || r.w < 12)
 		return;
 	x = r.x + ui_text(t, r.y, r.x, r.w, ui_term_attr(t, UI_LABEL), in->title);
-	if (sw == NULL)
+	if (sw == NULL || (model = row_models(in, &n)) == NULL)
 		return;
-	nw = name_width(sw->pool);
+	nw = name_width(in->all != NULL ? in->all : sw->pool);
 	if (nw > r.w / 3)
 		nw = r.w / 3;
-	rows = (int)sw->pool->n < r.h - 2 ? (int)sw->pool->n : r.h - 2;
+	rows = (int)n < r.h - 2 ? (int)n : r.h - 2;
 	if (!sweep_finished(sw))
 		x += ui_textf(t, r.y, x, r.x + r.w - x, ui_term_attr(t, UI_DIM),
 			      "  solving %zu/%zu", sw->done, sw->n_levels);
-	if (rows < (int)sw->pool->n)
+	if (rows < (int)n)
 		ui_textf(t, r.y, x, r.x + r.w - x, ui_term_attr(t, UI_DIM), "  (+%d rows)",
-			 (int)sw->pool->n - rows);
-	rh = rows == (int)sw->pool->n && (r.h - 2) >= 2 * rows ? 2 : 1;
+			 (int)n - rows);
+	rh = rows == (int)n && (r.h - 2) >= 2 * rows ? 2 : 1;
 	g->cells = (struct ui_rect){ r.y + 1, r.x + nw + 1, rows * rh, r.w - nw - 1 };
 	g->sw = sw;
-	for (int i = 0; i < rows; i++)
-		ui_text(t, r.y + 1 + i * rh, r.x, nw, A_NORMAL, sw->pool->models[i].name);
-	draw_cells(t, sw, g->cells, rows, rh);
+	draw_names(t, in, r.y + 1, r.x, nw, rows, rh, model);
+	draw_cells(t, sw, g->cells, rows, rh, model);
 	draw_axis(t, sw, g->cells, r.y + 1 + rows * rh, in->mark);
+	free(model);
 }
 
 bool ui_heatmap_hit(const struct ui_heatmap_geom *g, int y, int x, double *budget)

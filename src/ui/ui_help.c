@@ -10,7 +10,8 @@ const char *const ui_help_mouse[] = {
 	"drag a slider handle     move it, re-solving as it moves",
 	"click in the plot        budget (or floor) at that point",
 	"click a heatmap column   that column's budget",
-	"wheel                    step the slider under the pointer",
+	"click a model's row      exclude it, or include it again",
+	"wheel                    step the slider under the pointer (table: select)",
 	NULL,
 };
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "optdeploy/ui/ui_keys.h"
+#include "optdeploy/ui/ui_whatif.h"
 
 static unsigned step_focused(struct app *a, int slider, int dir, bool big)
 {
@@ -79,22 +80,82 @@ static unsigned switch_pool(struct app *a)
 	b->value = inside ? ui_param_clamp(b, v) : v;
 	ui_app_message(a, false, a->cur == 1 ? "costs normalised: the most accurate model costs 100"
 		       : "raw costs from the file");
-	return UI_R_RESOLVE | UI_R_SWEEP0 | UI_R_SWEEP1 | UI_R_REDRAW;
+	return UI_R_REBUILD | UI_R_RESOLVE | UI_R_SWEEP0 | UI_R_SWEEP1 | UI_R_REDRAW;
+}
+
+/* Move the model table's cursor to row i (clamped to the pool). */
+static unsigned select_model(struct app *a, long i)
+{
+	long n = (long)ui_app_loaded(a)->n;
+
+	a->cursor = (size_t)(i < 0 ? 0 : i >= n ? n - 1 : i);
+	return UI_R_REDRAW;
+}
+
+/* The keys that mean something else while the model table has them; -1 when not one of those. */
+static long table_act(struct app *a, enum ui_action act)
+{
+	long c = (long)a->cursor, page = a->table_geom.page > 1 ? a->table_geom.page - 1 : 1;
+
+	switch (act) {
+	case UI_ACT_FOCUS_NEXT:
+	case UI_ACT_FOCUS_PREV:
+	case UI_ACT_CANCEL:
+		a->pane = UI_PANE_SLIDERS;
+		return UI_R_REDRAW;
+	case UI_ACT_DOWN:
+		return select_model(a, c + 1);
+	case UI_ACT_UP:
+		return select_model(a, c - 1);
+	case UI_ACT_BIG_DOWN:
+		return select_model(a, c + page);
+	case UI_ACT_BIG_UP:
+		return select_model(a, c - page);
+	case UI_ACT_TO_MIN:
+		return select_model(a, 0);
+	case UI_ACT_TO_MAX:
+		return select_model(a, (long)ui_app_loaded(a)->n - 1);
+	case UI_ACT_TOGGLE_MODEL:
+		return ui_whatif_toggle(a, a->cursor);
+	case UI_ACT_STEP_UP:
+	case UI_ACT_STEP_DOWN:
+	case UI_ACT_EXACT:
+		/* slider keys take the keys back to the sliders, and act there */
+		a->pane = UI_PANE_SLIDERS;
+		return -1;
+	default:
+		return -1;
+	}
 }
 
 static unsigned act(struct app *a, enum ui_action act)
 {
 	enum ui_param_id id = ui_app_slider_param(a, a->focus);
 
+	if (a->pane == UI_PANE_MODELS && a->drag < 0) {
+		long r = table_act(a, act);
+		if (r >= 0)
+			return (unsigned)r;
+	}
 	switch (act) {
 	case UI_ACT_NONE:
+	case UI_ACT_COUNT:
 		return 0;
 	case UI_ACT_FOCUS_NEXT:
+	case UI_ACT_DOWN:
 		a->focus = (a->focus + 1) % UI_SLIDERS;
 		return UI_R_REDRAW;
 	case UI_ACT_FOCUS_PREV:
+	case UI_ACT_UP:
 		a->focus = (a->focus + UI_SLIDERS - 1) % UI_SLIDERS;
 		return UI_R_REDRAW;
+	case UI_ACT_TOGGLE_MODEL:
+		a->pane = UI_PANE_MODELS;
+		ui_app_message(a, false, "model table: Up/Down or j/k select, x or Space excludes "
+			       "or includes, Tab goes back to the sliders");
+		return UI_R_REDRAW;
+	case UI_ACT_INCLUDE_ALL:
+		return ui_whatif_include_all(a);
 	case UI_ACT_STEP_UP:
 	case UI_ACT_STEP_DOWN:
 	case UI_ACT_BIG_UP:
@@ -180,7 +241,17 @@ static unsigned press(struct app *a, int y, int x)
 {
 	int col, w, s = ui_sliders_hit_track(&a->sliders, y, x, &col, &w);
 	double cost, acc, budget;
+	size_t model;
 
+	if (ui_table_hit(&a->table_geom, y, x, &model)) {
+		/* a click on a model's row excludes it, or brings it back */
+		a->pane = UI_PANE_MODELS;
+		a->cursor = model;
+		/* a toggle is not idempotent: the release must not stand for a lost press */
+		a->drag = UI_DRAG_HELD;
+		return ui_whatif_toggle(a, model) | UI_R_REDRAW;
+	}
+	a->pane = UI_PANE_SLIDERS;
 	if (s >= 0) {
 		a->focus = s;
 		a->drag = s;
@@ -232,7 +303,7 @@ static unsigned mouse(struct app *a)
 	/* a press and release that arrive together can still be merged into a click */
 	if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED)) {
 		unsigned r = press(a, ev.y, ev.x);
-		a->drag = -1;
+		a->drag = UI_DRAG_NONE;
 		return r;
 	}
 	/*
@@ -255,6 +326,11 @@ static unsigned mouse(struct app *a)
 		return press(a, ev.y, ev.x);
 	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
 		int s = ui_sliders_hit(&a->sliders, ev.y, ev.x);
+		size_t model;
+		if (ui_table_hit(&a->table_geom, ev.y, ev.x, &model)) {
+			a->pane = UI_PANE_MODELS;
+			return select_model(a, (long)a->cursor + ((ev.bstate & BUTTON4_PRESSED) ? -1 : 1));
+		}
 		if (s >= 0)
 			a->focus = s;
 		return step_focused(a, a->focus, (ev.bstate & BUTTON4_PRESSED) ? 1 : -1, false) |

@@ -221,7 +221,7 @@ static void take(struct plot *p, int y, int x, int len)
 }
 
 /* A label right of the point, else left, else one row up or down; skipped when nothing fits. */
-static void place_label(struct plot *p, int y, int x, const char *name)
+static void place_label(struct plot *p, int y, int x, const char *name, bool dim)
 {
 	static const int tries[6][2] = { { 0, 1 }, { 0, -1 }, { -1, 1 }, { 1, 1 }, { -1, -1 }, { 1, -1 } };
 	int len = ui_text_width(name);
@@ -234,7 +234,7 @@ static void place_label(struct plot *p, int y, int x, const char *name)
 		if (tries[i][0] != 0)
 			lx = tries[i][1] > 0 ? x : x - len + 1;
 		if (span_free(p, ly, lx, len)) {
-			ui_text(p->t, ly, lx, len, ui_term_attr(p->t, UI_LABEL), name);
+			ui_text(p->t, ly, lx, len, ui_term_attr(p->t, dim ? UI_DIM : UI_LABEL), name);
 			take(p, ly, lx, len);
 			return;
 		}
@@ -243,7 +243,8 @@ static void place_label(struct plot *p, int y, int x, const char *name)
 
 static void draw_models(struct plot *p)
 {
-	const struct pool *pool = p->in->pool;
+	const struct pool *pool = p->in->all != NULL ? p->in->all : p->in->pool;
+	const bool *out = p->in->all != NULL ? p->in->excluded : NULL;
 	struct ui_rect d = p->g->data;
 
 	for (size_t i = 0; i < pool->n; i++) {
@@ -253,10 +254,12 @@ static void draw_models(struct plot *p)
 	}
 	for (size_t i = 0; i < pool->n; i++) {
 		int y = row_of(p, pool->models[i].accuracy), x = col_of(p, pool->models[i].cost);
+		bool gone = out != NULL && out[i];
 		if (!ui_rect_contains(d, y, x))
 			continue;
-		ui_put(y, x, p->t->g->point, ui_term_attr(p->t, UI_POINT));
-		place_label(p, y, x, pool->models[i].name);
+		/* an excluded model stays in sight, as an x, so it can be found and brought back */
+		ui_put(y, x, gone ? L'x' : p->t->g->point, ui_term_attr(p->t, gone ? UI_DIM : UI_POINT));
+		place_label(p, y, x, pool->models[i].name, gone);
 	}
 }
 
@@ -311,7 +314,7 @@ static void layout(struct plot *p, struct ui_rect r, double *xstep, double *yste
 	char buf[32];
 	int dec;
 
-	ui_plot_ranges(p->in->pool, &xlo, &xhi, &ylo, &yhi);
+	ui_plot_ranges(p->in->all != NULL ? p->in->all : p->in->pool, &xlo, &xhi, &ylo, &yhi);
 	a = ylo;
 	b = yhi;
 	*ystep = ui_axis_nice(&a, &b, (r.h - 3) / 3 > 2 ? (r.h - 3) / 3 : 2);
@@ -335,7 +338,7 @@ bool ui_plot_draw(const struct ui_term *t, struct ui_rect r, const struct ui_plo
 	int lw;
 
 	memset(geom, 0, sizeof *geom);
-	if (r.w < 20 || r.h < 6 || in->pool->n == 0)
+	if (r.w < 20 || r.h < 6 || in->pool->n == 0 || (in->all != NULL && in->all->n == 0))
 		return false;
 	layout(&p, r, &xstep, &ystep, &lw);
 	if (!ui_canvas_init(&p.cv, geom->data.w, geom->data.h, t->utf8))

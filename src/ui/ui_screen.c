@@ -21,49 +21,71 @@ static const char *base_name(const char *path)
 	return s != NULL && s[1] != '\0' ? s + 1 : path;
 }
 
-static void title_bar(const struct app *a)
+/* help and quit are always offered: the other hints fill what they leave, in table order */
+static bool hint_kept(const struct ui_key_row *row)
 {
-	const struct ui_term *t = &a->term;
-	attr_t ta = ui_term_attr(t, UI_TITLE);
+	return row->action == UI_ACT_HELP || row->action == UI_ACT_QUIT;
+}
+
+/* Append the hints of the rows with hint_kept() == kept while they fit in room columns. */
+static size_t add_hints(char *buf, size_t size, size_t used, bool kept, int room)
+{
 	size_t n;
 	const struct ui_key_row *rows = ui_keys_table(&n);
-	char hints[256];
-	size_t used = 0;
-	int x;
 
-	ui_hfill(0, 0, COLS, L' ', ta);
-	x = ui_text(t, 0, 1, COLS - 1, ta, "optdeploy planner");
-	hints[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
 		int w;
-		if (rows[i].hint_keys == NULL)
+		if (rows[i].hint_keys == NULL || hint_kept(&rows[i]) != kept)
 			continue;
-		w = snprintf(hints + used, sizeof hints - used, "%s%s %s", used > 0 ? "  " : "",
+		w = snprintf(buf + used, size - used, "%s%s %s", used > 0 ? "  " : "",
 			     rows[i].hint_keys, rows[i].hint);
 		/* the hints are shortened to fit: whole hints only */
-		if (w < 0 || used + (size_t)w >= sizeof hints || (int)(used + (size_t)w) > COLS - x - 4) {
-			hints[used] = '\0';
+		if (w < 0 || used + (size_t)w >= size || (int)(used + (size_t)w) > room) {
+			buf[used] = '\0';
 			break;
 		}
 		used += (size_t)w;
 	}
+	return used;
+}
+
+static void title_bar(const struct app *a)
+{
+	const struct ui_term *t = &a->term;
+	attr_t ta = ui_term_attr(t, UI_TITLE);
+	char hints[256], tail[64];
+	size_t used, tail_w;
+	int x;
+
+	ui_hfill(0, 0, COLS, L' ', ta);
+	x = ui_text(t, 0, 1, COLS - 1, ta, "optdeploy");
+	hints[0] = tail[0] = '\0';
+	tail_w = add_hints(tail, sizeof tail, 0, true, COLS - x - 4);
+	used = add_hints(hints, sizeof hints, 0, false, COLS - x - 4 - (int)tail_w - 2);
+	if (tail_w > 0)
+		used += (size_t)snprintf(hints + used, sizeof hints - used, "%s%s",
+					 used > 0 ? "  " : "", tail);
 	ui_text(t, 0, COLS - 1 - (int)used, (int)used, ta, hints);
 }
 
 static void status_line(const struct app *a)
 {
 	const struct ui_term *t = &a->term;
-	const struct pool *pool = ui_app_pool(a);
+	const struct pool *pool = ui_app_loaded(a);
 	attr_t sa = ui_term_attr(t, UI_STATUS);
 	int y = LINES - 1, x;
+	char models[64];
 
 	if (a->overlay == UI_OV_PROMPT) {
 		ui_prompt_draw(t, &a->prompt, y, 0, COLS);
 		return;
 	}
 	ui_hfill(y, 0, COLS, L' ', sa);
-	x = ui_textf(t, y, 1, COLS - 1, sa, "%s | %zu models | %s | %s | %s costs ",
-		     base_name(a->path), pool->n,
+	if (a->n_excluded > 0)
+		snprintf(models, sizeof models, "%zu of %zu models excluded", a->n_excluded, pool->n);
+	else
+		snprintf(models, sizeof models, "%zu model%s", pool->n, pool->n == 1 ? "" : "s");
+	x = ui_textf(t, y, 1, COLS - 1, sa, "%s | %s | %s | %s | %s costs ", base_name(a->path), models,
 		     a->mode == SOLVE_MAX_ACCURACY ? "max accuracy" : "min cost",
 		     a->method == SOLVE_EXACT ? "ILP" : "LP", a->cur == 1 ? "normalised" : "raw");
 	if (a->message[0] != '\0')
@@ -97,7 +119,8 @@ static void sliders(struct app *a, struct ui_rect r)
 		} else if (id == UI_P_K) {
 			snprintf(rng[i], sizeof rng[i], "%s %s 1e9, log", lo, g->dots);
 		}
-		v[i] = (struct ui_slider_view){ p, val[i], brief[i], rng[i], i == a->focus };
+		v[i] = (struct ui_slider_view){ p, val[i], brief[i], rng[i],
+						i == a->focus && a->pane == UI_PANE_SLIDERS };
 	}
 	ui_sliders_draw(&a->term, r, v, UI_SLIDERS, &a->sliders);
 }
@@ -125,7 +148,8 @@ static void heatmaps(struct app *a, struct ui_rect r)
 	w = shown == 2 ? (r.w - 2) / 2 : r.w;
 	x = r.x;
 	for (int i = 0; i < UI_SWEEPS; i++) {
-		struct ui_heatmap_input in = { title[i], a->sweep_live[i] ? &a->sweeps[i] : NULL, mark };
+		struct ui_heatmap_input in = { title[i], a->sweep_live[i] ? &a->sweeps[i] : NULL, mark,
+					       ui_app_loaded(a), a->excluded };
 		if (!ui_app_sweep_shown(a, i))
 			continue;
 		if (!a->sweep_live[i] && a->sweep_error[i][0] != '\0')
@@ -151,12 +175,13 @@ static void too_small(struct app *a)
 
 void ui_screen_draw(struct app *a)
 {
-	const struct pool *pool = ui_app_pool(a);
+	const struct pool *pool = ui_app_loaded(a);
 	int body = LINES - 2, heat_h, top_h, gap, rw, sh;
 
 	erase();
 	memset(&a->sliders, 0, sizeof a->sliders);
 	memset(a->heat_geom, 0, sizeof a->heat_geom);
+	a->table_geom.rows = (struct ui_rect){ 0, 0, 0, 0 };
 	a->plot_shown = false;
 	a->too_small = false;
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
@@ -177,7 +202,7 @@ void ui_screen_draw(struct app *a)
 	title_bar(a);
 	{
 		struct ui_plot_input in = {
-			pool, a->hull[a->cur], a->n_hull[a->cur],
+			ui_app_pool(a), pool, a->excluded, a->hull, a->n_hull,
 			a->sweep_live[1] ? &a->sweeps[1] : NULL,
 			a->have_pol ? &a->pol : NULL, a->mode,
 			a->params[UI_P_BUDGET].value, a->params[UI_P_FLOOR].value,
@@ -189,8 +214,12 @@ void ui_screen_draw(struct app *a)
 	sh = top_h >= 20 ? UI_SLIDERS_TALL : UI_SLIDERS_SHORT;
 	sliders(a, (struct ui_rect){ 1, COLS - rw, sh, rw });
 	{
-		struct ui_table_input in = { pool, a->have_pol ? &a->pol : NULL, a->solve_error };
-		ui_table_draw(&a->term, (struct ui_rect){ 2 + sh, COLS - rw, top_h - sh - 1, rw }, &in);
+		struct ui_table_input in = {
+			pool, ui_app_pool(a), a->work_map, a->excluded, a->have_pol ? &a->pol : NULL,
+			a->solve_error, a->cursor, a->pane == UI_PANE_MODELS,
+		};
+		ui_table_draw(&a->term, (struct ui_rect){ 2 + sh, COLS - rw, top_h - sh - 1, rw }, &in,
+			      &a->table_geom);
 	}
 	heatmaps(a, (struct ui_rect){ 1 + top_h + gap, 0, heat_h, COLS });
 	status_line(a);

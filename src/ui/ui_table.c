@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct cursor {
@@ -94,54 +95,160 @@ static void bar(const struct ui_term *t, int y, int x, int w, double share)
 	}
 }
 
-/* Column widths: the bar takes what the name (up to 17 characters) leaves, when 4 or more. */
-static void widths(const struct ui_table_input *in, int total, int cw, int *nw, int *bw)
-{
-	int longest = 5;
+/* Columns other than the name and the bar: prefix 3, count, share, cost, accuracy. */
+#define PREFIX_W 3
+#define FIXED_W(cw) ((cw) + 25 + PREFIX_W)
 
-	for (size_t i = 0; i < in->pool->n; i++)
-		if (in->pol->count[i] > 0 && ui_text_width(in->pool->models[i].name) > longest)
-			longest = ui_text_width(in->pool->models[i].name);
+/* Everything one draw needs: the rows listed and each model's count (-1: excluded). */
+struct listing {
+	size_t *rows;        /* loaded indices listed, in order */
+	size_t n;
+	long long *count;    /* per loaded model: count, 0 unused or no answer, -1 excluded */
+	size_t unlisted;     /* models left out of a short list (not used, not excluded) */
+};
+
+/*
+ * Column widths: names up to 17 characters, the bar (4 to 12 cells) in what
+ * is left.  Unused models' names are cut before a used one's; the bar goes
+ * before any used name is cut.
+ */
+static void widths(const struct ui_table_input *in, const struct listing *l, int total, int cw,
+		   int *nw, int *bw)
+{
+	int longest = 5, used = 5;
+
+	for (size_t i = 0; i < l->n; i++) {
+		int w = ui_text_width(in->pool->models[l->rows[i]].name);
+		longest = w > longest ? w : longest;
+		if (l->count[l->rows[i]] > 0)
+			used = w > used ? w : used;
+	}
 	*nw = longest > 17 ? 17 : longest;
-	*bw = total - (cw + 25) - *nw - 1;
-	if (*bw < 4 && *nw > 10) {
+	used = used > 17 ? 17 : used < 10 ? 10 : used;
+	*bw = total - FIXED_W(cw) - *nw - 1;
+	if (*bw < 4 && *nw > used) {
 		*nw -= 4 - *bw;
-		*nw = *nw < 10 ? 10 : *nw;
-		*bw = total - (cw + 25) - *nw - 1;
+		*nw = *nw < used ? used : *nw;
+		*bw = total - FIXED_W(cw) - *nw - 1;
 	}
 	if (*bw < 4) {
 		*bw = 0;
-		*nw = total - (cw + 25);
+		*nw = total - FIXED_W(cw);
+		*nw = *nw > longest ? longest : *nw;
 		*nw = *nw > 17 ? 17 : *nw < 4 ? 4 : *nw;
 	}
 	*bw = *bw > 12 ? 12 : *bw;
 }
 
-static void model_rows(struct cursor *c, const struct ui_table_input *in)
+size_t ui_table_scroll(size_t top, size_t cursor, size_t n, size_t rows)
+{
+	if (rows == 0 || n <= rows)
+		return 0;
+	if (cursor < top)
+		top = cursor;
+	else if (cursor >= top + rows)
+		top = cursor - rows + 1;
+	return top > n - rows ? n - rows : top;
+}
+
+static bool fill_counts(const struct ui_table_input *in, long long *count)
 {
 	const struct policy *p = in->pol;
-	long long k = p->params.k;
+	bool counts = p != NULL && policy_has_counts(p);
+
+	for (size_t i = 0; i < in->pool->n; i++)
+		count[i] = in->excluded != NULL && in->excluded[i] ? -1 : 0;
+	for (size_t j = 0; counts && j < p->n && j < in->work->n; j++)
+		count[in->work_map != NULL ? in->work_map[j] : j] = p->count[j];
+	return counts;
+}
+
+/* Lines the table needs below the model rows. */
+static int rest_lines(const struct ui_table_input *in, int w)
+{
+	const struct policy *p = in->pol;
+	const char *msg = in->error;
+
+	if (p != NULL && policy_has_counts(p))
+		return 7 + (p->params.method == SOLVE_RELAXED ? 2 : 0);
+	if (p != NULL)
+		msg = p->message[0] != '\0' ? p->message : solve_outcome_name(p->outcome);
+	return 1 + (msg != NULL ? (int)strlen(msg) / (w > 1 ? w : 1) + 1 : 1);
+}
+
+/* Which models get a row: all when they fit or the table has the keys, else the used and excluded. */
+static void choose_rows(const struct ui_table_input *in, struct listing *l, int avail,
+			struct ui_table_geom *g)
+{
+	size_t n = in->pool->n;
+
+	l->n = 0;
+	l->unlisted = 0;
+	if ((int)n <= avail || in->focused) {
+		size_t rows = avail < 3 ? (n < 3 ? n : 3) : (size_t)avail;
+		g->top = in->focused ? ui_table_scroll(g->top, in->cursor, n, rows) : 0;
+		for (size_t i = g->top; i < n && l->n < rows; i++)
+			l->rows[l->n++] = i;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (l->count[i] == 0)
+			l->unlisted++;
+		else if ((int)l->n < avail - 1)
+			l->rows[l->n++] = i;
+		else
+			l->unlisted++;
+	}
+}
+
+static void model_row(struct cursor *c, const struct ui_table_input *in, size_t i, long long count,
+		      int nw, int cw, int bw)
+{
+	const struct ui_term *t = c->t;
+	const struct model *m = &in->pool->models[i];
+	const struct policy *p = in->pol;
+	bool sel = in->focused && i == in->cursor;
+	attr_t name_a = count > 0 ? A_NORMAL : ui_term_attr(t, UI_DIM);
+	int x = c->r.x, y = c->y;
+
+	ui_text(t, y, x, 1, ui_term_attr(t, UI_FOCUS), sel ? t->g->focus : " ");
+	ui_text(t, y, x + 1, 1, ui_term_attr(t, UI_ERROR), count < 0 ? "x" : " ");
+	ui_text(t, y, x + PREFIX_W, nw, sel ? name_a | A_REVERSE : name_a, m->name);
+	x += PREFIX_W + nw;
+	if (count < 0) {
+		ui_text(t, y, x, c->r.w - PREFIX_W - nw, ui_term_attr(t, UI_DIM), " excluded");
+	} else if (count == 0) {
+		ui_textf(t, y, x, c->r.w - PREFIX_W - nw, ui_term_attr(t, UI_DIM), " %*s", cw, "-");
+	} else {
+		double share = (double)count / (double)p->params.k;
+		ui_textf(t, y, x, c->r.w - PREFIX_W - nw, A_NORMAL, " %*lld %5.1f%%%*s%s %7.2f %8.2f",
+			 cw, count, 100 * share, bw, "", bw > 0 ? " " : "", share * m->cost,
+			 share * m->accuracy);
+		if (bw > 0)
+			bar(t, y, x + 1 + cw + 8, bw, share);
+	}
+	c->y++;
+}
+
+static void model_rows(struct cursor *c, const struct ui_table_input *in, struct listing *l,
+		       struct ui_table_geom *g)
+{
+	long long k = in->pol != NULL ? in->pol->params.k : 1;
 	int cw = snprintf(NULL, 0, "%lld", k), nw, bw;
 
 	cw = cw < 5 ? 5 : cw;
-	widths(in, c->r.w, cw, &nw, &bw);
-	line(c, ui_term_attr(c->t, UI_DIM), "%-*s %*s  share %*s%s   cost   accur",
-	     nw, "model", cw, "count", bw, "", bw > 0 ? " " : "");
-	for (size_t i = 0; i < p->n && room(c); i++) {
-		const struct model *m = &in->pool->models[i];
-		double share = (double)p->count[i] / (double)k;
-		int y = c->y;
-		if (p->count[i] == 0)
-			continue;
-		/* the name by display columns (names may be UTF-8), the figures after it */
-		ui_text(c->t, y, c->r.x, nw, A_NORMAL, m->name);
-		ui_textf(c->t, y, c->r.x + nw, c->r.w - nw, A_NORMAL, " %*lld %5.1f%% %*s%s %7.2f %7.2f",
-			 cw, p->count[i], 100 * share, bw, "", bw > 0 ? " " : "", share * m->cost,
-			 share * m->accuracy);
-		c->y++;
-		if (bw > 0)
-			bar(c->t, y, c->r.x + nw + cw + 9, bw, share);
+	widths(in, l, c->r.w, cw, &nw, &bw);
+	line(c, ui_term_attr(c->t, UI_DIM), "   %-*s %*s %6s%s%*s %7s %8s", nw, "model", cw, "count",
+	     "share", bw > 0 ? " " : "", bw, "", "cost", "accuracy");
+	g->rows = (struct ui_rect){ c->y, c->r.x, 0, c->r.w };
+	for (size_t r = 0; r < l->n && room(c) && r < UI_TABLE_ROWS_MAX; r++) {
+		g->model[r] = l->rows[r];
+		model_row(c, in, l->rows[r], l->count[l->rows[r]], nw, cw, bw);
+		g->rows.h++;
 	}
+	if (l->unlisted > 0)
+		line(c, ui_term_attr(c->t, UI_DIM), "   %s %zu more not used: x lists every model",
+		     c->t->g->dots, l->unlisted);
 }
 
 static void totals(struct cursor *c, const struct ui_table_input *in)
@@ -161,52 +268,86 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 		     p->params.min_accuracy);
 	line(c, A_NORMAL, "objective %.10g", p->objective);
 	line(c, A_NORMAL, "models    %zu of %zu used, K = %lld, %s = %.6g", p->models_used,
-	     in->pool->n, p->params.k, c->t->g->lambda, p->params.lambda);
-	best = ui_table_best_single(in->pool, p->params.mode,
+	     in->work->n, p->params.k, c->t->g->lambda, p->params.lambda);
+	best = ui_table_best_single(in->work, p->params.mode,
 				    primal ? p->params.budget : p->params.min_accuracy);
 	if (best < 0)
 		line(c, A_NORMAL, "single    no model alone is within the %s", primal ? "budget" : "floor");
-	else if (b = &in->pool->models[best], primal)
+	else if (b = &in->work->models[best], primal)
 		line(c, A_NORMAL, "single    %s %.2f, %+.4f", b->name, b->accuracy,
 		     p->expected_accuracy - b->accuracy);
 	else
 		line(c, A_NORMAL, "single    %s %.2f, saves %.4f", b->name, b->cost,
 		     b->cost - p->expected_cost);
 	if (p->params.method == SOLVE_RELAXED) {
+		double gap = p->exact_accuracy - p->expected_accuracy;
+		/* a gap that rounds to zero prints as 0, never as -0.000000 */
 		line(c, A_NORMAL, "LP gap    %.6f accuracy below the exact %.4f",
-		     p->exact_accuracy - p->expected_accuracy, p->exact_accuracy);
+		     fabs(gap) < 5e-7 ? 0.0 : gap, p->exact_accuracy);
 		line(c, A_NORMAL, "Thm 3.2   rounding loses at most %.6f", p->theorem_bound);
 	}
 }
 
-void ui_table_draw(const struct ui_term *t, struct ui_rect r, const struct ui_table_input *in)
+/* The title, the model rows, then the totals or why there is no answer. */
+static void draw_body(struct cursor *c, const struct ui_table_input *in, struct listing *l,
+		      struct ui_table_geom *g)
 {
-	struct cursor c = { t, r, r.y };
+	const struct ui_term *t = c->t;
 	const struct policy *p = in->pol;
+	bool counts = fill_counts(in, l->count);
+	int avail = c->r.h - 2 - rest_lines(in, c->r.w);
 
-	if (r.h <= 0 || r.w <= 10)
-		return;
+	g->page = avail < 1 ? 1 : avail;
+	choose_rows(in, l, avail, g);
+	if (p == NULL)
+		line(c, ui_term_attr(t, UI_LABEL), "Policy");
+	else
+		line(c, ui_term_attr(t, UI_LABEL), "Policy  %s %s, %.1f ms",
+		     p->params.method == SOLVE_EXACT ? "ILP" : "LP", solve_outcome_name(p->outcome),
+		     1000 * p->seconds);
+	model_rows(c, in, l, g);
 	if (p == NULL) {
-		line(&c, ui_term_attr(t, UI_LABEL), "Policy");
-		wrapped(&c, ui_term_attr(t, UI_ERROR), in->error != NULL && in->error[0] != '\0'
+		wrapped(c, ui_term_attr(t, UI_ERROR), in->error != NULL && in->error[0] != '\0'
 			? in->error : "no answer yet");
-		return;
-	}
-	line(&c, ui_term_attr(t, UI_LABEL), "Policy  %s %s, %.1f ms",
-	     p->params.method == SOLVE_EXACT ? "ILP" : "LP", solve_outcome_name(p->outcome),
-	     1000 * p->seconds);
-	if (!policy_has_counts(p)) {
-		wrapped(&c, ui_term_attr(t, UI_ERROR), p->message[0] != '\0' ? p->message
+	} else if (!counts) {
+		wrapped(c, ui_term_attr(t, UI_ERROR), p->message[0] != '\0' ? p->message
 			: solve_outcome_name(p->outcome));
 		if (p->outcome == SOLVE_INFEASIBLE)
-			line(&c, A_NORMAL, p->params.mode == SOLVE_MAX_ACCURACY
+			line(c, A_NORMAL, p->params.mode == SOLVE_MAX_ACCURACY
 			     ? "minimum feasible budget %g" : "best reachable accuracy %g", p->nearest);
+	} else {
+		if (room(c) && c->y < c->r.y + c->r.h - 6) {
+			ui_hfill(c->y, c->r.x, c->r.w - 1, t->g->hline, ui_term_attr(t, UI_DIM));
+			c->y++;
+		}
+		totals(c, in);
+	}
+}
+
+void ui_table_draw(const struct ui_term *t, struct ui_rect r, const struct ui_table_input *in,
+		   struct ui_table_geom *g)
+{
+	struct cursor c = { t, r, r.y };
+	struct listing l = { 0 };
+
+	g->rows = (struct ui_rect){ 0, 0, 0, 0 };
+	g->page = 1;
+	if (r.h <= 0 || r.w <= 10 || in->pool->n == 0)
 		return;
-	}
-	model_rows(&c, in);
-	if (room(&c) && c.y < r.y + r.h - 6) {
-		ui_hfill(c.y, r.x, r.w - 1, t->g->hline, ui_term_attr(t, UI_DIM));
-		c.y++;
-	}
-	totals(&c, in);
+	l.rows = malloc(in->pool->n * sizeof *l.rows);
+	l.count = malloc(in->pool->n * sizeof *l.count);
+	if (l.rows != NULL && l.count != NULL)
+		draw_body(&c, in, &l, g);
+	else
+		line(&c, ui_term_attr(t, UI_ERROR), "out of memory");
+	free(l.rows);
+	free(l.count);
+}
+
+bool ui_table_hit(const struct ui_table_geom *g, int y, int x, size_t *model)
+{
+	if (!ui_rect_contains(g->rows, y, x))
+		return false;
+	*model = g->model[y - g->rows.y];
+	return true;
 }

@@ -18,6 +18,7 @@
 #include "optdeploy/ui/ui_plot.h"
 #include "optdeploy/ui/ui_prompt.h"
 #include "optdeploy/ui/ui_sliders.h"
+#include "optdeploy/ui/ui_table.h"
 #include "optdeploy/ui/ui_term.h"
 
 /* Reaction flags: what the loop must do before the next frame. */
@@ -27,8 +28,10 @@
 #define UI_R_REDRAW  0x08u
 #define UI_R_QUIT    0x10u
 #define UI_R_EXPORT  0x20u   /* run app->export */
+#define UI_R_REBUILD 0x40u   /* rebuild the working pool (what-if), then re-solve and re-sweep */
 
 enum ui_heat_view { UI_HEAT_BOTH, UI_HEAT_ZERO, UI_HEAT_CURRENT };
+enum ui_pane { UI_PANE_SLIDERS, UI_PANE_MODELS };
 enum ui_overlay { UI_OV_NONE, UI_OV_HELP, UI_OV_PROMPT };
 enum ui_prompt_purpose { UI_ASK_VALUE, UI_ASK_POLICY_FILE, UI_ASK_SWEEP_FILE };
 
@@ -38,19 +41,27 @@ enum ui_prompt_purpose { UI_ASK_VALUE, UI_ASK_POLICY_FILE, UI_ASK_SWEEP_FILE };
 /* a->drag when no slider is dragged; after Esc, until the button is released */
 #define UI_DRAG_NONE (-1)
 #define UI_DRAG_CANCELLED (-2)
+/* after a press that acted at once (a model table row), until the button is released */
+#define UI_DRAG_HELD (-3)
 
 struct app {
 	struct ui_term term;
 	const char *path;              /* the pool's file, for the status line */
 
-	/* raw pool (0) and its normalised copy (1), each with its own solver and hull */
+	/* raw pool (0) and its normalised copy (1), as loaded */
 	struct pool pools[2];
-	struct solver *solvers[2];
-	size_t *hull[2];
-	size_t n_hull[2];
 	bool can_normalize;
 	char normalize_error[512];
 	int cur;                       /* the pool in use */
+
+	/* what-if (ui_whatif.h): the working pool is pools[cur] minus the excluded models */
+	bool *excluded;                /* owned, one flag per loaded model */
+	size_t n_excluded;
+	struct pool work;              /* what is solved, swept, plotted as the hull and exported */
+	size_t *work_map;              /* owned: working index -> loaded index */
+	struct solver *solver;         /* the working pool's */
+	size_t *hull;                  /* the working pool's LP hull (working indices) */
+	size_t n_hull;
 
 	struct ui_param params[UI_P_COUNT];
 	enum solve_mode mode;
@@ -67,6 +78,8 @@ struct app {
 	enum ui_heat_view heat;
 
 	int focus;                     /* slider 0 budget/floor, 1 lambda, 2 K */
+	enum ui_pane pane;             /* the sliders or the model table have the keys */
+	size_t cursor;                 /* the model table's selected row (a loaded index) */
 	int drag;                      /* slider being dragged, or UI_DRAG_NONE / _CANCELLED */
 	double drag_from;              /* its value when the drag began (Esc restores it) */
 
@@ -85,13 +98,17 @@ struct app {
 	struct ui_plot_geom plot;
 	bool plot_shown;
 	struct ui_heatmap_geom heat_geom[UI_SWEEPS];
+	struct ui_table_geom table_geom; /* its scroll position persists from frame to frame */
 };
 
 /* The parameter behind slider i (the budget slider is the floor in min-cost mode). */
 enum ui_param_id ui_app_slider_param(const struct app *a, int slider);
 
-/* The pool in use. */
+/* The working pool: the pool in use minus the excluded models (what is solved). */
 const struct pool *ui_app_pool(const struct app *a);
+
+/* The pool in use as loaded, every model included (one table row per model). */
+const struct pool *ui_app_loaded(const struct app *a);
 
 /* The solve parameters the current values describe (lambda = lambda/K x K). */
 struct solve_params ui_app_solve_params(const struct app *a);

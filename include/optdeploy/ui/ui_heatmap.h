@@ -32,6 +32,9 @@ struct ui_heatmap_input {
 	const char *title;         /* "Fig. 4: lambda = 0" */
 	const struct sweep *sw;    /* NULL: nothing to show */
 	double mark;               /* the budget to mark (NaN: none) */
+	const struct pool *all;    /* one row per model of this pool (NULL: the sweep's pool)... */
+	const bool *excluded;      /* ...where the excluded ones (what-if) are struck out; the
+	                              others, in order, are the sweep pool's models */
 };
 
 struct ui_heatmap_geom {

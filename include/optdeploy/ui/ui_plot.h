@@ -17,7 +17,9 @@
 #include "optdeploy/ui/ui_term.h"
 
 struct ui_plot_input {
-	const struct pool *pool;
+	const struct pool *pool;     /* the pool solved: the hull's indices are its */
+	const struct pool *all;      /* the points and axis ranges (NULL: pool); with... */
+	const bool *excluded;        /* ...these models (what-if) drawn as a dim x, or NULL */
 	const size_t *hull;          /* frontier_hull indices */
 	size_t n_hull;
 	const struct sweep *ilp;     /* sweep at the current K and lambda (levels done so far); may be NULL */

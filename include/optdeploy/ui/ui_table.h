@@ -1,20 +1,42 @@
 /*
- * ui_table.h - the policy table: each model used with its count, share (and
- * a bar), cost and accuracy contributions; totals; the best single model and
- * the gain over it; the LP rounding gap and Theorem 3.2 bound; solve time
- * and status.  Reads the policy, never solves.
+ * ui_table.h - the model table: every model of the pool with, for the ones
+ * the policy uses, its count, share (and a bar), cost and accuracy
+ * contributions; models left out by what-if marked 'x'; then totals, the
+ * best single model and the gain over it, the LP rounding gap and Theorem
+ * 3.2 bound, solve time and status.  With the keys (the model table pane) it
+ * shows a cursor and lists every model, scrolling; without them, on a pool
+ * too long for its rows, only the models used and the excluded ones.  Reads
+ * the policy, never solves.
  */
 #ifndef OPTDEPLOY_UI_TABLE_H
 #define OPTDEPLOY_UI_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/ui/ui_term.h"
 
 struct ui_table_input {
-	const struct pool *pool;
-	const struct policy *pol;  /* NULL when there is no answer */
+	const struct pool *pool;   /* the loaded pool: one row per model */
+	const struct pool *work;   /* the working pool (what was solved); may be pool itself */
+	const size_t *work_map;    /* working index -> loaded index; NULL: the identity */
+	const bool *excluded;      /* per loaded model; NULL: none */
+	const struct policy *pol;  /* in working indices; NULL when there is no answer */
 	const char *error;         /* why there is no answer, or NULL */
+	size_t cursor;             /* the selected row, a loaded index */
+	bool focused;              /* the table has the keys: cursor shown, every model listed */
+};
+
+#define UI_TABLE_ROWS_MAX 256
+
+/* Where the model rows landed, for mouse hits; `top` persists so the list scrolls smoothly. */
+struct ui_table_geom {
+	size_t top;                        /* first model listed when the list scrolls */
+	struct ui_rect rows;               /* the model rows on screen */
+	size_t model[UI_TABLE_ROWS_MAX];   /* loaded index of each of those rows */
+	int page;                          /* model rows that fit (for PgUp/PgDn) */
 };
 
 /*
@@ -24,6 +46,17 @@ struct ui_table_input {
  */
 long ui_table_best_single(const struct pool *pool, enum solve_mode mode, double limit);
 
-void ui_table_draw(const struct ui_term *t, struct ui_rect r, const struct ui_table_input *in);
+/*
+ * First row to list so that row `cursor` of n shows in a window of `rows`,
+ * moving `top` as little as possible (a scrolled list stays put while the
+ * cursor moves inside it).
+ */
+size_t ui_table_scroll(size_t top, size_t cursor, size_t n, size_t rows);
+
+void ui_table_draw(const struct ui_term *t, struct ui_rect r, const struct ui_table_input *in,
+		   struct ui_table_geom *g);
+
+/* The loaded index of the model row under (y, x); false when none is there. */
+bool ui_table_hit(const struct ui_table_geom *g, int y, int x, size_t *model);
 
 #endif
