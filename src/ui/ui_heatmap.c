@@ -127,6 +127,16 @@ static void draw_axis(const struct ui_term *t, const struct sweep *sw, struct ui
 		ui_text(t, y, c.x + at, mw, ui_term_attr(t, UI_FOCUS), mk);
 }
 
+size_t ui_heatmap_first(size_t cursor, size_t n, size_t rows)
+{
+	size_t first;
+
+	if (rows == 0 || n <= rows)
+		return 0;
+	first = cursor > rows / 2 ? cursor - rows / 2 : 0;
+	return first > n - rows ? n - rows : first;
+}
+
 /* Sweep row of each listed model (-1: excluded, struck out); false on no memory. */
 static long *row_models(const struct ui_heatmap_input *in, size_t *n)
 {
@@ -143,17 +153,19 @@ static long *row_models(const struct ui_heatmap_input *in, size_t *n)
 }
 
 static void draw_names(const struct ui_term *t, const struct ui_heatmap_input *in, int y, int x,
-		       int nw, int rows, int rh, const long *model)
+		       int nw, size_t first, int rows, int rh, const long *model)
 {
 	const struct pool *all = in->all != NULL ? in->all : in->sw->pool;
 
-	for (int i = 0; i < rows; i++) {
+	for (int r = 0; r < rows; r++) {
+		size_t i = first + (size_t)r;
+		attr_t sel = in->selected && i == in->cursor ? A_REVERSE : 0;
 		if (model[i] < 0) {
-			ui_text(t, y + i * rh, x, 2, ui_term_attr(t, UI_ERROR), "x ");
-			ui_text(t, y + i * rh, x + 2, nw - 2, ui_term_attr(t, UI_DIM),
+			ui_text(t, y + r * rh, x, 2, ui_term_attr(t, UI_ERROR), "x ");
+			ui_text(t, y + r * rh, x + 2, nw - 2, ui_term_attr(t, UI_DIM) | sel,
 				all->models[i].name);
 		} else {
-			ui_text(t, y + i * rh, x, nw, A_NORMAL, all->models[i].name);
+			ui_text(t, y + r * rh, x, nw, A_NORMAL | sel, all->models[i].name);
 		}
 	}
 }
@@ -163,7 +175,7 @@ void ui_heatmap_draw(const struct ui_term *t, struct ui_rect r, const struct ui_
 {
 	const struct sweep *sw = in->sw;
 	int nw, rows, rh, x;
-	size_t n;
+	size_t n, first;
 	long *model;
 
 	memset(g, 0, sizeof *g);
@@ -176,17 +188,18 @@ void ui_heatmap_draw(const struct ui_term *t, struct ui_rect r, const struct ui_
 	if (nw > r.w / 3)
 		nw = r.w / 3;
 	rows = (int)n < r.h - 2 ? (int)n : r.h - 2;
+	first = ui_heatmap_first(in->cursor, n, (size_t)rows);
 	if (!sweep_finished(sw))
 		x += ui_textf(t, r.y, x, r.x + r.w - x, ui_term_attr(t, UI_DIM),
 			      "  solving %zu/%zu", sw->done, sw->n_levels);
 	if (rows < (int)n)
-		ui_textf(t, r.y, x, r.x + r.w - x, ui_term_attr(t, UI_DIM), "  (+%d rows)",
-			 (int)n - rows);
+		ui_textf(t, r.y, x, r.x + r.w - x, ui_term_attr(t, UI_DIM), "  (rows %zu-%zu of %zu)",
+			 first + 1, first + (size_t)rows, n);
 	rh = rows == (int)n && (r.h - 2) >= 2 * rows ? 2 : 1;
 	g->cells = (struct ui_rect){ r.y + 1, r.x + nw + 1, rows * rh, r.w - nw - 1 };
 	g->sw = sw;
-	draw_names(t, in, r.y + 1, r.x, nw, rows, rh, model);
-	draw_cells(t, sw, g->cells, rows, rh, model);
+	draw_names(t, in, r.y + 1, r.x, nw, first, rows, rh, model);
+	draw_cells(t, sw, g->cells, rows, rh, model + first);
 	draw_axis(t, sw, g->cells, r.y + 1 + rows * rh, in->mark);
 	free(model);
 }

@@ -89,7 +89,8 @@ static void draw_y_axis(const struct plot *p, double step, int lw)
 		if (y < d.y || y >= d.y + d.h)
 			continue;
 		ui_put(y, d.x - 1, gl->tee_left, ax);
-		ui_textf(p->t, y, d.x - 1 - lw, lw, ax, "%*.*f", lw, dec, v);
+		/* a tick at zero that rounding left at -1e-15 prints as 0, not -0 */
+		ui_textf(p->t, y, d.x - 1 - lw, lw, ax, "%*.*f", lw, dec, fabs(v) < step / 2 ? 0.0 : v);
 	}
 }
 
@@ -108,7 +109,7 @@ static void draw_x_axis(const struct plot *p, double step)
 		if (x < d.x || x >= d.x + d.w)
 			continue;
 		ui_put(y, x, gl->tee_up, ax);
-		len = snprintf(buf, sizeof buf, "%.*f", dec, v);
+		len = snprintf(buf, sizeof buf, "%.*f", dec, fabs(v) < step / 2 ? 0.0 : v);
 		at = x - len / 2;
 		if (at <= free_from || at + len > d.x + d.w)
 			continue;

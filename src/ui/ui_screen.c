@@ -149,7 +149,8 @@ static void heatmaps(struct app *a, struct ui_rect r)
 	x = r.x;
 	for (int i = 0; i < UI_SWEEPS; i++) {
 		struct ui_heatmap_input in = { title[i], a->sweep_live[i] ? &a->sweeps[i] : NULL, mark,
-					       ui_app_loaded(a), a->excluded };
+					       ui_app_loaded(a), a->excluded, a->cursor,
+					       a->pane == UI_PANE_MODELS };
 		if (!ui_app_sweep_shown(a, i))
 			continue;
 		if (!a->sweep_live[i] && a->sweep_error[i][0] != '\0')
@@ -193,8 +194,10 @@ void ui_screen_draw(struct app *a)
 	heat_h = (int)pool->n + 3;
 	if (heat_h + (int)pool->n + 1 <= body - TOP_ROOMY)
 		heat_h += (int)pool->n;
-	if (heat_h > body - TOP_MIN)
-		heat_h = body - TOP_MIN;
+	/* a long pool's heatmaps scroll with the model table: the top keeps over half the rows */
+	top_h = body * 55 / 100 > TOP_MIN ? body * 55 / 100 : TOP_MIN;
+	if (heat_h > body - top_h)
+		heat_h = body - top_h;
 	gap = body - heat_h > TOP_MIN ? 1 : 0;
 	top_h = body - heat_h - gap;
 	rw = COLS * 46 / 100;

@@ -191,13 +191,12 @@ static void choose_rows(const struct ui_table_input *in, struct listing *l, int 
 			l->rows[l->n++] = i;
 		return;
 	}
+	/* the models used come before the line that counts the others, and before the totals */
 	for (size_t i = 0; i < n; i++) {
-		if (l->count[i] == 0)
+		if (l->count[i] == 0 || (l->n > 0 && (int)l->n >= avail - 1))
 			l->unlisted++;
-		else if ((int)l->n < avail - 1)
-			l->rows[l->n++] = i;
 		else
-			l->unlisted++;
+			l->rows[l->n++] = i;
 	}
 }
 

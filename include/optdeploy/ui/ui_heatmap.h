@@ -35,7 +35,13 @@ struct ui_heatmap_input {
 	const struct pool *all;    /* one row per model of this pool (NULL: the sweep's pool)... */
 	const bool *excluded;      /* ...where the excluded ones (what-if) are struck out; the
 	                              others, in order, are the sweep pool's models */
+	size_t cursor;             /* the model table's selection: rows that do not all fit
+	                              scroll to keep it in sight */
+	bool selected;             /* highlight the selection's name (the table has the keys) */
 };
+
+/* First of `rows` rows shown out of n so that row `cursor` is in sight, centred when it can be. */
+size_t ui_heatmap_first(size_t cursor, size_t n, size_t rows);
 
 struct ui_heatmap_geom {
 	struct ui_rect cells;      /* the share cells */
