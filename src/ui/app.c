@@ -62,6 +62,13 @@ static enum status start_values(struct app *a, const struct app_options *opt, st
 	if ((st = ui_whatif_rebuild(a, m)) != ST_OK)
 		return st;
 	ui_params_init(a->params, &a->pools[a->cur]);
+	/* costs over more than two decades: a log budget axis, the budget at its middle */
+	if (ui_params_wide_costs(&a->pools[a->cur]) &&
+	    ui_params_budget_scale(a->params, &a->pools[a->cur], true)) {
+		struct ui_param *b = &a->params[UI_P_BUDGET];
+		a->log_axis = true;
+		b->value = ui_param_clamp(b, ui_param_snap(b, sqrt(b->min * b->max)));
+	}
 	a->params[UI_P_K].value = (double)sp.k;
 	a->params[UI_P_LAMBDA].value = opt->lambda_per_k_given ? opt->lambda_per_k
 				       : sp.lambda / (double)sp.k;

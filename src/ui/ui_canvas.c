@@ -113,6 +113,11 @@ int ui_axis_dot(const struct ui_axis *a, double v)
 {
 	if (a->n <= 1 || !(a->hi > a->lo))
 		return 0;
+	if (a->log) {
+		if (!(v > 0) || !(a->lo > 0))
+			return 0;
+		return (int)lround(log10(v / a->lo) / log10(a->hi / a->lo) * (a->n - 1));
+	}
 	return (int)lround((v - a->lo) / (a->hi - a->lo) * (a->n - 1));
 }
 
@@ -120,7 +125,46 @@ double ui_axis_value(const struct ui_axis *a, int d)
 {
 	if (a->n <= 1)
 		return a->lo;
+	if (a->log && a->lo > 0 && a->hi > a->lo)
+		return a->lo * pow(a->hi / a->lo, (double)d / (a->n - 1));
 	return a->lo + (a->hi - a->lo) * d / (a->n - 1);
+}
+
+int ui_axis_log_ticks(double lo, double hi, double *out, int max)
+{
+	static const double mant[3] = { 1, 2, 5 };
+	int e0, e1, n = 0, every = 1;
+
+	if (!(lo > 0) || !(hi > lo) || max < 1)
+		return 0;
+	e0 = (int)floor(log10(lo));
+	e1 = (int)ceil(log10(hi));
+	/* 1-2-5 within each decade when they all fit, and there are at least two */
+	for (int e = e0; e <= e1; e++)
+		for (int k = 0; k < 3; k++) {
+			double v = mant[k] * pow(10, e);
+			if (v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12))
+				n++;
+		}
+	if (n <= max && n >= 2) {
+		n = 0;
+		for (int e = e0; e <= e1; e++)
+			for (int k = 0; k < 3; k++) {
+				double v = mant[k] * pow(10, e);
+				if (v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12))
+					out[n++] = v;
+			}
+		return n;
+	}
+	while ((e1 - e0) / every + 1 > max)
+		every++;
+	n = 0;
+	for (int e = e0; e <= e1 && n < max; e++) {
+		double v = pow(10, e);
+		if (e % every == 0 && v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12))
+			out[n++] = v;
+	}
+	return n;
 }
 
 double ui_axis_nice(double *lo, double *hi, int ticks)

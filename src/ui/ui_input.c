@@ -128,6 +128,20 @@ static long table_act(struct app *a, enum ui_action act)
 	}
 }
 
+/* Linear or log budget: the slider, the heatmap columns (the sweeps start over) and the plot. */
+static unsigned switch_axis(struct app *a)
+{
+	bool log = !a->log_axis;
+
+	if (!ui_params_budget_scale(a->params, ui_app_loaded(a), log)) {
+		ui_app_message(a, true, "a log budget axis needs costs above 0 that differ");
+		return UI_R_REDRAW;
+	}
+	a->log_axis = log;
+	ui_app_message(a, false, log ? "budget axis: log" : "budget axis: linear");
+	return UI_R_RESOLVE | UI_R_SWEEP0 | UI_R_SWEEP1 | UI_R_REDRAW;
+}
+
 static unsigned act(struct app *a, enum ui_action act)
 {
 	enum ui_param_id id = ui_app_slider_param(a, a->focus);
@@ -156,6 +170,8 @@ static unsigned act(struct app *a, enum ui_action act)
 		return UI_R_REDRAW;
 	case UI_ACT_INCLUDE_ALL:
 		return ui_whatif_include_all(a);
+	case UI_ACT_LOG_AXIS:
+		return switch_axis(a);
 	case UI_ACT_STEP_UP:
 	case UI_ACT_STEP_DOWN:
 	case UI_ACT_BIG_UP:

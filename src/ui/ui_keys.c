@@ -38,6 +38,8 @@ static const struct ui_key_row table[] = {
 	  "raw / normalised costs (best model costs 100)", NULL, NULL },
 	{ UI_ACT_HEATMAP, { { 'f', "f" } }, "heatmaps: both / lambda = 0 / current lambda",
 	  "f", "heatmap" },
+	{ UI_ACT_LOG_AXIS, { { 'a', "a" } },
+	  "budget axis: linear / log (slider, heatmap columns, plot)", "a", "log" },
 	{ UI_ACT_TOGGLE_MODEL, { { 'x', "x" }, { ' ', "Space" } },
 	  "what-if: take the selected model out of the pool, or back", "x", "what-if" },
 	{ UI_ACT_INCLUDE_ALL, { { 'X', "X" } }, "what-if: include every excluded model again",

@@ -77,6 +77,50 @@ static void set_range(struct ui_param *p, double lo, double hi)
 	p->big = 10 * p->step;
 }
 
+
+/* The cheapest cost above 0 (0 when every model is free) and the dearest. */
+static void positive_range(const struct pool *pool, double *lo, double *hi)
+{
+	*lo = 0;
+	*hi = 0;
+	for (size_t i = 0; i < pool->n; i++) {
+		double c = pool->models[i].cost;
+		if (c > 0 && (*lo == 0 || c < *lo))
+			*lo = c;
+		*hi = c > *hi ? c : *hi;
+	}
+}
+
+bool ui_params_wide_costs(const struct pool *pool)
+{
+	double lo, hi;
+
+	positive_range(pool, &lo, &hi);
+	return lo > 0 && hi > 100 * lo;
+}
+
+bool ui_params_budget_scale(struct ui_param *p, const struct pool *pool, bool log)
+{
+	struct ui_param *b = &p[UI_P_BUDGET];
+	double lo, hi;
+
+	if (!log) {
+		b->scale = UI_LINEAR;
+		set_range(b, pool->models[pool_cheapest(pool)].cost, pool_max_cost(pool));
+		return true;
+	}
+	positive_range(pool, &lo, &hi);
+	if (!(lo > 0) || !(hi > lo))
+		return false;
+	b->scale = UI_LOG;
+	b->min = lo;
+	b->max = hi;
+	b->step = log10(hi / lo) / 100;
+	b->big = 10 * b->step;
+	b->value = ui_param_clamp(b, b->value);
+	return true;
+}
+
 void ui_params_fit(struct ui_param *p, const struct pool *pool)
 {
 	double amin = pool->models[0].accuracy, amax = amin;
@@ -85,7 +129,9 @@ void ui_params_fit(struct ui_param *p, const struct pool *pool)
 		amin = fmin(amin, pool->models[i].accuracy);
 		amax = fmax(amax, pool->models[i].accuracy);
 	}
-	set_range(&p[UI_P_BUDGET], pool->models[pool_cheapest(pool)].cost, pool_max_cost(pool));
+	/* a log budget stays log when it can */
+	if (p[UI_P_BUDGET].scale != UI_LOG || !ui_params_budget_scale(p, pool, true))
+		ui_params_budget_scale(p, pool, false);
 	set_range(&p[UI_P_FLOOR], amin, amax);
 }
 

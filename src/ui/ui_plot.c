@@ -94,30 +94,52 @@ static void draw_y_axis(const struct plot *p, double step, int lw)
 	}
 }
 
+/* One tick of the x axis and its label, when the label clears the previous one. */
+static void x_tick(const struct plot *p, double v, const char *label, int *free_from)
+{
+	attr_t ax = ui_term_attr(p->t, UI_AXIS);
+	struct ui_rect d = p->g->data;
+	int x = col_of(p, v), len = (int)strlen(label), at;
+
+	if (x < d.x || x >= d.x + d.w)
+		return;
+	ui_put(d.y + d.h, x, p->t->g->tee_up, ax);
+	at = x - len / 2;
+	if (at <= *free_from || at + len > d.x + d.w)
+		return;
+	ui_text(p->t, d.y + d.h + 1, at, len, ax, label);
+	*free_from = at + len;
+}
+
 static void draw_x_axis(const struct plot *p, double step)
 {
 	const struct ui_glyphs *gl = p->t->g;
 	attr_t ax = ui_term_attr(p->t, UI_AXIS);
 	struct ui_rect d = p->g->data;
 	int y = d.y + d.h, dec = tick_decimals(step), free_from = d.x - 1;
+	const char *name = p->g->ax.log ? "cost, log" : "cost";
 	char buf[32];
 
 	ui_put(y, d.x - 1, gl->corner_bl, ax);
 	ui_hfill(y, d.x, d.w, gl->hline, ax);
-	for (double v = ceil(p->g->ax.lo / step - 1e-9) * step; v <= p->g->ax.hi + 1e-9; v += step) {
-		int x = col_of(p, v), len, at;
-		if (x < d.x || x >= d.x + d.w)
-			continue;
-		ui_put(y, x, gl->tee_up, ax);
-		len = snprintf(buf, sizeof buf, "%.*f", dec, fabs(v) < step / 2 ? 0.0 : v);
-		at = x - len / 2;
-		if (at <= free_from || at + len > d.x + d.w)
-			continue;
-		ui_text(p->t, y + 1, at, len, ax, buf);
-		free_from = at + len;
+	if (p->g->ax.log) {
+		double ticks[40];
+		int n = ui_axis_log_ticks(p->g->ax.lo, p->g->ax.hi, ticks, d.w / 7 < 40 ? d.w / 7 : 40);
+		for (int i = 0; i < n; i++) {
+			snprintf(buf, sizeof buf, "%g", ticks[i]);
+			x_tick(p, ticks[i], buf, &free_from);
+		}
+	} else {
+		for (double v = ceil(p->g->ax.lo / step - 1e-9) * step; v <= p->g->ax.hi + 1e-9;
+		     v += step) {
+			/* a tick at zero that rounding left at -1e-15 prints as 0, not -0 */
+			snprintf(buf, sizeof buf, "%.*f", dec, fabs(v) < step / 2 ? 0.0 : v);
+			x_tick(p, v, buf, &free_from);
+		}
 	}
-	if (d.x + d.w - free_from > 6)
-		ui_text(p->t, y + 1, d.x + d.w - 4, 4, ui_term_attr(p->t, UI_DIM), "cost");
+	if (d.x + d.w - free_from > (int)strlen(name) + 2)
+		ui_text(p->t, y + 1, d.x + d.w - (int)strlen(name), (int)strlen(name),
+			ui_term_attr(p->t, UI_DIM), name);
 }
 
 static void canvas_point(const struct plot *p, double x, double y, int *dx, int *dy)
@@ -308,6 +330,26 @@ static void draw_legend(const struct plot *p, struct ui_rect r)
 	}
 }
 
+/* A log cost axis from the cheapest positive cost, with a 5% margin in log terms, when asked. */
+static void log_range(const struct ui_plot_input *in, struct ui_axis *ax)
+{
+	const struct pool *pool = in->all != NULL ? in->all : in->pool;
+	double lo = 0, hi = 0, f;
+
+	if (!in->log_cost)
+		return;
+	for (size_t i = 0; i < pool->n; i++) {
+		double c = pool->models[i].cost;
+		if (c > 0 && (lo == 0 || c < lo))
+			lo = c;
+		hi = c > hi ? c : hi;
+	}
+	if (!(lo > 0) || !(hi > lo))
+		return;
+	f = pow(hi / lo, 0.05);
+	*ax = (struct ui_axis){ lo / f, hi * f, ax->n, true };
+}
+
 /* Axis ranges, tick steps and the data rectangle; the y labels' width decides where data starts. */
 static void layout(struct plot *p, struct ui_rect r, double *xstep, double *ystep, int *lw)
 {
@@ -324,8 +366,9 @@ static void layout(struct plot *p, struct ui_rect r, double *xstep, double *yste
 	p->g->data = (struct ui_rect){ r.y + 1, r.x + *lw + 1, r.h - 3, r.w - *lw - 2 };
 	p->g->dx = p->t->utf8 ? 2 : 1;
 	p->g->dy = p->t->utf8 ? 4 : 2;
-	p->g->ax = (struct ui_axis){ xlo, xhi, p->g->data.w * p->g->dx };
-	p->g->ay = (struct ui_axis){ ylo, yhi, p->g->data.h * p->g->dy };
+	p->g->ax = (struct ui_axis){ xlo, xhi, p->g->data.w * p->g->dx, false };
+	log_range(p->in, &p->g->ax);
+	p->g->ay = (struct ui_axis){ ylo, yhi, p->g->data.h * p->g->dy, false };
 	a = xlo;
 	b = xhi;
 	*xstep = ui_axis_nice(&a, &b, p->g->data.w / 9 > 2 ? p->g->data.w / 9 : 2);

@@ -85,9 +85,11 @@ static void status_line(const struct app *a)
 		snprintf(models, sizeof models, "%zu of %zu models excluded", a->n_excluded, pool->n);
 	else
 		snprintf(models, sizeof models, "%zu model%s", pool->n, pool->n == 1 ? "" : "s");
-	x = ui_textf(t, y, 1, COLS - 1, sa, "%s | %s | %s | %s | %s costs ", base_name(a->path), models,
+	x = ui_textf(t, y, 1, COLS - 1, sa, "%s | %s | %s | %s | %s costs%s ",
+		     base_name(a->path), models,
 		     a->mode == SOLVE_MAX_ACCURACY ? "max accuracy" : "min cost",
-		     a->method == SOLVE_EXACT ? "ILP" : "LP", a->cur == 1 ? "normalised" : "raw");
+		     a->method == SOLVE_EXACT ? "ILP" : "LP", a->cur == 1 ? "normalised" : "raw",
+		     a->log_axis ? " | log budget" : "");
 	if (a->message[0] != '\0')
 		ui_text(t, y, 2 + x, COLS - 3 - x,
 			a->message_error ? ui_term_attr(t, UI_ERROR) | A_REVERSE : sa | A_BOLD,
@@ -118,6 +120,8 @@ static void sliders(struct app *a, struct ui_rect r)
 			snprintf(rng[i], sizeof rng[i], "%s %s %s %s K", lo, g->dots, hi, g->times);
 		} else if (id == UI_P_K) {
 			snprintf(rng[i], sizeof rng[i], "%s %s 1e9, log", lo, g->dots);
+		} else if (p->scale == UI_LOG) {
+			snprintf(rng[i], sizeof rng[i], "%s %s %s, log", lo, g->dots, hi);
 		}
 		v[i] = (struct ui_slider_view){ p, val[i], brief[i], rng[i],
 						i == a->focus && a->pane == UI_PANE_SLIDERS };
@@ -138,7 +142,9 @@ static void heatmaps(struct app *a, struct ui_rect r)
 		mark = sp.budget;
 	else if (a->have_pol && policy_has_counts(&a->pol))
 		mark = a->pol.expected_cost;
-	x += ui_text(t, r.y, x, r.w, ui_term_attr(t, UI_LABEL), "Allocation by budget  ");
+	x += ui_text(t, r.y, x, r.w, ui_term_attr(t, UI_LABEL), "Allocation by budget");
+	x += ui_text(t, r.y, x, r.x + r.w - x, ui_term_attr(t, UI_DIM),
+		     a->log_axis ? " (log axis)  " : " (linear axis)  ");
 	ui_heatmap_legend(t, r.y, x, r.x + r.w - x);
 	snprintf(title[0], sizeof title[0], "Fig. 4: %s = 0", t->g->lambda);
 	snprintf(title[1], sizeof title[1], "Fig. 5: %s = %.10g (%.10g K)", t->g->lambda, sp.lambda,
@@ -208,7 +214,7 @@ void ui_screen_draw(struct app *a)
 			ui_app_pool(a), pool, a->excluded, a->hull, a->n_hull,
 			a->sweep_live[1] ? &a->sweeps[1] : NULL,
 			a->have_pol ? &a->pol : NULL, a->mode,
-			a->params[UI_P_BUDGET].value, a->params[UI_P_FLOOR].value,
+			a->params[UI_P_BUDGET].value, a->params[UI_P_FLOOR].value, a->log_axis,
 		};
 		a->plot_shown = ui_plot_draw(&a->term, (struct ui_rect){ 1, 0, top_h, COLS - rw - 1 },
 					     &in, &a->plot);

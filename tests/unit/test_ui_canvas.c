@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
+
 #include "optdeploy/ui/ui_canvas.h"
 
 static void test_braille_bits(void **state)
@@ -94,7 +96,7 @@ static void test_ascii_cells(void **state)
 
 static void test_axis(void **state)
 {
-	struct ui_axis a = { 50, 100, 101 };
+	struct ui_axis a = { 50, 100, 101, false };
 	double lo = 56.96, hi = 102.05, step;
 
 	(void)state;
@@ -115,6 +117,40 @@ static void test_axis(void **state)
 	assert_true(lo == 80 && hi == 98);
 }
 
+/* A log axis: decades take equal room; values at or below 0 pin to the left end. */
+static void test_log_axis(void **state)
+{
+	struct ui_axis a = { 0.01, 1000, 101, true };
+	double t[40];
+	int n;
+
+	(void)state;
+	assert_int_equal(ui_axis_dot(&a, 0.01), 0);
+	assert_int_equal(ui_axis_dot(&a, 1000), 100);
+	assert_int_equal(ui_axis_dot(&a, 1), 40);
+	assert_int_equal(ui_axis_dot(&a, 10), 60);
+	assert_int_equal(ui_axis_dot(&a, 0), 0);
+	assert_int_equal(ui_axis_dot(&a, -5), 0);
+	assert_true(fabs(ui_axis_value(&a, 40) - 1) < 1e-12);
+	for (int d = 0; d < a.n; d++)
+		assert_int_equal(ui_axis_dot(&a, ui_axis_value(&a, d)), d);
+	/* five decades in room for six ticks: every decade */
+	n = ui_axis_log_ticks(0.01, 1000, t, 6);
+	assert_int_equal(n, 6);
+	assert_true(t[0] == 0.01 && t[2] == 1 && t[5] == 1000);
+	/* room for three: every second decade */
+	n = ui_axis_log_ticks(0.01, 1000, t, 3);
+	assert_int_equal(n, 3);
+	assert_true(fabs(t[0] - 0.01) < 1e-15 && t[1] == 1 && t[2] == 100);
+	/* within a decade and a half: 1-2-5 */
+	n = ui_axis_log_ticks(15, 300, t, 10);
+	assert_int_equal(n, 4);
+	assert_true(t[0] == 20 && t[1] == 50 && t[2] == 100 && t[3] == 200);
+	/* no range, no ticks */
+	assert_int_equal(ui_axis_log_ticks(0, 10, t, 5), 0);
+	assert_int_equal(ui_axis_log_ticks(5, 5, t, 5), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -123,6 +159,7 @@ int main(void)
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_ascii_cells),
 		cmocka_unit_test(test_axis),
+		cmocka_unit_test(test_log_axis),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

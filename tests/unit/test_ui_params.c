@@ -175,6 +175,61 @@ static void test_format_and_parse(void **state)
 	pool_free(&p);
 }
 
+/* The zoo's costs span four decades: a log budget from the cheapest positive cost. */
+static void test_budget_log_scale(void **state)
+{
+	static const char zoo[] =
+		"model,cost,accuracy\n"
+		"free,0,50\n"
+		"tiny,0.04,60.5\n"
+		"small,1.5,75\n"
+		"big,1017,88\n";
+	struct pool p = { 0 }, u = { 0 };
+	struct ui_param par[UI_P_COUNT];
+	struct status_msg m;
+	double v;
+
+	(void)state;
+	assert_int_equal(pool_load_buffer(&p, "zoo.csv", zoo, strlen(zoo), &m), ST_OK);
+	assert_true(ui_params_wide_costs(&p));
+	ui_params_init(par, &p);
+	assert_int_equal(par[UI_P_BUDGET].scale, UI_LINEAR);
+	assert_true(ui_params_budget_scale(par, &p, true));
+	assert_int_equal(par[UI_P_BUDGET].scale, UI_LOG);
+	assert_true(par[UI_P_BUDGET].min == 0.04 && par[UI_P_BUDGET].max == 1017);
+	assert_true(fabs(par[UI_P_BUDGET].step - log10(1017 / 0.04) / 100) < 1e-12);
+	/* about a hundred small steps from the bottom reach the top, every one moving up */
+	v = par[UI_P_BUDGET].min;
+	for (int i = 0; i < 102 && v < 1017; i++) {
+		double w = ui_param_step(&par[UI_P_BUDGET], v, 1, false);
+		assert_true(w > v);
+		v = w;
+	}
+	assert_true(v == 1017);
+	/* the track: each decade the same width */
+	assert_int_equal(ui_param_to_col(&par[UI_P_BUDGET], 0.04, 101), 0);
+	assert_int_equal(ui_param_to_col(&par[UI_P_BUDGET], 1017, 101), 100);
+	assert_int_equal(ui_param_to_col(&par[UI_P_BUDGET], sqrt(0.04 * 1017), 101), 50);
+	/* a re-fit keeps the log scale; linear again goes back to the whole range */
+	ui_params_fit(par, &p);
+	assert_int_equal(par[UI_P_BUDGET].scale, UI_LOG);
+	assert_true(ui_params_budget_scale(par, &p, false));
+	assert_int_equal(par[UI_P_BUDGET].scale, UI_LINEAR);
+	assert_true(par[UI_P_BUDGET].min == 0 && par[UI_P_BUDGET].max == 1017);
+	pool_free(&p);
+	/* UCI-HAR spans less than two decades; a pool of free models has no log axis at all */
+	load(&u, par);
+	assert_false(ui_params_wide_costs(&u));
+	pool_free(&u);
+	static const char free_pool[] = "model,cost,accuracy\na,0,50\nb,0,60\n";
+	assert_int_equal(pool_load_buffer(&u, "free.csv", free_pool, strlen(free_pool), &m), ST_OK);
+	ui_params_init(par, &u);
+	assert_false(ui_params_wide_costs(&u));
+	assert_false(ui_params_budget_scale(par, &u, true));
+	assert_int_equal(par[UI_P_BUDGET].scale, UI_LINEAR);
+	pool_free(&u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +239,7 @@ int main(void)
 		cmocka_unit_test(test_k_log_scale),
 		cmocka_unit_test(test_track_mapping),
 		cmocka_unit_test(test_format_and_parse),
+		cmocka_unit_test(test_budget_log_scale),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

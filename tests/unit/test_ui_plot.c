@@ -45,8 +45,8 @@ static struct ui_plot_geom geom(void)
 	g.data = (struct ui_rect){ 2, 8, 20, 50 };
 	g.dx = 2;
 	g.dy = 4;
-	g.ax = (struct ui_axis){ 50, 100, 100 };
-	g.ay = (struct ui_axis){ 80, 100, 80 };
+	g.ax = (struct ui_axis){ 50, 100, 100, false };
+	g.ay = (struct ui_axis){ 80, 100, 80, false };
 	return g;
 }
 

@@ -43,10 +43,14 @@ wchar_t ui_canvas_glyph(bool braille, unsigned mask);
 /* The character of cell (cx, cy); L' ' when empty. */
 wchar_t ui_canvas_cell(const struct ui_canvas *c, int cx, int cy);
 
-/* A linear axis: value lo maps to dot 0, hi to dot n-1. */
+/*
+ * An axis: value lo maps to dot 0, hi to dot n-1, linearly, or by log10 when
+ * `log` (then 0 < lo < hi, and a value <= 0 pins to dot 0).
+ */
 struct ui_axis {
 	double lo, hi;
 	int n;
+	bool log;
 };
 
 /* Dot of value v (may fall outside 0 .. n-1). */
@@ -60,5 +64,12 @@ double ui_axis_value(const struct ui_axis *a, int d);
  * intervals; returns the step.
  */
 double ui_axis_nice(double *lo, double *hi, int ticks);
+
+/*
+ * Tick values of a log axis over [lo, hi] (0 < lo < hi), ascending, at most
+ * max of them: 1-2-5 steps when those fit, else every decade, else every
+ * second (third...) decade.  Returns how many were written to out.
+ */
+int ui_axis_log_ticks(double lo, double hi, double *out, int max);
 
 #endif

@@ -38,6 +38,17 @@ void ui_params_init(struct ui_param *p, const struct pool *pool);
 /* Re-fit budget and floor ranges to another pool, keeping the values. */
 void ui_params_fit(struct ui_param *p, const struct pool *pool);
 
+/*
+ * The budget's scale: linear over the pool's cheapest to dearest cost, or
+ * log from its cheapest positive cost (steps of a hundredth of the range in
+ * decades).  False, nothing changed, when log is asked and no cost is above
+ * 0 or all costs are equal.  The value is kept, clamped into a log range.
+ */
+bool ui_params_budget_scale(struct ui_param *p, const struct pool *pool, bool log);
+
+/* Whether a pool's costs call for a log budget axis: the dearest over 100 x the cheapest above 0. */
+bool ui_params_wide_costs(const struct pool *pool);
+
 /* A 1-2-5 step close to span / 100. */
 double ui_nice_step(double span);
 

@@ -27,6 +27,7 @@ struct ui_plot_input {
 	enum solve_mode mode;
 	double budget;               /* the budget line (max-accuracy mode) */
 	double floor;                /* the floor line (min-cost mode) */
+	bool log_cost;               /* a log cost axis (when some cost is above 0) */
 };
 
 /* Where the data area landed, for mouse hits. */
