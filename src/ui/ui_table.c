@@ -216,9 +216,9 @@ static void model_row(struct cursor *c, const struct ui_table_input *in, size_t 
 	x += PREFIX_W + nw;
 	if (count < 0) {
 		ui_text(t, y, x, c->r.w - PREFIX_W - nw, ui_term_attr(t, UI_DIM), " excluded");
-	} else if (count == 0) {
+	} else if (count == 0 && p != NULL && policy_has_counts(p)) {
 		ui_textf(t, y, x, c->r.w - PREFIX_W - nw, ui_term_attr(t, UI_DIM), " %*s", cw, "-");
-	} else {
+	} else if (count > 0) {
 		double share = (double)count / (double)p->params.k;
 		ui_textf(t, y, x, c->r.w - PREFIX_W - nw, A_NORMAL, " %*lld %5.1f%%%*s%s %7.2f %8.2f",
 			 cw, count, 100 * share, bw, "", bw > 0 ? " " : "", share * m->cost,
@@ -237,8 +237,12 @@ static void model_rows(struct cursor *c, const struct ui_table_input *in, struct
 
 	cw = cw < 5 ? 5 : cw;
 	widths(in, l, c->r.w, cw, &nw, &bw);
-	line(c, ui_term_attr(c->t, UI_DIM), "   %-*s %*s %6s%s%*s %7s %8s", nw, "model", cw, "count",
-	     "share", bw > 0 ? " " : "", bw, "", "cost", "accuracy");
+	/* figures' headings only over figures: without a policy the rows are names to toggle */
+	if (in->pol != NULL && policy_has_counts(in->pol))
+		line(c, ui_term_attr(c->t, UI_DIM), "   %-*s %*s %6s%s%*s %7s %8s", nw, "model", cw,
+		     "count", "share", bw > 0 ? " " : "", bw, "", "cost", "accuracy");
+	else
+		line(c, ui_term_attr(c->t, UI_DIM), "   model");
 	g->rows = (struct ui_rect){ c->y, c->r.x, 0, c->r.w };
 	for (size_t r = 0; r < l->n && room(c) && r < UI_TABLE_ROWS_MAX; r++) {
 		g->model[r] = l->rows[r];
