@@ -62,6 +62,13 @@ bool ui_heatmap_nearest(double from, double to, size_t n_levels, double b, size_
 	return true;
 }
 
+bool ui_heatmap_nearest_log(double from, double to, size_t n_levels, double b, size_t *level)
+{
+	if (!(from > 0) || !(to > 0) || !(b > 0))
+		return false;
+	return ui_heatmap_nearest(log10(from), log10(to), n_levels, log10(b), level);
+}
+
 static int name_width(const struct pool *pool)
 {
 	int w = 5;
@@ -103,7 +110,7 @@ static void draw_cells(const struct ui_term *t, const struct sweep *sw, struct u
 
 /* The axis row under the cells: range ends, the marked level, "budget" in between. */
 static void draw_axis(const struct ui_term *t, const struct sweep *sw, struct ui_rect c, int y,
-		      double mark)
+		      double mark, bool log)
 {
 	attr_t ax = ui_term_attr(t, UI_AXIS);
 	char lo[32], hi[32], mk[40];
@@ -116,7 +123,8 @@ static void draw_axis(const struct ui_term *t, const struct sweep *sw, struct ui
 		ui_text(t, y, c.x, lw, ax, lo);
 		ui_text(t, y, c.x + c.w - hw, hw, ax, hi);
 	}
-	if (!ui_heatmap_nearest(sw->from, sw->to, sw->n_levels, mark, &j))
+	if (!(log ? ui_heatmap_nearest_log : ui_heatmap_nearest)(sw->from, sw->to, sw->n_levels, mark,
+								  &j))
 		return;
 	int col = ui_heatmap_col(j, c.w, sw->n_levels);
 	int mw = snprintf(mk, sizeof mk, "%g", sw->levels[j].budget);
@@ -200,7 +208,7 @@ void ui_heatmap_draw(const struct ui_term *t, struct ui_rect r, const struct ui_
 	g->sw = sw;
 	draw_names(t, in, r.y + 1, r.x, nw, first, rows, rh, model);
 	draw_cells(t, sw, g->cells, rows, rh, model + first);
-	draw_axis(t, sw, g->cells, r.y + 1 + rows * rh, in->mark);
+	draw_axis(t, sw, g->cells, r.y + 1 + rows * rh, in->mark, in->log);
 	free(model);
 }
 

@@ -78,6 +78,15 @@ static void test_nearest(void **state)
 	assert_false(ui_heatmap_nearest(59.01, 100, 101, 58, &j));
 	assert_false(ui_heatmap_nearest(59.01, 100, 101, 101, &j));
 	assert_false(ui_heatmap_nearest(59.01, 100, 101, NAN, &j));
+	/* log levels 0.01, 0.1, 1, 10, 100: 3 is nearer 1 than 10 in log terms, 4 nearer 10 */
+	assert_true(ui_heatmap_nearest_log(0.01, 100, 5, 3, &j));
+	assert_int_equal(j, 2);
+	assert_true(ui_heatmap_nearest_log(0.01, 100, 5, 4, &j));
+	assert_int_equal(j, 3);
+	assert_true(ui_heatmap_nearest_log(0.01, 100, 5, 0.01, &j));
+	assert_int_equal(j, 0);
+	assert_false(ui_heatmap_nearest_log(0.01, 100, 5, 0.001, &j));
+	assert_false(ui_heatmap_nearest_log(0.01, 100, 5, 0, &j));
 }
 
 int main(void)

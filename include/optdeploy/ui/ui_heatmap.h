@@ -28,6 +28,9 @@ int ui_heatmap_col(size_t level, int ncols, size_t n_levels);
 /* Level nearest to budget b in a sweep over [from, to]; false when b is off the range. */
 bool ui_heatmap_nearest(double from, double to, size_t n_levels, double b, size_t *level);
 
+/* The same for levels spaced geometrically (0 < from < to): nearest in log terms. */
+bool ui_heatmap_nearest_log(double from, double to, size_t n_levels, double b, size_t *level);
+
 struct ui_heatmap_input {
 	const char *title;         /* "Fig. 4: lambda = 0" */
 	const struct sweep *sw;    /* NULL: nothing to show */
@@ -38,6 +41,7 @@ struct ui_heatmap_input {
 	size_t cursor;             /* the model table's selection: rows that do not all fit
 	                              scroll to keep it in sight */
 	bool selected;             /* highlight the selection's name (the table has the keys) */
+	bool log;                  /* the sweep's levels are log-spaced */
 };
 
 /* First of `rows` rows shown out of n so that row `cursor` is in sight, centred when it can be. */
