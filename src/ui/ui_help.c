@@ -34,11 +34,11 @@ static void frame(const struct ui_term *t, struct ui_rect r)
 	ui_put(r.y + r.h - 1, r.x + r.w - 1, g->corner_br, a);
 }
 
-void ui_help_draw(const struct ui_term *t, int lines, int cols)
+void ui_help_draw(const struct ui_term *t, int lines, int cols, int *top)
 {
 	size_t n, n_mouse = 0;
 	const struct ui_key_row *rows = ui_keys_table(&n);
-	int kw = 0, hw = 0, h, w, y;
+	int kw = 0, hw = 0, h, w, y, shown;
 	char names[80];
 
 	for (size_t i = 0; i < n; i++) {
@@ -57,11 +57,14 @@ void ui_help_draw(const struct ui_term *t, int lines, int cols)
 	else
 		n_mouse = 0;
 	h = h > lines ? lines : h;
+	shown = h - 2 - (n_mouse > 0 ? (int)n_mouse + 2 : 0);
+	*top = *top > (int)n - shown ? (int)n - shown : *top;
+	*top = *top < 0 ? 0 : *top;
 	struct ui_rect r = { (lines - h) / 2, (cols - w) / 2, h, w };
 	frame(t, r);
 	ui_text(t, r.y, r.x + 2, r.w - 4, ui_term_attr(t, UI_LABEL), " Help: keys ");
 	y = r.y + 1;
-	for (size_t i = 0; i < n && y < r.y + r.h - 1; i++, y++) {
+	for (size_t i = (size_t)*top; i < n && y < r.y + 1 + shown; i++, y++) {
 		ui_keys_names(&rows[i], names, sizeof names);
 		ui_text(t, y, r.x + 2, kw, A_BOLD, names);
 		ui_text(t, y, r.x + 4 + kw, r.w - kw - 6, A_NORMAL, rows[i].help);
@@ -72,6 +75,7 @@ void ui_help_draw(const struct ui_term *t, int lines, int cols)
 		for (size_t i = 0; i < n_mouse; i++)
 			ui_text(t, y++, r.x + 2, r.w - 4, A_NORMAL, ui_help_mouse[i]);
 	}
-	ui_text(t, r.y + r.h - 1, r.x + 2, r.w - 4, ui_term_attr(t, UI_DIM),
-		" Esc, q or ? closes this help ");
+	ui_text(t, r.y + r.h - 1, r.x + 2, r.w - 4, ui_term_attr(t, UI_DIM), shown < (int)n
+		? " j/k, PgUp/PgDn scroll; Esc, q or ? closes this help "
+		: " Esc, q or ? closes this help ");
 }

@@ -203,6 +203,7 @@ static unsigned act(struct app *a, enum ui_action act)
 		return UI_R_REDRAW;
 	case UI_ACT_HELP:
 		a->overlay = UI_OV_HELP;
+		a->help_top = 0;
 		return UI_R_REDRAW;
 	case UI_ACT_QUIT:
 		return UI_R_QUIT;
@@ -372,6 +373,14 @@ unsigned ui_input_key(struct app *a, int ch)
 		return st == UI_PROMPT_ACCEPTED ? prompt_done(a) : UI_R_REDRAW;
 	}
 	action = ui_keys_action(ch);
+	if (a->overlay == UI_OV_HELP && (action == UI_ACT_DOWN || action == UI_ACT_UP ||
+					 action == UI_ACT_BIG_DOWN || action == UI_ACT_BIG_UP)) {
+		/* a help taller than the screen scrolls (the draw clamps it) */
+		a->help_top += action == UI_ACT_DOWN ? 1 : action == UI_ACT_UP ? -1
+			       : action == UI_ACT_BIG_DOWN ? LINES / 2 : -LINES / 2;
+		a->help_top = a->help_top < 0 ? 0 : a->help_top;
+		return UI_R_REDRAW;
+	}
 	if (a->overlay == UI_OV_HELP && action != UI_ACT_REDRAW) {
 		/* q, Esc and ? close the help; any other key closes it and acts */
 		a->overlay = UI_OV_NONE;

@@ -233,6 +233,6 @@ void ui_screen_draw(struct app *a)
 	heatmaps(a, (struct ui_rect){ 1 + top_h + gap, 0, heat_h, COLS });
 	status_line(a);
 	if (a->overlay == UI_OV_HELP)
-		ui_help_draw(&a->term, LINES, COLS);
+		ui_help_draw(&a->term, LINES, COLS, &a->help_top);
 	refresh();
 }

@@ -85,6 +85,7 @@ struct app {
 	double drag_from;              /* its value when the drag began (Esc restores it) */
 
 	enum ui_overlay overlay;
+	int help_top;                  /* first key row the help shows when they do not all fit */
 	struct ui_prompt prompt;
 	int export_kind;               /* UI_ASK_POLICY_FILE or UI_ASK_SWEEP_FILE, for UI_R_EXPORT */
 	char export_path[256];

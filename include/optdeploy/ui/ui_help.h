@@ -10,7 +10,10 @@
 /* Mouse bindings shown under the keys (and documented in the man page's MOUSE section). */
 extern const char *const ui_help_mouse[];
 
-/* Draw the overlay centred in a screen of lines x cols. */
-void ui_help_draw(const struct ui_term *t, int lines, int cols);
+/*
+ * Draw the overlay centred in a screen of lines x cols.  When the keys do not
+ * all fit, they scroll: *top is the first one shown (clamped here).
+ */
+void ui_help_draw(const struct ui_term *t, int lines, int cols, int *top);
 
 #endif
