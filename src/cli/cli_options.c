@@ -1,5 +1,6 @@
 /* cli_options.c - the command line parser: getopt_long, value checks, no output. */
 #include "optdeploy/cli/cli.h"
+#include "optdeploy/cli/cli_battery.h"
 #include "optdeploy/core/sweep.h"
 
 #include <getopt.h>
@@ -15,6 +16,7 @@
 #define C_SWEEP (1u << CLI_SWEEP)
 #define C_FRONTIER (1u << CLI_FRONTIER)
 #define C_COMPARE (1u << CLI_COMPARE)
+#define C_LIFETIME (1u << CLI_LIFETIME)
 #define C_BATCH (C_SOLVE | C_SWEEP | C_FRONTIER | C_COMPARE)
 #define C_ALL (C_PLAN | C_BATCH)
 
@@ -22,7 +24,9 @@
 enum opt_id {
 	OPT_BUDGET = 256, OPT_K, OPT_LAMBDA, OPT_LAMBDA_PER_K, OPT_RELAX,
 	OPT_MIN_ACCURACY, OPT_NORMALIZE, OPT_FORMAT, OPT_FROM, OPT_TO,
-	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
+	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII,
+	OPT_COST_UNIT, OPT_BATTERY, OPT_IDLE, OPT_RATE, OPT_DURATION, OPT_SWEEP,
+	OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
 /* The master list: getopt's table, the display name and where it applies. */
@@ -40,23 +44,31 @@ static const struct opt_spec specs[] = {
 	{ "lambda", required_argument, OPT_LAMBDA, "--lambda", C_ALL },
 	{ "lambda-per-k", required_argument, OPT_LAMBDA_PER_K, "--lambda-per-k", C_ALL },
 	{ "relax", no_argument, OPT_RELAX, "--relax", C_ALL },
-	{ "min-accuracy", required_argument, OPT_MIN_ACCURACY, "--min-accuracy", C_PLAN | C_SOLVE },
+	{ "min-accuracy", required_argument, OPT_MIN_ACCURACY, "--min-accuracy",
+	  C_PLAN | C_SOLVE | C_LIFETIME },
 	{ "normalize", no_argument, OPT_NORMALIZE, "--normalize", C_ALL },
-	{ "format", required_argument, OPT_FORMAT, "--format", C_BATCH },
-	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER },
-	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER },
-	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER },
-	{ "time-limit", required_argument, OPT_TIME_LIMIT, "--time-limit", C_ALL },
+	{ "format", required_argument, OPT_FORMAT, "--format", C_BATCH | C_LIFETIME },
+	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER | C_LIFETIME },
+	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER | C_LIFETIME },
+	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER | C_LIFETIME },
+	{ "time-limit", required_argument, OPT_TIME_LIMIT, "--time-limit", C_ALL | C_LIFETIME },
 	{ "ascii", no_argument, OPT_ASCII, "--ascii", C_PLAN },
-	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH },
-	{ "help", no_argument, OPT_HELP, "--help", C_ALL },
-	{ "version", no_argument, OPT_VERSION, "--version", C_ALL },
+	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH | C_LIFETIME },
+	{ "help", no_argument, OPT_HELP, "--help", C_ALL | C_LIFETIME },
+	{ "version", no_argument, OPT_VERSION, "--version", C_ALL | C_LIFETIME },
+	{ "cost-unit", required_argument, OPT_COST_UNIT, "--cost-unit", C_SOLVE | C_LIFETIME },
+	{ "battery", required_argument, OPT_BATTERY, "--battery", C_SOLVE | C_LIFETIME },
+	{ "idle", required_argument, OPT_IDLE, "--idle", C_SOLVE | C_LIFETIME },
+	{ "rate", required_argument, OPT_RATE, "--rate", C_SOLVE | C_LIFETIME },
+	{ "duration", required_argument, OPT_DURATION, "--duration", C_SOLVE },
+	{ "sweep", no_argument, OPT_SWEEP, "--sweep", C_LIFETIME },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])
 
 static const char *const command_names[] = {
 	[CLI_PLAN] = "", [CLI_SOLVE] = "solve", [CLI_SWEEP] = "sweep",
-	[CLI_FRONTIER] = "frontier", [CLI_COMPARE] = "compare", [CLI_HELP] = "help",
+	[CLI_FRONTIER] = "frontier", [CLI_COMPARE] = "compare", [CLI_LIFETIME] = "lifetime",
+	[CLI_HELP] = "help",
 	[CLI_VERSION] = "version",
 };
 
@@ -173,6 +185,7 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 		break;
 	case OPT_K:
 		st = parse_count("--K", arg, 1, SOLVE_K_MAX, &o->params.k, m);
+		o->k_given = true;
 		break;
 	case OPT_LAMBDA:
 		st = parse_nonneg("--lambda", arg, &o->params.lambda, m);
@@ -216,6 +229,12 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 			st = status_fail(m, ST_USAGE, "--time-limit: \"%s\" is out of range "
 					 "(0, 1000000] seconds", SHOWN(arg));
 		break;
+	case OPT_COST_UNIT: st = cli_battery_take(CLI_PHYS_COST_UNIT, arg, &o->phys, m); break;
+	case OPT_BATTERY: st = cli_battery_take(CLI_PHYS_BATTERY, arg, &o->phys, m); break;
+	case OPT_IDLE: st = cli_battery_take(CLI_PHYS_IDLE, arg, &o->phys, m); break;
+	case OPT_RATE: st = cli_battery_take(CLI_PHYS_RATE, arg, &o->phys, m); break;
+	case OPT_DURATION: st = cli_battery_take(CLI_PHYS_DURATION, arg, &o->phys, m); break;
+	case OPT_SWEEP: o->sweep = true; break;
 	case OPT_OUTPUT:
 		if (arg[0] == '\0')
 			st = status_fail(m, ST_USAGE, "-o: the file name is empty");
@@ -255,7 +274,7 @@ static enum status take_word(const char *w, size_t index, struct cli_options *o,
 	/* `optdeploy slove FILE`: a first word that does not look like a file was a command */
 	if (o->command == CLI_PLAN && strpbrk(o->path, "/.") == NULL)
 		return status_fail(m, ST_USAGE, "unknown command '%s' (solve, sweep, frontier, "
-				   "compare, help)", SHOWN(o->path));
+				   "compare, lifetime, help)", SHOWN(o->path));
 	return status_fail(m, ST_USAGE, "unexpected argument '%s'", SHOWN(w));
 }
 
@@ -429,6 +448,8 @@ enum status cli_parse(int argc, char *const argv[], struct cli_options *o,
 	if (st != ST_OK || o->command == CLI_HELP || o->command == CLI_VERSION)
 		return st;
 	st = check_applicable(o, seen, m);
+	if (st == ST_OK)
+		st = cli_battery_finish(o, m);  /* before the checks: it may set K and the budget */
 	if (st == ST_OK)
 		st = check_combinations(o, m);
 	if (st == ST_OK)

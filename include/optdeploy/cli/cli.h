@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "optdeploy/core/battery.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/status.h"
 
@@ -32,8 +33,21 @@ enum cli_command {
 	CLI_SWEEP,
 	CLI_FRONTIER,
 	CLI_COMPARE,
+	CLI_LIFETIME,  /* how long a battery lasts at an accuracy floor (cmd_lifetime.c) */
 	CLI_HELP,      /* --help, -h, help */
 	CLI_VERSION    /* --version, -V */
+};
+
+/*
+ * Physical units (cli_battery.c): what one cost unit is, and the battery
+ * problem.  Text is borrowed from argv; bp holds the parsed values.
+ */
+struct cli_phys {
+	bool cost_unit_given, battery_given, idle_given, rate_given, duration_given;
+	const char *cost_unit;      /* canonical spelling ("mJ"); NULL when not given */
+	const char *battery_arg, *idle_arg, *rate_arg, *duration_arg;  /* as typed */
+	struct battery_params bp;
+	struct battery_plan plan;   /* solve --battery: the K and budget that follow */
 };
 
 enum cli_format {
@@ -57,6 +71,9 @@ struct cli_options {
 	size_t steps;               /* sweep/frontier levels (defaults per command) */
 	enum cli_format format;
 	const char *output;         /* -o OUT, borrowed; NULL when absent; "-" is stdout */
+	bool k_given;               /* --K */
+	bool sweep;                 /* lifetime --sweep: a range of accuracy floors */
+	struct cli_phys phys;       /* --cost-unit, --battery, --idle, --rate, --duration */
 };
 
 /*
