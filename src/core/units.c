@@ -383,11 +383,15 @@ enum status units_exact_from_double(double v, struct units_exact *out, struct st
 	const char *end;
 	if (!isfinite(v) || v < 0 || (v != 0 && v < DBL_MIN))
 		return status_fail(m, ST_USAGE, "%g is not a usable quantity", v);
-	for (int digits = 1; digits <= UNITS_MAX_DIGITS; digits++) {
+	int digits = 1;
+	for (; digits <= UNITS_MAX_DIGITS; digits++) {
 		snprintf(buf, sizeof buf, "%.*e", digits - 1, v);
 		if (strtod(buf, NULL) == v)
 			break;
 	}
+	if (digits > UNITS_MAX_DIGITS)
+		return status_fail(m, ST_USAGE, "%.17g has no decimal form of %d digits", v,
+				   UNITS_MAX_DIGITS);
 	/* the planner may run under a locale whose decimal point is not '.' */
 	for (char *p = buf, *w = buf;; p++) {
 		bool keep = (*p >= '0' && *p <= '9') || *p == 'e' || *p == '+' || *p == '-' ||
