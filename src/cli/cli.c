@@ -141,8 +141,10 @@ static int cmd_solve(const struct cli_options *o, const struct pool *pool, struc
 	st = solver_run(s, &o->params, &p, &m);
 	if (st != ST_OK)
 		code = report(st, &m);
-	else if (!policy_has_counts(&p))
+	else if (!policy_has_counts(&p)) {
 		code = report_no_policy(&p, "");
+		cli_battery_explain(stderr, o, pool, &p);
+	}
 	else
 		code = emit_policy(o, pool, &p);
 	policy_free(&p);

@@ -41,6 +41,14 @@ enum status cli_battery_finish(struct cli_options *o, struct status_msg *m);
 /* solve's table, continued: the policy's energy and, with a battery, what is left. */
 void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct policy *p);
 
+/*
+ * solve --battery without a policy: one more stderr line in physical terms
+ * (what the battery allows per inference, what the cheapest model needs).
+ * Prints nothing without a battery or when the policy was not infeasible.
+ */
+void cli_battery_explain(FILE *fp, const struct cli_options *o, const struct pool *pool,
+			 const struct policy *p);
+
 /* "key               value" lines, as the other tables print them. */
 void cli_battery_kv(FILE *fp, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
