@@ -106,6 +106,13 @@ static enum status finish_lifetime(struct cli_options *o, struct status_msg *m)
 		return status_fail(m, ST_USAGE, "lifetime: --battery and --rate are required "
 				   "(missing:%s%s)", ph->battery_given ? "" : " --battery",
 				   ph->rate_given ? "" : " --rate");
+	if (ph->duration_given)
+		return status_fail(m, ST_USAGE, "--duration: not used by 'lifetime' (the duration "
+				   "is what it computes; 'solve --duration' plans a given one)");
+	if (o->lambda_given || o->lambda_per_k_given)
+		return status_fail(m, ST_USAGE, "%s: not used by 'lifetime' (whether a policy fits "
+				   "depends on its energy alone: the search uses lambda = 0)",
+				   o->lambda_given ? "--lambda" : "--lambda-per-k");
 	if (o->floor_given && o->sweep)
 		return status_fail(m, ST_USAGE, "--min-accuracy and --sweep: give only one "
 				   "(--sweep takes its floors from --from, --to and --steps)");

@@ -41,8 +41,9 @@ struct opt_spec {
 static const struct opt_spec specs[] = {
 	{ "budget", required_argument, OPT_BUDGET, "--budget", C_PLAN | C_SOLVE },
 	{ "K", required_argument, OPT_K, "--K", C_ALL },
-	{ "lambda", required_argument, OPT_LAMBDA, "--lambda", C_ALL },
-	{ "lambda-per-k", required_argument, OPT_LAMBDA_PER_K, "--lambda-per-k", C_ALL },
+	{ "lambda", required_argument, OPT_LAMBDA, "--lambda", C_ALL | C_LIFETIME },
+	{ "lambda-per-k", required_argument, OPT_LAMBDA_PER_K, "--lambda-per-k",
+	  C_ALL | C_LIFETIME },
 	{ "relax", no_argument, OPT_RELAX, "--relax", C_ALL },
 	{ "min-accuracy", required_argument, OPT_MIN_ACCURACY, "--min-accuracy",
 	  C_PLAN | C_SOLVE | C_LIFETIME },
@@ -60,7 +61,7 @@ static const struct opt_spec specs[] = {
 	{ "battery", required_argument, OPT_BATTERY, "--battery", C_SOLVE | C_LIFETIME },
 	{ "idle", required_argument, OPT_IDLE, "--idle", C_SOLVE | C_LIFETIME },
 	{ "rate", required_argument, OPT_RATE, "--rate", C_SOLVE | C_LIFETIME },
-	{ "duration", required_argument, OPT_DURATION, "--duration", C_SOLVE },
+	{ "duration", required_argument, OPT_DURATION, "--duration", C_SOLVE | C_LIFETIME },
 	{ "sweep", no_argument, OPT_SWEEP, "--sweep", C_LIFETIME },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])

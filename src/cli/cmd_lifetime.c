@@ -189,6 +189,8 @@ static void print_single(FILE *fp, const struct cli_options *o, const struct poo
 	if (r->outcome == LIFETIME_AT_CAP)
 		cli_battery_kv(fp, "lifetime", "at least %s (%.10g s): K = %lld inferences fit, "
 			       "the largest K this program solves", d, r->duration_s, r->k);
+	else if (r->duration_s < 60)
+		cli_battery_kv(fp, "lifetime", "%s: K = %lld inferences", d, r->k);
 	else
 		cli_battery_kv(fp, "lifetime", "%s (%.10g s): K = %lld inferences", d,
 			       r->duration_s, r->k);
@@ -214,11 +216,17 @@ static void policy_mix(char *buf, size_t size, const struct pool *pool, const st
 {
 	size_t used = 0;
 	buf[0] = '\0';
-	for (size_t i = 0; i < pool->n && used < size; i++)
-		if (p->count[i] > 0)
+	for (size_t i = 0; i < pool->n && used < size; i++) {
+		double share = 100.0 * (double)p->count[i] / (double)p->params.k;
+		if (p->count[i] == 0)
+			continue;
+		if (share < 0.05)
+			used += (size_t)snprintf(buf + used, size - used, "%s%s <0.1%%",
+						 used ? ", " : "", pool->models[i].name);
+		else
 			used += (size_t)snprintf(buf + used, size - used, "%s%s %.1f%%",
-						 used ? ", " : "", pool->models[i].name,
-						 100.0 * (double)p->count[i] / (double)p->params.k);
+						 used ? ", " : "", pool->models[i].name, share);
+	}
 }
 
 static enum status print_sweep(FILE *fp, const struct cli_options *o, const struct pool *pool,
