@@ -185,9 +185,12 @@ void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct
 	cli_battery_kv(fp, "same as", "optdeploy solve FILE --K %lld --budget %.17g", pl->k,
 		       pl->budget);
 	double left = shown_left(bp, battery_left_j(bp, pl->duration_s, p->total_cost));
+	double pct = 100 * left / bp->battery_j;
 	units_format_energy(a, sizeof a, left);
-	cli_battery_kv(fp, "battery left", "%s (%.3g%% of the battery) after %s", a,
-		       100 * left / bp->battery_j, d);
+	if (pct > 0 && pct < 0.1)
+		cli_battery_kv(fp, "battery left", "%s (<0.1%% of the battery) after %s", a, d);
+	else
+		cli_battery_kv(fp, "battery left", "%s (%.1f%% of the battery) after %s", a, pct, d);
 }
 
 void cli_battery_explain(FILE *fp, const struct cli_options *o, const struct pool *pool,
