@@ -235,7 +235,7 @@ static void test_unknown_and_missing(void **state)
 	ASSERT_USAGE("sweep: missing FILE (- reads standard input)", "sweep");
 	ASSERT_USAGE("unexpected argument 'extra'", "solve", "f", "extra", "--budget", "3");
 	ASSERT_USAGE("unexpected argument 'b.csv'", "a.csv", "b.csv");
-	ASSERT_USAGE("unknown command 'slove' (solve, sweep, frontier, compare, help)",
+	ASSERT_USAGE("unknown command 'slove' (solve, sweep, frontier, compare, lifetime, help)",
 		     "slove", "b.csv");
 	/* control characters never reach the terminal through a message */
 	ASSERT_USAGE("--K: \"1?2\" is not a number", "compare", "f", "--K", "1\n2");
