@@ -59,6 +59,9 @@ enum status battery_plan_make(const struct battery_params *bp, struct battery_pl
 		return status_fail(m, ST_USAGE, "the idle draw over %s (%s) uses the whole "
 				   "battery (%s): nothing is left for inferences", dur, idle, bat);
 	}
+	if (!isfinite((double)b))
+		return status_fail(m, ST_USAGE, "the battery (%g J) is too large to count in cost "
+				   "units of %g J", bp->battery_j, bp->cost_unit_j);
 	out->k = k;
 	out->duration_s = seconds;
 	out->idle_j = (double)idle_j;

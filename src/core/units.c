@@ -178,7 +178,7 @@ static enum status find_unit(const char *s, const char *u, const struct unit *ta
 	if (isspace((unsigned char)*u))
 		return status_fail(m, ST_USAGE, "\"%s\": no space between the number and the unit",
 				   Q(s));
-	if (u[0] == 'M' && u[1] != '\0') {
+	if (u[0] == 'M' && u[1] != '\0' && table != time_units) {
 		for (const struct unit *t = table; t->name != NULL; t++)
 			if (t->name[0] == 'm' && strcmp(u + 1, t->name + 1) == 0)
 				return status_fail(m, ST_USAGE, "\"%s\": '%s' is mega (10^6), not "

@@ -147,6 +147,10 @@ expect_usage "solve: rate x duration = 2.592e+09 inferences in 30 d: more than 1
 	solve $I --cost-unit mJ --battery 40kJ --rate 1000/s --duration 30d
 expect_usage "solve: the idle draw over 1 d (86.4 kJ) uses the whole battery (1 kJ): nothing is left for inferences" \
 	solve $I --cost-unit mJ --battery 1kJ --idle 1W --rate 1/s --duration 24h
+expect_usage "solve: the battery (1e+300 J) is too large to count in cost units of 1e-09 J" \
+	solve $I --cost-unit nJ --battery 1e300J --rate 1/s --duration 1h
+expect_usage "--duration: \"1Min\": unknown unit 'Min' (units are case-sensitive: did you mean 'min'?)" \
+	solve $I --cost-unit mJ --battery 40kJ --rate 1/s --duration 1Min
 expect_usage "--cost-unit: not used by 'sweep'" sweep $I --cost-unit mJ --battery 1kJ
 expect_usage "--battery: not used by 'compare'" compare $I --battery 1kJ
 expect_usage "--cost-unit: not used by the interactive planner (did you mean 'optdeploy solve FILE --cost-unit ...'?)" \

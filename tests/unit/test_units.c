@@ -166,6 +166,7 @@ static void test_bad_strings(void **state)
 	bad(p_duration_only, "24H", "did you mean 'h'?");
 	bad(p_duration_only, "3600", "missing unit (s, min, h, d)");
 	bad(p_duration_only, "1fortnight", "unknown time unit");
+	bad(p_duration_only, "1Min", "did you mean 'min'?");
 	bad(p_duration_only, "0s", "must be above 0");
 	bad(p_duration_only, "24h ", "unknown time unit");
 	bad(p_duration_only, "1e400d", "too large");
