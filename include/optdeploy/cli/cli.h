@@ -32,13 +32,16 @@ enum cli_command {
 	CLI_SWEEP,
 	CLI_FRONTIER,
 	CLI_COMPARE,
+	CLI_SCHEDULE,  /* solve, then the order of the K inferences */
 	CLI_HELP,      /* --help, -h, help */
 	CLI_VERSION    /* --version, -V */
 };
 
 enum cli_format {
 	CLI_FORMAT_TABLE,
-	CLI_FORMAT_CSV
+	CLI_FORMAT_CSV,
+	CLI_FORMAT_RUNS,  /* schedule only: model,repeat rows */
+	CLI_FORMAT_C      /* schedule only: a C header with a generator */
 };
 
 struct cli_options {
