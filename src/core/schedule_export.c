@@ -100,15 +100,15 @@ enum status schedule_export_check(const struct schedule_job *job, struct status_
 		if (p->count[i] > most)
 			most = p->count[i];
 	if (job->format == SCHEDULE_FORMAT_CSV && k > SCHEDULE_ROWS_MAX)
-		return status_fail(m, ST_USAGE, "--format csv: K = %lld would be %lld rows, more than "
-				   "%lld; use --format runs (run-length rows) or --format c (a "
-				   "generator)", k, k, SCHEDULE_ROWS_MAX);
+		return status_fail(m, ST_USAGE, "csv: K = %lld would be %lld rows, more than %lld; "
+				   "use the runs or c format (--format runs or c; a .runs.csv or .h "
+				   "file)", k, k, SCHEDULE_ROWS_MAX);
 	/* Runs alternate: each run of another model can split the largest one's runs. */
 	bound = 2 * (k - most) + 1 < k ? 2 * (k - most) + 1 : k;
 	if (job->format == SCHEDULE_FORMAT_RUNS && bound > SCHEDULE_ROWS_MAX)
-		return status_fail(m, ST_USAGE, "--format runs: K = %lld with %lld inferences outside "
-				   "the largest count may need %lld rows, more than %lld; use "
-				   "--format c (a generator with O(n) state)", k, k - most, bound,
+		return status_fail(m, ST_USAGE, "runs: K = %lld with %lld inferences outside the "
+				   "largest count may need %lld rows, more than %lld; use the c "
+				   "format (--format c, or a .h file)", k, k - most, bound,
 				   SCHEDULE_ROWS_MAX);
 	return ST_OK;
 }
@@ -253,6 +253,7 @@ static const char c_types[] =
 	"\tuint32_t next_floor[OPTDEPLOY_N_MODELS];  /* floor((n + 1) K / count) */\n"
 	"\tuint32_t next_rem[OPTDEPLOY_N_MODELS];    /* (n + 1) K % count */\n"
 	"};\n\n"
+	"/* start a period: call once before the first optdeploy_schedule_next() */\n"
 	"static void optdeploy_schedule_init(struct optdeploy_schedule *s) OPTDEPLOY_MAYBE_UNUSED;\n"
 	"/* index into optdeploy_model_names of the model for the next inference;\n"
 	"   after OPTDEPLOY_K calls the schedule starts its next period again */\n"
