@@ -303,14 +303,25 @@ static const char c_code[] =
 	"}\n\n"
 	"#endif\n";
 
+/* "#define NAME VALUE", its comment at column 40. */
+static void put_define(struct out *o, const char *name, uint64_t v, const char *comment)
+{
+	char buf[128];
+	int w = snprintf(buf, sizeof buf, "#define %s %llu", name, (unsigned long long)v);
+	put_text(o, buf);
+	snprintf(buf, sizeof buf, "%*s/* %s */\n", w < 40 ? 40 - w : 1, "", comment);
+	put_text(o, buf);
+}
+
 static enum status write_c(struct out *o, const struct pool *pool, const struct policy *p,
 			   const struct schedule *s, size_t *rows)
 {
 	put_c_comment(o, pool, p);
 	put_text(o, "#ifndef OPTDEPLOY_SCHEDULE_H\n#define OPTDEPLOY_SCHEDULE_H\n\n"
 		 "#include <stdint.h>\n\n");
-	put_fmt_u64(o, "#define OPTDEPLOY_K ", s->k, "            /* inferences in one period */\n");
-	put_fmt_u64(o, "#define OPTDEPLOY_N_MODELS ", s->n, "     /* models used by the policy */\n\n");
+	put_define(o, "OPTDEPLOY_K", s->k, "inferences in one period");
+	put_define(o, "OPTDEPLOY_N_MODELS", s->n, "models used by the policy");
+	put_text(o, "\n");
 	put_text(o, "static const char *const optdeploy_model_names[OPTDEPLOY_N_MODELS] = {\n");
 	for (size_t i = 0; i < s->n; i++) {
 		put_text(o, "\t");
