@@ -203,7 +203,7 @@ expect_usage "--format csv: K = 20000000 would be 20000000 rows, more than 10000
 	schedule /nonexistent.csv --budget 80 --K 2e7 --format csv
 run schedule $U --budget 79.5 --K 1e9 --format runs
 expect_status 64
-expect_err "use --format c"
+expect_err "use the c format (--format c, or a .h file)"
 expect_out_empty
 expect_usage "--format table: schedule writes csv, runs or c" schedule $U --budget 80 --format table
 expect_usage "--format runs: only 'schedule' writes it (solve: table or csv)" solve $U --budget 80 --format runs
