@@ -12,6 +12,7 @@
 #include "optdeploy/cli/cli_battery.h"
 #include "optdeploy/cli/cli_print.h"
 #include "optdeploy/cli/cmd_lifetime.h"
+#include "optdeploy/cli/cli_schedule.h"
 #include "optdeploy/core/compare.h"
 #include "optdeploy/core/export.h"
 #include "optdeploy/core/frontier.h"
@@ -30,6 +31,7 @@ static const char help_text[] =
 "                 [--idle POWER] [OPTIONS]\n"
 "       optdeploy lifetime FILE --cost-unit U --battery CAP --rate R [--idle POWER]\n"
 "                 (--min-accuracy P | --sweep [--from P0] [--to P1] [--steps N])\n"
+"       optdeploy schedule FILE (--budget B | --min-accuracy P) [OPTIONS]\n"
 "       optdeploy --help | --version\n"
 "\n"
 "Plan how K inferences are shared among several machine learning models on an\n"
@@ -43,6 +45,8 @@ static const char help_text[] =
 "  frontier  Pareto-optimal models, LP frontier (concave hull), ILP frontier\n"
 "  compare   each model against the policy at its cost and at its accuracy\n"
 "  lifetime  how long the battery lasts at an accuracy floor (largest K, exact)\n"
+"  schedule  the optimal policy as an order of its K inferences, every prefix\n"
+"            fair (runs by default; csv slot rows; c: a C header for firmware)\n"
 "  help      this text\n"
 "\n"
 "Options:\n"
@@ -56,6 +60,8 @@ static const char help_text[] =
 "  --from B0, --to B1  budget range (default: cheapest to most expensive model)\n"
 "  --steps N           budget levels, 1..100000 (default 101; frontier 21)\n"
 "  --format table|csv  human table (default) or CSV on standard output\n"
+"  --format runs|csv|c schedule: model,repeat rows (default; or by -o's name:\n"
+"                      .runs.csv, .csv, .h), slot,model rows, or a C header\n"
 "  -o OUT              write the CSV to OUT atomically (- is standard output)\n"
 "  --time-limit S      seconds allowed for each GLPK solve (default 10)\n"
 "  --ascii             planner: draw with ASCII characters only\n"
@@ -144,8 +150,10 @@ static int cmd_solve(const struct cli_options *o, const struct pool *pool, struc
 	else if (!policy_has_counts(&p)) {
 		code = report_no_policy(&p, "");
 		cli_battery_explain(stderr, o, pool, &p);
-	}
-	else
+	} else if (o->command == CLI_SCHEDULE) {
+		st = cli_schedule_emit(o, pool, &p, &m);
+		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
+	} else
 		code = emit_policy(o, pool, &p);
 	policy_free(&p);
 	return code;
@@ -340,8 +348,8 @@ static int run_batch(const struct cli_options *o)
 		st = ST_INTERNAL;
 	if (st != ST_OK)
 		code = report(st, &m);
-	else if (o->command == CLI_SOLVE)
-		code = cmd_solve(o, &pool, s);
+	else if (o->command == CLI_SOLVE || o->command == CLI_SCHEDULE)
+		code = cmd_solve(o, &pool, s);  /* schedule: the same solve, then its order */
 	else if (o->command == CLI_SWEEP)
 		code = cmd_sweep(o, &pool, s);
 	else if (o->command == CLI_FRONTIER)
@@ -362,8 +370,8 @@ static int run_planner(const struct cli_options *o)
 	/* A mistyped command ("optdeploy slove") is not a file name either. */
 	if (o->path != NULL && strpbrk(o->path, "/.") == NULL && access(o->path, F_OK) != 0) {
 		struct status_msg m;
-		return report(status_fail(&m, ST_USAGE, "'%s' is neither a command (solve, sweep, "
-					  "frontier, compare, lifetime, help) nor a file", o->path), &m);
+		return report(status_fail(&m, ST_USAGE, "'%s' is neither a command (%s) nor a file",
+					  o->path, cli_command_list()), &m);
 	}
 	a.path = o->path;
 	a.params = o->params;

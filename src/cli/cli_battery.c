@@ -144,7 +144,7 @@ enum status cli_battery_finish(struct cli_options *o, struct status_msg *m)
 				   "out of the battery)");
 	if (o->command == CLI_LIFETIME)
 		return finish_lifetime(o, m);
-	if (o->command == CLI_SOLVE && first != NULL)
+	if ((o->command == CLI_SOLVE || o->command == CLI_SCHEDULE) && first != NULL)
 		return finish_solve(o, m);
 	return ST_OK;
 }

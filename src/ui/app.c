@@ -12,6 +12,7 @@
 #include "optdeploy/core/frontier.h"
 #include "optdeploy/ui/ui_app.h"
 #include "optdeploy/ui/ui_input.h"
+#include "optdeploy/ui/ui_schedule.h"
 #include "optdeploy/ui/ui_screen.h"
 
 #ifndef OPTDEPLOY_DATADIR
@@ -230,6 +231,8 @@ static void react(struct app *a, unsigned flags)
 	if (flags & UI_R_EXPORT) {
 		if (a->export_kind == UI_ASK_POLICY_FILE)
 			export_policy(a);
+		else if (a->export_kind == UI_ASK_SCHEDULE_FILE)
+			ui_schedule_export(a);
 		else
 			export_sweep(a);
 	}

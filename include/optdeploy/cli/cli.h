@@ -34,6 +34,7 @@ enum cli_command {
 	CLI_FRONTIER,
 	CLI_COMPARE,
 	CLI_LIFETIME,  /* how long a battery lasts at an accuracy floor (cmd_lifetime.c) */
+	CLI_SCHEDULE,  /* solve, then the order of the K inferences */
 	CLI_HELP,      /* --help, -h, help */
 	CLI_VERSION    /* --version, -V */
 };
@@ -52,7 +53,9 @@ struct cli_phys {
 
 enum cli_format {
 	CLI_FORMAT_TABLE,
-	CLI_FORMAT_CSV
+	CLI_FORMAT_CSV,
+	CLI_FORMAT_RUNS,  /* schedule only: model,repeat rows */
+	CLI_FORMAT_C      /* schedule only: a C header with a generator */
 };
 
 struct cli_options {
@@ -87,6 +90,9 @@ enum status cli_parse(int argc, char *const argv[], struct cli_options *o,
 
 /* Name of a command as typed ("solve", ...); "" for the planner. */
 const char *cli_command_name(enum cli_command c);
+
+/* The batch commands and help, as messages list them: "solve, sweep, ..., help". */
+const char *cli_command_list(void);
 
 /* The program: parse, run, print.  Returns the process exit status. */
 int cli_main(int argc, char *argv[]);
