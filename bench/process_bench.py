@@ -11,8 +11,12 @@ Two measurements of the program as a user runs it, one process per call:
    level of the sweep is checked like the other answers: counts rescored
    exactly (benchlib.honest) must give the printed objective, and glpsol's
    honest objective at the same level is compared with it.
-2. Peak RSS (wait4 of the process) of `optdeploy sweep` on the 1,000-model
-   pool at K = 10^9 (101 levels, lambda 0 and 0.1 K; the larger counts).
+2. Peak RSS of `optdeploy sweep` on the 1,000-model pool at K = 10^9 (101
+   levels, lambda 0 and 0.1 K; the larger counts), read by GNU time
+   (`/usr/bin/time -f %M`, package `time`).  Not wait4() from here: Linux
+   carries the parent's resident set into a child's peak across exec, so a
+   child of this Python process would show Python's ~14 MB even for
+   /bin/true; the small `time` process adds about 1 MB at most.
 
 usage: process_bench.py OPTDEPLOY INSTANCES.tsv WORKDIR OUT.tsv [TMLIM]
 OUT.tsv: "key<TAB>value" rows (read by report_targets.py).  BENCH_QUICK=1
@@ -45,19 +49,26 @@ def pool_path(instances, name):
     raise SystemExit(f"process_bench.py: no pool {name} in the instances")
 
 
-def run_rss(argv):
-    """(seconds, peak RSS KiB, exit status, stdout, stderr) with wait4 on the child."""
+def run_timed(argv):
+    """(seconds, exit status, stdout, stderr) of one process, its output read from pipes."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out = proc.stdout.read()
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(argv, capture_output=True, check=False)
     seconds = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stdout.close()
-    proc.stderr.close()
-    return (seconds, usage.ru_maxrss, proc.returncode, out.decode("utf-8", "replace"),
-            err.decode("utf-8", "replace"))
+    return (seconds, proc.returncode, proc.stdout.decode("utf-8", "replace"),
+            proc.stderr.decode("utf-8", "replace"))
+
+
+def peak_rss_kb(argv, workdir):
+    """(peak RSS in KiB, exit status, seconds) of one run under GNU time."""
+    report = os.path.join(workdir, "time-rss.txt")
+    seconds, rc, _, err = run_timed(["/usr/bin/time", "-f", "%M", "-o", report] + argv)
+    with open(report, encoding="ascii") as f:
+        lines = [ln for ln in f.read().splitlines() if ln.strip()]
+    os.remove(report)
+    if not lines or not lines[-1].strip().isdigit():
+        raise SystemExit(f"process_bench.py: /usr/bin/time gave no peak RSS for "
+                         f"{' '.join(argv)}: {err.strip()}")
+    return int(lines[-1]), rc, seconds
 
 
 def sweep_argv(prog, pool, k, lam):
@@ -115,7 +126,7 @@ def glpsol_levels(levels, pool, workdir, tmlim):
     for r in range(GLPSOL_RUNS):
         total = 0.0
         for (path, inst), lv in zip(datas, levels):
-            secs, _, text, rc = glpsol_bench.run_once(path, tmlim)
+            secs, text, rc = glpsol_bench.run_once(path, tmlim)
             total += secs
             if r == 0:
                 verdict, note = glpsol_verdict(text, rc, pool, inst, lv.get("honest"))
@@ -152,13 +163,14 @@ def sweep_timing(prog, instances, workdir, tmlim, out):
     times = []
     first = None
     for _ in range(OD_RUNS):
-        secs, rss, rc, text, err = run_rss(argv)
+        secs, rc, text, err = run_timed(argv)
         if rc != 0:
             raise SystemExit(f"process_bench.py: {' '.join(argv)}: exit status {rc}: "
                              f"{err.strip()}")
         times.append(secs)
-        first = first or (text, rss)
-    levels = parse_sweep(first[0], pool)
+        first = first or text
+    rss = peak_rss_kb(argv, workdir)[0]
+    levels = parse_sweep(first, pool)
     optimal, exact, problems = check_levels(levels, pool, SWEEP_K, SWEEP_LAMBDA)
     print(f"process: optdeploy sweep {SWEEP_POOL}: {benchlib.median(times) * 1e3:.1f} ms "
           f"({len(levels)} levels)", file=sys.stderr)
@@ -170,7 +182,7 @@ def sweep_timing(prog, instances, workdir, tmlim, out):
         "sweep_cmd": " ".join(["optdeploy"] + argv[1:2] + [os.path.basename(path)] + argv[3:]),
         "od_sweep_s": benchlib.median(times), "od_sweep_runs": len(times),
         "od_sweep_min_s": min(times), "od_sweep_max_s": max(times),
-        "od_sweep_rss_kb": first[1], "levels": len(levels), "levels_optimal": optimal,
+        "od_sweep_rss_kb": rss, "levels": len(levels), "levels_optimal": optimal,
         "levels_exact": exact, "od_problems": " | ".join(problems[:5]) or "-",
         "glpsol101_s": benchlib.median(totals), "glpsol101_runs": len(totals),
         "glpsol_agree": verdicts["agree"], "glpsol_worse": verdicts["worse"],
@@ -179,15 +191,14 @@ def sweep_timing(prog, instances, workdir, tmlim, out):
     })
 
 
-def rss_sweeps(prog, instances, out):
+def rss_sweeps(prog, instances, workdir, out):
     path = pool_path(instances, RSS_POOL)
     worst = (0, None, 0.0)
     for lam in (0.0, 0.1 * RSS_K):
         argv = sweep_argv(prog, path, RSS_K, lam)
-        secs, rss, rc, _, err = run_rss(argv)
+        rss, rc, secs = peak_rss_kb(argv, workdir)
         if rc not in (0, 1):
-            raise SystemExit(f"process_bench.py: {' '.join(argv)}: exit status {rc}: "
-                             f"{err.strip()}")
+            raise SystemExit(f"process_bench.py: {' '.join(argv)}: exit status {rc}")
         print(f"process: optdeploy sweep {RSS_POOL} K=1e9 lambda={lam:g}: "
               f"{rss / 1024:.1f} MiB, {secs * 1e3:.0f} ms", file=sys.stderr)
         if rss >= worst[0]:
@@ -207,7 +218,7 @@ def main(argv):
     instances = benchlib.load_instances(inst_path)
     out = {}
     sweep_timing(os.path.abspath(prog), instances, workdir, tmlim, out)
-    rss_sweeps(os.path.abspath(prog), instances, out)
+    rss_sweeps(os.path.abspath(prog), instances, workdir, out)
     with open(out_path, "w", encoding="utf-8") as f:
         for key, value in out.items():
             f.write(f"{key}\t{value!r}\n" if isinstance(value, float) else f"{key}\t{value}\n")

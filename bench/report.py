@@ -387,8 +387,11 @@ are noisier, so compare figures from one run only.
   --lambda 100 --steps 101 --format csv` on the 100-model pool (start, load, 101 solves,
   CSV read from a pipe), median of 11 processes, against 101 glpsol processes run one after
   another, one per budget level that sweep printed (median of 5 rounds of 101).  Peak
-  memory: the largest resident set (`wait4`, in MB = 10^6 bytes) of `optdeploy sweep` on
-  the 1,000-model pool at K = 10^9, 101 levels, lambda 0 and 0.1 K.
+  memory: the largest resident set of `optdeploy sweep` on the 1,000-model pool at
+  K = 10^9, 101 levels, lambda 0 and 0.1 K, in MB = 10^6 bytes.  Processes' peak RSS is
+  read with GNU time (`/usr/bin/time -f %M`, one extra untimed run), never with wait4()
+  from Python: Linux carries the parent's resident set into the child's peak across exec,
+  so a child of Python shows about 14 MB even for `/bin/true`.
 - Objectives are never taken on trust: every policy (optdeploy's too, each level of the
   whole-process sweep included) is rounded to integer counts, must serve exactly K
   inferences within B = budget x K (exact rational arithmetic, allowing only 2e-14 K max(c)

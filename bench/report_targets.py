@@ -159,12 +159,12 @@ def process_section(proc, ms):
         + ("" if proc["od_problems"] == "-" else f" (problems: {proc['od_problems']})") + ".",
         f"- 101 glpsol processes, one per level printed by that sweep (same budgets, "
         f"`bench/deploy.mod`): median {ms(proc['glpsol101_s'])} ms per 101 over "
-        f"{proc['glpsol101_runs']} rounds; glpsol agrees with optdeploy on "
+        f"{proc['glpsol101_runs']} round(s); glpsol agrees with optdeploy on "
         f"{proc['glpsol_agree']} of {levels} levels, worse on {proc['glpsol_worse']}, fails on "
         f"{proc['glpsol_fail']}, better (an optdeploy bug) on {proc['glpsol_better']}"
         + ("" if proc["glpsol_notes"] == "-" else f" ({proc['glpsol_notes']})") + ".",
         f"- Memory: `optdeploy sweep {proc['rss_pool']} --K 1000000000 --lambda L --steps 101 "
-        f"--format csv` for L = 0 and 0.1 K, peak RSS from wait4(): largest "
+        f"--format csv` for L = 0 and 0.1 K, peak RSS from GNU time: largest "
         f"{int(proc['rss_kb']) / 1024:.1f} MiB at L = {float(proc['rss_lambda']):g} "
         f"({ms(proc['rss_seconds'])} ms, exit status {proc['rss_exit']}).",
     ]

@@ -19,7 +19,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-sh .ci/deps.sh glpk-utils python3-scipy gnuplot-nox
+sh .ci/deps.sh glpk-utils python3-scipy gnuplot-nox time
 
 # Debian's python3 has python3-scipy; a python3 earlier on PATH may not.
 PY=/usr/bin/python3
