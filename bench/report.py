@@ -425,6 +425,9 @@ def main(argv):
     resolve_sp = {p: [v for v, _ in b.speedups(p, "resolve_s")] for p in PEERS}
     lines = ["# Benchmarks: optdeploy against glpsol and SciPy/HiGHS", "",
              "Written by `make bench` (`bench/run.sh`); do not edit by hand.", ""]
+    if os.environ.get("BENCH_QUICK") == "1":
+        lines += ["**BENCH_QUICK=1: a subset of the instances with few repetitions, for "
+                  "developing the harness; these figures are not the benchmark.**", ""]
     lines += machine() + ["", METHOD, "## Targets (issue 8)", ""]
     lines += report_targets.targets(b, proc, timed, ms, PEERS)
     for p in PEERS:

@@ -45,6 +45,11 @@ else
 	trap 'rm -rf "$work"' EXIT
 fi
 trap 'exit 130' INT TERM HUP
+start=$(date +%s)
+# phase NAME: announce the next phase with the seconds spent so far.
+phase() {
+	echo "bench: $1 (at $(($(date +%s) - start)) s)" >&2
+}
 
 export BENCH_QUICK=${BENCH_QUICK:-0}
 per_instance=2
@@ -52,7 +57,7 @@ per_instance=2
 $PY bench/instances.py "$work"
 mkdir -p "$work/glpsol"
 
-echo "bench: optdeploy core" >&2
+phase "optdeploy core"
 # One process per pool, so each pool's peak RSS is its own.  A pool that
 # takes longer than POOL_TIMEOUT seconds is cut short: its remaining
 # instances show as not measured.
@@ -73,16 +78,16 @@ while IFS= read -r pool; do
 	esac
 done
 
-echo "bench: glpsol" >&2
+phase "glpsol"
 $PY bench/glpsol_bench.py "$work/instances.tsv" "$work/glpsol.tsv" "$work/glpsol" "$TMLIM" \
 	"$per_instance"
-echo "bench: SciPy/HiGHS" >&2
+phase "SciPy/HiGHS"
 $PY bench/highs_bench.py "$work/instances.tsv" "$work/highs.tsv" "$TMLIM" "$per_instance"
-echo "bench: whole optdeploy sweep processes" >&2
+phase "whole optdeploy sweep processes"
 $PY bench/process_bench.py $BUILD/optdeploy "$work/instances.tsv" "$work/glpsol" \
 	"$work/process.tsv" "$TMLIM"
-echo "bench: callgrind profiles" >&2
+phase "callgrind profiles"
 $PY bench/profile.py "$work" $BUILD/bench_core "$work/profile.md"
 
 $PY bench/report.py "$work" bench/RESULTS.md bench/time_vs_n.png
-echo "bench: wrote bench/RESULTS.md and bench/time_vs_n.png" >&2
+phase "wrote bench/RESULTS.md and bench/time_vs_n.png"
