@@ -28,8 +28,10 @@
  *   id outcome objective solve_s resolve_s sweep_s sweep_max_step_s
  *   solve_reps resolve_reps sweep_reps sweep_note resolve_ok used counts
  *   resolve_max_s
- * where resolve_s is the median re-solve and resolve_max_s the slowest one, sweep_note is "ok" or says how the first sweep fell short, resolve_ok is "yes" or "NO:outcome:objective" (the first warm answer
- * that differed from the cold solve's) and counts is "index:count,..." over
+ * where resolve_s is the median re-solve and resolve_max_s the slowest one,
+ * sweep_note is "ok" or says how the first sweep fell short, resolve_ok is
+ * "yes" or "NO:outcome:objective" (the first warm answer that differed from
+ * the cold solve's) and counts is "index:count,..." over
  * the models with a positive count.  An instance the core cannot answer (an
  * error status) gets the row "id error: MESSAGE nan ..." and the run goes on.
  * The rows are followed by one "#peak_rss_kb N" line (getrusage of this
