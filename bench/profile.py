@@ -106,6 +106,49 @@ def merge(funcs, inclusive):
     return sorted(out.values(), key=lambda g: -g["ir"])
 
 
+COUNTED = ("glp_intopt", "glp_simplex", "glp_factorize")
+NAMED = re.compile(r"^c?fn=\((\d+)\)(?: (.*))?$")
+
+
+def count_calls(out_file):
+    """{callee: [calls from optdeploy, calls from inside GLPK]} for COUNTED, from callgrind's file.
+
+    Function names are compressed ("fn=(12) name" once, "fn=(12)" after);
+    each "cfn=" line is followed by "calls=N" for the current "fn=" caller.
+    """
+    names, counts = {}, {name: [0, 0] for name in COUNTED}
+    caller, callee = "", None
+    with open(out_file, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = NAMED.match(line.rstrip("\n"))
+            if m:
+                if m.group(2):
+                    names[m.group(1)] = m.group(2)
+                name = names.get(m.group(1), "")
+                if line.startswith("fn="):
+                    caller = name
+                else:
+                    callee = name
+            elif line.startswith("calls=") and callee in counts:
+                from_glpk = caller.startswith(("glp_", "0x", "_glp_"))
+                counts[callee][from_glpk] += int(line.split()[0][len("calls="):])
+                callee = None
+    return counts
+
+
+def calls_line(counts, reps, what):
+    parts = []
+    for name in COUNTED:
+        own, inner = counts[name]
+        if own + inner == 0:
+            continue
+        text = f"`{name}` {(own + inner) / reps:,.0f}"
+        if inner:
+            text += f" ({own / reps:,.0f} from optdeploy, {inner / reps:,.0f} inside GLPK)"
+        parts.append(text)
+    return f"GLPK calls per {what}: " + "; ".join(parts) + "." if parts else ""
+
+
 def library(obj):
     base = os.path.basename(obj)
     if base.startswith("bench_core"):
@@ -145,7 +188,7 @@ def profile_one(bench_core, inst, mode, reps, work):
         return None, f"valgrind exit status {res.returncode}: {' / '.join(tail)}"
     total, incl = annotate(out_file, True)
     _, self_ = annotate(out_file, False)
-    return (total, incl, self_), ""
+    return (total, incl, self_, count_calls(out_file)), ""
 
 
 def section(title, row, why, mode, reps, result, err):
@@ -158,7 +201,7 @@ def section(title, row, why, mode, reps, result, err):
            f"counted."]
     if result is None:
         return out + ["", f"Not profiled: {err}"]
-    total, incl, self_ = result
+    total, incl, self_, calls = result
     out[-1] += f"  {total / reps:,.0f} instructions per {what}."
     libs = {}
     for f in self_:
@@ -166,7 +209,7 @@ def section(title, row, why, mode, reps, result, err):
     share = ", ".join(f"{name} {100 * ir / total:.1f}%"
                       for name, ir in sorted(libs.items(), key=lambda kv: -kv[1])
                       if 100 * ir / total >= 0.1)
-    out += ["", f"Self instructions by library: {share}.", "",
+    out += ["", f"Self instructions by library: {share}.  {calls_line(calls, reps, what)}", "",
             "| inclusive | self | function | where |", "|---:|---:|---|---|"]
     selfs = {(f["func"], f["obj"]): f["ir"] for f in self_}  # merged: one object each
     shown = 0
@@ -189,7 +232,8 @@ def section(title, row, why, mode, reps, result, err):
 
 GLPK_NOTE = ("GLPK's internal functions have no symbols in Debian's libglpk, so they show as "
              "addresses; `glp_intopt` is its branch and bound (everything below it, the LP "
-             "re-solves at the nodes included), `glp_simplex` its simplex.")
+             "re-solves at the nodes included), `glp_simplex` its simplex (called inside GLPK for "
+             "the LP at each branch-and-bound node), `glp_factorize` a basis factorisation.")
 
 
 def main(argv):
