@@ -181,13 +181,21 @@ def profile_one(bench_core, inst, mode, reps, work):
     argv = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}",
             "--toggle-collect=bench_profiled_work*", bench_core, "--profile", mode,
             inst["pool"], os.path.join(work, "instances.tsv"), inst["id"], str(reps)]
-    res = subprocess.run(argv, capture_output=True, text=True, timeout=VALGRIND_TIMEOUT,
-                         check=False)
+    try:
+        res = subprocess.run(argv, capture_output=True, text=True, timeout=VALGRIND_TIMEOUT,
+                             check=False)
+    except subprocess.TimeoutExpired:
+        return None, f"valgrind still running after {VALGRIND_TIMEOUT} s"
     if res.returncode != 0:
         tail = res.stderr.strip().splitlines()[-3:]
         return None, f"valgrind exit status {res.returncode}: {' / '.join(tail)}"
-    total, incl = annotate(out_file, True)
-    _, self_ = annotate(out_file, False)
+    try:
+        total, incl = annotate(out_file, True)
+        _, self_ = annotate(out_file, False)
+    except (OSError, subprocess.CalledProcessError) as e:
+        return None, f"callgrind_annotate failed: {e}"
+    if not total:
+        return None, "callgrind counted nothing (bench_profiled_work not found?)"
     return (total, incl, self_, count_calls(out_file)), ""
 
 
