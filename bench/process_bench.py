@@ -193,7 +193,7 @@ def sweep_timing(prog, instances, workdir, tmlim, out):
 
 def rss_sweeps(prog, instances, workdir, out):
     path = pool_path(instances, RSS_POOL)
-    worst = (0, None, 0.0)
+    worst = (0, None, 0.0, 0)  # rss, lambda, seconds, exit status
     for lam in (0.0, 0.1 * RSS_K):
         argv = sweep_argv(prog, path, RSS_K, lam)
         rss, rc, secs = peak_rss_kb(argv, workdir)
