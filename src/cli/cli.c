@@ -9,7 +9,10 @@
 #include <unistd.h>
 
 #include "optdeploy/ui/app.h"
+#include "optdeploy/cli/cli_battery.h"
 #include "optdeploy/cli/cli_print.h"
+#include "optdeploy/cli/cmd_lifetime.h"
+#include "optdeploy/cli/cli_schedule.h"
 #include "optdeploy/core/compare.h"
 #include "optdeploy/core/export.h"
 #include "optdeploy/core/frontier.h"
@@ -24,6 +27,11 @@ static const char help_text[] =
 "       optdeploy sweep FILE [--from B0] [--to B1] [--steps N] [OPTIONS]\n"
 "       optdeploy frontier FILE [--from B0] [--to B1] [--steps N] [OPTIONS]\n"
 "       optdeploy compare FILE [OPTIONS]\n"
+"       optdeploy solve FILE --cost-unit U --battery CAP --rate R --duration D\n"
+"                 [--idle POWER] [OPTIONS]\n"
+"       optdeploy lifetime FILE --cost-unit U --battery CAP --rate R [--idle POWER]\n"
+"                 (--min-accuracy P | --sweep [--from P0] [--to P1] [--steps N])\n"
+"       optdeploy schedule FILE (--budget B | --min-accuracy P) [OPTIONS]\n"
 "       optdeploy --help | --version\n"
 "\n"
 "Plan how K inferences are shared among several machine learning models on an\n"
@@ -36,6 +44,9 @@ static const char help_text[] =
 "  sweep     one solve per budget level: shares, expected accuracy and cost\n"
 "  frontier  Pareto-optimal models, LP frontier (concave hull), ILP frontier\n"
 "  compare   each model against the policy at its cost and at its accuracy\n"
+"  lifetime  how long the battery lasts at an accuracy floor (largest K, exact)\n"
+"  schedule  the optimal policy as an order of its K inferences, every prefix\n"
+"            fair (runs by default; csv slot rows; c: a C header for firmware)\n"
 "  help      this text\n"
 "\n"
 "Options:\n"
@@ -49,9 +60,19 @@ static const char help_text[] =
 "  --from B0, --to B1  budget range (default: cheapest to most expensive model)\n"
 "  --steps N           budget levels, 1..100000 (default 101; frontier 21)\n"
 "  --format table|csv  human table (default) or CSV on standard output\n"
+"  --format runs|csv|c schedule: model,repeat rows (default; or by -o's name:\n"
+"                      .runs.csv, .csv, .h), slot,model rows, or a C header\n"
 "  -o OUT              write the CSV to OUT atomically (- is standard output)\n"
 "  --time-limit S      seconds allowed for each GLPK solve (default 10)\n"
 "  --ascii             planner: draw with ASCII characters only\n"
+"  --cost-unit U       one unit of the cost column is U: J, mJ, uJ, nJ, Wh, mWh\n"
+"  --battery CAP       battery capacity: 3000mAh@3.7V, 11.1Wh, 40kJ, 39960J\n"
+"  --idle POWER        baseline draw for the whole duration: 2mW (default 0)\n"
+"  --rate R            inferences per time unit: 2/s, 30/min, 1/h\n"
+"  --duration D        solve: how long to run: 24h, 90min, 7d, 3600s;\n"
+"                      K = floor(rate x duration), budget (battery - idle) / K\n"
+"  --sweep             lifetime: one row per accuracy floor (--from/--to/--steps,\n"
+"                      default: cheapest model's accuracy to the best's, 11 steps)\n"
 "  -h, --help          show this help;  -V, --version  show the version\n"
 "\n"
 "FILE is a CSV table with a header: model, cost, accuracy[, load_cost]; - reads\n"
@@ -110,6 +131,8 @@ static int emit_policy(const struct cli_options *o, const struct pool *pool,
 		st = export_policy_stream(stdout, "standard output", pool, p, &m);
 	else
 		st = cli_print_solve(stdout, o, pool, p, &m);
+	if (st == ST_OK && o->format != CLI_FORMAT_CSV)
+		cli_battery_print_solve(stdout, o, p);
 	return st != ST_OK ? report(st, &m) : finish_stdout(0);
 }
 
@@ -124,9 +147,13 @@ static int cmd_solve(const struct cli_options *o, const struct pool *pool, struc
 	st = solver_run(s, &o->params, &p, &m);
 	if (st != ST_OK)
 		code = report(st, &m);
-	else if (!policy_has_counts(&p))
+	else if (!policy_has_counts(&p)) {
 		code = report_no_policy(&p, "");
-	else
+		cli_battery_explain(stderr, o, pool, &p);
+	} else if (o->command == CLI_SCHEDULE) {
+		st = cli_schedule_emit(o, pool, &p, &m);
+		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
+	} else
 		code = emit_policy(o, pool, &p);
 	policy_free(&p);
 	return code;
@@ -321,12 +348,14 @@ static int run_batch(const struct cli_options *o)
 		st = ST_INTERNAL;
 	if (st != ST_OK)
 		code = report(st, &m);
-	else if (o->command == CLI_SOLVE)
-		code = cmd_solve(o, &pool, s);
+	else if (o->command == CLI_SOLVE || o->command == CLI_SCHEDULE)
+		code = cmd_solve(o, &pool, s);  /* schedule: the same solve, then its order */
 	else if (o->command == CLI_SWEEP)
 		code = cmd_sweep(o, &pool, s);
 	else if (o->command == CLI_FRONTIER)
 		code = cmd_frontier(o, &pool, s);
+	else if (o->command == CLI_LIFETIME)
+		code = cmd_lifetime_run(o, &pool, s);
 	else
 		code = cmd_compare(o, &pool, s);
 	if (s != NULL)
@@ -341,8 +370,8 @@ static int run_planner(const struct cli_options *o)
 	/* A mistyped command ("optdeploy slove") is not a file name either. */
 	if (o->path != NULL && strpbrk(o->path, "/.") == NULL && access(o->path, F_OK) != 0) {
 		struct status_msg m;
-		return report(status_fail(&m, ST_USAGE, "'%s' is neither a command (solve, sweep, "
-					  "frontier, compare, help) nor a file", o->path), &m);
+		return report(status_fail(&m, ST_USAGE, "'%s' is neither a command (%s) nor a file",
+					  o->path, cli_command_list()), &m);
 	}
 	a.path = o->path;
 	a.params = o->params;

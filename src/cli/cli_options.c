@@ -1,5 +1,7 @@
 /* cli_options.c - the command line parser: getopt_long, value checks, no output. */
 #include "optdeploy/cli/cli.h"
+#include "optdeploy/cli/cli_battery.h"
+#include "optdeploy/core/schedule_export.h"
 #include "optdeploy/core/sweep.h"
 
 #include <getopt.h>
@@ -15,14 +17,18 @@
 #define C_SWEEP (1u << CLI_SWEEP)
 #define C_FRONTIER (1u << CLI_FRONTIER)
 #define C_COMPARE (1u << CLI_COMPARE)
-#define C_BATCH (C_SOLVE | C_SWEEP | C_FRONTIER | C_COMPARE)
+#define C_LIFETIME (1u << CLI_LIFETIME)
+#define C_SCHEDULE (1u << CLI_SCHEDULE)
+#define C_BATCH (C_SOLVE | C_SWEEP | C_FRONTIER | C_COMPARE | C_SCHEDULE)
 #define C_ALL (C_PLAN | C_BATCH)
 
 /* Long-only options get values above any character getopt can return. */
 enum opt_id {
 	OPT_BUDGET = 256, OPT_K, OPT_LAMBDA, OPT_LAMBDA_PER_K, OPT_RELAX,
 	OPT_MIN_ACCURACY, OPT_NORMALIZE, OPT_FORMAT, OPT_FROM, OPT_TO,
-	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
+	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII,
+	OPT_COST_UNIT, OPT_BATTERY, OPT_IDLE, OPT_RATE, OPT_DURATION, OPT_SWEEP,
+	OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
 /* The master list: getopt's table, the display name and where it applies. */
@@ -35,34 +41,56 @@ struct opt_spec {
 };
 
 static const struct opt_spec specs[] = {
-	{ "budget", required_argument, OPT_BUDGET, "--budget", C_PLAN | C_SOLVE },
+	{ "budget", required_argument, OPT_BUDGET, "--budget", C_PLAN | C_SOLVE | C_SCHEDULE },
 	{ "K", required_argument, OPT_K, "--K", C_ALL },
-	{ "lambda", required_argument, OPT_LAMBDA, "--lambda", C_ALL },
-	{ "lambda-per-k", required_argument, OPT_LAMBDA_PER_K, "--lambda-per-k", C_ALL },
+	{ "lambda", required_argument, OPT_LAMBDA, "--lambda", C_ALL | C_LIFETIME },
+	{ "lambda-per-k", required_argument, OPT_LAMBDA_PER_K, "--lambda-per-k",
+	  C_ALL | C_LIFETIME },
 	{ "relax", no_argument, OPT_RELAX, "--relax", C_ALL },
-	{ "min-accuracy", required_argument, OPT_MIN_ACCURACY, "--min-accuracy", C_PLAN | C_SOLVE },
+	{ "min-accuracy", required_argument, OPT_MIN_ACCURACY, "--min-accuracy",
+	  C_PLAN | C_SOLVE | C_LIFETIME | C_SCHEDULE },
 	{ "normalize", no_argument, OPT_NORMALIZE, "--normalize", C_ALL },
-	{ "format", required_argument, OPT_FORMAT, "--format", C_BATCH },
-	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER },
-	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER },
-	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER },
-	{ "time-limit", required_argument, OPT_TIME_LIMIT, "--time-limit", C_ALL },
+	{ "format", required_argument, OPT_FORMAT, "--format", C_BATCH | C_LIFETIME },
+	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER | C_LIFETIME },
+	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER | C_LIFETIME },
+	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER | C_LIFETIME },
+	{ "time-limit", required_argument, OPT_TIME_LIMIT, "--time-limit", C_ALL | C_LIFETIME },
 	{ "ascii", no_argument, OPT_ASCII, "--ascii", C_PLAN },
-	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH },
-	{ "help", no_argument, OPT_HELP, "--help", C_ALL },
-	{ "version", no_argument, OPT_VERSION, "--version", C_ALL },
+	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH | C_LIFETIME },
+	{ "help", no_argument, OPT_HELP, "--help", C_ALL | C_LIFETIME },
+	{ "version", no_argument, OPT_VERSION, "--version", C_ALL | C_LIFETIME },
+	{ "cost-unit", required_argument, OPT_COST_UNIT, "--cost-unit", C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "battery", required_argument, OPT_BATTERY, "--battery", C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "idle", required_argument, OPT_IDLE, "--idle", C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "rate", required_argument, OPT_RATE, "--rate", C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "duration", required_argument, OPT_DURATION, "--duration", C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "sweep", no_argument, OPT_SWEEP, "--sweep", C_LIFETIME },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])
 
 static const char *const command_names[] = {
 	[CLI_PLAN] = "", [CLI_SOLVE] = "solve", [CLI_SWEEP] = "sweep",
-	[CLI_FRONTIER] = "frontier", [CLI_COMPARE] = "compare", [CLI_HELP] = "help",
+	[CLI_FRONTIER] = "frontier", [CLI_COMPARE] = "compare", [CLI_LIFETIME] = "lifetime",
+	[CLI_SCHEDULE] = "schedule", [CLI_HELP] = "help",
 	[CLI_VERSION] = "version",
 };
 
 const char *cli_command_name(enum cli_command c)
 {
 	return command_names[c];
+}
+
+const char *cli_command_list(void)
+{
+	/* Built once from command_names, so a new command cannot be left out. */
+	static char list[160];
+	if (list[0] == '\0') {
+		size_t used = 0;
+		for (int c = CLI_SOLVE; c <= CLI_HELP; c++)
+			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+						 used ? ", " : "", command_names[c]);
+	}
+	return list;
 }
 
 static size_t spec_index(int id)
@@ -173,6 +201,7 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 		break;
 	case OPT_K:
 		st = parse_count("--K", arg, 1, SOLVE_K_MAX, &o->params.k, m);
+		o->k_given = true;
 		break;
 	case OPT_LAMBDA:
 		st = parse_nonneg("--lambda", arg, &o->params.lambda, m);
@@ -194,9 +223,13 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 			o->format = CLI_FORMAT_TABLE;
 		else if (strcmp(arg, "csv") == 0)
 			o->format = CLI_FORMAT_CSV;
+		else if (strcmp(arg, "runs") == 0)
+			o->format = CLI_FORMAT_RUNS;
+		else if (strcmp(arg, "c") == 0)
+			o->format = CLI_FORMAT_C;
 		else
-			st = status_fail(m, ST_USAGE, "--format: \"%s\" is not a format (table or csv)",
-					 SHOWN(arg));
+			st = status_fail(m, ST_USAGE, "--format: \"%s\" is not a format (table or csv; "
+					 "schedule: csv, runs or c)", SHOWN(arg));
 		break;
 	case OPT_FROM:
 		st = parse_nonneg("--from", arg, &o->from, m);
@@ -216,6 +249,12 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 			st = status_fail(m, ST_USAGE, "--time-limit: \"%s\" is out of range "
 					 "(0, 1000000] seconds", SHOWN(arg));
 		break;
+	case OPT_COST_UNIT: st = cli_battery_take(CLI_PHYS_COST_UNIT, arg, &o->phys, m); break;
+	case OPT_BATTERY: st = cli_battery_take(CLI_PHYS_BATTERY, arg, &o->phys, m); break;
+	case OPT_IDLE: st = cli_battery_take(CLI_PHYS_IDLE, arg, &o->phys, m); break;
+	case OPT_RATE: st = cli_battery_take(CLI_PHYS_RATE, arg, &o->phys, m); break;
+	case OPT_DURATION: st = cli_battery_take(CLI_PHYS_DURATION, arg, &o->phys, m); break;
+	case OPT_SWEEP: o->sweep = true; break;
 	case OPT_OUTPUT:
 		if (arg[0] == '\0')
 			st = status_fail(m, ST_USAGE, "-o: the file name is empty");
@@ -254,8 +293,8 @@ static enum status take_word(const char *w, size_t index, struct cli_options *o,
 	}
 	/* `optdeploy slove FILE`: a first word that does not look like a file was a command */
 	if (o->command == CLI_PLAN && strpbrk(o->path, "/.") == NULL)
-		return status_fail(m, ST_USAGE, "unknown command '%s' (solve, sweep, frontier, "
-				   "compare, help)", SHOWN(o->path));
+		return status_fail(m, ST_USAGE, "unknown command '%s' (%s)", SHOWN(o->path),
+				   cli_command_list());
 	return status_fail(m, ST_USAGE, "unexpected argument '%s'", SHOWN(w));
 }
 
@@ -382,11 +421,42 @@ static enum status check_combinations(const struct cli_options *o, struct status
 				   "from standard input (it reads keys there)");
 	if (o->command != CLI_PLAN && o->path == NULL)
 		return status_fail(m, ST_USAGE, "%s: missing FILE (- reads standard input)", cmd);
-	if (o->command == CLI_SOLVE && !o->budget_given && !o->floor_given)
-		return status_fail(m, ST_USAGE, "solve: --budget is required "
-				   "(or --min-accuracy for the dual form)");
+	if ((o->command == CLI_SOLVE || o->command == CLI_SCHEDULE) && !o->budget_given &&
+	    !o->floor_given)
+		return status_fail(m, ST_USAGE, "%s: --budget is required "
+				   "(or --min-accuracy for the dual form)", cmd);
 	if (o->from_given && o->to_given && !(o->from < o->to))
 		return status_fail(m, ST_USAGE, "--from %g is not below --to %g", o->from, o->to);
+	return ST_OK;
+}
+
+/*
+ * schedule's format: --format, else the -o name's extension (.runs.csv, .csv,
+ * .h), else runs; csv stops at SCHEDULE_ROWS_MAX slots.  The other commands
+ * take table or csv only.
+ */
+static enum status check_schedule_format(struct cli_options *o, bool format_given,
+					 struct status_msg *m)
+{
+	static const enum cli_format by_name[] = {
+		[SCHEDULE_FORMAT_CSV] = CLI_FORMAT_CSV, [SCHEDULE_FORMAT_RUNS] = CLI_FORMAT_RUNS,
+		[SCHEDULE_FORMAT_C] = CLI_FORMAT_C,
+	};
+	enum schedule_format f;
+	if (o->command != CLI_SCHEDULE)
+		return o->format == CLI_FORMAT_RUNS || o->format == CLI_FORMAT_C
+			? status_fail(m, ST_USAGE, "--format %s: only 'schedule' writes it (%s: table "
+				      "or csv)", o->format == CLI_FORMAT_C ? "c" : "runs",
+				      command_names[o->command]) : ST_OK;
+	if (!format_given)
+		o->format = o->output != NULL && schedule_format_from_name(o->output, &f)
+			? by_name[f] : CLI_FORMAT_RUNS;
+	if (o->format == CLI_FORMAT_TABLE)
+		return status_fail(m, ST_USAGE, "--format table: schedule writes csv, runs or c");
+	if (o->format == CLI_FORMAT_CSV && o->params.k > SCHEDULE_ROWS_MAX)
+		return status_fail(m, ST_USAGE, "--format csv: K = %lld would be %lld rows, more "
+				   "than %lld; use --format runs (run-length rows) or --format c "
+				   "(a generator)", o->params.k, o->params.k, SCHEDULE_ROWS_MAX);
 	return ST_OK;
 }
 
@@ -394,10 +464,14 @@ static enum status check_combinations(const struct cli_options *o, struct status
 static enum status finish(struct cli_options *o, bool format_given, struct status_msg *m)
 {
 	struct solve_params probe;
-	if (o->output != NULL && format_given && o->format == CLI_FORMAT_TABLE)
-		return status_fail(m, ST_USAGE, "--format table: -o writes CSV only");
-	if (o->output != NULL)
+	enum status st = check_schedule_format(o, format_given, m);
+	if (st != ST_OK)
+		return st;
+	if (o->command != CLI_SCHEDULE && o->output != NULL) {  /* schedule's is settled */
+		if (format_given && o->format == CLI_FORMAT_TABLE)
+			return status_fail(m, ST_USAGE, "--format table: -o writes CSV only");
 		o->format = CLI_FORMAT_CSV;
+	}
 	if (o->steps == 0)
 		o->steps = o->command == CLI_FRONTIER ? CLI_FRONTIER_STEPS : SWEEP_DEFAULT_STEPS;
 	if (!o->lambda_given) {
@@ -429,6 +503,8 @@ enum status cli_parse(int argc, char *const argv[], struct cli_options *o,
 	if (st != ST_OK || o->command == CLI_HELP || o->command == CLI_VERSION)
 		return st;
 	st = check_applicable(o, seen, m);
+	if (st == ST_OK)
+		st = cli_battery_finish(o, m);  /* before the checks: it may set K and the budget */
 	if (st == ST_OK)
 		st = check_combinations(o, m);
 	if (st == ST_OK)

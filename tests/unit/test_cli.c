@@ -209,7 +209,7 @@ static void test_output_and_format(void **state)
 	assert_string_equal(o.output, "-");
 	assert_int_equal(PARSE("sweep", "f", "--output=x.csv", "--format", "csv"), ST_OK);
 	assert_string_equal(o.output, "x.csv");
-	ASSERT_USAGE("--format: \"xml\" is not a format (table or csv)", "sweep", "f",
+	ASSERT_USAGE("--format: \"xml\" is not a format (table or csv; schedule: csv, runs or c)", "sweep", "f",
 		     "--format", "xml");
 	ASSERT_USAGE("--format table: -o writes CSV only", "sweep", "f", "--format", "table",
 		     "-o", "x.csv");
@@ -235,7 +235,7 @@ static void test_unknown_and_missing(void **state)
 	ASSERT_USAGE("sweep: missing FILE (- reads standard input)", "sweep");
 	ASSERT_USAGE("unexpected argument 'extra'", "solve", "f", "extra", "--budget", "3");
 	ASSERT_USAGE("unexpected argument 'b.csv'", "a.csv", "b.csv");
-	ASSERT_USAGE("unknown command 'slove' (solve, sweep, frontier, compare, help)",
+	ASSERT_USAGE("unknown command 'slove' (solve, sweep, frontier, compare, lifetime, schedule, help)",
 		     "slove", "b.csv");
 	/* control characters never reach the terminal through a message */
 	ASSERT_USAGE("--K: \"1?2\" is not a number", "compare", "f", "--K", "1\n2");

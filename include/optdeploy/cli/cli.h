@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "optdeploy/core/battery.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/status.h"
 
@@ -32,13 +33,29 @@ enum cli_command {
 	CLI_SWEEP,
 	CLI_FRONTIER,
 	CLI_COMPARE,
+	CLI_LIFETIME,  /* how long a battery lasts at an accuracy floor (cmd_lifetime.c) */
+	CLI_SCHEDULE,  /* solve, then the order of the K inferences */
 	CLI_HELP,      /* --help, -h, help */
 	CLI_VERSION    /* --version, -V */
 };
 
+/*
+ * Physical units (cli_battery.c): what one cost unit is, and the battery
+ * problem.  Text is borrowed from argv; bp holds the parsed values.
+ */
+struct cli_phys {
+	bool cost_unit_given, battery_given, idle_given, rate_given, duration_given;
+	const char *cost_unit;      /* canonical spelling ("mJ"); NULL when not given */
+	const char *battery_arg, *idle_arg, *rate_arg, *duration_arg;  /* as typed */
+	struct battery_params bp;
+	struct battery_plan plan;   /* solve --battery: the K and budget that follow */
+};
+
 enum cli_format {
 	CLI_FORMAT_TABLE,
-	CLI_FORMAT_CSV
+	CLI_FORMAT_CSV,
+	CLI_FORMAT_RUNS,  /* schedule only: model,repeat rows */
+	CLI_FORMAT_C      /* schedule only: a C header with a generator */
 };
 
 struct cli_options {
@@ -57,6 +74,9 @@ struct cli_options {
 	size_t steps;               /* sweep/frontier levels (defaults per command) */
 	enum cli_format format;
 	const char *output;         /* -o OUT, borrowed; NULL when absent; "-" is stdout */
+	bool k_given;               /* --K */
+	bool sweep;                 /* lifetime --sweep: a range of accuracy floors */
+	struct cli_phys phys;       /* --cost-unit, --battery, --idle, --rate, --duration */
 };
 
 /*
@@ -70,6 +90,9 @@ enum status cli_parse(int argc, char *const argv[], struct cli_options *o,
 
 /* Name of a command as typed ("solve", ...); "" for the planner. */
 const char *cli_command_name(enum cli_command c);
+
+/* The batch commands and help, as messages list them: "solve, sweep, ..., help". */
+const char *cli_command_list(void);
 
 /* The program: parse, run, print.  Returns the process exit status. */
 int cli_main(int argc, char *argv[]);
