@@ -129,6 +129,32 @@ static enum status finish_lifetime(struct cli_options *o, struct status_msg *m)
 	return ST_OK;
 }
 
+/* The planner: --battery and --rate; the duration slider starts at --duration, or at K = 1000. */
+static enum status finish_plan(struct cli_options *o, struct status_msg *m)
+{
+	struct cli_phys *ph = &o->phys;
+	struct status_msg why;
+	if (!ph->battery_given || !ph->rate_given)
+		return status_fail(m, ST_USAGE, "the planner's battery mode needs --battery and "
+				   "--rate (missing:%s%s)", ph->battery_given ? "" : " --battery",
+				   ph->rate_given ? "" : " --rate");
+	if (o->k_given)
+		return status_fail(m, ST_USAGE, "--K and --rate: in the planner K = rate x duration "
+				   "(its duration slider); give --duration instead");
+	if (o->budget_given)
+		return status_fail(m, ST_USAGE, "--budget and --battery: the battery sets the budget "
+				   "(B = battery - idle x duration, B / K per inference); give one "
+				   "or the other");
+	if (battery_params_check(&ph->bp, &why) != ST_OK)
+		return status_fail(m, ST_USAGE, "%.480s", why.text);
+	if (!ph->duration_given &&
+	    units_exact_from_double(battery_duration_s(&ph->bp, 1000), &ph->bp.duration, &why) != ST_OK)
+		return status_fail(m, ST_USAGE, "%.480s", why.text);
+	if (battery_plan_make(&ph->bp, &ph->plan, &why) != ST_OK)
+		return status_fail(m, ST_USAGE, "%.480s", why.text);
+	return ST_OK;
+}
+
 enum status cli_battery_finish(struct cli_options *o, struct status_msg *m)
 {
 	struct cli_phys *ph = &o->phys;
@@ -144,6 +170,8 @@ enum status cli_battery_finish(struct cli_options *o, struct status_msg *m)
 				   "out of the battery)");
 	if (o->command == CLI_LIFETIME)
 		return finish_lifetime(o, m);
+	if (o->command == CLI_PLAN && (first != NULL || ph->cost_unit_given))
+		return finish_plan(o, m);
 	if ((o->command == CLI_SOLVE || o->command == CLI_SCHEDULE) && first != NULL)
 		return finish_solve(o, m);
 	return ST_OK;

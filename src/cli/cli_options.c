@@ -59,11 +59,11 @@ static const struct opt_spec specs[] = {
 	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH | C_LIFETIME },
 	{ "help", no_argument, OPT_HELP, "--help", C_ALL | C_LIFETIME },
 	{ "version", no_argument, OPT_VERSION, "--version", C_ALL | C_LIFETIME },
-	{ "cost-unit", required_argument, OPT_COST_UNIT, "--cost-unit", C_SOLVE | C_SCHEDULE | C_LIFETIME },
-	{ "battery", required_argument, OPT_BATTERY, "--battery", C_SOLVE | C_SCHEDULE | C_LIFETIME },
-	{ "idle", required_argument, OPT_IDLE, "--idle", C_SOLVE | C_SCHEDULE | C_LIFETIME },
-	{ "rate", required_argument, OPT_RATE, "--rate", C_SOLVE | C_SCHEDULE | C_LIFETIME },
-	{ "duration", required_argument, OPT_DURATION, "--duration", C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "cost-unit", required_argument, OPT_COST_UNIT, "--cost-unit", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "battery", required_argument, OPT_BATTERY, "--battery", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "idle", required_argument, OPT_IDLE, "--idle", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "rate", required_argument, OPT_RATE, "--rate", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "duration", required_argument, OPT_DURATION, "--duration", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
 	{ "sweep", no_argument, OPT_SWEEP, "--sweep", C_LIFETIME },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])

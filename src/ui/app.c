@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "optdeploy/core/export.h"
+#include "optdeploy/core/units.h"
 #include "optdeploy/ui/ui_app.h"
 #include "optdeploy/ui/ui_input.h"
 #include "optdeploy/ui/ui_schedule.h"
@@ -71,6 +72,17 @@ static enum status start_values(struct app *a, const struct app_options *opt, st
 		b->value = ui_param_clamp(b, ui_param_snap(b, sqrt(b->min * b->max)));
 	}
 	a->params[UI_P_K].value = (double)sp.k;
+	if (opt->battery) {
+		double max_s = opt->bp.idle_w > 0 ? opt->bp.battery_j / opt->bp.idle_w : INFINITY;
+		a->battery = true;
+		a->bp = opt->bp;
+		a->cost_unit = opt->cost_unit;
+		ui_params_duration(a->params, units_exact_value(&opt->bp.rate), max_s,
+				   units_exact_value(&opt->bp.duration));
+		ui_app_plan(a);
+		if (a->plan_ok)
+			a->params[UI_P_K].value = (double)a->plan.k;
+	}
 	a->params[UI_P_LAMBDA].value = opt->lambda_per_k_given ? opt->lambda_per_k
 				       : sp.lambda / (double)sp.k;
 	if (opt->budget_given)
@@ -114,6 +126,13 @@ static void resolve(struct app *a)
 		a->have_pol = false;
 		return;
 	}
+	if (a->battery && !a->plan_ok) {  /* this duration gives no problem: say why */
+		a->have_pol = false;
+		snprintf(a->solve_error, sizeof a->solve_error, "%s", a->plan_error);
+		ui_app_message(a, true, "%s", a->plan_error);
+		a->message_from_solve = true;
+		return;
+	}
 	st = solver_run(a->solver, &sp, &a->pol, &m);
 	a->have_pol = st == ST_OK;
 	if (st != ST_OK) {
@@ -144,8 +163,9 @@ static void restart_sweep(struct app *a, int i)
 	if (i == 0)
 		base.lambda = 0;
 	status_clear(&m);
-	if (a->solver == NULL)
-		snprintf(a->sweep_error[i], sizeof a->sweep_error[i], "%s", a->solve_error);
+	if (a->solver == NULL || (a->battery && !a->plan_ok))
+		snprintf(a->sweep_error[i], sizeof a->sweep_error[i], "%s",
+			 a->solver == NULL ? a->solve_error : a->plan_error);
 	else if (sweep_init(&a->sweeps[i], ui_app_pool(a), &base, NAN, NAN, SWEEP_DEFAULT_STEPS, &m) == ST_OK)
 		a->sweep_live[i] = true;
 	else

@@ -5,12 +5,14 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "optdeploy/core/units.h"
+
 enum ui_param_id ui_app_slider_param(const struct app *a, int slider)
 {
 	if (slider == 1)
 		return UI_P_LAMBDA;
 	if (slider == 2)
-		return UI_P_K;
+		return a->battery ? UI_P_DURATION : UI_P_K;
 	return a->mode == SOLVE_MAX_ACCURACY ? UI_P_BUDGET : UI_P_FLOOR;
 }
 
@@ -33,6 +35,11 @@ struct solve_params ui_app_solve_params(const struct app *a)
 	sp.budget = a->params[UI_P_BUDGET].value;
 	sp.min_accuracy = a->params[UI_P_FLOOR].value;
 	sp.k = llround(a->params[UI_P_K].value);
+	if (a->battery) {
+		/* K and the budget come from the battery: 0 (refused by the solver) without a plan */
+		sp.k = a->plan_ok ? a->plan.k : 0;
+		sp.budget = a->plan.budget;
+	}
 	/* the same product the command line forms for --lambda-per-k */
 	sp.lambda = a->params[UI_P_LAMBDA].value * (double)sp.k;
 	sp.time_limit = a->time_limit;
@@ -44,14 +51,34 @@ bool ui_app_sweep_shown(const struct app *a, int i)
 	return a->heat == UI_HEAT_BOTH || (a->heat == UI_HEAT_ZERO) == (i == 0);
 }
 
+void ui_app_plan(struct app *a)
+{
+	struct status_msg m;
+
+	status_clear(&m);
+	a->plan_ok = units_exact_from_double(a->params[UI_P_DURATION].value, &a->bp.duration,
+					     &m) == ST_OK &&
+		     battery_plan_make(&a->bp, &a->plan, &m) == ST_OK;
+	snprintf(a->plan_error, sizeof a->plan_error, "%s", a->plan_ok ? "" : m.text);
+	if (a->plan_ok)
+		a->params[UI_P_BUDGET].value = a->plan.budget;
+}
+
 unsigned ui_app_set_value(struct app *a, enum ui_param_id id, double v)
 {
 	if (!isfinite(v) || v == a->params[id].value)
 		return 0;
+	if (a->battery && id == UI_P_BUDGET) {
+		ui_app_message(a, true, "the battery sets the budget per inference: move the "
+			       "duration, or press m for an accuracy floor");
+		return UI_R_REDRAW;
+	}
 	a->params[id].value = v;
 	if (id == UI_P_LAMBDA)
 		return UI_R_RESOLVE | UI_R_SWEEP1 | UI_R_REDRAW;
-	if (id == UI_P_K)
+	if (id == UI_P_DURATION)
+		ui_app_plan(a);
+	if (id == UI_P_K || id == UI_P_DURATION)
 		return UI_R_RESOLVE | UI_R_SWEEP0 | UI_R_SWEEP1 | UI_R_REDRAW;
 	return UI_R_RESOLVE | UI_R_REDRAW;
 }

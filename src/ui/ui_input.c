@@ -58,7 +58,7 @@ static unsigned switch_mode(struct app *a)
 		ui_app_message(a, false, "objective: min cost over an accuracy floor");
 	} else {
 		a->mode = SOLVE_MAX_ACCURACY;
-		if (counts)
+		if (counts && !a->battery)  /* with a battery, the budget follows the duration */
 			b->value = ui_param_clamp(b, ui_param_snap(b, a->pol.expected_cost));
 		ui_app_message(a, false, "objective: max accuracy under a budget");
 	}
@@ -74,6 +74,11 @@ static unsigned switch_pool(struct app *a)
 
 	if (!a->can_normalize) {
 		ui_app_message(a, true, "cannot normalise: %s", a->normalize_error);
+		return UI_R_REDRAW;
+	}
+	if (a->battery) {
+		ui_app_message(a, true, "cannot normalise: the battery needs the costs in %s",
+			       a->cost_unit != NULL ? a->cost_unit : "their unit");
 		return UI_R_REDRAW;
 	}
 	v = b->value * a->pools[next].cost_scale / a->pools[a->cur].cost_scale;

@@ -19,7 +19,25 @@ static const struct ui_param table[UI_P_COUNT] = {
 			  0.01, 0.1, false, 0.1 },
 	[UI_P_K] = { "K", "inferences, log scale", UI_LOG, K_TRACK_MIN, 1e9, 1, 1e9,
 		     0.1, 1, true, 1000 },
+	[UI_P_DURATION] = { "Duration", "seconds, log scale", UI_LOG, 1, 1e9, 1, 1e9,
+			    0.05, 0.5, false, 3600 },
 };
+
+void ui_params_duration(struct ui_param *p, double rate_per_s, double max_s, double start)
+{
+	struct ui_param *d = &p[UI_P_DURATION];
+
+	d->min = K_TRACK_MIN / rate_per_s;
+	d->max = 1e9 / rate_per_s;
+	d->lo = 1 / rate_per_s;
+	if (max_s < d->max)
+		d->max = d->hi = max_s;
+	else
+		d->hi = d->max;
+	d->value = start;
+	d->min = fmin(d->min, start);
+	d->max = fmax(d->max, start);
+}
 
 double ui_nice_step(double span)
 {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "optdeploy/core/units.h"
 #include "optdeploy/ui/ui_help.h"
 #include "optdeploy/ui/ui_keys.h"
 #include "optdeploy/ui/ui_table.h"
@@ -96,6 +97,20 @@ static void status_line(const struct app *a)
 			a->message);
 }
 
+/* The duration slider: seconds and the same for people ("90000 s = 1 d 1 h"). */
+static void duration_labels(const struct ui_param *p, char *val, char *brief, char *rng,
+			    size_t size, const char *dots)
+{
+	char human[24], lo[24], hi[24];  /* "1 d 2 h 46 min 40.5 s" at most */
+
+	units_format_duration(human, sizeof human, p->value);
+	units_format_duration(lo, sizeof lo, p->min);
+	units_format_duration(hi, sizeof hi, p->max);
+	snprintf(brief, size, "%s", human);
+	snprintf(val + strlen(val), size - strlen(val), " s = %s", human);
+	snprintf(rng, size, "%s %s %s, log", lo, dots, hi);
+}
+
 static void sliders(struct app *a, struct ui_rect r)
 {
 	const struct ui_glyphs *g = a->term.g;
@@ -118,6 +133,14 @@ static void sliders(struct app *a, struct ui_rect r)
 			snprintf(val[i] + strlen(val[i]), sizeof val[i] - strlen(val[i]), " %s K = %s",
 				 g->times, abs_l);
 			snprintf(rng[i], sizeof rng[i], "%s %s %s %s K", lo, g->dots, hi, g->times);
+		} else if (id == UI_P_DURATION) {
+			duration_labels(p, val[i], brief[i], rng[i], sizeof val[i], g->dots);
+		} else if (id == UI_P_BUDGET && a->battery) {
+			/* B / K to round-trip precision is the solver's; people read six digits */
+			snprintf(val[i], sizeof val[i], "%.6g %s, from the battery", p->value,
+				 a->cost_unit != NULL ? a->cost_unit : "");
+			snprintf(brief[i], sizeof brief[i], "%.6g %s", p->value,
+				 a->cost_unit != NULL ? a->cost_unit : "");
 		} else if (id == UI_P_K) {
 			snprintf(rng[i], sizeof rng[i], "%s %s 1e9, log", lo, g->dots);
 		} else if (p->scale == UI_LOG) {
@@ -226,6 +249,7 @@ void ui_screen_draw(struct app *a)
 		struct ui_table_input in = {
 			pool, ui_app_pool(a), a->work_map, a->excluded, a->have_pol ? &a->pol : NULL,
 			a->solve_error, a->cursor, a->pane == UI_PANE_MODELS,
+			a->battery ? &a->bp : NULL, a->battery && a->plan_ok ? &a->plan : NULL,
 		};
 		ui_table_draw(&a->term, (struct ui_rect){ 2 + sh, COLS - rw, top_h - sh - 1, rw }, &in,
 			      &a->table_geom);

@@ -1,6 +1,8 @@
 /* ui_table.c - the policy table: models used, totals, best single model, LP gap, solve status. */
 #include "optdeploy/ui/ui_table.h"
 
+#include "optdeploy/core/units.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -170,7 +172,7 @@ static int rest_lines(const struct ui_table_input *in, int w)
 	const char *msg = in->error;
 
 	if (p != NULL && policy_has_counts(p))
-		return 7 + (p->params.method == SOLVE_RELAXED ? 2 : 0);
+		return 7 + (p->params.method == SOLVE_RELAXED ? 2 : 0) + (in->plan != NULL ? 3 : 0);
 	if (p != NULL)
 		msg = p->message[0] != '\0' ? p->message : solve_outcome_name(p->outcome);
 	return 1 + (msg != NULL ? (int)strlen(msg) / (w > 1 ? w : 1) + 1 : 1);
@@ -254,6 +256,26 @@ static void model_rows(struct cursor *c, const struct ui_table_input *in, struct
 		     c->t->g->dots, l->unlisted);
 }
 
+/* Battery mode: K over the duration, the energy per inference, what the battery keeps. */
+static void battery_lines(struct cursor *c, const struct ui_table_input *in, const struct policy *p)
+{
+	const struct battery_params *bp = in->bp;
+	const struct battery_plan *pl = in->plan;
+	double left = battery_left_j(bp, pl->duration_s, p->total_cost);
+	char dur[64], cap[32], per[32], used[32], rest[32];
+
+	units_format_duration(dur, sizeof dur, pl->duration_s);
+	units_format_energy(cap, sizeof cap, bp->battery_j);
+	units_format_energy(per, sizeof per, pl->budget * bp->cost_unit_j);
+	units_format_energy(used, sizeof used, p->expected_cost * bp->cost_unit_j);
+	/* a battery spent to the last bit can leave -1e-12 J: shown as 0 */
+	units_format_energy(rest, sizeof rest, fabs(left) < 1e-12 * bp->battery_j ? 0.0 : fabs(left));
+	line(c, A_NORMAL, "battery   %s, K = %lld in %s", cap, pl->k, dur);
+	line(c, A_NORMAL, "energy    %s per inference, %s allowed", used, per);
+	line(c, left < -1e-12 * bp->battery_j ? ui_term_attr(c->t, UI_ERROR) : A_BOLD,
+	     "left      %s%s of %s", left < -1e-12 * bp->battery_j ? "short by " : "", rest, cap);
+}
+
 static void totals(struct cursor *c, const struct ui_table_input *in)
 {
 	const struct policy *p = in->pol;
@@ -282,6 +304,8 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 	else
 		line(c, A_NORMAL, "single    %s %.2f, saves %.4f", b->name, b->cost,
 		     b->cost - p->expected_cost);
+	if (in->plan != NULL)
+		battery_lines(c, in, p);
 	if (p->params.method == SOLVE_RELAXED) {
 		double gap = p->exact_accuracy - p->expected_accuracy;
 		/* a gap that rounds to zero prints as 0, never as -0.000000 */

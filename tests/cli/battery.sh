@@ -153,7 +153,12 @@ expect_usage "--duration: \"1Min\": unknown unit 'Min' (units are case-sensitive
 	solve $I --cost-unit mJ --battery 40kJ --rate 1/s --duration 1Min
 expect_usage "--cost-unit: not used by 'sweep'" sweep $I --cost-unit mJ --battery 1kJ
 expect_usage "--battery: not used by 'compare'" compare $I --battery 1kJ
-expect_usage "--cost-unit: not used by the interactive planner (did you mean 'optdeploy solve FILE --cost-unit ...'?)" \
+# the planner takes the battery options (its battery mode), but only all of the needed ones
+expect_usage "the planner's battery mode needs --battery and --rate (missing: --battery --rate)" \
 	$I --cost-unit mJ
+expect_usage "--K and --rate: in the planner K = rate x duration (its duration slider); give --duration instead" \
+	$I --cost-unit mJ --battery 40kJ --rate 1/s --K 10
+expect_usage "--budget and --battery: the battery sets the budget (B = battery - idle x duration, B / K per inference); give one or the other" \
+	$I --cost-unit mJ --battery 40kJ --rate 1/s --budget 80
 
 finish

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "optdeploy/core/battery.h"
 #include "optdeploy/core/solve.h"
 
 struct app_options {
@@ -19,6 +20,9 @@ struct app_options {
 	double lambda_per_k;        /* used when lambda_per_k_given */
 	bool normalize;             /* start with normalised costs */
 	bool ascii;                 /* force the ASCII rendering fallback */
+	bool battery;               /* battery mode: bp is complete (checked by the CLI), and a */
+	struct battery_params bp;   /* duration slider (from bp.duration) gives K and the budget */
+	const char *cost_unit;      /* the cost column's unit ("mJ"), for the battery lines */
 };
 
 /*

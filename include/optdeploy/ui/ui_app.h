@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "optdeploy/core/battery.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/sweep.h"
@@ -65,6 +66,14 @@ struct app {
 	size_t n_hull;
 
 	struct ui_param params[UI_P_COUNT];
+
+	/* battery mode: the duration slider gives K and the budget (battery.h) */
+	bool battery;
+	struct battery_params bp;      /* bp.duration follows the slider */
+	struct battery_plan plan;      /* for the slider's duration, when plan_ok */
+	bool plan_ok;
+	char plan_error[512];          /* why the duration gives no problem to solve */
+	const char *cost_unit;         /* "mJ", for the battery lines */
 	enum solve_mode mode;
 	enum solve_method method;
 	double time_limit;
@@ -118,6 +127,13 @@ struct solve_params ui_app_solve_params(const struct app *a);
 
 /* Whether the heatmap view shows sweep i. */
 bool ui_app_sweep_shown(const struct app *a, int i);
+
+/*
+ * Battery mode: K, the budget and the energy figures for the duration slider's
+ * value (plan_ok false, plan_error set, when that duration gives none); the
+ * budget slider shows the budget per inference that follows.
+ */
+void ui_app_plan(struct app *a);
 
 /* Set a parameter; returns the reaction flags (0 when nothing changed). */
 unsigned ui_app_set_value(struct app *a, enum ui_param_id id, double v);

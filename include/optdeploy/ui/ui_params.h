@@ -14,7 +14,7 @@
 
 enum ui_scale { UI_LINEAR, UI_LOG };
 
-enum ui_param_id { UI_P_BUDGET, UI_P_FLOOR, UI_P_LAMBDA, UI_P_K, UI_P_COUNT };
+enum ui_param_id { UI_P_BUDGET, UI_P_FLOOR, UI_P_LAMBDA, UI_P_K, UI_P_DURATION, UI_P_COUNT };
 
 struct ui_param {
 	const char *name;   /* slider label */
@@ -48,6 +48,14 @@ bool ui_params_budget_scale(struct ui_param *p, const struct pool *pool, bool lo
 
 /* Whether a pool's costs call for a log budget axis: the dearest over 100 x the cheapest above 0. */
 bool ui_params_wide_costs(const struct pool *pool);
+
+/*
+ * The duration slider of battery mode (seconds, log): from the time of 10
+ * inferences at rate_per_s to that of 10^9, and no longer than the idle
+ * draw alone takes to empty the battery (max_s, or INFINITY); the value
+ * starts at `start` (the track widens to hold it).
+ */
+void ui_params_duration(struct ui_param *p, double rate_per_s, double max_s, double start);
 
 /* A 1-2-5 step close to span / 100. */
 double ui_nice_step(double span);

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "optdeploy/core/battery.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/ui/ui_term.h"
@@ -27,6 +28,8 @@ struct ui_table_input {
 	const char *error;         /* why there is no answer, or NULL */
 	size_t cursor;             /* the selected row, a loaded index */
 	bool focused;              /* the table has the keys: cursor shown, every model listed */
+	const struct battery_params *bp;   /* battery mode, else NULL: K, duration, energy lines */
+	const struct battery_plan *plan;   /* the duration's plan (NULL: none) */
 };
 
 #define UI_TABLE_ROWS_MAX 256

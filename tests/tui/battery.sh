@@ -1,0 +1,87 @@
+#!/bin/sh
+# Battery mode: with --cost-unit, --battery, --rate (and --idle, --duration)
+# the planner's K slider becomes a duration slider; K and the budget per
+# inference follow from it exactly as `optdeploy solve --battery ...` computes
+# them (the exported policy is byte for byte solve's), the table shows K over
+# the duration, the energy per inference and the battery left (solve's
+# figures); a duration the idle draw alone empties is refused with the
+# reason; the battery options are checked before the screen opens.
+set -u
+. tests/tui/helpers/tmux.sh
+DATA="$ROOT/data/uci_har.csv"
+RUN_DIR="$TMPD/run"
+mkdir -p "$RUN_DIR"
+BAT="--cost-unit mJ --battery 11.1Wh --rate 1/s --idle 400mW"
+
+same() {  # same PLANNER_FILE CLI_FILE
+	[ -f "$1" ] || fail "$1 was not written"
+	cmp -s "$1" "$2" || { diff "$1" "$2" >&2; fail "$1 differs from the command line's $2"; }
+}
+
+# shellcheck disable=SC2086
+start 120 40 -- "$DATA" $BAT --duration 24h
+wait_ready
+wait_for "Duration  86400 s = 1 d"
+screen | grep -qE "^.{60,} K  [0-9]" && fail "the K slider is still there"
+wait_for "battery   39.96 kJ, K = 86400 in 1 d"
+wait_for "Budget  62.5 mJ, from the battery"
+# shellcheck disable=SC2086
+"$OPTDEPLOY" solve "$DATA" $BAT --duration 24h >"$TMPD/solve.txt" 2>/dev/null
+left=$(sed -n 's/^battery left *\([^(]*\) (.*/\1/p' "$TMPD/solve.txt" | sed 's/ *$//')
+[ -n "$left" ] || fail "solve printed no battery left"
+wait_for "left      $left of 39.96 kJ"
+T send-keys -t t e Enter
+wait_for "exported 5 rows to policy.csv"
+# shellcheck disable=SC2086
+"$OPTDEPLOY" solve "$DATA" $BAT --duration 24h -o "$TMPD/cli1.csv" 2>/dev/null
+same "$RUN_DIR/policy.csv" "$TMPD/cli1.csv"
+
+# a shorter duration: fewer inferences, less idle draw, more energy for each
+T send-keys -t t Tab Tab Left
+wait_gone "Duration  86400 s"
+secs=$(slider_value Duration)
+LC_ALL=C awk -v s="$secs" 'BEGIN { exit !(s >= 70000 && s < 86400) }' ||
+	fail "one step down from 86400 s went to $secs s"
+T send-keys -t t e Enter
+wait_for "exported 5 rows to policy.csv"
+# shellcheck disable=SC2086
+"$OPTDEPLOY" solve "$DATA" $BAT --duration "${secs}s" -o "$TMPD/cli2.csv" 2>/dev/null
+same "$RUN_DIR/policy.csv" "$TMPD/cli2.csv"
+k=$(sed -n 2p "$TMPD/cli2.csv" | cut -d, -f8)
+wait_for "K = $k in"
+
+# the budget is the battery's: it cannot be moved by hand
+T send-keys -t t Tab Right
+wait_for "the battery sets the budget per inference"
+
+# an accuracy floor: the least energy over the duration, as solve --min-accuracy with that K
+T send-keys -t t m
+wait_for "Accuracy floor  "
+floor=$(slider_value "Accuracy floor")
+T send-keys -t t e Enter
+wait_for "exported 5 rows to policy.csv"
+"$OPTDEPLOY" solve "$DATA" --K "$k" --min-accuracy "$floor" --lambda-per-k 0.1 \
+	-o "$TMPD/cli3.csv" 2>/dev/null
+same "$RUN_DIR/policy.csv" "$TMPD/cli3.csv"
+T send-keys -t t m
+
+# End: the longest duration the idle draw allows (39.96 kJ / 400 mW = 99900 s) leaves no budget
+T send-keys -t t Tab Tab End
+wait_for "Duration  99900 s"
+wait_for "idle"
+screen | grep -qE "count +share" && fail "a duration without energy shows a policy"
+T send-keys -t t Home
+wait_for "Duration  10 s"
+wait_for "K = 10 in 10 s"
+T send-keys -t t q
+wait_for "EXIT=0"
+
+# the options are checked before the screen opens
+"$OPTDEPLOY" "$DATA" --battery 11.1Wh --rate 1/s >/dev/null 2>"$TMPD/err"
+[ $? -eq 64 ] && grep -q "give --cost-unit" "$TMPD/err" || fail "--battery without --cost-unit"
+"$OPTDEPLOY" "$DATA" --cost-unit mJ --battery 11.1Wh >/dev/null 2>"$TMPD/err"
+[ $? -eq 64 ] && grep -q "needs --battery and --rate (missing: --rate)" "$TMPD/err" ||
+	fail "--battery without --rate"
+"$OPTDEPLOY" "$DATA" --cost-unit mJ --battery 11.1Wh --rate 1/s --K 5 >/dev/null 2>"$TMPD/err"
+[ $? -eq 64 ] && grep -q "K = rate x duration" "$TMPD/err" || fail "--K with a battery"
+echo "battery: ok"
