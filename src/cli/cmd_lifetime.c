@@ -201,11 +201,10 @@ static void print_single(FILE *fp, const struct cli_options *o, const struct poo
 	units_format_energy(b, sizeof b, r->idle_j);
 	units_format_energy(c, sizeof c, r->left_j);
 	cli_battery_kv(fp, "energy", "inferences %s + idle %s; battery left %s", a, b, c);
-	if (r->outcome == LIFETIME_FOUND) {
-		units_format_energy(a, sizeof a, r->next_j);
-		cli_battery_kv(fp, "K + 1", "%lld inferences need at least %s in all: more than "
-			       "the battery", r->k + 1, a);
-	}
+	if (r->outcome == LIFETIME_FOUND)
+		cli_battery_kv(fp, "K + 1", "%lld inferences need %.10g J with the idle draw, "
+			       "more than the battery's %.10g J", r->k + 1, r->next_j,
+			       o->phys.bp.battery_j);
 	cli_battery_kv(fp, "exact solves", "%zu", r->solves);
 	putc('\n', fp);
 	*st = cli_print_solve(fp, o, pool, &lv->p, m);
