@@ -145,9 +145,9 @@ static int cmd_solve(const struct cli_options *o, const struct pool *pool, struc
 	else if (!policy_has_counts(&p)) {
 		code = report_no_policy(&p, "");
 		cli_battery_explain(stderr, o, pool, &p);
-	}
-	else
+	} else {
 		code = emit_policy(o, pool, &p);
+	}
 	policy_free(&p);
 	return code;
 }
