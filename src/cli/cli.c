@@ -29,8 +29,9 @@ static const char help_text[] =
 "       optdeploy compare FILE [OPTIONS]\n"
 "       optdeploy solve FILE --cost-unit U --battery CAP --rate R --duration D\n"
 "                 [--idle POWER] [OPTIONS]\n"
-"       optdeploy lifetime FILE --cost-unit U --battery CAP --rate R [--idle POWER]\n"
-"                 (--min-accuracy P | --sweep [--from P0] [--to P1] [--steps N])\n"
+"       optdeploy lifetime FILE --cost-unit U --battery CAP --rate R\n"
+"                 [--idle POWER] (--min-accuracy P | --sweep [--from P0]\n"
+"                 [--to P1] [--steps N]) [OPTIONS]\n"
 "       optdeploy schedule FILE (--budget B | --min-accuracy P) [OPTIONS]\n"
 "       optdeploy --help | --version\n"
 "\n"
@@ -71,8 +72,8 @@ static const char help_text[] =
 "  --rate R            inferences per time unit: 2/s, 30/min, 1/h\n"
 "  --duration D        solve: how long to run: 24h, 90min, 7d, 3600s;\n"
 "                      K = floor(rate x duration), budget (battery - idle) / K\n"
-"  --sweep             lifetime: one row per accuracy floor (--from/--to/--steps,\n"
-"                      default: cheapest model's accuracy to the best's, 11 steps)\n"
+"  --sweep             lifetime: one row per accuracy floor (--from/--to/--steps;\n"
+"                      default: cheapest model's accuracy to the best's, 11)\n"
 "  -h, --help          show this help;  -V, --version  show the version\n"
 "\n"
 "FILE is a CSV table with a header: model, cost, accuracy[, load_cost]; - reads\n"
@@ -153,8 +154,9 @@ static int cmd_solve(const struct cli_options *o, const struct pool *pool, struc
 	} else if (o->command == CLI_SCHEDULE) {
 		st = cli_schedule_emit(o, pool, &p, &m);
 		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
-	} else
+	} else {
 		code = emit_policy(o, pool, &p);
+	}
 	policy_free(&p);
 	return code;
 }

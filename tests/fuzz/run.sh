@@ -97,7 +97,7 @@ run() {  # run TARGET: fuzz one target; status 0 when nothing was found
 # shellcheck disable=SC2086 # a list of file names
 build pool $core_src || exit 70
 # shellcheck disable=SC2086
-build cli src/cli/cli_options.c $core_src || exit 70
+build cli src/cli/cli_options.c src/cli/cli_battery.c $core_src || exit 70
 dictionaries
 
 before=$(ls "$out/artifacts")
