@@ -1,5 +1,6 @@
 /* cli_options.c - the command line parser: getopt_long, value checks, no output. */
 #include "optdeploy/cli/cli.h"
+#include "optdeploy/core/pool_bundled.h"
 #include "optdeploy/core/sweep.h"
 
 #include <getopt.h>
@@ -22,7 +23,9 @@
 enum opt_id {
 	OPT_BUDGET = 256, OPT_K, OPT_LAMBDA, OPT_LAMBDA_PER_K, OPT_RELAX,
 	OPT_MIN_ACCURACY, OPT_NORMALIZE, OPT_FORMAT, OPT_FROM, OPT_TO,
-	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
+	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V',
+	OPT_COLUMNS = 512, OPT_ONLY, OPT_EXCLUDE, OPT_STRICT, OPT_SKIP_INCOMPLETE, OPT_POOL,
+	OPT_LOG, OPT_LINEAR
 };
 
 /* The master list: getopt's table, the display name and where it applies. */
@@ -49,6 +52,14 @@ static const struct opt_spec specs[] = {
 	{ "time-limit", required_argument, OPT_TIME_LIMIT, "--time-limit", C_ALL },
 	{ "ascii", no_argument, OPT_ASCII, "--ascii", C_PLAN },
 	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH },
+	{ "columns", required_argument, OPT_COLUMNS, "--columns", C_ALL },
+	{ "only", required_argument, OPT_ONLY, "--only", C_ALL },
+	{ "exclude", required_argument, OPT_EXCLUDE, "--exclude", C_ALL },
+	{ "strict", no_argument, OPT_STRICT, "--strict", C_ALL },
+	{ "skip-incomplete", no_argument, OPT_SKIP_INCOMPLETE, "--skip-incomplete", C_ALL },
+	{ "pool", required_argument, OPT_POOL, "--pool", C_ALL },
+	{ "log", no_argument, OPT_LOG, "--log", C_SWEEP | C_FRONTIER },
+	{ "linear", no_argument, OPT_LINEAR, "--linear", C_SWEEP | C_FRONTIER },
 	{ "help", no_argument, OPT_HELP, "--help", C_ALL },
 	{ "version", no_argument, OPT_VERSION, "--version", C_ALL },
 };
@@ -160,6 +171,39 @@ static enum status parse_count(const char *opt, const char *arg, long long lo, l
 	return ST_OK;
 }
 
+/* The options that say how the pool is read, and the sweep's spacing. */
+static enum status take_table_option(int id, const char *arg, struct cli_options *o,
+				     struct status_msg *m)
+{
+	switch (id) {
+	case OPT_COLUMNS:
+		return pool_spec_add_columns(&o->spec, arg, false, m);
+	case OPT_ONLY: case OPT_EXCLUDE: {
+		const char **list = id == OPT_ONLY ? &o->spec.only : &o->spec.exclude;
+		const char *name = id == OPT_ONLY ? "--only" : "--exclude";
+		if (*list != NULL)
+			return status_fail(m, ST_USAGE, "%s given twice (list the patterns in one, "
+					   "separated by commas)", name);
+		*list = arg;
+		return pool_spec_check_globs(name, arg, m);
+	}
+	case OPT_STRICT: o->spec.strict = true; return ST_OK;
+	case OPT_SKIP_INCOMPLETE: o->spec.skip_incomplete = true; return ST_OK;
+	case OPT_POOL:
+		if (strcmp(arg, "help") != 0 && pool_bundled_find(arg) == NULL)
+			return status_fail(m, ST_USAGE, "--pool: \"%s\" is not a bundled pool "
+					   "(--pool help lists them)", SHOWN(arg));
+		o->pool_name = arg;
+		return ST_OK;
+	default:  /* --log, --linear */
+		if (o->spacing_given && o->spacing != (id == OPT_LOG ? SWEEP_LOG : SWEEP_LINEAR))
+			return status_fail(m, ST_USAGE, "--log and --linear: give only one");
+		o->spacing_given = true;
+		o->spacing = id == OPT_LOG ? SWEEP_LOG : SWEEP_LINEAR;
+		return ST_OK;
+	}
+}
+
 /* The value of one option into o; `seen` records it for the per-command check. */
 static enum status take_option(int id, const char *arg, struct cli_options *o,
 			       struct status_msg *m)
@@ -216,6 +260,10 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 			st = status_fail(m, ST_USAGE, "--time-limit: \"%s\" is out of range "
 					 "(0, 1000000] seconds", SHOWN(arg));
 		break;
+	case OPT_COLUMNS: case OPT_ONLY: case OPT_EXCLUDE: case OPT_STRICT:
+	case OPT_SKIP_INCOMPLETE: case OPT_POOL: case OPT_LOG: case OPT_LINEAR:
+		st = take_table_option(id, arg, o, m);
+		break;
 	case OPT_OUTPUT:
 		if (arg[0] == '\0')
 			st = status_fail(m, ST_USAGE, "-o: the file name is empty");
@@ -248,15 +296,17 @@ static enum status take_word(const char *w, size_t index, struct cli_options *o,
 	}
 	if (o->command == CLI_HELP && index == 1 && is_command_word(w, &c))
 		return ST_OK;  /* `optdeploy help solve`: the one help covers it */
-	if (o->path == NULL && o->command != CLI_HELP) {
-		o->path = w;
-		return ST_OK;
-	}
+	if (o->command == CLI_HELP)
+		return status_fail(m, ST_USAGE, "unexpected argument '%s'", SHOWN(w));
 	/* `optdeploy slove FILE`: a first word that does not look like a file was a command */
-	if (o->command == CLI_PLAN && strpbrk(o->path, "/.") == NULL)
+	if (o->command == CLI_PLAN && o->n_paths == 1 && strpbrk(o->paths[0], "/.") == NULL)
 		return status_fail(m, ST_USAGE, "unknown command '%s' (solve, sweep, frontier, "
-				   "compare, help)", SHOWN(o->path));
-	return status_fail(m, ST_USAGE, "unexpected argument '%s'", SHOWN(w));
+				   "compare, help)", SHOWN(o->paths[0]));
+	if (o->n_paths == CLI_FILES_MAX)
+		return status_fail(m, ST_USAGE, "'%s': too many files (at most %d are joined)",
+				   SHOWN(w), CLI_FILES_MAX);
+	o->paths[o->n_paths++] = w;
+	return ST_OK;
 }
 
 /* An unknown or ambiguous long option: say which, listing the candidates. */
@@ -377,11 +427,21 @@ static enum status check_combinations(const struct cli_options *o, struct status
 	if (o->budget_given && o->floor_given)
 		return status_fail(m, ST_USAGE, "--budget and --min-accuracy: give only one "
 				   "(--min-accuracy minimises the cost and needs no budget)");
-	if (o->command == CLI_PLAN && o->path != NULL && strcmp(o->path, "-") == 0)
-		return status_fail(m, ST_USAGE, "the interactive planner cannot read the pool "
-				   "from standard input (it reads keys there)");
-	if (o->command != CLI_PLAN && o->path == NULL)
-		return status_fail(m, ST_USAGE, "%s: missing FILE (- reads standard input)", cmd);
+	for (size_t i = 0; i < o->n_paths; i++) {
+		if (o->command == CLI_PLAN && strcmp(o->paths[i], "-") == 0)
+			return status_fail(m, ST_USAGE, "the interactive planner cannot read the pool "
+					   "from standard input (it reads keys there)");
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(o->paths[i], o->paths[j]) == 0)
+				return status_fail(m, ST_USAGE, "'%s' given twice%s", SHOWN(o->paths[i]),
+						   strcmp(o->paths[i], "-") == 0 ? " (standard input "
+						   "can be read only once)" : "");
+	}
+	if (o->pool_name != NULL && strcmp(o->pool_name, "help") == 0)
+		return ST_OK;  /* --pool help lists the pools whatever else is given */
+	if (o->command != CLI_PLAN && o->n_paths == 0 && o->pool_name == NULL)
+		return status_fail(m, ST_USAGE, "%s: missing FILE (- reads standard input; "
+				   "--pool NAME opens a bundled pool)", cmd);
 	if (o->command == CLI_SOLVE && !o->budget_given && !o->floor_given)
 		return status_fail(m, ST_USAGE, "solve: --budget is required "
 				   "(or --min-accuracy for the dual form)");
