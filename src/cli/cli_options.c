@@ -440,8 +440,7 @@ static enum status check_combinations(const struct cli_options *o, struct status
 	if (o->pool_name != NULL && strcmp(o->pool_name, "help") == 0)
 		return ST_OK;  /* --pool help lists the pools whatever else is given */
 	if (o->command != CLI_PLAN && o->n_paths == 0 && o->pool_name == NULL)
-		return status_fail(m, ST_USAGE, "%s: missing FILE (- reads standard input; "
-				   "--pool NAME opens a bundled pool)", cmd);
+		return status_fail(m, ST_USAGE, "%s: missing FILE (- reads standard input)", cmd);
 	if (o->command == CLI_SOLVE && !o->budget_given && !o->floor_given)
 		return status_fail(m, ST_USAGE, "solve: --budget is required "
 				   "(or --min-accuracy for the dual form)");

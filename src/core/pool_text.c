@@ -18,6 +18,8 @@ int pool_text_ieq(const char *s, size_t len, const char *word)
 		unsigned char a = (unsigned char)s[i], b = (unsigned char)word[i];
 		if (a >= 'A' && a <= 'Z')
 			a = (unsigned char)(a - 'A' + 'a');
+		if (b >= 'A' && b <= 'Z')
+			b = (unsigned char)(b - 'A' + 'a');
 		if (a != b)
 			return 0;
 	}
