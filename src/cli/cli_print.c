@@ -49,8 +49,8 @@ static void print_spacing(FILE *fp, const struct cli_options *o, const struct sw
 	if (o->spacing_given)
 		snprintf(why, sizeof why, "%s", o->spacing == SWEEP_LOG ? "--log" : "--linear");
 	else if (lo > 0)
-		snprintf(why, sizeof why, "default: the costs span %.2g decades, log above 2",
-			 log10(hi / lo));
+		snprintf(why, sizeof why, "default: the costs span %.2g decades, %s two",
+			 log10(hi / lo), sw->spacing == SWEEP_LOG ? "more than" : "not more than");
 	else
 		snprintf(why, sizeof why, "default: no positive cost");
 	kv(fp, "spacing", "%s (%s)", sweep_spacing_name(sw->spacing), why);
