@@ -319,12 +319,12 @@ static enum status nothing_kept(const struct joiner *J)
 		const struct pool_csv_table *t = &J->t[i];
 		size_t rows = t->pool.n + t->n_unselected + t->n_skipped;
 		if (t->pool.n == 0 && t->n_skipped == 0)
-			return status_fail(J->m, ST_USAGE, "%s%s%s%s%s%s: selects none of the %zu "
+			return status_fail(J->m, ST_USAGE, "%s%s%s%s%s%s%s: selects none of the %zu "
 					   "models in %s", s->only ? "--only '" : "",
 					   s->only ? s->only : "", s->only ? "'" : "",
 					   s->only && s->exclude ? " with " : "",
 					   s->exclude ? "--exclude '" : "", s->exclude ? s->exclude : "",
-					   rows, t->pool.source);
+					   s->exclude ? "'" : "", rows, t->pool.source);
 		if (t->pool.n == 0)
 			return status_fail(J->m, ST_DATA, "%s: every row has an empty value "
 					   "(--skip-incomplete left out all %zu)", t->pool.source,

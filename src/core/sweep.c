@@ -7,6 +7,7 @@
 #include "optdeploy/core/sweep.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,7 +41,12 @@ double sweep_level_budget(double from, double to, size_t steps, size_t j, enum s
 		return from;
 	if (j == steps - 1)
 		return to;
-	return s == SWEEP_LOG ? from * pow(to / from, t) : from + (to - from) * t;
+	if (s == SWEEP_LINEAR)
+		return from + (to - from) * t;
+	/* 15 significant digits: decade levels read 5, not 4.999999999999999 */
+	char buf[32];
+	snprintf(buf, sizeof buf, "%.15g", from * pow(to / from, t));
+	return strtod(buf, NULL);
 }
 
 /* Log levels start at the cheapest positive cost when the range starts at 0. */
