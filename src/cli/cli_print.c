@@ -49,8 +49,9 @@ static void print_spacing(FILE *fp, const struct cli_options *o, const struct sw
 	if (o->spacing_given)
 		snprintf(why, sizeof why, "%s", o->spacing == SWEEP_LOG ? "--log" : "--linear");
 	else if (lo > 0)
-		snprintf(why, sizeof why, "default: the costs span %.2g decades, %s two",
-			 log10(hi / lo), sw->spacing == SWEEP_LOG ? "more than" : "not more than");
+		snprintf(why, sizeof why, hi / lo < 1000 ? "default: costs span a factor of %.3g, "
+			 "log above 100" : "default: costs span a factor of %.0f, log above 100",
+			 hi / lo);
 	else
 		snprintf(why, sizeof why, "default: no positive cost");
 	kv(fp, "spacing", "%s (%s)", sweep_spacing_name(sw->spacing), why);

@@ -92,7 +92,7 @@ expect_line "$T/err" 1 "optdeploy: $T/mem2.csv:3: column 'mb': \"inf\" is not a 
 run sweep $TV --columns cost=gflops,accuracy=acc1 --steps 5
 expect_status 0
 expect_out "sweep              5 budget levels from 0.04 to 1016.717 per inference"
-expect_out "spacing            log (default: the costs span 4.4 decades, more than two)"
+expect_out "spacing            log (default: costs span a factor of 25418, log above 100)"
 expect_true "level 2 is geometric: 0.04 x (1016.717 / 0.04)^(1/4)" \
 	"$(awk '/optimal/ && ++n == 2 { print $1 }' "$T/out") == 0.505062"
 run sweep $TV --columns cost=gflops,accuracy=acc1 --steps 5 --linear
@@ -100,7 +100,7 @@ expect_status 0
 expect_out "spacing            linear (--linear)"
 expect_true "level 2 is even" "$(awk '/optimal/ && ++n == 2 { print $1 }' "$T/out") == 254.209"
 run sweep data/uci_har.csv --steps 3
-expect_out "spacing            linear (default: the costs span 0.23 decades, not more than two)"
+expect_out "spacing            linear (default: costs span a factor of 1.69, log above 100)"
 run frontier data/uci_har.csv --steps 3 --log
 expect_status 0
 expect_out "spacing            log (--log)"
