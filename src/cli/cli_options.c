@@ -64,6 +64,7 @@ static const struct opt_spec specs[] = {
 	{ "version", no_argument, OPT_VERSION, "--version", C_ALL },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])
+_Static_assert(N_SPECS <= 32, "scan() records the options seen in a 32-bit mask: widen it");
 
 static const char *const command_names[] = {
 	[CLI_PLAN] = "", [CLI_SOLVE] = "solve", [CLI_SWEEP] = "sweep",
