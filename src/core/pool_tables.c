@@ -165,9 +165,9 @@ static enum status assign_keys(struct joiner *J)
 		if (J->spec->mapped[k])
 			return status_fail(J->m, ST_DATA, "--columns %s=%s: no file has this column "
 					   "(%s)", pool_key_name(k), J->col[k], cols);
-		return status_fail(J->m, ST_DATA, "no file has a column '%s'%s; map one with "
-				   "--columns %s=FILE:COLUMN (%s)", pool_key_name(k),
-				   k == POOL_KEY_COST ? " or 'energy'" : " or 'performance', 'score'",
+		return status_fail(J->m, ST_DATA, "no file has a column %s; map one with "
+				   "--columns %s=FILE:COLUMN (%s)", k == POOL_KEY_COST ?
+				   "'cost' or 'energy'" : "'accuracy', 'performance' or 'score'",
 				   pool_key_name(k), cols);
 	}
 	return ST_OK;

@@ -53,7 +53,7 @@ static void test_files(void **state)
 	ASSERT_USAGE("the interactive planner cannot read the pool from standard input (it "
 		     "reads keys there)", "a.csv", "-");
 	/* at most CLI_FILES_MAX files */
-	static char names[CLI_FILES_MAX + 1][16];
+	static char names[CLI_FILES_MAX + 1][24];
 	int n = 0;
 	words[n++] = "sweep";
 	for (int i = 0; i <= CLI_FILES_MAX; i++) {

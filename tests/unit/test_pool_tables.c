@@ -252,7 +252,7 @@ static void test_join_column_in_two_files(void **state)
 	/* a key no file has */
 	const char *g[2] = { f[1], put(d, "c.csv", "model,top1\nx,1\ny,2\n") };
 	assert_int_equal(pool_load_tables(g, 2, NULL, &p, &w, &m), ST_DATA);
-	assert_non_null(strstr(m.text, "no file has a column 'accuracy' or 'performance', "
+	assert_non_null(strstr(m.text, "no file has a column 'accuracy', 'performance' or "
 			       "'score'; map one with --columns accuracy=FILE:COLUMN"));
 }
 
