@@ -331,8 +331,8 @@ static int run_batch(const struct cli_options *o)
 	struct pool_warnings w;
 	struct cli_pool_source src;
 	enum status st = cli_pool_source(o, &src, &m);
-	if (st == ST_OK)
-		st = pool_load_tables(src.paths, src.n, &src.spec, &pool, &w, &m);
+	if (st == ST_OK && (st = pool_load_tables(src.paths, src.n, &src.spec, &pool, &w, &m)) != ST_OK)
+		cli_pool_explain(&src, st, &m);
 	if (st == ST_OK)
 		cli_pool_print_warnings(stderr, &w);
 	if (st == ST_OK && o->normalize)

@@ -1,6 +1,7 @@
 /* cli_pool.c - which tables a command reads (FILE..., --pool NAME) and the --pool help list. */
 #include "optdeploy/cli/cli_pool.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "optdeploy/core/pool_bundled.h"
@@ -24,6 +25,15 @@ enum status cli_pool_source(const struct cli_options *o, struct cli_pool_source 
 	for (size_t i = 0; i < o->n_paths && src->n < POOL_TABLES_MAX; i++)
 		src->paths[src->n++] = o->paths[i];
 	return ST_OK;
+}
+
+void cli_pool_explain(const struct cli_pool_source *src, enum status st, struct status_msg *m)
+{
+	size_t len = strlen(src->bundled), used = strlen(m->text);
+	if (st != ST_INPUT || len == 0 || strncmp(m->text, src->bundled, len) != 0)
+		return;
+	snprintf(m->text + used, sizeof m->text - used, " (the bundled pools are installed in "
+		 "%s, or read from ./data in the source tree)", pool_bundled_dir());
 }
 
 void cli_pool_print_warnings(FILE *fp, const struct pool_warnings *w)

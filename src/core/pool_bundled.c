@@ -44,6 +44,11 @@ const struct pool_bundled *pool_bundled_default(void)
 	return &registry[0];
 }
 
+const char *pool_bundled_dir(void)
+{
+	return OPTDEPLOY_DATADIR;
+}
+
 const char *pool_bundled_path(const struct pool_bundled *b, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s/%s", OPTDEPLOY_DATADIR, b->file);

@@ -61,6 +61,21 @@ expect_out "3 models"
 expect_line "$T/err" 1 "optdeploy: warning: left out 111 models not in every file: shufflenet_v2_x0_5 (not in $T/mine.csv), mobilenet_v3_small (not in $T/mine.csv), mnasnet0_5 (not in $T/mine.csv) and 108 more (--strict makes this an error)"
 expect_true "efficientnet_b0 costs 8.3 mJ" "$(awk '$1 == "efficientnet_b0" { print $2 }' "$T/out") == 8.3"
 
+# Neither installed nor run from the source tree: the message says where it looked.
+here=$(pwd)
+prog=$(cd "$(dirname "$OPTDEPLOY")" && pwd)/$(basename "$OPTDEPLOY")
+cd "$T"
+saved=$OPTDEPLOY
+OPTDEPLOY=$prog
+run solve --pool zoo --budget 1
+if [ ! -e /usr/local/share/optdeploy/torchvision_imagenet.csv ] && [ "$STATUS" -ne 0 ]; then
+	expect_status 66
+	expect_err "data/torchvision_imagenet.csv: cannot open: No such file or directory (the bundled pools are installed in "
+	expect_err ", or read from ./data in the source tree)"
+fi
+OPTDEPLOY=$saved
+cd "$here"
+
 expect_usage '--pool: "imagenet1k" is not a bundled pool (--pool help lists them)' \
 	solve --pool imagenet1k --budget 5
 expect_usage '--pool: "" is not a bundled pool (--pool help lists them)' solve --pool '' --budget 5

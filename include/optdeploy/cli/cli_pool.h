@@ -29,6 +29,12 @@ struct cli_pool_source {
 enum status cli_pool_source(const struct cli_options *o, struct cli_pool_source *src,
 			    struct status_msg *m);
 
+/*
+ * After a failed load: when the bundled pool's file could not be opened, say
+ * where it was looked for (appended to m).
+ */
+void cli_pool_explain(const struct cli_pool_source *src, enum status st, struct status_msg *m);
+
 /* Print each warning to fp as one line "optdeploy: warning: ...". */
 void cli_pool_print_warnings(FILE *fp, const struct pool_warnings *w);
 

@@ -37,6 +37,9 @@ const struct pool_bundled *pool_bundled_default(void);
  */
 const char *pool_bundled_path(const struct pool_bundled *b, char *buf, size_t size);
 
+/* The installed data directory compiled in (OPTDEPLOY_DATADIR), for messages. */
+const char *pool_bundled_dir(void);
+
 /*
  * Add the pool's mapping to s under the keys s already maps (the user's
  * --columns win).  ST_INTERNAL only if the registry's own mapping is bad.
