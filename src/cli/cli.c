@@ -68,8 +68,9 @@ static const char help_text[] =
 "  -h, --help          show this help;  -V, --version  show the version\n"
 "\n"
 "FILE is a CSV table with a header: model, cost, accuracy[, load_cost][, memory]\n"
-"(or any columns, mapped with --columns); - reads standard input.  Exit status: 0 done, 1 infeasible or solver time limit,\n"
-"64 usage, 65 bad data, 66 unreadable input, 70 internal error, 73 output error.\n"
+"(or any columns, mapped with --columns); - reads standard input.\n"
+"Exit status: 0 done, 1 infeasible or solver time limit, 64 usage, 65 bad data,\n"
+"66 unreadable input, 70 internal error, 73 output error.\n"
 "See optdeploy(1).\n";
 
 static int report(enum status st, const struct status_msg *m)
