@@ -212,7 +212,8 @@ static enum status index_tables(struct joiner *J)
 	for (size_t i = 0; i < J->n; i++)
 		for (size_t r = 0; r < J->t[i].n_skipped; r++)
 			J->skipped[J->n_skipped++] = J->t[i].skipped[r];
-	qsort(J->skipped, J->n_skipped, sizeof *J->skipped, str_cmp);
+	if (J->n_skipped > 1)
+		qsort(J->skipped, J->n_skipped, sizeof *J->skipped, str_cmp);
 	for (size_t i = 1; i < J->n; i++) {
 		size_t n = J->t[i].pool.n;
 		J->sorted[i] = malloc((n ? n : 1) * sizeof *J->sorted[i]);

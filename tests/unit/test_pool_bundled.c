@@ -98,7 +98,7 @@ static void test_spacing_levels(void **state)
 
 static void set_costs(struct pool *p, struct model *mv, const double *costs, size_t n)
 {
-	static char names[8][4];
+	static char names[8][24];
 	memset(p, 0, sizeof *p);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(names[i], sizeof names[i], "m%zu", i);
