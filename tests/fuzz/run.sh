@@ -65,7 +65,7 @@ dictionaries() {
 		cat src/core/pool*.c | sed -n 's/^[[:space:]]*{\(".*\)},$/\1/p' | tr ',' '\n' |
 			sed -n 's/^ *\("[a-z_]*"\) *$/\1/p'
 		for w in '\x0d\x0a' '\x22' '\x22\x22' '#' '\xef\xbb\xbf' 1e999 nan inf -0 0x10 \
-			1e-320 ','; do
+			1e-320 ',' '#columns ' '#columns! ' 'cost=' 'accuracy=' 'memory=' 'name='; do
 			printf '"%s"\n' "$w"
 		done
 	} >"$out/pool.dict"
