@@ -2,6 +2,7 @@
 #include "optdeploy/cli/cli.h"
 #include "optdeploy/cli/cli_battery.h"
 #include "optdeploy/core/schedule_export.h"
+#include "optdeploy/core/pool_bundled.h"
 #include "optdeploy/core/sweep.h"
 
 #include <getopt.h>
@@ -26,9 +27,10 @@
 enum opt_id {
 	OPT_BUDGET = 256, OPT_K, OPT_LAMBDA, OPT_LAMBDA_PER_K, OPT_RELAX,
 	OPT_MIN_ACCURACY, OPT_NORMALIZE, OPT_FORMAT, OPT_FROM, OPT_TO,
-	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII,
-	OPT_COST_UNIT, OPT_BATTERY, OPT_IDLE, OPT_RATE, OPT_DURATION, OPT_SWEEP,
-	OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
+	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V',
+	OPT_COLUMNS = 512, OPT_ONLY, OPT_EXCLUDE, OPT_STRICT, OPT_SKIP_INCOMPLETE, OPT_POOL,
+	OPT_LOG, OPT_LINEAR,
+	OPT_COST_UNIT, OPT_BATTERY, OPT_IDLE, OPT_RATE, OPT_DURATION, OPT_SWEEP
 };
 
 /* The master list: getopt's table, the display name and where it applies. */
@@ -65,8 +67,17 @@ static const struct opt_spec specs[] = {
 	{ "rate", required_argument, OPT_RATE, "--rate", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
 	{ "duration", required_argument, OPT_DURATION, "--duration", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
 	{ "sweep", no_argument, OPT_SWEEP, "--sweep", C_LIFETIME },
+	{ "columns", required_argument, OPT_COLUMNS, "--columns", C_ALL | C_LIFETIME },
+	{ "only", required_argument, OPT_ONLY, "--only", C_ALL | C_LIFETIME },
+	{ "exclude", required_argument, OPT_EXCLUDE, "--exclude", C_ALL | C_LIFETIME },
+	{ "strict", no_argument, OPT_STRICT, "--strict", C_ALL | C_LIFETIME },
+	{ "skip-incomplete", no_argument, OPT_SKIP_INCOMPLETE, "--skip-incomplete", C_ALL | C_LIFETIME },
+	{ "pool", required_argument, OPT_POOL, "--pool", C_ALL | C_LIFETIME },
+	{ "log", no_argument, OPT_LOG, "--log", C_SWEEP | C_FRONTIER },
+	{ "linear", no_argument, OPT_LINEAR, "--linear", C_SWEEP | C_FRONTIER },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])
+_Static_assert(N_SPECS <= 64, "scan() records the options seen in a 64-bit mask: widen it");
 
 static const char *const command_names[] = {
 	[CLI_PLAN] = "", [CLI_SOLVE] = "solve", [CLI_SWEEP] = "sweep",
@@ -188,6 +199,39 @@ static enum status parse_count(const char *opt, const char *arg, long long lo, l
 	return ST_OK;
 }
 
+/* The options that say how the pool is read, and the sweep's spacing. */
+static enum status take_table_option(int id, const char *arg, struct cli_options *o,
+				     struct status_msg *m)
+{
+	switch (id) {
+	case OPT_COLUMNS:
+		return pool_spec_add_columns(&o->spec, arg, false, m);
+	case OPT_ONLY: case OPT_EXCLUDE: {
+		const char **list = id == OPT_ONLY ? &o->spec.only : &o->spec.exclude;
+		const char *name = id == OPT_ONLY ? "--only" : "--exclude";
+		if (*list != NULL)
+			return status_fail(m, ST_USAGE, "%s given twice (list the patterns in one, "
+					   "separated by commas)", name);
+		*list = arg;
+		return pool_spec_check_globs(name, arg, m);
+	}
+	case OPT_STRICT: o->spec.strict = true; return ST_OK;
+	case OPT_SKIP_INCOMPLETE: o->spec.skip_incomplete = true; return ST_OK;
+	case OPT_POOL:
+		if (strcmp(arg, "help") != 0 && pool_bundled_find(arg) == NULL)
+			return status_fail(m, ST_USAGE, "--pool: \"%s\" is not a bundled pool "
+					   "(--pool help lists them)", SHOWN(arg));
+		o->pool_name = arg;
+		return ST_OK;
+	default:  /* --log, --linear */
+		if (o->spacing_given && o->spacing != (id == OPT_LOG ? SWEEP_LOG : SWEEP_LINEAR))
+			return status_fail(m, ST_USAGE, "--log and --linear: give only one");
+		o->spacing_given = true;
+		o->spacing = id == OPT_LOG ? SWEEP_LOG : SWEEP_LINEAR;
+		return ST_OK;
+	}
+}
+
 /* The value of one option into o; `seen` records it for the per-command check. */
 static enum status take_option(int id, const char *arg, struct cli_options *o,
 			       struct status_msg *m)
@@ -255,6 +299,10 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 	case OPT_RATE: st = cli_battery_take(CLI_PHYS_RATE, arg, &o->phys, m); break;
 	case OPT_DURATION: st = cli_battery_take(CLI_PHYS_DURATION, arg, &o->phys, m); break;
 	case OPT_SWEEP: o->sweep = true; break;
+	case OPT_COLUMNS: case OPT_ONLY: case OPT_EXCLUDE: case OPT_STRICT:
+	case OPT_SKIP_INCOMPLETE: case OPT_POOL: case OPT_LOG: case OPT_LINEAR:
+		st = take_table_option(id, arg, o, m);
+		break;
 	case OPT_OUTPUT:
 		if (arg[0] == '\0')
 			st = status_fail(m, ST_USAGE, "-o: the file name is empty");
@@ -287,15 +335,17 @@ static enum status take_word(const char *w, size_t index, struct cli_options *o,
 	}
 	if (o->command == CLI_HELP && index == 1 && is_command_word(w, &c))
 		return ST_OK;  /* `optdeploy help solve`: the one help covers it */
-	if (o->path == NULL && o->command != CLI_HELP) {
-		o->path = w;
-		return ST_OK;
-	}
+	if (o->command == CLI_HELP)
+		return status_fail(m, ST_USAGE, "unexpected argument '%s'", SHOWN(w));
 	/* `optdeploy slove FILE`: a first word that does not look like a file was a command */
-	if (o->command == CLI_PLAN && strpbrk(o->path, "/.") == NULL)
-		return status_fail(m, ST_USAGE, "unknown command '%s' (%s)", SHOWN(o->path),
+	if (o->command == CLI_PLAN && o->n_paths == 1 && strpbrk(o->paths[0], "/.") == NULL)
+		return status_fail(m, ST_USAGE, "unknown command '%s' (%s)", SHOWN(o->paths[0]),
 				   cli_command_list());
-	return status_fail(m, ST_USAGE, "unexpected argument '%s'", SHOWN(w));
+	if (o->n_paths == CLI_FILES_MAX)
+		return status_fail(m, ST_USAGE, "'%s': too many files (at most %d are joined)",
+				   SHOWN(w), CLI_FILES_MAX);
+	o->paths[o->n_paths++] = w;
+	return ST_OK;
 }
 
 /* An unknown or ambiguous long option: say which, listing the candidates. */
@@ -352,7 +402,7 @@ static void set_defaults(struct cli_options *o)
 
 /* Run getopt_long over argv; records which options were seen in *seen. */
 static enum status scan(int argc, char *const argv[], struct cli_options *o,
-			uint32_t *seen, struct status_msg *m)
+			uint64_t *seen, struct status_msg *m)
 {
 	struct option longopts[N_SPECS + 1];
 	size_t words = 0;
@@ -375,7 +425,7 @@ static enum status scan(int argc, char *const argv[], struct cli_options *o,
 		if (c == 1)
 			st = take_word(optarg, words++, o, m);
 		else {
-			*seen |= UINT32_C(1) << spec_index(c);
+			*seen |= UINT64_C(1) << spec_index(c);
 			st = take_option(c, optarg, o, m);
 		}
 		if (st != ST_OK)
@@ -390,11 +440,11 @@ static enum status scan(int argc, char *const argv[], struct cli_options *o,
 }
 
 /* Every option given must mean something to the command. */
-static enum status check_applicable(const struct cli_options *o, uint32_t seen,
+static enum status check_applicable(const struct cli_options *o, uint64_t seen,
 				    struct status_msg *m)
 {
 	for (size_t i = 0; i < N_SPECS; i++) {
-		if (!(seen & (UINT32_C(1) << i)) || (specs[i].commands & (1u << o->command)))
+		if (!(seen & (UINT64_C(1) << i)) || (specs[i].commands & (1u << o->command)))
 			continue;
 		if (o->command == CLI_PLAN)
 			return status_fail(m, ST_USAGE, "%s: not used by the interactive planner "
@@ -416,10 +466,19 @@ static enum status check_combinations(const struct cli_options *o, struct status
 	if (o->budget_given && o->floor_given)
 		return status_fail(m, ST_USAGE, "--budget and --min-accuracy: give only one "
 				   "(--min-accuracy minimises the cost and needs no budget)");
-	if (o->command == CLI_PLAN && o->path != NULL && strcmp(o->path, "-") == 0)
-		return status_fail(m, ST_USAGE, "the interactive planner cannot read the pool "
-				   "from standard input (it reads keys there)");
-	if (o->command != CLI_PLAN && o->path == NULL)
+	for (size_t i = 0; i < o->n_paths; i++) {
+		if (o->command == CLI_PLAN && strcmp(o->paths[i], "-") == 0)
+			return status_fail(m, ST_USAGE, "the interactive planner cannot read the pool "
+					   "from standard input (it reads keys there)");
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(o->paths[i], o->paths[j]) == 0)
+				return status_fail(m, ST_USAGE, "'%s' given twice%s", SHOWN(o->paths[i]),
+						   strcmp(o->paths[i], "-") == 0 ? " (standard input "
+						   "can be read only once)" : "");
+	}
+	if (o->pool_name != NULL && strcmp(o->pool_name, "help") == 0)
+		return ST_OK;  /* --pool help lists the pools whatever else is given */
+	if (o->command != CLI_PLAN && o->n_paths == 0 && o->pool_name == NULL)
 		return status_fail(m, ST_USAGE, "%s: missing FILE (- reads standard input)", cmd);
 	if ((o->command == CLI_SOLVE || o->command == CLI_SCHEDULE) && !o->budget_given &&
 	    !o->floor_given)
@@ -493,7 +552,7 @@ static enum status finish(struct cli_options *o, bool format_given, struct statu
 enum status cli_parse(int argc, char *const argv[], struct cli_options *o,
 		      struct status_msg *m)
 {
-	uint32_t seen = 0;
+	uint64_t seen = 0;
 	enum status st;
 	set_defaults(o);
 	status_clear(m);
@@ -508,6 +567,6 @@ enum status cli_parse(int argc, char *const argv[], struct cli_options *o,
 	if (st == ST_OK)
 		st = check_combinations(o, m);
 	if (st == ST_OK)
-		st = finish(o, (seen & (UINT32_C(1) << spec_index(OPT_FORMAT))) != 0, m);
+		st = finish(o, (seen & (UINT64_C(1) << spec_index(OPT_FORMAT))) != 0, m);
 	return st;
 }

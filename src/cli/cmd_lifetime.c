@@ -201,11 +201,10 @@ static void print_single(FILE *fp, const struct cli_options *o, const struct poo
 	units_format_energy(b, sizeof b, r->idle_j);
 	units_format_energy(c, sizeof c, r->left_j);
 	cli_battery_kv(fp, "energy", "inferences %s + idle %s; battery left %s", a, b, c);
-	if (r->outcome == LIFETIME_FOUND) {
-		units_format_energy(a, sizeof a, r->next_j);
-		cli_battery_kv(fp, "K + 1", "%lld inferences need at least %s in all: more than "
-			       "the battery", r->k + 1, a);
-	}
+	if (r->outcome == LIFETIME_FOUND)
+		cli_battery_kv(fp, "K + 1", "%lld inferences need %.10g J with the idle draw, "
+			       "more than the battery's %.10g J", r->k + 1, r->next_j,
+			       o->phys.bp.battery_j);
 	cli_battery_kv(fp, "exact solves", "%zu", r->solves);
 	putc('\n', fp);
 	*st = cli_print_solve(fp, o, pool, &lv->p, m);
@@ -251,7 +250,8 @@ static enum status print_sweep(FILE *fp, const struct cli_options *o, const stru
 			cli_table_set(&t, 1, "-");
 			cli_table_set(&t, 2, "%s", r->outcome == LIFETIME_INFEASIBLE ? "infeasible"
 				      : r->outcome == LIFETIME_NOT_ONE ? "not one inference fits"
-				      : "no answer (solver time limit)");
+				      : r->stopped_by == SOLVE_TIME_LIMIT ? "no answer (solver time limit)"
+				      : "no answer (the solver failed)");
 			continue;
 		}
 		units_format_duration(d, sizeof d, r->duration_s);
@@ -296,6 +296,8 @@ static void levels_free(struct level *lv, size_t n)
 static int no_lifetime(const struct lifetime_result *r)
 {
 	fprintf(stderr, "optdeploy: %s\n", r->message[0] ? r->message : "no lifetime");
+	if (r->outcome == LIFETIME_NO_ANSWER && r->stopped_by == SOLVE_FAILED)
+		return status_exit_code(ST_INTERNAL);
 	return CLI_EXIT_NO_POLICY;
 }
 
@@ -344,7 +346,7 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 {
 	struct status_msg m;
 	double from, to;
-	size_t steps, bad = 0;
+	size_t steps, bad = 0, failed = 0;
 	enum status st = floor_range(o, pool, &from, &to, &steps, &m);
 	if (st != ST_OK)
 		return report(st, &m);
@@ -356,6 +358,8 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 			 : from + (to - from) * (double)j / (double)(steps - 1);
 		st = level_run(&lv[j], o, pool, s, f, &m);
 		bad += lv[j].r.outcome == LIFETIME_NO_ANSWER;
+		failed += lv[j].r.outcome == LIFETIME_NO_ANSWER &&
+			  lv[j].r.stopped_by == SOLVE_FAILED;
 	}
 	int code;
 	if (st != ST_OK)
@@ -367,10 +371,13 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 		st = print_sweep(stdout, o, pool, lv, steps, &m);
 		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
 	}
+	for (size_t j = 0; code == 0 && j < steps; j++)
+		if (lv[j].r.outcome == LIFETIME_NO_ANSWER)
+			fprintf(stderr, "optdeploy: floor %.10g: %s\n", lv[j].r.min_accuracy,
+				lv[j].r.message);
 	if (code == 0 && bad > 0) {
-		fprintf(stderr, "optdeploy: %zu of %zu floors have no answer (a solve stopped at "
-			"the solver's time limit)\n", bad, steps);
-		code = CLI_EXIT_NO_POLICY;
+		fprintf(stderr, "optdeploy: %zu of %zu floors have no answer\n", bad, steps);
+		code = failed > 0 ? status_exit_code(ST_INTERNAL) : CLI_EXIT_NO_POLICY;
 	}
 	levels_free(lv, steps);
 	return code;

@@ -56,9 +56,12 @@ static enum probe probe(struct search *x, long long k, enum status *st, struct s
 	x->sp.k = k;
 	*st = solver_run(x->s, &x->sp, p, m);
 	x->r->solves++;
-	if (*st != ST_OK)
+	if (*st != ST_OK) {
+		x->r->stopped_by = SOLVE_FAILED;
 		return PROBE_NO_ANSWER;
+	}
 	if (p->outcome != SOLVE_OPTIMAL) {
+		x->r->stopped_by = p->outcome == SOLVE_TIME_LIMIT ? SOLVE_TIME_LIMIT : SOLVE_FAILED;
 		snprintf(x->r->message, sizeof x->r->message, "K = %lld: the solver gave no proven "
 			 "optimum (%s%s%.120s)", k, solve_outcome_name(p->outcome),
 			 p->message[0] ? ": " : "", p->message);

@@ -53,7 +53,7 @@ expect_err_empty
 expect_out "lifetime           1 d 3 h 41 min 24.4 s (99684.4 s): K = 996844 inferences"
 expect_out "accuracy floor     75 (least energy for K inferences at expected accuracy >= floor; lambda = 0)"
 expect_out "battery            39.96 kJ (3000mAh@3.7V, 11.1 Wh); cost unit mJ"
-expect_out "K + 1              996845 inferences need at least 39.96 kJ in all: more than the battery"
+expect_out "K + 1              996845 inferences need 39960.02811 J with the idle draw, more than the battery's 39960 J"
 expect_out "problem            minimise expected cost with expected accuracy >= 75"
 expect_out "lambda             0 (0 x K)"
 expect_out "status             optimal"

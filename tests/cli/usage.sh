@@ -59,7 +59,7 @@ expect_usage 'solve: missing FILE (- reads standard input)' solve --budget 80
 expect_usage 'sweep: missing FILE (- reads standard input)' sweep
 expect_usage 'frontier: missing FILE (- reads standard input)' frontier
 expect_usage 'compare: missing FILE (- reads standard input)' compare --K 10
-expect_usage "unexpected argument 'more.csv'" solve $U more.csv --budget 80
+expect_usage "'$U' given twice" solve $U $U --budget 80
 expect_usage '--format table: -o writes CSV only' sweep $U --format table -o "$T/x.csv"
 expect_usage "--budget: not used by 'sweep'" sweep $U --budget 80
 expect_usage "--from: not used by 'solve'" solve $U --budget 80 --from 60

@@ -15,14 +15,18 @@
 #include <stddef.h>
 
 #include "optdeploy/core/battery.h"
+#include "optdeploy/core/pool_spec.h"
+#include "optdeploy/core/pool_tables.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/status.h"
+#include "optdeploy/core/sweep.h"
 
 #define OPTDEPLOY_VERSION "0.1.0"
 
 #define CLI_STEPS_MAX 100000
 #define CLI_FRONTIER_STEPS 21   /* default levels of the ILP frontier */
 #define CLI_LAMBDA_PER_K 0.1    /* default lambda = 0.1 K */
+#define CLI_FILES_MAX (POOL_TABLES_MAX - 1)  /* FILE arguments; one more table for --pool */
 
 /* Exit status of a problem without an answer (infeasible, time limit). */
 #define CLI_EXIT_NO_POLICY 1
@@ -60,7 +64,12 @@ enum cli_format {
 
 struct cli_options {
 	enum cli_command command;
-	const char *path;           /* FILE, borrowed from argv; NULL when absent */
+	const char *paths[CLI_FILES_MAX]; /* FILE..., borrowed from argv */
+	size_t n_paths;             /* 0 when no FILE was given */
+	const char *pool_name;      /* --pool NAME, borrowed; NULL when absent; "help" lists */
+	struct pool_spec spec;      /* --columns, --only, --exclude, --strict, --skip-incomplete */
+	bool spacing_given;         /* --log or --linear; else the pool's costs decide */
+	enum sweep_spacing spacing; /* sweep/frontier levels when spacing_given */
 	struct solve_params params; /* K, resolved lambda, method, mode, budget or floor */
 	bool budget_given;
 	bool floor_given;           /* --min-accuracy: params.mode is SOLVE_MIN_COST */

@@ -42,6 +42,7 @@ struct lifetime_result {
 	double left_j;        /* battery - idle - inference energy (>= 0) */
 	double next_j;        /* FOUND: what K + 1 inferences need in all (> battery) */
 	size_t solves;        /* exact solves made */
+	enum solve_outcome stopped_by;  /* NO_ANSWER: SOLVE_TIME_LIMIT or SOLVE_FAILED */
 	char message[200];    /* why, for every outcome but FOUND and AT_CAP */
 };
 
