@@ -409,6 +409,8 @@ static int run_planner(const struct cli_options *o)
 	a.lambda_per_k = o->lambda_per_k;
 	a.normalize = o->normalize;
 	a.ascii = o->ascii;
+	a.spacing_given = o->spacing_given;
+	a.spacing = o->spacing;
 	a.battery = o->phys.battery_given;
 	a.bp = o->phys.bp;
 	a.cost_unit = o->phys.cost_unit;

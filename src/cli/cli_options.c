@@ -73,8 +73,8 @@ static const struct opt_spec specs[] = {
 	{ "strict", no_argument, OPT_STRICT, "--strict", C_ALL | C_LIFETIME },
 	{ "skip-incomplete", no_argument, OPT_SKIP_INCOMPLETE, "--skip-incomplete", C_ALL | C_LIFETIME },
 	{ "pool", required_argument, OPT_POOL, "--pool", C_ALL | C_LIFETIME },
-	{ "log", no_argument, OPT_LOG, "--log", C_SWEEP | C_FRONTIER },
-	{ "linear", no_argument, OPT_LINEAR, "--linear", C_SWEEP | C_FRONTIER },
+	{ "log", no_argument, OPT_LOG, "--log", C_PLAN | C_SWEEP | C_FRONTIER },
+	{ "linear", no_argument, OPT_LINEAR, "--linear", C_PLAN | C_SWEEP | C_FRONTIER },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])
 _Static_assert(N_SPECS <= 64, "scan() records the options seen in a 64-bit mask: widen it");

@@ -10,34 +10,88 @@
 
 #include "optdeploy/core/export.h"
 #include "optdeploy/core/pool_tables.h"
+#include "optdeploy/core/sweep.h"
 #include "optdeploy/core/units.h"
 #include "optdeploy/ui/ui_app.h"
 #include "optdeploy/ui/ui_input.h"
 #include "optdeploy/ui/ui_schedule.h"
 #include "optdeploy/ui/ui_screen.h"
+#include "optdeploy/ui/ui_sources.h"
 #include "optdeploy/ui/ui_whatif.h"
 
 /* How long one turn of the loop may spend on sweep levels before it looks at input again. */
 #define SWEEP_SLICE_MS 30
 
-/* The raw pool, its normalised copy and the working pool built on the one in use. */
-static enum status load_pools(struct app *a, const struct app_options *opt,
-			      struct pool_warnings *w, struct status_msg *m)
+/*
+ * A freshly loaded pool (taken over on success) becomes the one in use: its
+ * normalised copy, nothing excluded.  All or nothing: on failure the pool in
+ * use stays as it was.
+ */
+static enum status install_pool(struct app *a, struct pool *fresh, struct status_msg *m)
 {
+	struct pool norm = { 0 };
 	struct status_msg nm;
-	enum status st = pool_load_tables(opt->paths, opt->n_paths, opt->spec, &a->pools[0], w, m);
+	bool *excluded = calloc(fresh->n > 0 ? fresh->n : 1, sizeof *excluded);
+	enum status st;
 
-	if (st != ST_OK)
+	if (excluded == NULL)
+		return status_fail(m, ST_INTERNAL, "out of memory");
+	if ((st = pool_copy(&norm, fresh, m)) != ST_OK) {
+		free(excluded);
 		return st;
-	if ((st = pool_copy(&a->pools[1], &a->pools[0], m)) != ST_OK)
-		return st;
+	}
+	for (int i = 0; i < 2; i++)
+		pool_free(&a->pools[i]);
+	a->pools[0] = *fresh;
+	a->pools[1] = norm;
+	memset(fresh, 0, sizeof *fresh);
 	status_clear(&nm);
 	a->can_normalize = pool_normalize(&a->pools[1], &nm) == ST_OK;
 	snprintf(a->normalize_error, sizeof a->normalize_error, "%s", nm.text);
-	a->excluded = calloc(a->pools[0].n, sizeof *a->excluded);
-	if (a->excluded == NULL)
-		return status_fail(m, ST_INTERNAL, "out of memory");
+	if (a->cur == 1 && !a->can_normalize)
+		a->cur = 0;
+	free(a->excluded);
+	a->excluded = excluded;
+	free(a->work_map);
+	a->work_map = NULL;  /* sized for the pool: ui_whatif_rebuild allocates it again */
+	a->n_excluded = 0;
+	a->cursor = 0;
+	a->table_geom.top = 0;
 	return ST_OK;
+}
+
+/* The command line's tables (and the bundled pools to switch to); the first is loaded. */
+static enum status load_pools(struct app *a, const struct app_options *opt,
+			      struct pool_warnings *w, struct status_msg *m)
+{
+	struct pool fresh = { 0 };
+	enum status st;
+
+	ui_sources_init(&a->sources, opt->paths, opt->n_paths, opt->spec);
+	a->path = a->sources.list[0].label;
+	if ((st = ui_sources_load(&a->sources, 0, &fresh, w, m)) != ST_OK)
+		return st;
+	if ((st = install_pool(a, &fresh, m)) != ST_OK)
+		pool_free(&fresh);
+	return st;
+}
+
+/* Budget and floor ranges for the pool in use; the budget axis log when asked (and possible). */
+static void fit_budget(struct app *a, bool log)
+{
+	struct ui_param *b = &a->params[UI_P_BUDGET];
+	struct ui_param keep[UI_P_COUNT];
+
+	memcpy(keep, a->params, sizeof keep);
+	ui_params_init(a->params, &a->pools[a->cur]);
+	/* K, lambda and the duration are the user's, whatever the pool */
+	a->params[UI_P_K] = keep[UI_P_K];
+	a->params[UI_P_LAMBDA] = keep[UI_P_LAMBDA];
+	a->params[UI_P_DURATION] = keep[UI_P_DURATION];
+	a->log_axis = log && ui_params_budget_scale(a->params, &a->pools[a->cur], true);
+	/* a log axis starts in its middle in log terms, where the cheap models are */
+	if (a->log_axis)
+		b->value = ui_param_clamp(b, ui_param_snap(b, sqrt(b->min * b->max)));
 }
 
 /* Starting values: the command line's, else K = 1000, lambda = 0.1 K, mid-range budget and floor. */
@@ -55,13 +109,9 @@ static enum status start_values(struct app *a, const struct app_options *opt, st
 	if ((st = ui_whatif_rebuild(a, m)) != ST_OK)
 		return st;
 	ui_params_init(a->params, &a->pools[a->cur]);
-	/* costs over more than two decades: a log budget axis, the budget at its middle */
-	if (ui_params_wide_costs(&a->pools[a->cur]) &&
-	    ui_params_budget_scale(a->params, &a->pools[a->cur], true)) {
-		struct ui_param *b = &a->params[UI_P_BUDGET];
-		a->log_axis = true;
-		b->value = ui_param_clamp(b, ui_param_snap(b, sqrt(b->min * b->max)));
-	}
+	/* costs over more than two decades: a log budget axis, unless --log/--linear says */
+	fit_budget(a, opt->spacing_given ? opt->spacing == SWEEP_LOG
+		   : sweep_default_spacing(&a->pools[a->cur]) == SWEEP_LOG);
 	a->params[UI_P_K].value = (double)sp.k;
 	if (opt->battery) {
 		double max_s = opt->bp.idle_w > 0 ? opt->bp.battery_j / opt->bp.idle_w : INFINITY;
@@ -157,7 +207,8 @@ static void restart_sweep(struct app *a, int i)
 	if (a->solver == NULL || (a->battery && !a->plan_ok))
 		snprintf(a->sweep_error[i], sizeof a->sweep_error[i], "%s",
 			 a->solver == NULL ? a->solve_error : a->plan_error);
-	else if (sweep_init(&a->sweeps[i], ui_app_pool(a), &base, NAN, NAN, SWEEP_DEFAULT_STEPS, &m) == ST_OK)
+	else if (sweep_init_spaced(&a->sweeps[i], ui_app_pool(a), &base, NAN, NAN, SWEEP_DEFAULT_STEPS,
+				   a->log_axis ? SWEEP_LOG : SWEEP_LINEAR, &m) == ST_OK)
 		a->sweep_live[i] = true;
 	else
 		snprintf(a->sweep_error[i], sizeof a->sweep_error[i], "%s", m.text);
@@ -238,9 +289,48 @@ static void export_sweep(struct app *a)
 		ui_app_message(a, true, "%s", m.text);
 }
 
+/* The next pool of the list (b): loaded, installed, its own ranges and axis; K and lambda stay. */
+static bool next_pool(struct app *a)
+{
+	struct ui_sources *src = &a->sources;
+	size_t next = (src->cur + 1) % src->n;
+	struct pool fresh = { 0 };
+	struct pool_warnings w = { 0 };
+	struct status_msg m;
+
+	status_clear(&m);
+	if (src->n < 2) {
+		ui_app_message(a, true, "no other pool to switch to");
+		return false;
+	}
+	if (a->battery) {  /* --cost-unit says what the given table's costs are, not another's */
+		ui_app_message(a, true, "battery mode stays on the pool given: its --cost-unit is "
+			       "that table's");
+		return false;
+	}
+	if (ui_sources_load(src, next, &fresh, &w, &m) != ST_OK) {
+		ui_app_message(a, true, "%s", m.text);
+		return false;
+	}
+	if (install_pool(a, &fresh, &m) != ST_OK) {
+		pool_free(&fresh);
+		ui_app_message(a, true, "%s", m.text);
+		return false;
+	}
+	src->cur = next;
+	a->path = src->list[next].label;
+	fit_budget(a, sweep_default_spacing(&a->pools[a->cur]) == SWEEP_LOG);
+	ui_app_message(a, w.n > 0, "pool %zu of %zu: %s, %zu models%s%s", next + 1, src->n,
+		       src->list[next].label, a->pools[0].n, w.n > 0 ? "; " : "",
+		       w.n > 0 ? w.text[0] : "");
+	return true;
+}
+
 /* Act on reaction flags: at most one re-solve per frame, however many keys came in. */
 static void react(struct app *a, unsigned flags)
 {
+	if ((flags & UI_R_NEXT_POOL) && next_pool(a))
+		flags |= UI_R_REBUILD;
 	if (flags & UI_R_REBUILD) {
 		struct status_msg m;
 		status_clear(&m);
@@ -313,7 +403,6 @@ int app_run(const struct app_options *opt)
 	}
 	status_clear(&m);
 	st = load_pools(a, opt, &w, &m);
-	a->path = a->pools[0].source != NULL ? a->pools[0].source : "";
 	if (st == ST_OK)
 		st = start_values(a, opt, &m);
 	if (st == ST_OK && w.n > 0)  /* models left out: said where the user looks */

@@ -180,6 +180,8 @@ static unsigned act(struct app *a, enum ui_action act)
 		return ui_whatif_include_all(a);
 	case UI_ACT_LOG_AXIS:
 		return switch_axis(a);
+	case UI_ACT_NEXT_POOL:
+		return UI_R_NEXT_POOL | UI_R_REDRAW;
 	case UI_ACT_STEP_UP:
 	case UI_ACT_STEP_DOWN:
 	case UI_ACT_BIG_UP:

@@ -40,6 +40,8 @@ static const struct ui_key_row table[] = {
 	  "f", "heatmap" },
 	{ UI_ACT_LOG_AXIS, { { 'a', "a" } },
 	  "budget axis linear / log (slider, heatmaps, plot)", "a", "log" },
+	{ UI_ACT_NEXT_POOL, { { 'b', "b" } },
+	  "next pool: the tables given, then the bundled pools", "b", "pool" },
 	{ UI_ACT_TOGGLE_MODEL, { { 'x', "x" }, { ' ', "Space" } },
 	  "what-if: selected model out of the pool, or back", "x", "what-if" },
 	{ UI_ACT_INCLUDE_ALL, { { 'X', "X" } }, "what-if: include every excluded model again",

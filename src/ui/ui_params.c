@@ -109,14 +109,6 @@ static void positive_range(const struct pool *pool, double *lo, double *hi)
 	}
 }
 
-bool ui_params_wide_costs(const struct pool *pool)
-{
-	double lo, hi;
-
-	positive_range(pool, &lo, &hi);
-	return lo > 0 && hi > 100 * lo;
-}
-
 bool ui_params_budget_scale(struct ui_param *p, const struct pool *pool, bool log)
 {
 	struct ui_param *b = &p[UI_P_BUDGET];

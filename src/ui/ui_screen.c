@@ -179,7 +179,8 @@ static void heatmaps(struct app *a, struct ui_rect r)
 	for (int i = 0; i < UI_SWEEPS; i++) {
 		struct ui_heatmap_input in = { title[i], a->sweep_live[i] ? &a->sweeps[i] : NULL, mark,
 					       ui_app_loaded(a), a->excluded, a->cursor,
-					       a->pane == UI_PANE_MODELS, false };
+					       a->pane == UI_PANE_MODELS,
+					       a->sweep_live[i] && a->sweeps[i].spacing == SWEEP_LOG };
 		if (!ui_app_sweep_shown(a, i))
 			continue;
 		if (!a->sweep_live[i] && a->sweep_error[i][0] != '\0')

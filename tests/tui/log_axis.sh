@@ -4,10 +4,14 @@
 # say so; the plot's cost ticks are decades; the budget starts at the
 # geometric middle); `a` switches to linear and back; small steps move the
 # budget by a constant ratio; every value solves as `optdeploy solve` does;
-# a pool within two decades (UCI-HAR) starts linear.
+# a pool within two decades (UCI-HAR) starts linear; --linear overrides; the
+# heatmaps are the sweeps `sweep --log` / `--linear` compute (E exports them),
+# on a small pool and on the bundled torchvision zoo.
 set -u
 . tests/tui/helpers/tmux.sh
 DATA="$TMPD/wide.csv"
+RUN_DIR="$TMPD/run"   # the planner's working directory: exports land there
+mkdir -p "$RUN_DIR"
 cat >"$DATA" <<'CSV'
 model,cost,accuracy
 free,0,40
@@ -47,6 +51,13 @@ T send-keys -t t End
 wait_for "Budget  1017 "
 agree --budget 1017 --K 1000 --lambda-per-k 0.1
 
+# the heatmaps are the log sweep: E writes what `sweep --log` writes
+wait_ready
+T send-keys -t t E Enter
+wait_for "rows to sweep.csv"
+"$OPTDEPLOY" sweep "$DATA" --log --K 1000 --lambda-per-k 0.1 -o "$TMPD/log.csv" 2>/dev/null
+cmp -s "$RUN_DIR/sweep.csv" "$TMPD/log.csv" || fail "the log heatmap is not sweep --log"
+
 # a: linear, from the cheapest cost (0) to the dearest; the value stays
 T send-keys -t t a
 wait_for "budget axis: linear"
@@ -58,9 +69,36 @@ wait_for "Budget  1017 "
 T send-keys -t t PgDn
 wait_for "Budget  1000 "
 agree --budget 1000 --K 1000 --lambda-per-k 0.1
+wait_ready
+T send-keys -t t E Enter
+wait_for "rows to sweep.csv"
+"$OPTDEPLOY" sweep "$DATA" --linear --K 1000 --lambda-per-k 0.1 -o "$TMPD/linear.csv" 2>/dev/null
+cmp -s "$RUN_DIR/sweep.csv" "$TMPD/linear.csv" || fail "the linear heatmap is not sweep --linear"
 T send-keys -t t a
 wait_for "| log budget"
 wait_for "0.04 … 1017, log"
+T send-keys -t t q
+wait_for "EXIT=0"
+
+# --linear on the command line wins over the pool's span
+start 120 40 -- "$DATA" --linear
+wait_ready
+wait_for "Allocation by budget (linear axis)"
+screen | grep -q "| log budget" && fail "--linear started with a log budget"
+T send-keys -t t q
+wait_for "EXIT=0"
+
+# the torchvision zoo: four decades, log by default; its heatmap is `sweep`'s on it
+ZOO="$ROOT/data/torchvision_imagenet.csv"
+MAP="cost=gflops,accuracy=acc1,memory=file_size_mb"
+start 120 40 -- "$ZOO" --columns "$MAP"
+wait_for "Budget  6.4 " 30
+wait_for "| log budget"
+wait_ready
+T send-keys -t t E Enter
+wait_for "rows to sweep.csv" 60
+"$OPTDEPLOY" sweep "$ZOO" --columns "$MAP" --K 1000 --lambda-per-k 0.1 -o "$TMPD/zoo.csv" 2>/dev/null
+cmp -s "$RUN_DIR/sweep.csv" "$TMPD/zoo.csv" || fail "the zoo's heatmap is not sweep's"
 T send-keys -t t q
 wait_for "EXIT=0"
 

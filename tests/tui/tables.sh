@@ -6,7 +6,7 @@ set -u
 . tests/tui/helpers/tmux.sh
 
 start 140 40 -- --pool torchvision
-wait_for "torchvision_imagenet.csv | 114 models"
+wait_for "torchvision | 114 models"
 T send-keys -t t q
 wait_for "EXIT=0"
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "optdeploy/core/pool.h"
+#include "optdeploy/core/sweep.h"
 #include "optdeploy/ui/ui_params.h"
 
 static const char uci[] =
@@ -191,7 +192,7 @@ static void test_budget_log_scale(void **state)
 
 	(void)state;
 	assert_int_equal(pool_load_buffer(&p, "zoo.csv", zoo, strlen(zoo), &m), ST_OK);
-	assert_true(ui_params_wide_costs(&p));
+	assert_int_equal(sweep_default_spacing(&p), SWEEP_LOG);
 	ui_params_init(par, &p);
 	assert_int_equal(par[UI_P_BUDGET].scale, UI_LINEAR);
 	assert_true(ui_params_budget_scale(par, &p, true));
@@ -219,12 +220,11 @@ static void test_budget_log_scale(void **state)
 	pool_free(&p);
 	/* UCI-HAR spans less than two decades; a pool of free models has no log axis at all */
 	load(&u, par);
-	assert_false(ui_params_wide_costs(&u));
+	assert_int_equal(sweep_default_spacing(&u), SWEEP_LINEAR);
 	pool_free(&u);
 	static const char free_pool[] = "model,cost,accuracy\na,0,50\nb,0,60\n";
 	assert_int_equal(pool_load_buffer(&u, "free.csv", free_pool, strlen(free_pool), &m), ST_OK);
 	ui_params_init(par, &u);
-	assert_false(ui_params_wide_costs(&u));
 	assert_false(ui_params_budget_scale(par, &u, true));
 	assert_int_equal(par[UI_P_BUDGET].scale, UI_LINEAR);
 	pool_free(&u);

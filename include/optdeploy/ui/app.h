@@ -11,6 +11,7 @@
 #include "optdeploy/core/battery.h"
 #include "optdeploy/core/pool_spec.h"
 #include "optdeploy/core/solve.h"
+#include "optdeploy/core/sweep.h"
 
 struct app_options {
 	const char *const *paths;   /* the tables joined into the pool (pool_load_tables), */
@@ -23,6 +24,8 @@ struct app_options {
 	double lambda_per_k;        /* used when lambda_per_k_given */
 	bool normalize;             /* start with normalised costs */
 	bool ascii;                 /* force the ASCII rendering fallback */
+	bool spacing_given;         /* --log or --linear: the budget axis to start with */
+	enum sweep_spacing spacing; /* else the pool's costs decide (sweep_default_spacing) */
 	bool battery;               /* battery mode: bp is complete (checked by the CLI), and a */
 	struct battery_params bp;   /* duration slider (from bp.duration) gives K and the budget */
 	const char *cost_unit;      /* the cost column's unit ("mJ"), for the battery lines */

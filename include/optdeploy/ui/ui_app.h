@@ -19,6 +19,7 @@
 #include "optdeploy/ui/ui_plot.h"
 #include "optdeploy/ui/ui_prompt.h"
 #include "optdeploy/ui/ui_sliders.h"
+#include "optdeploy/ui/ui_sources.h"
 #include "optdeploy/ui/ui_table.h"
 #include "optdeploy/ui/ui_term.h"
 
@@ -30,6 +31,7 @@
 #define UI_R_QUIT    0x10u
 #define UI_R_EXPORT  0x20u   /* run app->export */
 #define UI_R_REBUILD 0x40u   /* rebuild the working pool (what-if), then re-solve and re-sweep */
+#define UI_R_NEXT_POOL 0x80u /* load the next pool of the list (ui_sources.h) */
 
 enum ui_heat_view { UI_HEAT_BOTH, UI_HEAT_ZERO, UI_HEAT_CURRENT };
 enum ui_pane { UI_PANE_SLIDERS, UI_PANE_MODELS };
@@ -48,7 +50,8 @@ enum ui_prompt_purpose { UI_ASK_VALUE, UI_ASK_POLICY_FILE, UI_ASK_SWEEP_FILE,
 
 struct app {
 	struct ui_term term;
-	const char *path;              /* the pool's file, for the status line */
+	struct ui_sources sources;     /* the pools b switches between */
+	const char *path;              /* the pool's label in sources, for the status line */
 
 	/* raw pool (0) and its normalised copy (1), as loaded */
 	struct pool pools[2];

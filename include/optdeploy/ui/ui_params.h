@@ -46,9 +46,6 @@ void ui_params_fit(struct ui_param *p, const struct pool *pool);
  */
 bool ui_params_budget_scale(struct ui_param *p, const struct pool *pool, bool log);
 
-/* Whether a pool's costs call for a log budget axis: the dearest over 100 x the cheapest above 0. */
-bool ui_params_wide_costs(const struct pool *pool);
-
 /*
  * The duration slider of battery mode (seconds, log): from the time of 10
  * inferences at rate_per_s to that of 10^9, and no longer than the idle
