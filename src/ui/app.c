@@ -293,16 +293,19 @@ static void export_sweep(struct app *a)
 static bool next_pool(struct app *a)
 {
 	struct ui_sources *src = &a->sources;
-	size_t next = (src->cur + 1) % src->n;
+	size_t next = (src->cur + a->pool_steps) % src->n;
 	struct pool fresh = { 0 };
 	struct pool_warnings w = { 0 };
 	struct status_msg m;
 
 	status_clear(&m);
+	a->pool_steps = 0;
 	if (src->n < 2) {
 		ui_app_message(a, true, "no other pool to switch to");
 		return false;
 	}
+	if (next == src->cur)
+		return false;
 	if (a->battery) {  /* --cost-unit says what the given table's costs are, not another's */
 		ui_app_message(a, true, "battery mode stays on the pool given: its --cost-unit is "
 			       "that table's");

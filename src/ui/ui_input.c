@@ -181,6 +181,7 @@ static unsigned act(struct app *a, enum ui_action act)
 	case UI_ACT_LOG_AXIS:
 		return switch_axis(a);
 	case UI_ACT_NEXT_POOL:
+		a->pool_steps++;
 		return UI_R_NEXT_POOL | UI_R_REDRAW;
 	case UI_ACT_STEP_UP:
 	case UI_ACT_STEP_DOWN:

@@ -51,6 +51,7 @@ enum ui_prompt_purpose { UI_ASK_VALUE, UI_ASK_POLICY_FILE, UI_ASK_SWEEP_FILE,
 struct app {
 	struct ui_term term;
 	struct ui_sources sources;     /* the pools b switches between */
+	size_t pool_steps;             /* b presses not acted on yet (a burst moves that far) */
 	const char *path;              /* the pool's label in sources, for the status line */
 
 	/* raw pool (0) and its normalised copy (1), as loaded */
