@@ -117,8 +117,17 @@ static void test_refused(void **state)
 	assert_true(o.sweep && o.steps == 4);
 	assert_int_equal(parse(&o, &m, "frontier", "p.csv", "--rate", "1/s", NULL), ST_USAGE);
 	assert_non_null(strstr(m.text, "--rate: not used by 'frontier'"));
+	/* the planner's battery mode: the same options, its duration slider starts at K = 1000 */
 	assert_int_equal(parse(&o, &m, "p.csv", "--battery", "1kJ", NULL), ST_USAGE);
-	assert_non_null(strstr(m.text, "not used by the interactive planner"));
+	assert_non_null(strstr(m.text, "give --cost-unit"));
+	assert_int_equal(parse(&o, &m, "p.csv", "--cost-unit", "mJ", "--battery", "40kJ",
+			       "--rate", "2/s", NULL), ST_OK);
+	assert_int_equal(o.command, CLI_PLAN);
+	assert_int_equal(o.phys.plan.k, 1000);
+	assert_true(o.phys.plan.duration_s == 500);
+	assert_int_equal(parse(&o, &m, "p.csv", "--cost-unit", "mJ", "--battery", "40kJ", NULL),
+			 ST_USAGE);
+	assert_non_null(strstr(m.text, "needs --battery and --rate (missing: --rate)"));
 }
 
 int main(void)

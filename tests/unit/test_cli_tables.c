@@ -136,8 +136,9 @@ static void test_spacing_options(void **state)
 	assert_true(o.spacing_given && o.spacing == SWEEP_LINEAR);
 	ASSERT_USAGE("--log and --linear: give only one", "sweep", "a.csv", "--linear", "--log");
 	ASSERT_USAGE("--log: not used by 'compare'", "compare", "a.csv", "--log");
-	ASSERT_USAGE("--linear: not used by the interactive planner (did you mean 'optdeploy "
-		     "solve FILE --linear ...'?)", "a.csv", "--linear");
+	/* the planner starts its budget axis as asked */
+	assert_int_equal(PARSE("a.csv", "--linear"), ST_OK);
+	assert_true(o.command == CLI_PLAN && o.spacing_given && o.spacing == SWEEP_LINEAR);
 }
 
 int main(void)
