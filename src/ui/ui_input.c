@@ -136,6 +136,14 @@ static long table_act(struct app *a, enum ui_action act)
 	}
 }
 
+static unsigned switch_method(struct app *a)
+{
+	a->method = a->method == SOLVE_EXACT ? SOLVE_RELAXED : SOLVE_EXACT;
+	ui_app_message(a, false, a->method == SOLVE_EXACT ? "method: exact ILP"
+		       : "method: LP relaxation with floor rounding");
+	return UI_R_RESOLVE | UI_R_SWEEP0 | UI_R_SWEEP1 | UI_R_REDRAW;
+}
+
 /* Linear or log budget: the slider, the heatmap columns (the sweeps start over) and the plot. */
 static unsigned switch_axis(struct app *a)
 {
@@ -199,10 +207,7 @@ static unsigned act(struct app *a, enum ui_action act)
 	case UI_ACT_MODE:
 		return switch_mode(a);
 	case UI_ACT_METHOD:
-		a->method = a->method == SOLVE_EXACT ? SOLVE_RELAXED : SOLVE_EXACT;
-		ui_app_message(a, false, a->method == SOLVE_EXACT ? "method: exact ILP"
-			       : "method: LP relaxation with floor rounding");
-		return UI_R_RESOLVE | UI_R_SWEEP0 | UI_R_SWEEP1 | UI_R_REDRAW;
+		return switch_method(a);
 	case UI_ACT_NORMALIZE:
 		return switch_pool(a);
 	case UI_ACT_HEATMAP:
