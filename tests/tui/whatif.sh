@@ -1,7 +1,8 @@
 #!/bin/sh
 # What-if: x (or a click on its row) takes a model out of the pool and puts it
 # back; the policy, both heatmaps and an export are then those of
-# `optdeploy solve`/`sweep` on a file holding only the models kept; excluded
+# `optdeploy solve`/`sweep` on a file holding only the models kept (and of
+# `--exclude` on the whole pool); excluded
 # rows stay on the screen marked x; the status line counts them; the last
 # model cannot be excluded; X brings every model back.
 set -u
@@ -53,6 +54,10 @@ T send-keys -t t e Enter
 wait_for "exported 4 rows to policy.csv"
 "$OPTDEPLOY" solve "$DATA" --budget 79.5 --K 1000 --lambda-per-k 0.1 -o "$TMPD/cli1.csv" 2>/dev/null
 same "$RUN_DIR/policy.csv" "$TMPD/cli1.csv"
+# ... and `solve --exclude` on the whole pool
+"$OPTDEPLOY" solve "$FULL" --exclude cnn --budget 79.5 --K 1000 --lambda-per-k 0.1 \
+	-o "$TMPD/cli1x.csv" 2>/dev/null
+same "$RUN_DIR/policy.csv" "$TMPD/cli1x.csv"
 
 # a click on svm's row excludes it too: the best model gone, the policy changes
 y=$(row_of svm)
@@ -66,6 +71,9 @@ T send-keys -t t E Enter
 wait_for "rows to sweep.csv"
 "$OPTDEPLOY" sweep "$DATA" --K 1000 --lambda-per-k 0.1 -o "$TMPD/sweep.csv" 2>/dev/null
 same "$RUN_DIR/sweep.csv" "$TMPD/sweep.csv"
+"$OPTDEPLOY" sweep "$FULL" --exclude 'cnn,svm' --K 1000 --lambda-per-k 0.1 \
+	-o "$TMPD/sweepx.csv" 2>/dev/null
+same "$RUN_DIR/sweep.csv" "$TMPD/sweepx.csv"
 
 # a second click brings svm back
 x10 0 80 "$y"; x10 3 80 "$y"
