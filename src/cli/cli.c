@@ -317,8 +317,8 @@ static int run_batch(const struct cli_options *o)
 	enum status st = pool_load_file(&pool, o->path, &m);
 	if (st == ST_OK && o->normalize)
 		st = pool_normalize(&pool, &m);
-	if (st == ST_OK && (s = solver_new(&pool, &m)) == NULL)
-		st = ST_INTERNAL;
+	if (st == ST_OK)
+		st = solver_create(&s, &pool, &m);
 	if (st != ST_OK)
 		code = report(st, &m);
 	else if (o->command == CLI_SOLVE)

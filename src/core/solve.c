@@ -22,6 +22,7 @@
 #include "optdeploy/core/deadline.h"
 #include "optdeploy/core/deploy_lp.h"
 #include "optdeploy/core/deploy_mip.h"
+#include "optdeploy/core/scale.h"
 #include "optdeploy/core/support_search.h"
 
 #define DEFAULT_TIME_LIMIT 10.0
@@ -29,7 +30,10 @@
 #define GLPK_BRANCHES_UP_TO_K 10000LL  /* SOLVE_SEARCH_AUTO's switch (solve.h) */
 
 struct solver {
-	const struct pool *pool;
+	const struct pool *orig;  /* the caller's pool: every reported figure */
+	struct pool work;         /* owned: the same pool in the internal units (scale.h) */
+	const struct pool *pool;  /* &work: what GLPK and the search see */
+	struct scale scale;
 	size_t n;               /* models in the pool */
 	size_t m;               /* models in the GLPK problems */
 	size_t *kept;           /* pool index of GLPK model k */
@@ -50,6 +54,24 @@ static void on_glpk_error(void *info)
 {
 	struct solver *s = info;
 	longjmp(s->on_error, 1);
+}
+
+/*
+ * Every line GLPK would print comes here and is dropped.  glp_term_out(GLP_OFF)
+ * alone is not enough: GLPK switches terminal output back on to print a fatal
+ * error before it calls the error hook.
+ */
+static int swallow_glpk_text(void *info, const char *text)
+{
+	(void)info;
+	(void)text;
+	return 1;
+}
+
+static void glpk_quiet(void)
+{
+	glp_term_out(GLP_OFF);
+	glp_term_hook(swallow_glpk_text, NULL);
 }
 
 struct solve_params solve_params_default(void)
@@ -128,49 +150,62 @@ static bool build_problems(struct solver *s)
 
 struct solver *solver_new(const struct pool *pool, struct status_msg *m)
 {
+	struct solver *s = NULL;
+	solver_create(&s, pool, m);
+	return s;
+}
+
+enum status solver_create(struct solver **out, const struct pool *pool, struct status_msg *m)
+{
+	*out = NULL;
 	if (pool == NULL || pool->n == 0) {
-		status_fail(m, ST_DATA, "the pool has no models");
-		return NULL;
+		return status_fail(m, ST_DATA, "the pool has no models");
 	}
 	for (size_t i = 0; i < pool->n; i++) {
 		const struct model *md = &pool->models[i];
-		if (!(fabs(md->cost) <= VALUE_LIMIT && fabs(md->accuracy) <= VALUE_LIMIT &&
-		      md->load_cost <= VALUE_LIMIT)) {
-			status_fail(m, ST_DATA, "%s: model '%s': values above %g are not supported",
-				    pool->source ? pool->source : "pool", md->name, VALUE_LIMIT);
-			return NULL;
+		if (!(isfinite(md->cost) && isfinite(md->accuracy) && md->load_cost <= VALUE_LIMIT)) {
+			return status_fail(m, ST_DATA,
+					   "%s: model '%s': load costs above %g are not supported",
+					   pool->source ? pool->source : "pool", md->name, VALUE_LIMIT);
 		}
 	}
+	struct scale sc;
+	enum status st = scale_choose(pool, &sc, m);
+	if (st != ST_OK)
+		return st;
 	struct solver *s = calloc(1, sizeof *s);
-	if (s == NULL) {
-		status_fail(m, ST_INTERNAL, "out of memory");
-		return NULL;
+	if (s == NULL)
+		return status_fail(m, ST_INTERNAL, "out of memory");
+	s->orig = pool;
+	s->scale = sc;
+	if ((st = scale_pool(pool, &sc, &s->work, m)) != ST_OK) {
+		free(s);
+		return st;
 	}
-	s->pool = pool;
+	s->pool = &s->work;
 	s->n = pool->n;
 	s->prune = true;
 	s->kept = calloc(pool->n, sizeof *s->kept);
 	s->lp_x = calloc(pool->n, sizeof *s->lp_x);
 	s->kept_count = calloc(pool->n, sizeof *s->kept_count);
 	s->scratch = calloc(pool->n, sizeof *s->scratch);
-	glp_term_out(GLP_OFF);
+	glpk_quiet();
 	glp_error_hook(on_glpk_error, s);
 	if (setjmp(s->on_error)) {
 		glp_error_hook(NULL, NULL);
 		s->broken = true;
 		solver_free(s);
-		status_fail(m, ST_INTERNAL, "GLPK failed while building the problem");
-		return NULL;
+		return status_fail(m, ST_INTERNAL, "GLPK failed while building the problem");
 	}
 	bool ok = s->kept != NULL && s->lp_x != NULL && s->kept_count != NULL &&
 		  s->scratch != NULL && build_problems(s);
 	glp_error_hook(NULL, NULL);
 	if (!ok) {
 		solver_free(s);
-		status_fail(m, ST_INTERNAL, "out of memory");
-		return NULL;
+		return status_fail(m, ST_INTERNAL, "out of memory");
 	}
-	return s;
+	*out = s;
+	return ST_OK;
 }
 
 void solver_free(struct solver *s)
@@ -185,6 +220,7 @@ void solver_free(struct solver *s)
 	free(s->lp_x);
 	free(s->kept_count);
 	free(s->scratch);
+	pool_free(&s->work);
 	free(s);
 }
 
@@ -448,7 +484,7 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 static bool trivially_infeasible(const struct solver *s, const struct solve_params *sp,
 				 struct policy *out)
 {
-	const struct pool *pool = s->pool;
+	const struct pool *pool = s->orig;
 	if (sp->mode == SOLVE_MAX_ACCURACY) {
 		double cheapest = pool->models[pool_cheapest(pool)].cost;
 		if (sp->budget >= cheapest)
@@ -482,53 +518,73 @@ static void finish(struct policy *out, const struct pool *pool, enum solve_outco
 		snprintf(out->message, sizeof out->message, "%s", why);
 }
 
+/*
+ * The last word on an answer, in the caller's units: the counts sum to K and
+ * meet the original budget (or floor) within the rounding allowance.
+ */
+static bool counts_feasible_orig(const struct solver *s, const struct solve_params *sp,
+				 const long long *count)
+{
+	struct solve_params osp = *sp;
+	if (osp.mode == SOLVE_MAX_ACCURACY)
+		osp.budget = fmin(osp.budget, pool_max_cost(s->orig));
+	return counts_feasible(s->orig, &osp, count);
+}
+
 /* The relaxation's figures beside the exact ones (the rounding gap). */
-static void solve_relaxed(struct solver *s, const struct solve_params *sp, struct policy *out)
+static void solve_relaxed(struct solver *s, const struct solve_params *sp,
+			  const struct solve_params *wsp, double lp_bound, struct policy *out)
 {
 	memcpy(s->scratch, out->count, s->n * sizeof *s->scratch);
-	out->theorem_bound = theorem_bound(s->pool, sp->k);
-	struct exact_answer a = solve_exact(s, sp, out->lp_bound, s->scratch);
-	if (a.outcome == SOLVE_OPTIMAL) {
+	out->theorem_bound = theorem_bound(s->orig, sp->k);
+	struct exact_answer a = solve_exact(s, wsp, lp_bound, s->scratch);
+	if (a.outcome == SOLVE_OPTIMAL && counts_feasible_orig(s, sp, s->scratch)) {
 		struct policy tmp = {.n = s->n, .count = s->scratch, .params = *sp};
-		policy_evaluate(&tmp, s->pool);
+		policy_evaluate(&tmp, s->orig);
 		out->exact_objective = tmp.objective;
 		out->exact_accuracy = tmp.expected_accuracy;
 	}
-	finish(out, s->pool, counts_feasible(s->pool, sp, out->count) ? SOLVE_ROUNDED : SOLVE_FAILED,
+	finish(out, s->orig, counts_feasible_orig(s, sp, out->count) ? SOLVE_ROUNDED : SOLVE_FAILED,
 	       "numerical trouble: the rounded LP policy is infeasible");
 }
 
-/* One solve with GLPK's fatal errors caught. */
+/* One solve with GLPK's fatal errors caught; sp in the caller's units, wsp in the internal ones. */
 static enum status guarded_run(struct solver *s, const struct solve_params *sp,
-			       struct policy *out, struct status_msg *m)
+			       const struct solve_params *wsp, struct policy *out,
+			       struct status_msg *m)
 {
+	glpk_quiet();
 	glp_error_hook(on_glpk_error, s);
 	if (setjmp(s->on_error)) {
 		glp_error_hook(NULL, NULL);
 		s->broken = true;
-		finish(out, s->pool, SOLVE_FAILED, "GLPK failed fatally");
+		finish(out, s->orig, SOLVE_FAILED, "GLPK failed fatally");
 		return status_fail(m, ST_INTERNAL, "GLPK failed fatally; the solver cannot continue");
 	}
-	double tol = (double)resource_tolerance(s->pool, sp);
-	enum deploy_lp_result lr = deploy_lp_solve(s->lp, sp, NULL, tol,
-						   deadline_remaining_ms(s->deadline), &out->lp_bound,
+	double tol = (double)resource_tolerance(s->pool, wsp);
+	double lp_bound;
+	enum deploy_lp_result lr = deploy_lp_solve(s->lp, wsp, NULL, tol,
+						   deadline_remaining_ms(s->deadline), &lp_bound,
 						   s->lp_x);
 	if (lr != DEPLOY_LP_OPTIMAL) {
 		glp_error_hook(NULL, NULL);
-		out->lp_bound = NAN;
 		if (lr == DEPLOY_LP_TIME_LIMIT)
-			finish(out, s->pool, SOLVE_TIME_LIMIT, "time limit reached in the LP relaxation");
+			finish(out, s->orig, SOLVE_TIME_LIMIT, "time limit reached in the LP relaxation");
 		else
-			finish(out, s->pool, lr == DEPLOY_LP_INFEASIBLE ? SOLVE_INFEASIBLE : SOLVE_FAILED,
+			finish(out, s->orig, lr == DEPLOY_LP_INFEASIBLE ? SOLVE_INFEASIBLE : SOLVE_FAILED,
 			       "GLPK's simplex failed on the LP relaxation");
 		return ST_OK;
 	}
-	round_lp_counts(s, sp, out->count);
+	out->lp_bound = lp_bound * scale_objective_factor(&s->scale, sp->mode);
+	round_lp_counts(s, wsp, out->count);
 	if (sp->method == SOLVE_RELAXED) {
-		solve_relaxed(s, sp, out);
+		solve_relaxed(s, sp, wsp, lp_bound, out);
 	} else {
-		struct exact_answer a = solve_exact(s, sp, out->lp_bound, out->count);
-		finish(out, s->pool, a.outcome, a.why);
+		struct exact_answer a = solve_exact(s, wsp, lp_bound, out->count);
+		if (a.outcome == SOLVE_OPTIMAL && !counts_feasible_orig(s, sp, out->count))
+			a = (struct exact_answer){SOLVE_FAILED,
+				"numerical trouble: the policy fails the check in the original units"};
+		finish(out, s->orig, a.outcome, a.why);
 	}
 	glp_error_hook(NULL, NULL);
 	return ST_OK;
@@ -545,10 +601,11 @@ enum status solver_run(struct solver *s, const struct solve_params *sp, struct p
 		return status_fail(m, ST_INTERNAL, "policy not initialised for %zu models", s->n);
 	if (s->broken)
 		return status_fail(m, ST_INTERNAL, "the solver failed earlier and cannot continue");
+	struct solve_params wsp = scale_params(&s->scale, s->pool, sp);
 	long double load = 0;
 	for (size_t i = 0; i < s->n; i++)
 		load += s->pool->models[i].load_cost;
-	if (sp->lambda * load > VALUE_LIMIT)
+	if (!(wsp.lambda * load <= VALUE_LIMIT))
 		return status_fail(m, ST_USAGE, "lambda = %g is too large for this pool's load costs",
 				   sp->lambda);
 
@@ -567,7 +624,7 @@ enum status solver_run(struct solver *s, const struct solve_params *sp, struct p
 
 	s->deadline = start + (sp->time_limit > 0 ? sp->time_limit : DEFAULT_TIME_LIMIT);
 	if (!trivially_infeasible(s, sp, out))
-		st = guarded_run(s, sp, out, m);
+		st = guarded_run(s, sp, &wsp, out, m);
 	out->seconds = deadline_now() - start;
 	return st;
 }

@@ -42,9 +42,8 @@ static enum status load_pools(struct app *a, const char *path, struct status_msg
 	a->can_normalize = pool_normalize(&a->pools[1], &nm) == ST_OK;
 	snprintf(a->normalize_error, sizeof a->normalize_error, "%s", nm.text);
 	for (int i = 0; i < (a->can_normalize ? 2 : 1); i++) {
-		a->solvers[i] = solver_new(&a->pools[i], m);
-		if (a->solvers[i] == NULL)
-			return ST_INTERNAL;
+		if ((st = solver_create(&a->solvers[i], &a->pools[i], m)) != ST_OK)
+			return st;
 		a->hull[i] = malloc(a->pools[i].n * sizeof *a->hull[i]);
 		if (a->hull[i] == NULL)
 			return status_fail(m, ST_INTERNAL, "out of memory");

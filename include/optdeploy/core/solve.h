@@ -94,6 +94,13 @@ struct solver;
  */
 struct solver *solver_new(const struct pool *pool, struct status_msg *m);
 
+/*
+ * The same, with the reason as a status: ST_DATA for a pool no unit can
+ * serve (costs spanning more than 12 decades, see scale.h) or an empty one,
+ * ST_INTERNAL on no memory.  *out is NULL on failure.
+ */
+enum status solver_create(struct solver **out, const struct pool *pool, struct status_msg *m);
+
 void solver_free(struct solver *s);
 
 /*
