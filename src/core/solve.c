@@ -42,6 +42,7 @@ struct solver {
 	bool broken;            /* GLPK failed fatally: no further solves */
 	struct deploy_lp *lp;
 	struct deploy_mip *mip;
+	struct deploy_near *near;
 	double *lp_x;           /* LP counts per kept model */
 	long long *kept_count;  /* integer counts per kept model */
 	long long *scratch;     /* pool-indexed counts */
@@ -142,10 +143,12 @@ static bool build_problems(struct solver *s)
 {
 	deploy_lp_free(s->lp);
 	deploy_mip_free(s->mip);
+	deploy_near_free(s->near);
 	choose_models(s);
 	s->lp = deploy_lp_new(s->pool, s->kept, s->m);
 	s->mip = deploy_mip_new(s->pool, s->kept, s->m);
-	return s->lp != NULL && s->mip != NULL;
+	s->near = deploy_near_new(s->pool, s->kept, s->m);
+	return s->lp != NULL && s->mip != NULL && s->near != NULL;
 }
 
 struct solver *solver_new(const struct pool *pool, struct status_msg *m)
@@ -215,6 +218,7 @@ void solver_free(struct solver *s)
 	if (!s->broken) {  /* after a fatal error GLPK's objects cannot be trusted */
 		deploy_lp_free(s->lp);
 		deploy_mip_free(s->mip);
+		deploy_near_free(s->near);
 	}
 	free(s->kept);
 	free(s->lp_x);
@@ -460,7 +464,7 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 	double best = usable ? heur : sp->mode == SOLVE_MAX_ACCURACY ? -INFINITY : INFINITY;
 	struct support_problem prob = {
 		.pool = s->pool, .kept = s->kept, .m = s->m, .sp = sp, .lp = s->lp,
-		.mip = s->mip, .resource_tol = (double)resource_tolerance(s->pool, sp),
+		.mip = s->mip, .near = s->near, .resource_tol = (double)resource_tolerance(s->pool, sp),
 		.deadline = s->deadline,
 	};
 	bool glpk_branches = s->search == SOLVE_SEARCH_GLPK ||

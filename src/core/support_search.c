@@ -101,16 +101,27 @@ static void solve_support(struct search *s)
 	memcpy(s->last_use, s->use, p->m * sizeof *s->use);
 	s->have_last = true;
 
-	switch (deploy_mip_solve(p->mip, p->sp, s->use, p->resource_tol, NULL, s->best_obj,
-				 deadline_remaining_ms(p->deadline), s->cand)) {
-	case DEPLOY_MIP_OPTIMAL:
+	enum deploy_near_result r = deploy_near_solve(p->near, p->sp, s->use, p->resource_tol,
+						      deadline_remaining_ms(p->deadline), s->cand);
+	if (r == DEPLOY_NEAR_NO_BOX) {
+		switch (deploy_mip_solve(p->mip, p->sp, s->use, p->resource_tol, NULL, s->best_obj,
+					 deadline_remaining_ms(p->deadline), s->cand)) {
+		case DEPLOY_MIP_OPTIMAL: r = DEPLOY_NEAR_OPTIMAL; break;
+		case DEPLOY_MIP_INFEASIBLE: r = DEPLOY_NEAR_INFEASIBLE; break;
+		case DEPLOY_MIP_TIME_LIMIT: r = DEPLOY_NEAR_TIME_LIMIT; break;
+		case DEPLOY_MIP_FAILED: r = DEPLOY_NEAR_FAILED; break;
+		}
+	}
+	switch (r) {
+	case DEPLOY_NEAR_OPTIMAL:
 		break;
-	case DEPLOY_MIP_INFEASIBLE:
+	case DEPLOY_NEAR_INFEASIBLE:
 		return;  /* these models cannot meet the constraint on their own */
-	case DEPLOY_MIP_TIME_LIMIT:
+	case DEPLOY_NEAR_TIME_LIMIT:
 		fail(s, SOLVE_TIME_LIMIT, "time limit reached before optimality was proven");
 		return;
-	case DEPLOY_MIP_FAILED:
+	case DEPLOY_NEAR_FAILED:
+	case DEPLOY_NEAR_NO_BOX:
 		fail(s, SOLVE_FAILED, "GLPK's branch and bound failed");
 		return;
 	}

@@ -20,30 +20,6 @@
 #include "test_support.h"
 #include "solve_check.h"
 
-static void check_against_brute(const struct pool *pool, struct solver *s,
-				const struct solve_params *sp, struct policy *pol)
-{
-	struct brute b;
-	struct status_msg m;
-	brute_solve(&b, pool, sp);
-	assert_int_equal(solver_run(s, sp, pol, &m), ST_OK);
-	if (!b.found) {
-		assert_int_equal(pol->outcome, SOLVE_INFEASIBLE);
-		return;
-	}
-	if (pol->outcome != SOLVE_OPTIMAL)
-		fail_msg("outcome %s (%s), brute force found %.17g",
-			 solve_outcome_name(pol->outcome), pol->message, b.best);
-	assert_policy_consistent(pool, pol);
-	double tol = 1e-9 * (1 + fabs(b.best));
-	if (fabs(pol->objective - b.best) > tol) {
-		ts_print_pool(pool);
-		fail_msg("mode %d K %lld lambda %g budget %g floor %g: solver %.17g brute %.17g",
-			 sp->mode, sp->k, sp->lambda, sp->budget, sp->min_accuracy,
-			 pol->objective, b.best);
-	}
-}
-
 /* 400 random instances, each in both modes and both search strategies:
  * n <= 6, K <= 12, lambda 0 and > 0, random load costs. */
 static void test_brute_force_random(void **state)

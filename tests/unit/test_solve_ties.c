@@ -1,0 +1,126 @@
+/*
+ * test_solve_ties.c - exact at every K with exact ties: integer pools whose
+ * models tie in accuracy gained per unit of cost (collinear on the hull)
+ * made GLPK's branch and bound stop at its time limit from K = 1e7.  Each
+ * answer must be optimal and is checked against the proven analytic bound
+ * (solve_check.h), at K = 1e7, 1e8, 1e9, lambda 0 and 0.1 K, and against
+ * the brute force at small K with both ways of choosing the support.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "optdeploy/core/pool.h"
+#include "optdeploy/core/solve.h"
+#include "test_support.h"
+#include "solve_check.h"
+
+static const long long big_k[] = {10000000LL, 100000000LL, 1000000000LL};
+
+static void check_big(const struct pool *pool, double budget)
+{
+	for (size_t i = 0; i < 3; i++) {
+		for (int l = 0; l < 2; l++) {
+			struct solve_params sp = solve_params_default();
+			sp.k = big_k[i];
+			sp.lambda = l ? 0.1 * (double)sp.k : 0;
+			sp.budget = budget;
+			check_large_k_params(pool, &sp);
+		}
+	}
+}
+
+/* The README's former known limit (issue 8): 16, 36 and 68 are collinear. */
+static void test_issue_example(void **state)
+{
+	(void)state;
+	struct model md[4] = {
+		{(char *)"a", 16, 55, 1, 0}, {(char *)"b", 25, 53, 1, 0},
+		{(char *)"c", 68, 81, 1, 0}, {(char *)"d", 36, 65, 1, 0},
+	};
+	struct pool pool = {.models = md, .n = 4, .cost_scale = 1};
+	check_big(&pool, 61.9716223673895);
+	for (int j = 0; j <= 40; j++)
+		check_big(&pool, 16 + 52.0 * j / 40 + (j % 3) * 1e-7);
+}
+
+/*
+ * n integer models, two groups of them collinear (cost c0 + den t, accuracy
+ * p0 + num t, so they tie in accuracy per cost exactly), the rest random.
+ */
+static void tie_pool(struct ts_pool *tp, struct ts_rng *r, size_t n)
+{
+	ts_random_pool(tp, r, n, true);
+	size_t next = 0;
+	for (int g = 0; g < 2 && next + 3 <= n; g++) {
+		long den = 3 + (long)ts_rand_below(r, 9), num = 1 + (long)ts_rand_below(r, 4);
+		long c0 = 5 + (long)ts_rand_below(r, 30), p0 = 40 + (long)ts_rand_below(r, 20);
+		size_t members = 3 + ts_rand_below(r, 2);
+		for (size_t t = 0; t < members && next < n; t++, next++) {
+			long step = (long)t + (long)ts_rand_below(r, 2) * (long)t;
+			tp->models[next].cost = (double)(c0 + den * step);
+			tp->models[next].accuracy = (double)(p0 + num * step);
+		}
+	}
+}
+
+static void test_random_tie_family(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0x7135u};
+	for (int t = 0; t < 40; t++) {
+		struct ts_pool tp;
+		tie_pool(&tp, &rng, 4 + ts_rand_below(&rng, 5));
+		double lo = ts_min_cost(&tp.pool), hi = pool_max_cost(&tp.pool);
+		/* budgets at and between the models' costs */
+		double b = t % 3 == 0 ? (double)(long)ts_rand_range(&rng, lo, hi)
+				      : ts_rand_range(&rng, lo, hi);
+		check_big(&tp.pool, b);
+	}
+}
+
+/* The same family against the brute force at small K, both modes and searches. */
+static void test_tie_family_brute(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0x7136u};
+	for (int t = 0; t < 150; t++) {
+		struct ts_pool tp;
+		tie_pool(&tp, &rng, 3 + ts_rand_below(&rng, 4));
+		struct solver *s = solver_new(&tp.pool, NULL);
+		struct policy pol;
+		policy_init(&pol, tp.pool.n, NULL);
+		struct solve_params sp = solve_params_default();
+		sp.k = 1 + (long long)ts_rand_below(&rng, 14);
+		sp.lambda = t % 2 ? 0 : ts_rand_unit(&rng) * 2.0 * (double)sp.k;
+		sp.budget = ts_rand_range(&rng, 0.9 * ts_min_cost(&tp.pool), pool_max_cost(&tp.pool));
+		double floor = ts_rand_range(&rng, 40, 95);
+		enum solve_search ways[] = {SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS};
+		for (size_t w = 0; w < 2; w++) {
+			solver_set_search(s, ways[w]);
+			sp.mode = SOLVE_MAX_ACCURACY;
+			check_against_brute(&tp.pool, s, &sp, &pol);
+			sp.mode = SOLVE_MIN_COST;
+			sp.min_accuracy = floor;
+			check_against_brute(&tp.pool, s, &sp, &pol);
+		}
+		policy_free(&pol);
+		solver_free(s);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_issue_example),
+		cmocka_unit_test(test_random_tie_family),
+		cmocka_unit_test(test_tie_family_brute),
+	};
+	return cmocka_run_group_tests_name("solve_ties", tests, NULL, NULL);
+}
