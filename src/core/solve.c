@@ -464,7 +464,8 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 	double best = usable ? heur : sp->mode == SOLVE_MAX_ACCURACY ? -INFINITY : INFINITY;
 	struct support_problem prob = {
 		.pool = s->pool, .kept = s->kept, .m = s->m, .sp = sp, .lp = s->lp,
-		.mip = s->mip, .near = s->near, .resource_tol = (double)resource_tolerance(s->pool, sp),
+		.mip = s->mip, .near = s->search == SOLVE_SEARCH_SUPPORTS_SPLIT ? NULL : s->near,
+		.resource_tol = (double)resource_tolerance(s->pool, sp),
 		.deadline = s->deadline,
 	};
 	bool glpk_branches = s->search == SOLVE_SEARCH_GLPK ||

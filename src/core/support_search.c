@@ -101,8 +101,10 @@ static void solve_support(struct search *s)
 	memcpy(s->last_use, s->use, p->m * sizeof *s->use);
 	s->have_last = true;
 
-	enum deploy_near_result r = deploy_near_solve(p->near, p->sp, s->use, p->resource_tol,
-						      deadline_remaining_ms(p->deadline), s->cand);
+	enum deploy_near_result r = DEPLOY_NEAR_NO_BOX;
+	if (p->near != NULL)
+		r = deploy_near_solve(p->near, p->sp, s->use, p->resource_tol,
+				      deadline_remaining_ms(p->deadline), s->cand);
 	if (r == DEPLOY_NEAR_NO_BOX) {
 		switch (deploy_mip_solve(p->mip, p->sp, s->use, p->resource_tol, NULL, s->best_obj,
 					 deadline_remaining_ms(p->deadline), s->cand)) {

@@ -20,7 +20,7 @@
 #include "test_support.h"
 #include "solve_check.h"
 
-/* 400 random instances, each in both modes and both search strategies:
+/* 400 random instances, each in both modes and three search strategies:
  * n <= 6, K <= 12, lambda 0 and > 0, random load costs. */
 static void test_brute_force_random(void **state)
 {
@@ -42,9 +42,12 @@ static void test_brute_force_random(void **state)
 		sp.budget = ts_rand_range(&rng, 0.8 * ts_min_cost(&tp.pool),
 					  1.05 * pool_max_cost(&tp.pool));
 		double floor = ts_rand_range(&rng, 50, 101);
-		/* both ways of deciding the support: GLPK's branching and ours */
-		enum solve_search ways[] = {SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS};
-		for (size_t w = 0; w < 2; w++) {
+		/* both ways of deciding the support, GLPK's branching and ours, and
+		 * both ways of solving one support: the box around the LP vertex
+		 * (deploy_near) and the split-count program (deploy_mip) */
+		enum solve_search ways[] = {SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS,
+					    SOLVE_SEARCH_SUPPORTS_SPLIT};
+		for (size_t w = 0; w < 3; w++) {
 			solver_set_search(s, ways[w]);
 			sp.mode = SOLVE_MAX_ACCURACY;
 			check_against_brute(&tp.pool, s, &sp, &pol);
@@ -58,7 +61,7 @@ static void test_brute_force_random(void **state)
 		solver_free(s);
 		ts_pool_free(&tp);
 	}
-	assert_true(checked >= 1600);
+	assert_true(checked >= 2400);
 }
 
 /* The same instances with pruning off must give the same objectives. */

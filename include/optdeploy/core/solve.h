@@ -117,7 +117,8 @@ void solver_set_pruning(struct solver *s, bool on);
  * search over supports of support_search.h keeps GLPK's integer problems
  * free of the binaries.  Tests force either to check one against the other.
  */
-enum solve_search { SOLVE_SEARCH_AUTO, SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS };
+enum solve_search { SOLVE_SEARCH_AUTO, SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS,
+		    SOLVE_SEARCH_SUPPORTS_SPLIT /* each support by deploy_mip, not deploy_near */ };
 void solver_set_search(struct solver *s, enum solve_search how);
 
 /* Number of models the GLPK problem holds after pruning. */

@@ -28,7 +28,8 @@ struct support_problem {
 	const struct solve_params *sp;
 	struct deploy_lp *lp;
 	struct deploy_mip *mip;
-	struct deploy_near *near;  /* each support's integer program (deploy_mip when it has no box) */
+	struct deploy_near *near;  /* each support's integer program (deploy_mip when it has no
+	                              box, or when near is NULL) */
 	double resource_tol;
 	double deadline;           /* CLOCK_MONOTONIC seconds */
 };
