@@ -5,7 +5,10 @@
 #include "optdeploy/core/deploy_lp.h"
 
 #include <glpk.h>
+#include <math.h>
 #include <stdlib.h>
+
+#include "optdeploy/core/limits.h"
 
 struct deploy_lp {
 	const struct pool *pool;
@@ -14,7 +17,12 @@ struct deploy_lp {
 	glp_prob *prob;
 	int *ind;      /* 1-based scratch */
 	double *val;
+	double *zval;  /* 1-based scratch for the device-limit rows */
 };
+
+/* Rows after the m links: the model-count limit and the memory limit. */
+#define ROW_COUNT(lp) ((int)(lp)->m + 3)
+#define ROW_MEMORY(lp) ((int)(lp)->m + 4)
 
 struct deploy_lp *deploy_lp_new(const struct pool *pool, const size_t *kept, size_t m)
 {
@@ -23,7 +31,8 @@ struct deploy_lp *deploy_lp_new(const struct pool *pool, const size_t *kept, siz
 		return NULL;
 	lp->ind = calloc(m + 1, sizeof *lp->ind);
 	lp->val = calloc(m + 1, sizeof *lp->val);
-	if (lp->ind == NULL || lp->val == NULL) {
+	lp->zval = calloc(m + 1, sizeof *lp->zval);
+	if (lp->ind == NULL || lp->val == NULL || lp->zval == NULL) {
 		deploy_lp_free(lp);
 		return NULL;
 	}
@@ -32,7 +41,7 @@ struct deploy_lp *deploy_lp_new(const struct pool *pool, const size_t *kept, siz
 	lp->m = m;
 	lp->prob = glp_create_prob();
 	glp_add_cols(lp->prob, (int)(2 * m));
-	glp_add_rows(lp->prob, (int)(2 + m));
+	glp_add_rows(lp->prob, (int)(4 + m));
 	for (size_t k = 0; k < m; k++) {
 		lp->ind[k + 1] = (int)k + 1;
 		lp->val[k + 1] = 1.0;
@@ -50,7 +59,35 @@ void deploy_lp_free(struct deploy_lp *lp)
 		glp_delete_prob(lp->prob);
 	free(lp->ind);
 	free(lp->val);
+	free(lp->zval);
 	free(lp);
+}
+
+/*
+ * sum z <= max_models and sum (memory / limit) z <= 1 (the memory row
+ * relative to the limit, so its coefficients are near 1 in any unit); free
+ * rows when no limit is set.
+ */
+static void set_limit_rows(struct deploy_lp *lp, const struct solve_params *sp)
+{
+	double cap = limits_memory_cap(sp);
+	for (size_t k = 0; k < lp->m; k++) {
+		lp->ind[k + 1] = (int)(lp->m + k) + 1;
+		lp->val[k + 1] = 1.0;
+		double mem = lp->pool->models[lp->kept[k]].memory;
+		lp->zval[k + 1] = isfinite(cap) && cap > 0 ? mem / cap : 0.0;
+	}
+	glp_set_mat_row(lp->prob, ROW_COUNT(lp), (int)lp->m, lp->ind, lp->val);
+	glp_set_mat_row(lp->prob, ROW_MEMORY(lp), (int)lp->m, lp->ind, lp->zval);
+	if (sp->max_models > 0)
+		glp_set_row_bnds(lp->prob, ROW_COUNT(lp), GLP_UP, 0.0, (double)sp->max_models);
+	else
+		glp_set_row_bnds(lp->prob, ROW_COUNT(lp), GLP_FR, 0.0, 0.0);
+	/* a zero limit leaves only models of zero memory, fixed by the columns */
+	if (isfinite(cap) && cap > 0)
+		glp_set_row_bnds(lp->prob, ROW_MEMORY(lp), GLP_UP, 0.0, 1.0);
+	else
+		glp_set_row_bnds(lp->prob, ROW_MEMORY(lp), GLP_FR, 0.0, 0.0);
 }
 
 static void set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
@@ -75,10 +112,14 @@ static void set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 			glp_set_col_bnds(lp->prob, x, GLP_LO, 0.0, 0.0);
 		glp_set_obj_coef(lp->prob, x, primal ? md->accuracy : md->cost);
 		glp_set_obj_coef(lp->prob, z, primal ? -u : u);
-		if (zfix == NULL || zfix[k] < 0)
+		if (!limits_model_fits(sp, md)) {  /* too big for the memory limit alone */
+			glp_set_col_bnds(lp->prob, x, GLP_FX, 0.0, 0.0);
+			glp_set_col_bnds(lp->prob, z, GLP_FX, 0.0, 0.0);
+		} else if (zfix == NULL || zfix[k] < 0) {
 			glp_set_col_bnds(lp->prob, z, GLP_DB, 0.0, 1.0);
-		else
+		} else {
 			glp_set_col_bnds(lp->prob, z, GLP_FX, zfix[k], zfix[k]);
+		}
 		lp->ind[k + 1] = x;
 		lp->val[k + 1] = primal ? md->cost - sp->budget : md->accuracy - sp->min_accuracy;
 		int lind[3] = {0, x, z};
@@ -88,6 +129,7 @@ static void set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 	for (size_t i = 0; i < lp->pool->n; i++)
 		load += lp->pool->models[i].load_cost;
 	glp_set_mat_row(lp->prob, 2, (int)lp->m, lp->ind, lp->val);
+	set_limit_rows(lp, sp);
 	if (primal)
 		glp_set_row_bnds(lp->prob, 2, GLP_UP, 0.0, tol);
 	else

@@ -22,6 +22,7 @@
 #include "optdeploy/core/deadline.h"
 #include "optdeploy/core/deploy_lp.h"
 #include "optdeploy/core/deploy_mip.h"
+#include "optdeploy/core/limits.h"
 #include "optdeploy/core/scale.h"
 #include "optdeploy/core/support_search.h"
 
@@ -85,6 +86,8 @@ struct solve_params solve_params_default(void)
 		.k = 1000,
 		.lambda = 100.0,
 		.time_limit = DEFAULT_TIME_LIMIT,
+		.max_models = 0,
+		.memory_limit = INFINITY,
 	};
 	return sp;
 }
@@ -103,18 +106,29 @@ enum status solve_params_check(const struct solve_params *sp, struct status_msg 
 		return status_fail(m, ST_USAGE, "the accuracy floor must be a finite number");
 	if (isnan(sp->time_limit) || sp->time_limit > 1e6)
 		return status_fail(m, ST_USAGE, "time limit %g s is out of range", sp->time_limit);
+	if (isnan(sp->memory_limit))
+		return status_fail(m, ST_USAGE, "the memory limit must be a number");
+	if (sp->method == SOLVE_RELAXED && limits_active(sp))
+		return status_fail(m, ST_USAGE, "the LP relaxation cannot honour device limits (a "
+				   "model count or memory limit): its rounding may use models they "
+				   "forbid; solve exactly instead");
 	return ST_OK;
 }
 
-/* i is dominated by j: j costs no more, is no less accurate, loads no dearer. */
+/*
+ * i is dominated by j: j costs no more, is no less accurate, loads no dearer
+ * and takes no more memory (so any device limit i meets, j meets).
+ */
 static bool dominated_by(const struct model *i, const struct model *j)
 {
-	return j->cost <= i->cost && j->accuracy >= i->accuracy && j->load_cost <= i->load_cost;
+	return j->cost <= i->cost && j->accuracy >= i->accuracy && j->load_cost <= i->load_cost &&
+	       j->memory <= i->memory;
 }
 
 static bool identical(const struct model *i, const struct model *j)
 {
-	return i->cost == j->cost && i->accuracy == j->accuracy && i->load_cost == j->load_cost;
+	return i->cost == j->cost && i->accuracy == j->accuracy && i->load_cost == j->load_cost &&
+	       i->memory == j->memory;
 }
 
 /*
@@ -300,7 +314,8 @@ static bool counts_feasible(const struct pool *pool, const struct solve_params *
 		total += count[i];
 	}
 	return total == sp->k &&
-	       resource_slack(pool, sp, count) >= -resource_tolerance(pool, sp);
+	       resource_slack(pool, sp, count) >= -resource_tolerance(pool, sp) &&
+	       limits_counts_ok(sp, pool, count);
 }
 
 /* The model that receives rounding leftovers: cheapest (primal) or most accurate (dual). */
@@ -450,11 +465,12 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 {
 	struct exact_answer a = {SOLVE_OPTIMAL, NULL};
 	double heur = counts_objective(s, sp, count);
-	if (!better_objective(sp, lp_bound, heur))
+	/* the rounded policy may break a device limit (the LP's z are fractional) */
+	bool usable = counts_feasible(s->pool, sp, count);
+	if (usable && !better_objective(sp, lp_bound, heur))
 		return a;
 
 	/* the incumbent must lie in the pruned problem to seed the search */
-	bool usable = true;
 	for (size_t i = 0, k = 0; i < s->n; i++) {
 		if (k < s->m && s->kept[k] == i)
 			s->kept_count[k++] = count[i];
@@ -485,27 +501,57 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 	return a;
 }
 
+/*
+ * The cheapest (primal) or most accurate (dual) model that fits the memory
+ * limit on its own; pool->n when none does.  Any policy can be served by one
+ * model, so this decides feasibility under the device limits too.
+ */
+static size_t best_single(const struct pool *pool, const struct solve_params *sp)
+{
+	size_t pick = pool->n;
+	for (size_t i = 0; i < pool->n; i++) {
+		const struct model *md = &pool->models[i];
+		if (!limits_model_fits(sp, md))
+			continue;
+		if (pick == pool->n ||
+		    (sp->mode == SOLVE_MAX_ACCURACY ? md->cost < pool->models[pick].cost
+						    : md->accuracy > pool->models[pick].accuracy))
+			pick = i;
+	}
+	return pick;
+}
+
 /* Answer infeasible inputs before GLPK sees them. */
 static bool trivially_infeasible(const struct solver *s, const struct solve_params *sp,
 				 struct policy *out)
 {
 	const struct pool *pool = s->orig;
-	if (sp->mode == SOLVE_MAX_ACCURACY) {
-		double cheapest = pool->models[pool_cheapest(pool)].cost;
+	size_t i = best_single(pool, sp);
+	bool mem = limits_memory_active(sp);
+	if (i == pool->n) {
+		double least = INFINITY;
+		for (size_t j = 0; j < pool->n; j++)
+			least = fmin(least, pool->models[j].memory);
+		snprintf(out->message, sizeof out->message,
+			 "infeasible: no model fits the memory limit %g (the smallest needs %g)",
+			 sp->memory_limit, least);
+	} else if (sp->mode == SOLVE_MAX_ACCURACY) {
+		double cheapest = pool->models[i].cost;
 		if (sp->budget >= cheapest)
 			return false;
 		out->nearest = cheapest;
 		snprintf(out->message, sizeof out->message,
-			 "infeasible: budget %g is below the cheapest model's cost %g "
-			 "(the minimum feasible budget)", sp->budget, cheapest);
+			 "infeasible: budget %g is below the cheapest %smodel's cost %g "
+			 "(the minimum feasible budget)", sp->budget,
+			 mem ? "fitting " : "", cheapest);
 	} else {
-		double best = pool->models[pool_most_accurate(pool)].accuracy;
+		double best = pool->models[i].accuracy;
 		if (sp->min_accuracy <= best)
 			return false;
 		out->nearest = best;
 		snprintf(out->message, sizeof out->message,
-			 "infeasible: accuracy floor %g is above the best reachable accuracy %g",
-			 sp->min_accuracy, best);
+			 "infeasible: accuracy floor %g is above the best reachable accuracy %g%s",
+			 sp->min_accuracy, best, mem ? " within the memory limit" : "");
 	}
 	out->outcome = SOLVE_INFEASIBLE;
 	return true;
@@ -613,6 +659,11 @@ enum status solver_run(struct solver *s, const struct solve_params *sp, struct p
 	if (!(wsp.lambda * load <= VALUE_LIMIT))
 		return status_fail(m, ST_USAGE, "lambda = %g is too large for this pool's load costs",
 				   sp->lambda);
+
+	if (limits_memory_active(sp) && !s->orig->has_memory)
+		return status_fail(m, ST_DATA, "%s: a memory limit needs the models' memory "
+				   "footprints, and this pool has no memory column",
+				   s->orig->source ? s->orig->source : "pool");
 
 	long long *count = out->count;
 	size_t n = out->n;

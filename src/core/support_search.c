@@ -6,6 +6,7 @@
 #include "optdeploy/core/support_search.h"
 
 #include "optdeploy/core/deadline.h"
+#include "optdeploy/core/limits.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -32,9 +33,28 @@ static bool primal(const struct support_problem *p)
 	return p->sp->mode == SOLVE_MAX_ACCURACY;
 }
 
+/*
+ * A model whose use is a decision: it has a loading cost, or a device limit
+ * makes every used model cost capacity.  The others are used whenever the
+ * LP wants them, for free.
+ */
 static bool priced(const struct support_problem *p, size_t k)
 {
-	return p->sp->lambda * p->pool->models[p->kept[k]].load_cost > 0;
+	return p->sp->lambda * p->pool->models[p->kept[k]].load_cost > 0 || limits_active(p->sp);
+}
+
+/* The candidate support s->use meets the device limits. */
+static bool use_within_limits(const struct support_problem *p, const bool *use)
+{
+	size_t used = 0;
+	long double memory = 0;
+	for (size_t k = 0; k < p->m; k++) {
+		if (use[k]) {
+			used++;
+			memory += p->pool->models[p->kept[k]].memory;
+		}
+	}
+	return limits_allow(p->sp, used, memory);
 }
 
 /*
@@ -98,6 +118,8 @@ static void solve_support(struct search *s)
 	const struct support_problem *p = s->p;
 	if (s->have_last && memcmp(s->use, s->last_use, p->m * sizeof *s->use) == 0)
 		return;
+	if (!use_within_limits(p, s->use))
+		return;  /* the LP's fractional z spread over too many models: branch on */
 	memcpy(s->last_use, s->use, p->m * sizeof *s->use);
 	s->have_last = true;
 
@@ -164,6 +186,10 @@ static bool some_free_model_can_help(struct search *s)
 	const struct support_problem *p = s->p;
 	long double credit = 0;
 	double min_load = INFINITY;
+	/* forcing every free model in could break a device limit that a subset
+	 * meets: no bound from that LP, branch instead */
+	if (limits_active(p->sp))
+		return true;
 	for (size_t k = 0; k < p->m; k++) {
 		if (s->zfix[k] != -1 || !priced(p, k))
 			continue;
@@ -257,6 +283,9 @@ enum solve_outcome support_search(const struct support_problem *p, long long *be
 		s.why = "out of memory";
 	} else {
 		memset(s.zfix, -1, m * sizeof *s.zfix);
+		for (size_t k = 0; k < p->m; k++)
+			if (!limits_model_fits(p->sp, &p->pool->models[p->kept[k]]))
+				s.zfix[k] = 0;  /* too big for the memory limit on its own */
 		visit(&s);
 		if (s.outcome == SOLVE_OPTIMAL && isinf(s.best_obj)) {
 			s.outcome = SOLVE_FAILED;

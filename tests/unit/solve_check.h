@@ -29,8 +29,28 @@ struct brute {
 	bool found;
 };
 
+/* The device limits of solve_params, counted independently of the solver. */
+static inline bool brute_limits_ok(const struct pool *pool, const struct solve_params *sp,
+				   const long long *x)
+{
+	size_t used = 0;
+	long double mem = 0;
+	for (size_t i = 0; i < pool->n; i++) {
+		if (x[i] > 0) {
+			used++;
+			mem += pool->models[i].memory;
+		}
+	}
+	if (sp->max_models > 0 && used > sp->max_models)
+		return false;
+	return !(isfinite(sp->memory_limit) && sp->memory_limit >= 0) ||
+	       mem <= sp->memory_limit * (1 + 1e-9L);
+}
+
 static inline bool brute_feasible(const struct brute *b)
 {
+	if (!brute_limits_ok(b->pool, &b->sp, b->x))
+		return false;
 	long double sum = 0;
 	for (size_t i = 0; i < b->pool->n; i++) {
 		const struct model *md = &b->pool->models[i];
@@ -102,6 +122,7 @@ static inline void assert_policy_consistent(const struct pool *pool, const struc
 			load += pool->models[i].load_cost;
 	}
 	assert_int_equal(total, p->params.k);
+	assert_true(brute_limits_ok(pool, &p->params, p->count));
 	long double k = (long double)p->params.k;
 	if (p->params.mode == SOLVE_MAX_ACCURACY)
 		assert_true(cost <= p->params.budget * k * (1 + 1e-14L) + 1e-9L);
@@ -170,6 +191,11 @@ static inline double analytic_upper_bound(const struct pool *p, const struct sol
 {
 	double best = -INFINITY;
 	for (unsigned mask = 1; mask < (1u << p->n); mask++) {
+		long long in[TS_MAX_MODELS] = {0};
+		for (size_t i = 0; i < p->n; i++)
+			in[i] = mask >> i & 1;
+		if (!brute_limits_ok(p, sp, in))
+			continue;  /* a support the device limits forbid */
 		double v = support_lp_value(p, mask, sp->budget, sp->k);
 		if (v == -INFINITY)
 			continue;
