@@ -22,7 +22,8 @@
 enum opt_id {
 	OPT_BUDGET = 256, OPT_K, OPT_LAMBDA, OPT_LAMBDA_PER_K, OPT_RELAX,
 	OPT_MIN_ACCURACY, OPT_NORMALIZE, OPT_FORMAT, OPT_FROM, OPT_TO,
-	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
+	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_MAX_MODELS, OPT_MEMORY,
+	OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
 /* The master list: getopt's table, the display name and where it applies. */
@@ -48,6 +49,8 @@ static const struct opt_spec specs[] = {
 	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER },
 	{ "time-limit", required_argument, OPT_TIME_LIMIT, "--time-limit", C_ALL },
 	{ "ascii", no_argument, OPT_ASCII, "--ascii", C_PLAN },
+	{ "max-models", required_argument, OPT_MAX_MODELS, "--max-models", C_ALL },
+	{ "memory", required_argument, OPT_MEMORY, "--memory", C_ALL },
 	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH },
 	{ "help", no_argument, OPT_HELP, "--help", C_ALL },
 	{ "version", no_argument, OPT_VERSION, "--version", C_ALL },
@@ -215,6 +218,13 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 		if (st == ST_OK && !(o->params.time_limit > 0 && o->params.time_limit <= 1e6))
 			st = status_fail(m, ST_USAGE, "--time-limit: \"%s\" is out of range "
 					 "(0, 1000000] seconds", SHOWN(arg));
+		break;
+	case OPT_MAX_MODELS:  /* device limits (solve.h); --memory needs a memory column */
+		st = parse_count("--max-models", arg, 1, CLI_MAX_MODELS_MAX, &n, m);
+		o->params.max_models = (size_t)n;
+		break;
+	case OPT_MEMORY:
+		st = parse_nonneg("--memory", arg, &o->params.memory_limit, m);
 		break;
 	case OPT_OUTPUT:
 		if (arg[0] == '\0')

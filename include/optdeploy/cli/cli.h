@@ -22,6 +22,7 @@
 #define CLI_STEPS_MAX 100000
 #define CLI_FRONTIER_STEPS 21   /* default levels of the ILP frontier */
 #define CLI_LAMBDA_PER_K 0.1    /* default lambda = 0.1 K */
+#define CLI_MAX_MODELS_MAX 1000000  /* --max-models range 1..this */
 
 /* Exit status of a problem without an answer (infeasible, time limit). */
 #define CLI_EXIT_NO_POLICY 1

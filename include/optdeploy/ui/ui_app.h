@@ -56,6 +56,8 @@ struct app {
 	enum solve_mode mode;
 	enum solve_method method;
 	double time_limit;
+	size_t max_models;      /* device limits from the command line (solve.h) */
+	double memory_limit;
 
 	struct policy pol;             /* the current answer (count[] allocated for the pool size) */
 	bool have_pol;                 /* pol holds an answer for the current values */
