@@ -18,6 +18,8 @@ struct deploy_lp {
 	int *ind;      /* 1-based scratch */
 	double *val;
 	double *zval;  /* 1-based scratch for the device-limit rows */
+	long long scaled_k;   /* K and mode of GLPK's current scale factors; 0: none */
+	int scaled_mode;
 };
 
 /* Rows after the m links: the model-count limit and the memory limit. */
@@ -136,8 +138,16 @@ static void set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 		glp_set_row_bnds(lp->prob, 2, GLP_LO, -tol, 0.0);
 	/* the primal objective counts lambda * u for every unused model */
 	glp_set_obj_coef(lp->prob, 0, primal ? (double)(sp->lambda * load) : 0.0);
-	/* K sits beside 1 in the link rows: let GLPK equilibrate */
-	glp_scale_prob(lp->prob, GLP_SF_AUTO);
+	/* K sits beside 1 in the link rows: let GLPK equilibrate.  Its factors
+	 * depend on K (the links) and the mode (which data fill the resource
+	 * row, in [-128, 128] in the solver's units either way), not on the
+	 * budget: re-solves along a budget slider or a sweep keep them, which
+	 * halves a re-solve's work (glp_scale_prob was half of it). */
+	if (lp->scaled_k != sp->k || lp->scaled_mode != (int)sp->mode) {
+		glp_scale_prob(lp->prob, GLP_SF_AUTO);
+		lp->scaled_k = sp->k;
+		lp->scaled_mode = (int)sp->mode;
+	}
 }
 
 enum deploy_lp_result deploy_lp_solve(struct deploy_lp *lp, const struct solve_params *sp,

@@ -26,6 +26,8 @@ struct deploy_mip {
 	double *val;
 	double *start;      /* incumbent handed to GLPK, 1-based columns */
 	bool start_ready;
+	long long scaled_k; /* K and mode of GLPK's current scale factors; 0: none */
+	int scaled_mode;
 };
 
 #define SPLIT_ABOVE_K 10000LL  /* K * 1e-10 (tol_int) stays far below 1 up to here */
@@ -189,7 +191,12 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 	for (size_t i = 0; i < mip->pool->n; i++)
 		load += mip->pool->models[i].load_cost;
 	glp_set_obj_coef(mip->prob, 0, (primal ? (double)(sp->lambda * load) : 0.0) - shift);
-	glp_scale_prob(mip->prob, GLP_SF_AUTO);
+	/* as in deploy_lp.c: the factors follow K and the mode, not the budget */
+	if (mip->scaled_k != sp->k || mip->scaled_mode != (int)sp->mode) {
+		glp_scale_prob(mip->prob, GLP_SF_AUTO);
+		mip->scaled_k = sp->k;
+		mip->scaled_mode = (int)sp->mode;
+	}
 }
 
 /* The incumbent in this problem's columns (1-based), for glp_ios_heur_sol. */
