@@ -1,14 +1,36 @@
 /*
  * deploy_lp.c - the paper's LP relaxation (x continuous, z in [0, 1],
  * x_k <= K z_k) as one GLPK problem re-solved with new parameters.
+ *
+ * z is projected out: a free z_k only enters the objective (its loading
+ * term) and the device-limit rows, both of which prefer it as small as the
+ * link allows, so z_k = x_k / K at every optimum.  What GLPK solves is then
+ *
+ *   max (primal)  sum (p_k - lambda u_k / K) x_k  over free models
+ *               + sum p_k x_k over used ones + lambda (sum u - sum used u)
+ *   s.t. sum x = K,  resource row relative to the budget (bound ~0),
+ *        sum_free x <= K (max_models - #used),
+ *        sum_free (memory_k / M) x <= K (1 - sum_used memory / M),
+ *        x_k = 0 for unused models and models that do not fit in M,
+ *
+ * (the dual likewise, minimising cost plus the charges): one column per
+ * model and four rows, with no coefficient of size K, so no scaling and a
+ * warm-started re-solve is a pivot or two.  Its optimum equals the paper's
+ * relaxation with z.
  */
 #include "optdeploy/core/deploy_lp.h"
 
 #include <glpk.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "optdeploy/core/limits.h"
+
+#define ROW_SUM 1
+#define ROW_RESOURCE 2
+#define ROW_COUNT 3
+#define ROW_MEMORY 4
 
 struct deploy_lp {
 	const struct pool *pool;
@@ -17,14 +39,8 @@ struct deploy_lp {
 	glp_prob *prob;
 	int *ind;      /* 1-based scratch */
 	double *val;
-	double *zval;  /* 1-based scratch for the device-limit rows */
-	long long scaled_k;   /* K and mode of GLPK's current scale factors; 0: none */
-	int scaled_mode;
+	double *mval;  /* memory row */
 };
-
-/* Rows after the m links: the model-count limit and the memory limit. */
-#define ROW_COUNT(lp) ((int)(lp)->m + 3)
-#define ROW_MEMORY(lp) ((int)(lp)->m + 4)
 
 struct deploy_lp *deploy_lp_new(const struct pool *pool, const size_t *kept, size_t m)
 {
@@ -33,8 +49,8 @@ struct deploy_lp *deploy_lp_new(const struct pool *pool, const size_t *kept, siz
 		return NULL;
 	lp->ind = calloc(m + 1, sizeof *lp->ind);
 	lp->val = calloc(m + 1, sizeof *lp->val);
-	lp->zval = calloc(m + 1, sizeof *lp->zval);
-	if (lp->ind == NULL || lp->val == NULL || lp->zval == NULL) {
+	lp->mval = calloc(m + 1, sizeof *lp->mval);
+	if (lp->ind == NULL || lp->val == NULL || lp->mval == NULL) {
 		deploy_lp_free(lp);
 		return NULL;
 	}
@@ -42,14 +58,14 @@ struct deploy_lp *deploy_lp_new(const struct pool *pool, const size_t *kept, siz
 	lp->kept = kept;
 	lp->m = m;
 	lp->prob = glp_create_prob();
-	glp_add_cols(lp->prob, (int)(2 * m));
-	glp_add_rows(lp->prob, (int)(4 + m));
+	if (m > 0)
+		glp_add_cols(lp->prob, (int)m);
+	glp_add_rows(lp->prob, 4);
 	for (size_t k = 0; k < m; k++) {
 		lp->ind[k + 1] = (int)k + 1;
 		lp->val[k + 1] = 1.0;
-		glp_set_row_bnds(lp->prob, (int)k + 3, GLP_UP, 0.0, 0.0);
 	}
-	glp_set_mat_row(lp->prob, 1, (int)m, lp->ind, lp->val);
+	glp_set_mat_row(lp->prob, ROW_SUM, (int)m, lp->ind, lp->val);
 	return lp;
 }
 
@@ -61,93 +77,79 @@ void deploy_lp_free(struct deploy_lp *lp)
 		glp_delete_prob(lp->prob);
 	free(lp->ind);
 	free(lp->val);
-	free(lp->zval);
+	free(lp->mval);
 	free(lp);
 }
 
-/*
- * sum z <= max_models and sum (memory / limit) z <= 1 (the memory row
- * relative to the limit, so its coefficients are near 1 in any unit); free
- * rows when no limit is set.
- */
-static void set_limit_rows(struct deploy_lp *lp, const struct solve_params *sp)
+/* z of model k: -1 free, 0 unused, 1 used (the caller's zfix, and the memory limit). */
+static int z_state(const struct deploy_lp *lp, const struct solve_params *sp,
+		   const signed char *zfix, size_t k)
 {
-	double cap = limits_memory_cap(sp);
-	for (size_t k = 0; k < lp->m; k++) {
-		lp->ind[k + 1] = (int)(lp->m + k) + 1;
-		lp->val[k + 1] = 1.0;
-		double mem = lp->pool->models[lp->kept[k]].memory;
-		lp->zval[k + 1] = isfinite(cap) && cap > 0 ? mem / cap : 0.0;
-	}
-	glp_set_mat_row(lp->prob, ROW_COUNT(lp), (int)lp->m, lp->ind, lp->val);
-	glp_set_mat_row(lp->prob, ROW_MEMORY(lp), (int)lp->m, lp->ind, lp->zval);
-	if (sp->max_models > 0)
-		glp_set_row_bnds(lp->prob, ROW_COUNT(lp), GLP_UP, 0.0, (double)sp->max_models);
-	else
-		glp_set_row_bnds(lp->prob, ROW_COUNT(lp), GLP_FR, 0.0, 0.0);
-	/* a zero limit leaves only models of zero memory, fixed by the columns */
-	if (isfinite(cap) && cap > 0)
-		glp_set_row_bnds(lp->prob, ROW_MEMORY(lp), GLP_UP, 0.0, 1.0);
-	else
-		glp_set_row_bnds(lp->prob, ROW_MEMORY(lp), GLP_FR, 0.0, 0.0);
+	if (!limits_model_fits(sp, &lp->pool->models[lp->kept[k]]))
+		return 0;
+	return zfix == NULL || zfix[k] < 0 ? -1 : zfix[k] != 0;
 }
 
-static void set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
+/* Load sp into the problem; true when the decided models already break a limit. */
+static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 			   const signed char *zfix, double tol)
 {
 	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
 	double kd = (double)sp->k;
-	long double load = 0;
+	double cap = limits_memory_cap(sp);
+	bool mem_row = isfinite(cap) && cap > 0;
+	long double constant = 0, used_mem = 0;
+	size_t used = 0;
 
 	glp_set_obj_dir(lp->prob, primal ? GLP_MAX : GLP_MIN);
-	glp_set_row_bnds(lp->prob, 1, GLP_FX, kd, kd);
+	glp_set_row_bnds(lp->prob, ROW_SUM, GLP_FX, kd, kd);
+	for (size_t i = 0; i < lp->pool->n && primal; i++)
+		constant += sp->lambda * lp->pool->models[i].load_cost;
 	for (size_t k = 0; k < lp->m; k++) {
 		const struct model *md = &lp->pool->models[lp->kept[k]];
-		int x = (int)k + 1, z = (int)(lp->m + k) + 1;
+		int col = (int)k + 1, z = z_state(lp, sp, zfix, k);
+		double per = primal ? md->accuracy : md->cost;
 		double u = sp->lambda * md->load_cost;
-		/* an unused model's count is fixed at 0 directly, not through the
-		 * link row whose coefficient K = 1e9 GLPK resolves only to 1e-7 K */
-		if (zfix != NULL && zfix[k] == 0)
-			glp_set_col_bnds(lp->prob, x, GLP_FX, 0.0, 0.0);
-		else  /* no upper bound: sum x = K bounds it, and a bound equal to
-		       * the row's value made GLPK report a one-model pool infeasible */
-			glp_set_col_bnds(lp->prob, x, GLP_LO, 0.0, 0.0);
-		glp_set_obj_coef(lp->prob, x, primal ? md->accuracy : md->cost);
-		glp_set_obj_coef(lp->prob, z, primal ? -u : u);
-		if (!limits_model_fits(sp, md)) {  /* too big for the memory limit alone */
-			glp_set_col_bnds(lp->prob, x, GLP_FX, 0.0, 0.0);
-			glp_set_col_bnds(lp->prob, z, GLP_FX, 0.0, 0.0);
-		} else if (zfix == NULL || zfix[k] < 0) {
-			glp_set_col_bnds(lp->prob, z, GLP_DB, 0.0, 1.0);
-		} else {
-			glp_set_col_bnds(lp->prob, z, GLP_FX, zfix[k], zfix[k]);
-		}
-		lp->ind[k + 1] = x;
+		/* no upper bound: sum x = K bounds it, and a bound equal to the
+		 * row's value made GLPK report a one-model pool infeasible */
+		glp_set_col_bnds(lp->prob, col, z == 0 ? GLP_FX : GLP_LO, 0.0, 0.0);
+		if (z == -1)
+			per += (primal ? -u : u) / kd;
+		else if (z == 1)
+			constant += primal ? -u : u;
+		glp_set_obj_coef(lp->prob, col, per);
 		lp->val[k + 1] = primal ? md->cost - sp->budget : md->accuracy - sp->min_accuracy;
-		int lind[3] = {0, x, z};
-		double lval[3] = {0, 1.0, -kd};
-		glp_set_mat_row(lp->prob, (int)k + 3, 2, lind, lval);
+		lp->mval[k + 1] = z == -1 && mem_row ? md->memory / cap : 0.0;
+		used += z == 1;
+		used_mem += z == 1 ? md->memory : 0;
 	}
-	for (size_t i = 0; i < lp->pool->n; i++)
-		load += lp->pool->models[i].load_cost;
-	glp_set_mat_row(lp->prob, 2, (int)lp->m, lp->ind, lp->val);
-	set_limit_rows(lp, sp);
+	glp_set_mat_row(lp->prob, ROW_RESOURCE, (int)lp->m, lp->ind, lp->val);
 	if (primal)
-		glp_set_row_bnds(lp->prob, 2, GLP_UP, 0.0, tol);
+		glp_set_row_bnds(lp->prob, ROW_RESOURCE, GLP_UP, 0.0, tol);
 	else
-		glp_set_row_bnds(lp->prob, 2, GLP_LO, -tol, 0.0);
-	/* the primal objective counts lambda * u for every unused model */
-	glp_set_obj_coef(lp->prob, 0, primal ? (double)(sp->lambda * load) : 0.0);
-	/* K sits beside 1 in the link rows: let GLPK equilibrate.  Its factors
-	 * depend on K (the links) and the mode (which data fill the resource
-	 * row, in [-128, 128] in the solver's units either way), not on the
-	 * budget: re-solves along a budget slider or a sweep keep them, which
-	 * halves a re-solve's work (glp_scale_prob was half of it). */
-	if (lp->scaled_k != sp->k || lp->scaled_mode != (int)sp->mode) {
-		glp_scale_prob(lp->prob, GLP_SF_AUTO);
-		lp->scaled_k = sp->k;
-		lp->scaled_mode = (int)sp->mode;
+		glp_set_row_bnds(lp->prob, ROW_RESOURCE, GLP_LO, -tol, 0.0);
+	/* the count row, sum_free x <= K (max_models - used), holds whenever one
+	 * model is left (sum x = K) and then stays free, since GLPK's primal
+	 * simplex was seen to call two parallel rows infeasible; with no model
+	 * left the free models are fixed at 0 (used > max_models: see the caller) */
+	bool none_left = sp->max_models > 0 && used >= sp->max_models;
+	for (size_t k = 0; k < lp->m; k++) {
+		bool free_z = z_state(lp, sp, zfix, k) == -1;
+		lp->val[k + 1] = free_z ? 1.0 : 0.0;
+		if (free_z && none_left)
+			glp_set_col_bnds(lp->prob, (int)k + 1, GLP_FX, 0.0, 0.0);
 	}
+	glp_set_mat_row(lp->prob, ROW_COUNT, (int)lp->m, lp->ind, lp->val);
+	glp_set_row_bnds(lp->prob, ROW_COUNT, GLP_FR, 0.0, 0.0);
+	glp_set_mat_row(lp->prob, ROW_MEMORY, (int)lp->m, lp->ind, lp->mval);
+	if (mem_row)
+		glp_set_row_bnds(lp->prob, ROW_MEMORY, GLP_UP, 0.0,
+				 kd * (double)(1 - used_mem / (long double)cap));
+	else
+		glp_set_row_bnds(lp->prob, ROW_MEMORY, GLP_FR, 0.0, 0.0);
+	glp_set_obj_coef(lp->prob, 0, (double)constant);
+	return (sp->max_models > 0 && used > sp->max_models) ||
+	       (mem_row ? used_mem > (long double)cap : isfinite(cap) && used_mem > 0);
 }
 
 enum deploy_lp_result deploy_lp_solve(struct deploy_lp *lp, const struct solve_params *sp,
@@ -160,7 +162,8 @@ enum deploy_lp_result deploy_lp_solve(struct deploy_lp *lp, const struct solve_p
 	parm.meth = GLP_DUALP;
 	parm.tm_lim = time_limit_ms;
 
-	set_parameters(lp, sp, zfix, resource_tol);
+	if (set_parameters(lp, sp, zfix, resource_tol))
+		return DEPLOY_LP_INFEASIBLE;
 	int rc = glp_simplex(lp->prob, &parm);
 	if (rc != 0 && rc != GLP_ETMLIM) {
 		/* the previous basis can be singular for the new matrix: start afresh */
