@@ -9,12 +9,16 @@
  *   max (primal)  sum (p_k - lambda u_k / K) x_k  over free models
  *               + sum p_k x_k over used ones + lambda (sum u - sum used u)
  *   s.t. sum x = K,  resource row relative to the budget (bound ~0),
- *        sum_free x <= K (max_models - #used),
  *        sum_free (memory_k / M) x <= K (1 - sum_used memory / M),
  *        x_k = 0 for unused models and models that do not fit in M,
  *
+ * The model-count limit sum z <= N becomes sum_free x <= K (N - #used),
+ * implied by sum x = K while a model is left (N - #used >= 1); with none
+ * left the free models are fixed at 0, and with fewer the node is
+ * infeasible.
+ *
  * (the dual likewise, minimising cost plus the charges): one column per
- * model and four rows, with no coefficient of size K, so no scaling and a
+ * model and three rows (a fourth kept empty), with no coefficient of size K, so no scaling and a
  * warm-started re-solve is a pivot or two.  Its optimum equals the paper's
  * relaxation with z.
  */
@@ -29,7 +33,7 @@
 
 #define ROW_SUM 1
 #define ROW_RESOURCE 2
-#define ROW_COUNT 3
+#define ROW_COUNT 3   /* kept empty: the count limit never binds the relaxation */
 #define ROW_MEMORY 4
 
 struct deploy_lp {
@@ -40,7 +44,29 @@ struct deploy_lp {
 	int *ind;      /* 1-based scratch */
 	double *val;
 	double *mval;  /* memory row */
+	double *last;  /* rows 2..4 as last loaded (3m entries), to skip unchanged ones;
+	                  the count row stays empty and free (see set_parameters) */
+	bool loaded[5];
 };
+
+/*
+ * Load row `row` (2..4) from val[1..m] unless it holds those values already:
+ * glp_set_mat_row reallocates every element and drops GLPK's factorization,
+ * and the search's LPs of one solve share the resource row.
+ */
+static void load_row(struct deploy_lp *lp, int row, const double *val)
+{
+	double *last = lp->last + (size_t)(row - 2) * lp->m;
+	bool same = lp->loaded[row];
+	for (size_t k = 0; same && k < lp->m; k++)
+		same = last[k] == val[k + 1];
+	if (same)
+		return;
+	for (size_t k = 0; k < lp->m; k++)
+		last[k] = val[k + 1];
+	lp->loaded[row] = true;
+	glp_set_mat_row(lp->prob, row, (int)lp->m, lp->ind, val);
+}
 
 struct deploy_lp *deploy_lp_new(const struct pool *pool, const size_t *kept, size_t m)
 {
@@ -50,7 +76,8 @@ struct deploy_lp *deploy_lp_new(const struct pool *pool, const size_t *kept, siz
 	lp->ind = calloc(m + 1, sizeof *lp->ind);
 	lp->val = calloc(m + 1, sizeof *lp->val);
 	lp->mval = calloc(m + 1, sizeof *lp->mval);
-	if (lp->ind == NULL || lp->val == NULL || lp->mval == NULL) {
+	lp->last = calloc(3 * m + 1, sizeof *lp->last);
+	if (lp->ind == NULL || lp->val == NULL || lp->mval == NULL || lp->last == NULL) {
 		deploy_lp_free(lp);
 		return NULL;
 	}
@@ -78,6 +105,7 @@ void deploy_lp_free(struct deploy_lp *lp)
 	free(lp->ind);
 	free(lp->val);
 	free(lp->mval);
+	free(lp->last);
 	free(lp);
 }
 
@@ -123,7 +151,7 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 		used += z == 1;
 		used_mem += z == 1 ? md->memory : 0;
 	}
-	glp_set_mat_row(lp->prob, ROW_RESOURCE, (int)lp->m, lp->ind, lp->val);
+	load_row(lp, ROW_RESOURCE, lp->val);
 	if (primal)
 		glp_set_row_bnds(lp->prob, ROW_RESOURCE, GLP_UP, 0.0, tol);
 	else
@@ -133,15 +161,11 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 	 * simplex was seen to call two parallel rows infeasible; with no model
 	 * left the free models are fixed at 0 (used > max_models: see the caller) */
 	bool none_left = sp->max_models > 0 && used >= sp->max_models;
-	for (size_t k = 0; k < lp->m; k++) {
-		bool free_z = z_state(lp, sp, zfix, k) == -1;
-		lp->val[k + 1] = free_z ? 1.0 : 0.0;
-		if (free_z && none_left)
+	for (size_t k = 0; k < lp->m && none_left; k++)
+		if (z_state(lp, sp, zfix, k) == -1)
 			glp_set_col_bnds(lp->prob, (int)k + 1, GLP_FX, 0.0, 0.0);
-	}
-	glp_set_mat_row(lp->prob, ROW_COUNT, (int)lp->m, lp->ind, lp->val);
 	glp_set_row_bnds(lp->prob, ROW_COUNT, GLP_FR, 0.0, 0.0);
-	glp_set_mat_row(lp->prob, ROW_MEMORY, (int)lp->m, lp->ind, lp->mval);
+	load_row(lp, ROW_MEMORY, lp->mval);
 	if (mem_row)
 		glp_set_row_bnds(lp->prob, ROW_MEMORY, GLP_UP, 0.0,
 				 kd * (double)(1 - used_mem / (long double)cap));

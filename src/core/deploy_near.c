@@ -458,8 +458,23 @@ static void build_model(struct near *q)
 	}
 }
 
-/* GLPK's LP then branch and bound on the box. */
-static enum deploy_near_result run_glpk(glp_prob *p, int time_limit_ms)
+/* Every column of GLPK's LP optimum is an integer (to 1e-9). */
+static bool lp_integral(glp_prob *p)
+{
+	int n = glp_get_num_cols(p);
+	for (int j = 1; j <= n; j++) {
+		double v = glp_get_col_prim(p, j);
+		if (fabs(v - nearbyint(v)) > 1e-9)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * GLPK's LP, then its branch and bound on the box unless the LP optimum is
+ * integral already; *from_lp says which holds the answer.
+ */
+static enum deploy_near_result run_glpk(glp_prob *p, int time_limit_ms, bool *from_lp)
 {
 	glp_smcp lp;
 	glp_init_smcp(&lp);
@@ -470,6 +485,11 @@ static enum deploy_near_result run_glpk(glp_prob *p, int time_limit_ms)
 		return DEPLOY_NEAR_TIME_LIMIT;
 	if (rc != 0 || glp_get_status(p) != GLP_OPT)
 		return DEPLOY_NEAR_FAILED;  /* x0 is feasible and the box bounded */
+	if (lp_integral(p)) {  /* an integral LP optimum is the integer optimum */
+		*from_lp = true;
+		return DEPLOY_NEAR_OPTIMAL;
+	}
+	*from_lp = false;
 	glp_iocp parm;
 	glp_init_iocp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
@@ -487,7 +507,7 @@ static enum deploy_near_result run_glpk(glp_prob *p, int time_limit_ms)
 }
 
 /* GLPK's counts; the resource row's excess over W (> 0: GLPK's tolerance let it through). */
-static long double read_counts(struct near *q, long long *x)
+static long double read_counts(struct near *q, bool from_lp, long long *x)
 {
 	struct deploy_near *nr = q->nr;
 	long double used = 0;
@@ -495,7 +515,8 @@ static long double read_counts(struct near *q, long long *x)
 	for (size_t i = 0; i < q->s; i++) {
 		long long c = nr->base[i];
 		if (nr->col[i] != 0)
-			c += llround(glp_mip_col_val(nr->prob, nr->col[i]));
+			c += llround(from_lp ? glp_get_col_prim(nr->prob, nr->col[i])
+					     : glp_mip_col_val(nr->prob, nr->col[i]));
 		x[nr->it[i].k] = c;
 		used += (long double)nr->it[i].w * c;
 	}
@@ -537,10 +558,11 @@ enum deploy_near_result deploy_near_solve(struct deploy_near *nr, const struct s
 	bound_vertex(&q);
 	build_model(&q);
 	for (int attempt = 0; attempt < 3; attempt++) {
-		enum deploy_near_result r = run_glpk(nr->prob, time_limit_ms);
+		bool from_lp;
+		enum deploy_near_result r = run_glpk(nr->prob, time_limit_ms, &from_lp);
 		if (r != DEPLOY_NEAR_OPTIMAL)
 			return r;
-		long double excess = read_counts(&q, x);
+		long double excess = read_counts(&q, from_lp, x);
 		if (excess <= 0)
 			return DEPLOY_NEAR_OPTIMAL;
 		/* tighten the row by what GLPK's feasibility tolerance let through */
