@@ -482,7 +482,7 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 		.pool = s->pool, .kept = s->kept, .m = s->m, .sp = sp, .lp = s->lp,
 		.mip = s->mip, .near = s->search == SOLVE_SEARCH_SUPPORTS_SPLIT ? NULL : s->near,
 		.resource_tol = (double)resource_tolerance(s->pool, sp),
-		.deadline = s->deadline,
+		.deadline = s->deadline, .root_bound = lp_bound, .root_x = s->lp_x,
 	};
 	bool glpk_branches = s->search == SOLVE_SEARCH_GLPK ||
 			     (s->search == SOLVE_SEARCH_AUTO && sp->k <= GLPK_BRANCHES_UP_TO_K);

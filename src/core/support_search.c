@@ -24,6 +24,7 @@ struct search {
 	double *lp_x;
 	long long *best;
 	double best_obj;
+	bool at_root;           /* the next visit is the root (its LP is the caller's) */
 	enum solve_outcome outcome;
 	const char *why;
 };
@@ -227,9 +228,16 @@ static void visit(struct search *s)
 		return;
 	}
 	double bound;
-	switch (deploy_lp_solve(p->lp, p->sp, s->zfix, p->resource_tol,
-				deadline_remaining_ms(p->deadline), &bound,
-				s->lp_x)) {
+	enum deploy_lp_result r = DEPLOY_LP_OPTIMAL;
+	if (s->at_root && p->root_x != NULL) {
+		bound = p->root_bound;
+		memcpy(s->lp_x, p->root_x, p->m * sizeof *s->lp_x);
+	} else {
+		r = deploy_lp_solve(p->lp, p->sp, s->zfix, p->resource_tol,
+				    deadline_remaining_ms(p->deadline), &bound, s->lp_x);
+	}
+	s->at_root = false;
+	switch (r) {
 	case DEPLOY_LP_OPTIMAL:
 		break;
 	case DEPLOY_LP_INFEASIBLE:
@@ -268,7 +276,7 @@ static void visit(struct search *s)
 enum solve_outcome support_search(const struct support_problem *p, long long *best,
 				  double *best_obj, const char **why)
 {
-	struct search s = {.p = p, .best = best, .best_obj = *best_obj,
+	struct search s = {.p = p, .best = best, .best_obj = *best_obj, .at_root = true,
 			   .outcome = SOLVE_OPTIMAL};
 	size_t m = p->m ? p->m : 1;
 	s.zfix = malloc(m * sizeof *s.zfix);

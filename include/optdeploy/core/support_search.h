@@ -32,6 +32,11 @@ struct support_problem {
 	                              box, or when near is NULL) */
 	double resource_tol;
 	double deadline;           /* CLOCK_MONOTONIC seconds */
+	/* the root relaxation, already solved by the caller (deploy_lp with
+	 * every z free): its value and counts, so the root node reuses them;
+	 * root_x NULL when the caller has none */
+	double root_bound;
+	const double *root_x;
 };
 
 /*
