@@ -294,6 +294,9 @@ static bool reduced_costs(struct near *q)
 		nr->r[i] = (long double)it[i].v - it[q->a].v - q->pi * ((long double)it[i].w - it[q->a].w);
 		if (i != q->a && i != q->b && nr->r[i] > -1e-12L * vmax)
 			return false;
+		/* long double's rounding (~1e-18 vmax, 1e-15 allowed) only ever
+		 * shrinks |r|, so the boxes of (i) only ever widen */
+		nr->r[i] += 1e-15L * vmax;
 	}
 	nr->r[q->a] = nr->r[q->b] = 0;
 	return true;

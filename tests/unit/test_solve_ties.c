@@ -90,9 +90,12 @@ static void test_tie_family_brute(void **state)
 {
 	(void)state;
 	struct ts_rng rng = {0x7136u};
-	for (int t = 0; t < 150; t++) {
+	for (int t = 0; t < 200; t++) {
 		struct ts_pool tp;
 		tie_pool(&tp, &rng, 3 + ts_rand_below(&rng, 4));
+		if (t % 4 == 3)  /* too wide for exact integers (see above) */
+			for (size_t i = 1; i < tp.pool.n; i += 2)
+				tp.models[i].cost *= 1e-7 * (1 + ts_rand_unit(&rng));
 		struct solver *s = solver_new(&tp.pool, NULL);
 		struct policy pol;
 		policy_init(&pol, tp.pool.n, NULL);
@@ -125,12 +128,16 @@ static void test_box_agrees_with_split(void **state)
 	(void)state;
 	struct ts_rng rng = {0x7137u};
 	const long long ks[] = {10007, 100000, 1000000};
-	for (int t = 0; t < 90; t++) {
+	for (int t = 0; t < 120; t++) {
 		struct ts_pool tp;
 		if (t % 3 == 2)
 			ts_random_pool(&tp, &rng, 2 + ts_rand_below(&rng, 9), false);
 		else
 			tie_pool(&tp, &rng, 3 + ts_rand_below(&rng, 6));
+		/* data too wide for exact integers: the box from rounded reduced costs */
+		if (t % 6 == 5)
+			for (size_t i = 0; i < tp.pool.n; i += 2)
+				tp.models[i].cost *= 1e-7 * (1 + ts_rand_unit(&rng));
 		struct solver *box = solver_new(&tp.pool, NULL);
 		struct solver *split = solver_new(&tp.pool, NULL);
 		solver_set_search(box, SOLVE_SEARCH_SUPPORTS);
@@ -145,17 +152,21 @@ static void test_box_agrees_with_split(void **state)
 		sp.budget = ts_rand_range(&rng, ts_min_cost(&tp.pool), pool_max_cost(&tp.pool));
 		sp.min_accuracy = ts_rand_range(&rng, 45, 80);
 		assert_int_equal(solver_run(box, &sp, &a, NULL), ST_OK);
-		assert_int_equal(solver_run(split, &sp, &b, NULL), ST_OK);
-		if (b.outcome == SOLVE_OPTIMAL) {
-			assert_int_equal(a.outcome, SOLVE_OPTIMAL);
-			assert_policy_consistent(&tp.pool, &a);
-			if (fabs(a.objective - b.objective) > 1e-12 * fabs(b.objective))
-				fail_msg("instance %d K %lld mode %d: box %.17g split %.17g", t, sp.k,
-					 sp.mode, a.objective, b.objective);
-		} else {
-			assert_int_equal(b.outcome, SOLVE_INFEASIBLE);
+		struct solve_params short_sp = sp;
+		short_sp.time_limit = 2;  /* the split program may not close wide pools' gaps */
+		assert_int_equal(solver_run(split, &short_sp, &b, NULL), ST_OK);
+		if (b.outcome == SOLVE_INFEASIBLE) {
 			assert_int_equal(a.outcome, SOLVE_INFEASIBLE);
+		} else {
+			if (a.outcome != SOLVE_OPTIMAL)
+				fail_msg("instance %d K %lld: %s (%s)", t, sp.k,
+					 solve_outcome_name(a.outcome), a.message);
+			assert_policy_consistent(&tp.pool, &a);
 		}
+		if (b.outcome == SOLVE_OPTIMAL &&
+		    fabs(a.objective - b.objective) > 1e-12 * fabs(b.objective))
+			fail_msg("instance %d K %lld mode %d: box %.17g split %.17g", t, sp.k,
+				 sp.mode, a.objective, b.objective);
 		policy_free(&a);
 		policy_free(&b);
 		solver_free(box);
