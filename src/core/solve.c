@@ -28,7 +28,7 @@
 
 #define DEFAULT_TIME_LIMIT 10.0
 #define VALUE_LIMIT 1e12   /* costs, accuracies and lambda * u beyond this are refused */
-#define GLPK_BRANCHES_UP_TO_K 10000LL  /* SOLVE_SEARCH_AUTO's switch (solve.h) */
+#define GLPK_BRANCHES_BELOW_K 100LL  /* SOLVE_SEARCH_AUTO's switch (solve.h) */
 
 struct solver {
 	const struct pool *orig;  /* the caller's pool: every reported figure */
@@ -484,8 +484,10 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 		.resource_tol = (double)resource_tolerance(s->pool, sp),
 		.deadline = s->deadline, .root_bound = lp_bound, .root_x = s->lp_x,
 	};
+	bool decisions = sp->lambda > 0 || limits_active(sp);  /* some z is a real choice */
 	bool glpk_branches = s->search == SOLVE_SEARCH_GLPK ||
-			     (s->search == SOLVE_SEARCH_AUTO && sp->k <= GLPK_BRANCHES_UP_TO_K);
+			     (s->search == SOLVE_SEARCH_AUTO && decisions &&
+			      sp->k < GLPK_BRANCHES_BELOW_K);
 	if (glpk_branches)
 		a = solve_whole_mip(&prob, s->kept_count, usable, &best);
 	else

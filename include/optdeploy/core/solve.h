@@ -118,10 +118,12 @@ void solver_set_pruning(struct solver *s, bool on);
 
 /*
  * How the exact solve decides which models are used.  SOLVE_SEARCH_AUTO
- * (the default) lets GLPK branch on them itself up to K = 10^4, where its
- * tolerances are safe and integrality gaps can dwarf lambda; above, the
- * search over supports of support_search.h keeps GLPK's integer problems
- * free of the binaries.  Tests force either to check one against the other.
+ * (the default) lets GLPK branch on them itself below K = 100 when lambda
+ * or a device limit makes them a choice (integrality gaps there can dwarf
+ * lambda and weaken the search's LP bounds); otherwise the search over
+ * supports of support_search.h, with each support's small box program
+ * (deploy_near.h), measured 2-10 times fewer instructions from K = 100 up.
+ * Tests force each to check them against each other and the brute force.
  */
 enum solve_search { SOLVE_SEARCH_AUTO, SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS,
 		    SOLVE_SEARCH_SUPPORTS_SPLIT /* each support by deploy_mip, not deploy_near */ };
