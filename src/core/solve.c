@@ -24,9 +24,9 @@
 #include "optdeploy/core/deploy_mip.h"
 #include "optdeploy/core/limits.h"
 #include "optdeploy/core/scale.h"
+#include "optdeploy/core/solve_checks.h"
 #include "optdeploy/core/support_search.h"
 
-#define DEFAULT_TIME_LIMIT 10.0
 #define VALUE_LIMIT 1e12   /* costs, accuracies and lambda * u beyond this are refused */
 #define GLPK_BRANCHES_BELOW_K 100LL  /* SOLVE_SEARCH_AUTO's switch (solve.h) */
 
@@ -74,45 +74,6 @@ static void glpk_quiet(void)
 {
 	glp_term_out(GLP_OFF);
 	glp_term_hook(swallow_glpk_text, NULL);
-}
-
-struct solve_params solve_params_default(void)
-{
-	struct solve_params sp = {
-		.mode = SOLVE_MAX_ACCURACY,
-		.method = SOLVE_EXACT,
-		.budget = NAN,
-		.min_accuracy = NAN,
-		.k = 1000,
-		.lambda = 100.0,
-		.time_limit = DEFAULT_TIME_LIMIT,
-		.max_models = 0,
-		.memory_limit = INFINITY,
-	};
-	return sp;
-}
-
-enum status solve_params_check(const struct solve_params *sp, struct status_msg *m)
-{
-	if (sp->k < 1 || sp->k > SOLVE_K_MAX)
-		return status_fail(m, ST_USAGE, "K = %lld is out of range 1..%lld", sp->k,
-				   SOLVE_K_MAX);
-	if (!isfinite(sp->lambda) || sp->lambda < 0)
-		return status_fail(m, ST_USAGE, "lambda = %g must be a finite number >= 0",
-				   sp->lambda);
-	if (sp->mode == SOLVE_MAX_ACCURACY && !isfinite(sp->budget))
-		return status_fail(m, ST_USAGE, "the budget must be a finite number");
-	if (sp->mode == SOLVE_MIN_COST && !isfinite(sp->min_accuracy))
-		return status_fail(m, ST_USAGE, "the accuracy floor must be a finite number");
-	if (isnan(sp->time_limit) || sp->time_limit > 1e6)
-		return status_fail(m, ST_USAGE, "time limit %g s is out of range", sp->time_limit);
-	if (isnan(sp->memory_limit))
-		return status_fail(m, ST_USAGE, "the memory limit must be a number");
-	if (sp->method == SOLVE_RELAXED && limits_active(sp))
-		return status_fail(m, ST_USAGE, "the LP relaxation cannot honour device limits (a "
-				   "model count or memory limit): its rounding may use models they "
-				   "forbid; solve exactly instead");
-	return ST_OK;
 }
 
 /*
@@ -372,31 +333,6 @@ static void round_lp_counts(const struct solver *s, const struct solve_params *s
 }
 
 /*
- * Theorem 3.2: (p_best + p_second - 2 p_cheapest) / K.  Flooring loses at
- * most one inference of each of the LP's two models to the cheapest one; a
- * model less accurate than the cheapest is never in the LP's mix, so each
- * term is clamped at 0 (the paper's pools have the cheapest model least
- * accurate, where the clamp changes nothing).
- */
-static double theorem_bound(const struct pool *pool, long long k)
-{
-	double best = -INFINITY, second = -INFINITY;
-	for (size_t i = 0; i < pool->n; i++) {
-		double p = pool->models[i].accuracy;
-		if (p > best) {
-			second = best;
-			best = p;
-		} else if (p > second) {
-			second = p;
-		}
-	}
-	if (pool->n < 2)
-		second = best;
-	double cheap = pool->models[pool_cheapest(pool)].accuracy;
-	return (fmax(best - cheap, 0.0) + fmax(second - cheap, 0.0)) / (double)k;
-}
-
-/*
  * Is `a` strictly better than `b`?  Relative 1e-15: objectives reach 1e11 at
  * K = 1e9, and one inference moved between models changes them by the
  * difference of two accuracies.
@@ -503,62 +439,6 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 	return a;
 }
 
-/*
- * The cheapest (primal) or most accurate (dual) model that fits the memory
- * limit on its own; pool->n when none does.  Any policy can be served by one
- * model, so this decides feasibility under the device limits too.
- */
-static size_t best_single(const struct pool *pool, const struct solve_params *sp)
-{
-	size_t pick = pool->n;
-	for (size_t i = 0; i < pool->n; i++) {
-		const struct model *md = &pool->models[i];
-		if (!limits_model_fits(sp, md))
-			continue;
-		if (pick == pool->n ||
-		    (sp->mode == SOLVE_MAX_ACCURACY ? md->cost < pool->models[pick].cost
-						    : md->accuracy > pool->models[pick].accuracy))
-			pick = i;
-	}
-	return pick;
-}
-
-/* Answer infeasible inputs before GLPK sees them. */
-static bool trivially_infeasible(const struct solver *s, const struct solve_params *sp,
-				 struct policy *out)
-{
-	const struct pool *pool = s->orig;
-	size_t i = best_single(pool, sp);
-	bool mem = limits_memory_active(sp);
-	if (i == pool->n) {
-		double least = INFINITY;
-		for (size_t j = 0; j < pool->n; j++)
-			least = fmin(least, pool->models[j].memory);
-		snprintf(out->message, sizeof out->message,
-			 "infeasible: no model fits the memory limit %g (the smallest needs %g)",
-			 sp->memory_limit, least);
-	} else if (sp->mode == SOLVE_MAX_ACCURACY) {
-		double cheapest = pool->models[i].cost;
-		if (sp->budget >= cheapest)
-			return false;
-		out->nearest = cheapest;
-		snprintf(out->message, sizeof out->message,
-			 "infeasible: budget %g is below the cheapest %smodel's cost %g "
-			 "(the minimum feasible budget)", sp->budget,
-			 mem ? "fitting " : "", cheapest);
-	} else {
-		double best = pool->models[i].accuracy;
-		if (sp->min_accuracy <= best)
-			return false;
-		out->nearest = best;
-		snprintf(out->message, sizeof out->message,
-			 "infeasible: accuracy floor %g is above the best reachable accuracy %g%s",
-			 sp->min_accuracy, best, mem ? " within the memory limit" : "");
-	}
-	out->outcome = SOLVE_INFEASIBLE;
-	return true;
-}
-
 static void finish(struct policy *out, const struct pool *pool, enum solve_outcome o,
 		   const char *why)
 {
@@ -589,7 +469,7 @@ static void solve_relaxed(struct solver *s, const struct solve_params *sp,
 			  const struct solve_params *wsp, double lp_bound, struct policy *out)
 {
 	memcpy(s->scratch, out->count, s->n * sizeof *s->scratch);
-	out->theorem_bound = theorem_bound(s->orig, sp->k);
+	out->theorem_bound = solve_theorem_bound(s->orig, sp->k);
 	struct exact_answer a = solve_exact(s, wsp, lp_bound, s->scratch);
 	if (a.outcome == SOLVE_OPTIMAL && counts_feasible_orig(s, sp, s->scratch)) {
 		struct policy tmp = {.n = s->n, .count = s->scratch, .params = *sp};
@@ -680,8 +560,8 @@ enum status solver_run(struct solver *s, const struct solve_params *sp, struct p
 	out->lp_bound = NAN;
 	memset(count, 0, n * sizeof *count);
 
-	s->deadline = start + (sp->time_limit > 0 ? sp->time_limit : DEFAULT_TIME_LIMIT);
-	if (!trivially_infeasible(s, sp, out))
+	s->deadline = start + (sp->time_limit > 0 ? sp->time_limit : SOLVE_DEFAULT_TIME_LIMIT);
+	if (!solve_infeasible_early(s->orig, sp, out))
 		st = guarded_run(s, sp, &wsp, out, m);
 	out->seconds = deadline_now() - start;
 	return st;
