@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "optdeploy/ui/app.h"
+#include "optdeploy/cli/cli_cmd.h"
 #include "optdeploy/cli/cli_print.h"
 #include "optdeploy/core/compare.h"
 #include "optdeploy/core/export.h"
@@ -24,6 +25,8 @@ static const char help_text[] =
 "       optdeploy sweep FILE [--from B0] [--to B1] [--steps N] [OPTIONS]\n"
 "       optdeploy frontier FILE [--from B0] [--to B1] [--steps N] [OPTIONS]\n"
 "       optdeploy compare FILE [OPTIONS]\n"
+"       optdeploy plot FILE -o FIG.svg|.pdf|.png [--figure frontier|heatmap|both]\n"
+"                 [--size WxH] [--log | --linear] [--data-csv CSV] [OPTIONS]\n"
 "       optdeploy --help | --version\n"
 "\n"
 "Plan how K inferences are shared among several machine learning models on an\n"
@@ -36,6 +39,7 @@ static const char help_text[] =
 "  sweep     one solve per budget level: shares, expected accuracy and cost\n"
 "  frontier  Pareto-optimal models, LP frontier (concave hull), ILP frontier\n"
 "  compare   each model against the policy at its cost and at its accuracy\n"
+"  plot      figures (cairo): the frontier and the allocation heatmaps\n"
 "  help      this text\n"
 "\n"
 "Options:\n"
@@ -52,6 +56,10 @@ static const char help_text[] =
 "  -o OUT              write the CSV to OUT atomically (- is standard output)\n"
 "  --time-limit S      seconds allowed for each GLPK solve (default 10)\n"
 "  --ascii             planner: draw with ASCII characters only\n"
+"  --figure F          plot: frontier, heatmap or both (default both)\n"
+"  --size WxH          plot: pixels for PNG, points for PDF and SVG\n"
+"  --log, --linear     plot: cost axis (default log when costs span > 2 decades)\n"
+"  --data-csv CSV      plot: also write the figure's numbers as CSV\n"
 "  -h, --help          show this help;  -V, --version  show the version\n"
 "\n"
 "FILE is a CSV table with a header: model, cost, accuracy[, load_cost]; - reads\n"
@@ -327,6 +335,8 @@ static int run_batch(const struct cli_options *o)
 		code = cmd_sweep(o, &pool, s);
 	else if (o->command == CLI_FRONTIER)
 		code = cmd_frontier(o, &pool, s);
+	else if (o->command == CLI_PLOT)
+		code = cli_cmd_plot(o, &pool, s);
 	else
 		code = cmd_compare(o, &pool, s);
 	if (s != NULL)
@@ -342,7 +352,7 @@ static int run_planner(const struct cli_options *o)
 	if (o->path != NULL && strpbrk(o->path, "/.") == NULL && access(o->path, F_OK) != 0) {
 		struct status_msg m;
 		return report(status_fail(&m, ST_USAGE, "'%s' is neither a command (solve, sweep, "
-					  "frontier, compare, help) nor a file", o->path), &m);
+					  "frontier, compare, plot, help) nor a file", o->path), &m);
 	}
 	a.path = o->path;
 	a.params = o->params;
@@ -374,4 +384,22 @@ int cli_main(int argc, char *argv[])
 	default:
 		return run_batch(&o);
 	}
+}
+
+/* ---- shared with the commands in cmd_*.c (cli_cmd.h) ---------------- */
+
+int cli_report(enum status st, const struct status_msg *m)
+{
+	return report(st, m);
+}
+
+int cli_run_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s,
+		  struct sweep *sw)
+{
+	return run_sweep(o, pool, s, sw);
+}
+
+int cli_sweep_verdict(const struct sweep *sw, int code)
+{
+	return time_limit_verdict(sw, code);
 }

@@ -15,14 +15,20 @@
 #define C_SWEEP (1u << CLI_SWEEP)
 #define C_FRONTIER (1u << CLI_FRONTIER)
 #define C_COMPARE (1u << CLI_COMPARE)
+#define C_PLOT (1u << CLI_PLOT)
 #define C_BATCH (C_SOLVE | C_SWEEP | C_FRONTIER | C_COMPARE)
-#define C_ALL (C_PLAN | C_BATCH)
+#define C_ALL (C_PLAN | C_BATCH | C_PLOT)
 
 /* Long-only options get values above any character getopt can return. */
 enum opt_id {
 	OPT_BUDGET = 256, OPT_K, OPT_LAMBDA, OPT_LAMBDA_PER_K, OPT_RELAX,
 	OPT_MIN_ACCURACY, OPT_NORMALIZE, OPT_FORMAT, OPT_FROM, OPT_TO,
 	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
+};
+
+/* The options of `optdeploy plot` alone (take_plot_option). */
+enum plot_opt_id {
+	OPT_PLOT_FIGURE = 512, OPT_PLOT_SIZE, OPT_PLOT_LOG, OPT_PLOT_LINEAR, OPT_PLOT_DATA_CSV
 };
 
 /* The master list: getopt's table, the display name and where it applies. */
@@ -35,7 +41,7 @@ struct opt_spec {
 };
 
 static const struct opt_spec specs[] = {
-	{ "budget", required_argument, OPT_BUDGET, "--budget", C_PLAN | C_SOLVE },
+	{ "budget", required_argument, OPT_BUDGET, "--budget", C_PLAN | C_SOLVE | C_PLOT },
 	{ "K", required_argument, OPT_K, "--K", C_ALL },
 	{ "lambda", required_argument, OPT_LAMBDA, "--lambda", C_ALL },
 	{ "lambda-per-k", required_argument, OPT_LAMBDA_PER_K, "--lambda-per-k", C_ALL },
@@ -43,20 +49,25 @@ static const struct opt_spec specs[] = {
 	{ "min-accuracy", required_argument, OPT_MIN_ACCURACY, "--min-accuracy", C_PLAN | C_SOLVE },
 	{ "normalize", no_argument, OPT_NORMALIZE, "--normalize", C_ALL },
 	{ "format", required_argument, OPT_FORMAT, "--format", C_BATCH },
-	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER },
-	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER },
-	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER },
+	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER | C_PLOT },
+	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER | C_PLOT },
+	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER | C_PLOT },
 	{ "time-limit", required_argument, OPT_TIME_LIMIT, "--time-limit", C_ALL },
 	{ "ascii", no_argument, OPT_ASCII, "--ascii", C_PLAN },
-	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH },
+	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH | C_PLOT },
 	{ "help", no_argument, OPT_HELP, "--help", C_ALL },
 	{ "version", no_argument, OPT_VERSION, "--version", C_ALL },
+	{ "figure", required_argument, OPT_PLOT_FIGURE, "--figure", C_PLOT },
+	{ "size", required_argument, OPT_PLOT_SIZE, "--size", C_PLOT },
+	{ "log", no_argument, OPT_PLOT_LOG, "--log", C_PLOT },
+	{ "linear", no_argument, OPT_PLOT_LINEAR, "--linear", C_PLOT },
+	{ "data-csv", required_argument, OPT_PLOT_DATA_CSV, "--data-csv", C_PLOT },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])
 
 static const char *const command_names[] = {
 	[CLI_PLAN] = "", [CLI_SOLVE] = "solve", [CLI_SWEEP] = "sweep",
-	[CLI_FRONTIER] = "frontier", [CLI_COMPARE] = "compare", [CLI_HELP] = "help",
+	[CLI_FRONTIER] = "frontier", [CLI_COMPARE] = "compare", [CLI_PLOT] = "plot", [CLI_HELP] = "help",
 	[CLI_VERSION] = "version",
 };
 
@@ -160,6 +171,33 @@ static enum status parse_count(const char *opt, const char *arg, long long lo, l
 	return ST_OK;
 }
 
+/* The options only `optdeploy plot` takes; others are left alone. */
+static enum status take_plot_option(int id, const char *arg, struct cli_options *o,
+				    struct status_msg *m)
+{
+	switch (id) {
+	case OPT_PLOT_FIGURE:
+		return figure_kind_parse(arg, &o->plot.kind, m);
+	case OPT_PLOT_SIZE:
+		return figure_size_parse(arg, &o->plot.width, &o->plot.height, m);
+	case OPT_PLOT_LOG:
+	case OPT_PLOT_LINEAR: {
+		enum figure_axis a = id == OPT_PLOT_LOG ? FIGURE_AXIS_LOG : FIGURE_AXIS_LINEAR;
+		if (o->plot.axis != FIGURE_AXIS_AUTO && o->plot.axis != a)
+			return status_fail(m, ST_USAGE, "--log and --linear: give only one");
+		o->plot.axis = a;
+		return ST_OK;
+	}
+	case OPT_PLOT_DATA_CSV:
+		if (arg[0] == '\0')
+			return status_fail(m, ST_USAGE, "--data-csv: the file name is empty");
+		o->plot.data_csv = arg;
+		return ST_OK;
+	default:
+		return ST_OK;
+	}
+}
+
 /* The value of one option into o; `seen` records it for the per-command check. */
 static enum status take_option(int id, const char *arg, struct cli_options *o,
 			       struct status_msg *m)
@@ -222,6 +260,7 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 		o->output = arg;
 		break;
 	default:
+		st = take_plot_option(id, arg, o, m);
 		break;
 	}
 	return st;
@@ -255,7 +294,7 @@ static enum status take_word(const char *w, size_t index, struct cli_options *o,
 	/* `optdeploy slove FILE`: a first word that does not look like a file was a command */
 	if (o->command == CLI_PLAN && strpbrk(o->path, "/.") == NULL)
 		return status_fail(m, ST_USAGE, "unknown command '%s' (solve, sweep, frontier, "
-				   "compare, help)", SHOWN(o->path));
+				   "compare, plot, help)", SHOWN(o->path));
 	return status_fail(m, ST_USAGE, "unexpected argument '%s'", SHOWN(w));
 }
 
@@ -367,8 +406,17 @@ static enum status check_applicable(const struct cli_options *o, uint32_t seen,
 	return ST_OK;
 }
 
+/* plot: a figure file whose name gives the format, checked before any work. */
+static enum status check_plot(struct cli_options *o, struct status_msg *m)
+{
+	if (o->output == NULL || strcmp(o->output, "-") == 0)
+		return status_fail(m, ST_USAGE, "plot: -o FILE is required, its name ending in "
+				   ".svg, .pdf or .png");
+	return figure_format_from_name(o->output, &o->plot.format, m);
+}
+
 /* Combinations: one lambda form, budget xor floor, FILE, the range, the output. */
-static enum status check_combinations(const struct cli_options *o, struct status_msg *m)
+static enum status check_combinations(struct cli_options *o, struct status_msg *m)
 {
 	const char *cmd = command_names[o->command];
 	if (o->lambda_given && o->lambda_per_k_given)
@@ -387,6 +435,8 @@ static enum status check_combinations(const struct cli_options *o, struct status
 				   "(or --min-accuracy for the dual form)");
 	if (o->from_given && o->to_given && !(o->from < o->to))
 		return status_fail(m, ST_USAGE, "--from %g is not below --to %g", o->from, o->to);
+	if (o->command == CLI_PLOT)
+		return check_plot(o, m);
 	return ST_OK;
 }
 

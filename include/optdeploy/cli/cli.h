@@ -16,6 +16,7 @@
 
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/status.h"
+#include "optdeploy/figure/figure.h"
 
 #define OPTDEPLOY_VERSION "0.1.0"
 
@@ -32,6 +33,7 @@ enum cli_command {
 	CLI_SWEEP,
 	CLI_FRONTIER,
 	CLI_COMPARE,
+	CLI_PLOT,      /* figures with cairo: cmd_plot.c */
 	CLI_HELP,      /* --help, -h, help */
 	CLI_VERSION    /* --version, -V */
 };
@@ -39,6 +41,15 @@ enum cli_command {
 enum cli_format {
 	CLI_FORMAT_TABLE,
 	CLI_FORMAT_CSV
+};
+
+/* What `optdeploy plot` adds: the figure, its format (from -o's name) and size. */
+struct cli_plot_options {
+	enum figure_kind kind;      /* --figure, default both */
+	enum figure_format format;  /* from the extension of -o */
+	double width, height;       /* --size; 0 x 0 for the default */
+	enum figure_axis axis;      /* --log, --linear; automatic by default */
+	const char *data_csv;       /* --data-csv FILE, borrowed; NULL when absent */
 };
 
 struct cli_options {
@@ -57,6 +68,7 @@ struct cli_options {
 	size_t steps;               /* sweep/frontier levels (defaults per command) */
 	enum cli_format format;
 	const char *output;         /* -o OUT, borrowed; NULL when absent; "-" is stdout */
+	struct cli_plot_options plot;  /* plot only */
 };
 
 /*
