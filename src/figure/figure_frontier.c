@@ -338,16 +338,25 @@ static void legend_symbol(cairo_t *cr, enum legend_sym s, double x, double y, do
 	cairo_restore(cr);
 }
 
-/* How many markers and frontier points fall inside a rectangle. */
+/*
+ * What a legend at r would hide: a model's marker (never acceptable), the
+ * room its label needs, the policy, and points of the frontiers.
+ */
 static size_t crowding(const struct figure_model *fm, const struct plane *p, struct figure_rect r)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < fm->n_models; i++) {
-		struct figure_rect m = { figure_scale_map(&p->x, fm->models[i].cost) - p->f * 4,
-					 figure_scale_map(&p->y, fm->models[i].accuracy) - p->f, p->f * 8,
-					 p->f * 2 };
-		n += 4 * overlaps(m, r);  /* a model's label needs room beside it */
+		double x = figure_scale_map(&p->x, fm->models[i].cost);
+		double y = figure_scale_map(&p->y, fm->models[i].accuracy);
+		struct figure_rect dot = { x - p->f * 0.5, y - p->f * 0.5, p->f, p->f };
+		struct figure_rect room = { x - p->f * 4, y - p->f, p->f * 8, p->f * 2 };
+		n += 1000 * overlaps(dot, r) + 4 * overlaps(room, r);
+	}
+	if (fm->has_policy) {
+		double x = figure_scale_map(&p->x, fm->policy.cost);
+		double y = figure_scale_map(&p->y, fm->policy.accuracy);
+		n += 1000 * overlaps((struct figure_rect){ x - p->f, y - p->f, 2 * p->f, 2 * p->f }, r);
 	}
 	for (size_t j = 0; j < fm->n_ilp; j++) {
 		double x = figure_scale_map(&p->x, fm->ilp[j].cost);
@@ -373,9 +382,13 @@ static struct figure_rect draw_legend(cairo_t *cr, const struct figure_model *fm
 	}
 	w = wmax + f * 2.2 + 2 * pad;
 	h = (double)n * line + 2 * pad - (line - f);
-	for (int c = 0; c < 4; c++) {  /* bottom right, top left, bottom left, top right */
-		struct figure_rect t = { c == 0 || c == 3 ? a.x + a.w - w - f * 0.4 : a.x + f * 0.4,
-					 c == 0 || c == 2 ? a.y + a.h - h - f * 0.4 : a.y + f * 0.4, w, h };
+	/* right, left or centre (c % 3) at the bottom, top or middle (c / 3); corners first */
+	static const int order[9] = { 0, 4, 3, 1, 6, 7, 2, 5, 8 };
+	for (int k = 0; k < 9; k++) {
+		int c = order[k], cx = c % 3, cy = c / 3;
+		double left[3] = { a.x + a.w - w - f * 0.4, a.x + f * 0.4, a.x + (a.w - w) / 2 };
+		double top[3] = { a.y + a.h - h - f * 0.4, a.y + f * 0.4, a.y + (a.h - h) / 2 };
+		struct figure_rect t = { left[cx], top[cy], w, h };
 		size_t crowd = crowding(fm, p, t);
 		if (crowd < best) {
 			best = crowd;
