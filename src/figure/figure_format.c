@@ -27,8 +27,8 @@ enum status figure_format_from_name(const char *path, enum figure_format *f,
 				*f = known[i].f;
 				return ST_OK;
 			}
-	return status_fail(m, ST_USAGE, "-o %.200s: the figure's format comes from the file name: "
-			   "end it in .svg, .pdf or .png", path);
+	return status_fail(m, ST_USAGE, "%.200s: not a figure file name (end it in .svg, .pdf "
+			   "or .png)", path);
 }
 
 enum status figure_kind_parse(const char *s, enum figure_kind *k, struct status_msg *m)

@@ -11,6 +11,7 @@
 #include "optdeploy/core/export.h"
 #include "optdeploy/core/frontier.h"
 #include "optdeploy/ui/ui_app.h"
+#include "optdeploy/ui/ui_figure.h"
 #include "optdeploy/ui/ui_input.h"
 #include "optdeploy/ui/ui_screen.h"
 
@@ -230,6 +231,8 @@ static void react(struct app *a, unsigned flags)
 	if (flags & UI_R_EXPORT) {
 		if (a->export_kind == UI_ASK_POLICY_FILE)
 			export_policy(a);
+		else if (a->export_kind == UI_ASK_FIGURE_FILE)
+			ui_figure_export(a);
 		else
 			export_sweep(a);
 	}

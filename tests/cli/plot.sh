@@ -91,12 +91,12 @@ check $r "the policy marked should be the one solve finds: $(cat "$T/got") vs $(
 # --- bad output names ----------------------------------------------------------
 mkdir "$T/bad"
 for name in fig.jpg fig noext.svg.bak .png; do
-	expect_usage "-o $T/bad/$name: the figure's format comes from the file name: end it in .svg, .pdf or .png" \
+	expect_usage "$T/bad/$name: not a figure file name (end it in .svg, .pdf or .png)" \
 		plot "$POOL" -o "$T/bad/$name"
 done
 expect_usage "plot: -o FILE is required, its name ending in .svg, .pdf or .png" plot "$POOL"
 # a usage error comes before any work: even an unreadable pool is not opened
-expect_usage "-o fig.gif: the figure's format comes from the file name: end it in .svg, .pdf or .png" \
+expect_usage "fig.gif: not a figure file name (end it in .svg, .pdf or .png)" \
 	plot "$T/no-such-pool.csv" -o fig.gif
 expect_usage "--size: \"12x34\" is not WxH with whole numbers 100..10000 (pixels for PNG, points for PDF and SVG)" \
 	plot "$POOL" --size 12x34 -o "$T/bad/f.png"

@@ -81,7 +81,7 @@ static void test_format_names(void **state)
 		status_clear(&m);
 		if (figure_format_from_name(bad[i], &f, &m) != ST_USAGE)
 			fail_msg("'%s' was taken as a figure name", bad[i]);
-		assert_non_null(strstr(m.text, ".svg, .pdf or .png"));
+		assert_non_null(strstr(m.text, "not a figure file name (end it in .svg, .pdf or .png)"));
 	}
 }
 
