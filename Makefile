@@ -109,6 +109,7 @@ core-purity:
 
 # The README's figures (man/figures/*.png), from the bundled ImageNet pool.
 figures: $(PROG)
+	@mkdir -p man/figures
 	./$(PROG) plot data/imagenet_paper.csv --figure frontier --budget 40 -o man/figures/frontier.png
 	./$(PROG) plot data/imagenet_paper.csv --figure heatmap --budget 40 -o man/figures/heatmap.png
 

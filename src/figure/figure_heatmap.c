@@ -147,6 +147,27 @@ static void budget_axis(cairo_t *cr, const struct figure_model *fm, int hm, stru
 		    s.log ? "budget per inference (log scale)" : "budget per inference");
 }
 
+/* The budget of the frontier's policy: a triangle above the grid, pointing at its column. */
+static void budget_mark(cairo_t *cr, const struct figure_model *fm, int hm, struct figure_rect grid,
+			double f)
+{
+	struct figure_scale s = budget_scale(fm, &fm->heat[hm], grid);
+	double x, y = grid.y, r = f * 0.42;
+
+	if (!isfinite(fm->budget) || !(fm->budget >= s.lo && fm->budget <= s.hi))
+		return;
+	x = figure_scale_map(&s, fm->budget);
+	cairo_move_to(cr, x, y - f * 0.05);
+	cairo_line_to(cr, x + r, y - r * 1.6);
+	cairo_line_to(cr, x - r, y - r * 1.6);
+	cairo_close_path(cr);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_fill_preserve(cr);
+	cairo_set_source_rgb(cr, INK, INK, INK);
+	cairo_set_line_width(cr, f * 0.08);
+	cairo_stroke(cr);
+}
+
 static void row_names(cairo_t *cr, const struct figure_model *fm, struct figure_rect grid, double f)
 {
 	double row = grid.h / (double)fm->n_models;
@@ -169,11 +190,12 @@ static void draw_panel(cairo_t *cr, const struct figure_model *fm, int hm, struc
 	if (names)
 		row_names(cr, fm, grid, f);
 	budget_axis(cr, fm, hm, grid, f);
+	budget_mark(cr, fm, hm, grid, f);
 	figure_lambda_text(fm->heat[hm].lambda, fm->k, lam, sizeof lam);
 	snprintf(title, sizeof title, "Shares of K = %lld, %s", fm->k, lam);
 	cairo_set_source_rgb(cr, INK, INK, INK);
 	figure_fit_font(cr, title, f, true, grid.w + f * 2);
-	figure_text(cr, grid.x + grid.w / 2, grid.y - f * 0.45, 0.5, 1, 0, title);
+	figure_text(cr, grid.x + grid.w / 2, grid.y - f * 0.85, 0.5, 1, 0, title);
 }
 
 /* The colour bar: viridis's nine stops as a gradient (the same piecewise-linear map). */
@@ -220,7 +242,7 @@ void figure_draw_heatmaps(cairo_t *cr, const struct figure_model *fm, struct fig
 		wmax = fmax(wmax, w);
 	}
 	double left = r.x + wmax + f * 0.7, right = r.x + r.w - f * 4.6;
-	double top = r.y + f * 1.9, bottom = r.y + r.h - f * 3.1;
+	double top = r.y + f * 2.3, bottom = r.y + r.h - f * 3.1;
 	double pw = (right - left - gap) / 2;
 	if (pw < f * 4 || bottom - top < f * 2 || fm->n_models == 0)
 		return;  /* too small a page to draw anything legible */
