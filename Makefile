@@ -20,8 +20,8 @@ FUZZ_SECONDS ?= 60
 
 NCURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags ncursesw 2>/dev/null))
 NCURSES_LIBS   := $(or $(shell pkg-config --libs ncursesw 2>/dev/null),-lncursesw -ltinfo)
-CAIRO_CFLAGS   := $(shell pkg-config --cflags cairo 2>/dev/null)
-CAIRO_LIBS     := $(or $(shell pkg-config --libs cairo 2>/dev/null),-lcairo)
+CAIRO_CFLAGS   := $(shell pkg-config --cflags cairo fontconfig 2>/dev/null)
+CAIRO_LIBS     := $(or $(shell pkg-config --libs cairo fontconfig 2>/dev/null),-lcairo -lfontconfig)
 
 WARN      = -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
             -Wwrite-strings -Wpointer-arith -Wformat=2

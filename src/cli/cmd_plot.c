@@ -102,6 +102,7 @@ int cli_cmd_plot(const struct cli_options *o, const struct pool *pool, struct so
 	if (code == 0)
 		code = cli_sweep_verdict(&sw[1], cli_sweep_verdict(&sw[0], 0));
 	figure_model_free(&fm);
+	figure_release_caches();
 	policy_free(&pol);
 	sweep_free(&sw[0]);
 	sweep_free(&sw[1]);

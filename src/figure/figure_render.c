@@ -11,6 +11,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <fontconfig/fontconfig.h>
 
 #include "optdeploy/core/export.h"
 
@@ -120,6 +121,12 @@ enum status figure_write_stream(FILE *fp, const char *name, const struct figure_
 		return status_fail(m, ST_OUTPUT, "%s: cannot write: %s", name,
 				   strerror(errno ? errno : EIO));
 	return ST_OK;
+}
+
+void figure_release_caches(void)
+{
+	cairo_debug_reset_static_data();
+	FcFini();
 }
 
 static enum status write_job(FILE *fp, const char *name, const void *ctx, size_t *rows,

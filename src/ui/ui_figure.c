@@ -56,4 +56,5 @@ void ui_figure_export(struct app *a)
 	else
 		ui_app_message(a, true, "%s", m.text);
 	figure_model_free(&fm);
+	figure_release_caches();
 }

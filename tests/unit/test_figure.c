@@ -373,6 +373,13 @@ static void test_formats(void **state)
 	release(&fx);
 }
 
+static int release_fonts(void **state)
+{
+	(void)state;
+	figure_release_caches();
+	return 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -385,5 +392,5 @@ int main(void)
 		cmocka_unit_test(test_heatmap_pixels_are_shares),
 		cmocka_unit_test(test_formats),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, release_fonts);
 }

@@ -72,4 +72,12 @@ enum status figure_write_stream(FILE *fp, const char *name, const struct figure_
 enum status figure_write_file(const char *path, const struct figure_job *job,
 			      struct status_msg *m);
 
+/*
+ * Free the font caches cairo and fontconfig keep after drawing text (they
+ * are rebuilt when the next figure needs them).  Call only when no figure is
+ * being drawn; the CLI and the planner call it after each figure, so leak
+ * checkers see nothing left.
+ */
+void figure_release_caches(void);
+
 #endif
