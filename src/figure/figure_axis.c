@@ -1,9 +1,20 @@
-/* figure_axis.c - what the panels share: scales, round ticks and their labels, text. */
+/* figure_axis.c - what the panels share: scales, round ticks and their labels, text, boxes. */
 #include "optdeploy/figure/figure_draw.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+bool figure_rect_overlaps(struct figure_rect a, struct figure_rect b)
+{
+	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+bool figure_rect_inside(struct figure_rect a, struct figure_rect box)
+{
+	return a.x >= box.x && a.y >= box.y && a.x + a.w <= box.x + box.w &&
+	       a.y + a.h <= box.y + box.h;
+}
 
 void figure_scale_fit(struct figure_scale *s, double lo, double hi, bool log, double pad)
 {

@@ -2,16 +2,12 @@
  * figure_frontier.c - the cost/accuracy plane (the paper's figures 2-3):
  * every model as a labelled point, the LP frontier (upper concave hull), the
  * ILP frontier of the current K and lambda, the budget line and the chosen
- * policy.  Labels are placed greedily around their points so that none
- * overlaps another label, a marker or the legend; one that finds no free
- * place is left out rather than drawn over others.
+ * policy, the legend in the emptiest place; the labels are figure_labels.c's.
  */
 #include "optdeploy/figure/figure_draw.h"
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "optdeploy/figure/figure_colour.h"
 
@@ -20,23 +16,6 @@
 /* Colours: the two frontiers from viridis's dark and middle range; ink for the rest. */
 #define INK 0.15
 #define GRID 0.90
-
-struct plane {
-	struct figure_scale x, y;
-	struct figure_rect area;
-	double f;  /* base font size */
-};
-
-static bool overlaps(struct figure_rect a, struct figure_rect b)
-{
-	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-static bool inside(struct figure_rect a, struct figure_rect box)
-{
-	return a.x >= box.x && a.y >= box.y && a.x + a.w <= box.x + box.w &&
-	       a.y + a.h <= box.y + box.h;
-}
 
 static void set_grey(cairo_t *cr, double g)
 {
@@ -73,7 +52,7 @@ static void data_range(const struct figure_model *fm, double *x0, double *x1, do
 	}
 }
 
-static void draw_axes(cairo_t *cr, const struct figure_model *fm, const struct plane *p)
+static void draw_axes(cairo_t *cr, const struct figure_model *fm, const struct figure_plane *p)
 {
 	double t[MAX_TICKS];
 	char buf[32];
@@ -123,28 +102,21 @@ static void draw_axes(cairo_t *cr, const struct figure_model *fm, const struct p
 		    "expected accuracy");
 }
 
-/*
- * The hull is straight in cost, so on a log axis each of its segments is a
- * curve: drawn (and kept clear of labels) as this many straight pieces.
- */
-#define LOG_PIECES 32
-
-static size_t pieces(const struct plane *p)
+size_t figure_hull_pieces(const struct figure_plane *p)
 {
-	return p->x.log ? LOG_PIECES : 1;
+	return p->x.log ? FIGURE_LOG_PIECES : 1;
 }
 
-/* Point k of `pieces` along the hull segment from a to b, in user units. */
-static void along(const struct plane *p, const struct figure_point *a, const struct figure_point *b,
-		  size_t k, double *x, double *y)
+void figure_hull_point(const struct figure_plane *p, const struct figure_point *a,
+		       const struct figure_point *b, size_t k, double *x, double *y)
 {
-	double t = (double)k / (double)pieces(p);
+	double t = (double)k / (double)figure_hull_pieces(p);
 
 	*x = figure_scale_map(&p->x, a->cost + t * (b->cost - a->cost));
 	*y = figure_scale_map(&p->y, a->accuracy + t * (b->accuracy - a->accuracy));
 }
 
-static void polyline(cairo_t *cr, const struct plane *p, const struct figure_point *pt, size_t n)
+static void polyline(cairo_t *cr, const struct figure_plane *p, const struct figure_point *pt, size_t n)
 {
 	double x, y;
 
@@ -152,15 +124,15 @@ static void polyline(cairo_t *cr, const struct plane *p, const struct figure_poi
 		return;
 	cairo_move_to(cr, figure_scale_map(&p->x, pt[0].cost), figure_scale_map(&p->y, pt[0].accuracy));
 	for (size_t i = 1; i < n; i++)
-		for (size_t k = 1; k <= pieces(p); k++) {
-			along(p, &pt[i - 1], &pt[i], k, &x, &y);
+		for (size_t k = 1; k <= figure_hull_pieces(p); k++) {
+			figure_hull_point(p, &pt[i - 1], &pt[i], k, &x, &y);
 			cairo_line_to(cr, x, y);
 		}
 	cairo_stroke(cr);
 }
 
 /* The ILP frontier as steps: the accuracy reached at a level holds until the next. */
-static void staircase(cairo_t *cr, const struct plane *p, const struct figure_point *pt, size_t n)
+static void staircase(cairo_t *cr, const struct figure_plane *p, const struct figure_point *pt, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		double x = figure_scale_map(&p->x, pt[i].cost), y = figure_scale_map(&p->y, pt[i].accuracy);
@@ -175,14 +147,6 @@ static void staircase(cairo_t *cr, const struct plane *p, const struct figure_po
 	cairo_stroke(cr);
 }
 
-static bool on_hull(const struct figure_model *fm, size_t i)
-{
-	for (size_t k = 0; k < fm->n_hull; k++)
-		if (fm->hull[k].name == fm->models[i].name)
-			return true;
-	return false;
-}
-
 static void diamond(cairo_t *cr, double x, double y, double r)
 {
 	cairo_move_to(cr, x, y - r);
@@ -192,7 +156,7 @@ static void diamond(cairo_t *cr, double x, double y, double r)
 	cairo_close_path(cr);
 }
 
-static void draw_curves(cairo_t *cr, const struct figure_model *fm, const struct plane *p)
+static void draw_curves(cairo_t *cr, const struct figure_model *fm, const struct figure_plane *p)
 {
 	static const double dash[] = { 1, 0.6 };
 	double d[2] = { dash[0] * p->f, dash[1] * p->f };
@@ -222,7 +186,7 @@ static void draw_curves(cairo_t *cr, const struct figure_model *fm, const struct
 	cairo_restore(cr);
 }
 
-static void draw_markers(cairo_t *cr, const struct figure_model *fm, const struct plane *p)
+static void draw_markers(cairo_t *cr, const struct figure_model *fm, const struct figure_plane *p)
 {
 	double r = p->f * 0.3;
 
@@ -232,7 +196,7 @@ static void draw_markers(cairo_t *cr, const struct figure_model *fm, const struc
 		double y = figure_scale_map(&p->y, fm->models[i].accuracy);
 		cairo_new_sub_path(cr);
 		cairo_arc(cr, x, y, r, 0, 2 * M_PI);
-		set_grey(cr, on_hull(fm, i) ? INK : 1.0);
+		set_grey(cr, figure_on_hull(fm, i) ? INK : 1.0);
 		cairo_fill_preserve(cr);
 		set_grey(cr, INK);
 		cairo_stroke(cr);
@@ -342,7 +306,7 @@ static void legend_symbol(cairo_t *cr, enum legend_sym s, double x, double y, do
  * What a legend at r would hide: a model's marker (never acceptable), the
  * room its label needs, the policy, and points of the frontiers.
  */
-static size_t crowding(const struct figure_model *fm, const struct plane *p, struct figure_rect r)
+static size_t crowding(const struct figure_model *fm, const struct figure_plane *p, struct figure_rect r)
 {
 	size_t n = 0;
 
@@ -351,12 +315,12 @@ static size_t crowding(const struct figure_model *fm, const struct plane *p, str
 		double y = figure_scale_map(&p->y, fm->models[i].accuracy);
 		struct figure_rect dot = { x - p->f * 0.5, y - p->f * 0.5, p->f, p->f };
 		struct figure_rect room = { x - p->f * 4, y - p->f, p->f * 8, p->f * 2 };
-		n += 1000 * overlaps(dot, r) + 4 * overlaps(room, r);
+		n += 1000 * figure_rect_overlaps(dot, r) + 4 * figure_rect_overlaps(room, r);
 	}
 	if (fm->has_policy) {
 		double x = figure_scale_map(&p->x, fm->policy.cost);
 		double y = figure_scale_map(&p->y, fm->policy.accuracy);
-		n += 1000 * overlaps((struct figure_rect){ x - p->f, y - p->f, 2 * p->f, 2 * p->f }, r);
+		n += 1000 * figure_rect_overlaps((struct figure_rect){ x - p->f, y - p->f, 2 * p->f, 2 * p->f }, r);
 	}
 	for (size_t j = 0; j < fm->n_ilp; j++) {
 		double x = figure_scale_map(&p->x, fm->ilp[j].cost);
@@ -368,7 +332,7 @@ static size_t crowding(const struct figure_model *fm, const struct plane *p, str
 
 /* The legend in the emptiest corner of the plot; returns its rectangle. */
 static struct figure_rect draw_legend(cairo_t *cr, const struct figure_model *fm,
-				      const struct plane *p)
+				      const struct figure_plane *p)
 {
 	struct legend_entry e[6];
 	size_t n = legend_entries(fm, e), best = (size_t)-1;
@@ -410,181 +374,10 @@ static struct figure_rect draw_legend(cairo_t *cr, const struct figure_model *fm
 	return r;
 }
 
-/* ---- labels ----------------------------------------------------------- */
-
-struct segment {
-	double x0, y0, x1, y1;
-};
-
-/* Whether segment s meets rectangle r (Liang-Barsky clipping). */
-static bool crosses(const struct segment *s, struct figure_rect r)
-{
-	double t0 = 0, t1 = 1, dx = s->x1 - s->x0, dy = s->y1 - s->y0;
-	double p[4] = { -dx, dx, -dy, dy };
-	double q[4] = { s->x0 - r.x, r.x + r.w - s->x0, s->y0 - r.y, r.y + r.h - s->y0 };
-
-	for (int i = 0; i < 4; i++) {
-		if (p[i] == 0) {
-			if (q[i] < 0)
-				return false;
-			continue;
-		}
-		double t = q[i] / p[i];
-		if (p[i] < 0)
-			t0 = fmax(t0, t);
-		else
-			t1 = fmin(t1, t);
-		if (t0 > t1)
-			return false;
-	}
-	return true;
-}
-
-/* The lines a label should not cover: both frontiers and the budget line. */
-static size_t line_segments(const struct figure_model *fm, const struct plane *p,
-			    struct segment *seg)
-{
-	size_t n = 0;
-
-	for (size_t i = 1; i < fm->n_hull; i++)
-		for (size_t k = 1; k <= pieces(p); k++) {
-			struct segment *sg = &seg[n++];
-			along(p, &fm->hull[i - 1], &fm->hull[i], k - 1, &sg->x0, &sg->y0);
-			along(p, &fm->hull[i - 1], &fm->hull[i], k, &sg->x1, &sg->y1);
-		}
-	for (size_t j = 1; j < fm->n_ilp; j++) {
-		double xa = figure_scale_map(&p->x, fm->ilp[j - 1].cost);
-		double xb = figure_scale_map(&p->x, fm->ilp[j].cost);
-		double ya = figure_scale_map(&p->y, fm->ilp[j - 1].accuracy);
-		double yb = figure_scale_map(&p->y, fm->ilp[j].accuracy);
-		seg[n++] = (struct segment){ xa, ya, xb, ya };
-		seg[n++] = (struct segment){ xb, ya, xb, yb };
-	}
-	if (isfinite(fm->budget)) {
-		double x = figure_scale_map(&p->x, fm->budget);
-		seg[n++] = (struct segment){ x, p->area.y, x, p->area.y + p->area.h };
-	}
-	return n;
-}
-
-struct obstacles {
-	struct figure_rect *rect;
-	size_t n_rect;
-	struct segment *seg;
-	size_t n_seg;
-};
-
-static bool is_free(const struct obstacles *ob, struct figure_rect r, bool lines)
-{
-	for (size_t k = 0; k < ob->n_rect; k++)
-		if (overlaps(r, ob->rect[k]))
-			return false;
-	for (size_t k = 0; lines && k < ob->n_seg; k++)
-		if (crosses(&ob->seg[k], r))
-			return false;
-	return true;
-}
-
-/* Hull models first (they carry the frontier), then the rest, each by cost. */
-static int label_order(const struct figure_model *fm, size_t *order)
-{
-	size_t n = 0;
-
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < fm->n_models; i++)
-			if (on_hull(fm, i) == (pass == 0))
-				order[n++] = i;
-	return 0;
-}
-
-/*
- * Try places around the point, near ones first: right, left, below, above,
- * the four diagonals; then the same farther out with a leader line.  A place
- * is free when it stays in the plot and meets no label, marker or legend;
- * one that also keeps off the lines is preferred.
- */
-static bool place_label(cairo_t *cr, const struct plane *p, double x, double y, const char *s,
-			const struct obstacles *ob, struct figure_rect *out)
-{
-	static const double dir[8][2] = { { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 },
-					  { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 } };
-	double w, h, gap = p->f * 0.45;
-
-	figure_text_size(cr, s, &w, &h);
-	for (int lines = 1; lines >= 0; lines--)
-		for (int ring = 1; ring <= 3; ring++)
-			for (int d = 0; d < 8; d++) {
-				double dx = dir[d][0], dy = dir[d][1];
-				double g = gap * (ring == 1 ? 1 : ring * 1.8);
-				struct figure_rect r = { x + dx * g - (dx < 0 ? w : dx == 0 ? w / 2 : 0),
-							 y + dy * g - (dy < 0 ? h : dy == 0 ? h / 2 : 0),
-							 w, h };
-				if (inside(r, p->area) && is_free(ob, r, lines)) {
-					*out = r;
-					return true;
-				}
-			}
-	return false;
-}
-
-static void draw_labels(cairo_t *cr, const struct figure_model *fm, const struct plane *p,
-			struct figure_rect legend, struct figure_geom *g)
-{
-	size_t n = fm->n_models, n_taken = 0;
-	size_t *order = malloc(n * sizeof *order);
-	struct figure_rect *taken = malloc((2 * n + 2) * sizeof *taken);
-	struct segment *seg = malloc((fm->n_hull * LOG_PIECES + 2 * fm->n_ilp + 1) * sizeof *seg);
-	struct obstacles ob;
-	double r = p->f * 0.45;
-
-	if (order == NULL || taken == NULL || seg == NULL) {  /* no memory: no labels */
-		g->labels_skipped = n;
-		free(order);
-		free(taken);
-		free(seg);
-		return;
-	}
-	label_order(fm, order);
-	taken[n_taken++] = legend;
-	for (size_t i = 0; i < n; i++)
-		taken[n_taken++] = (struct figure_rect){ figure_scale_map(&p->x, fm->models[i].cost) - r,
-							 figure_scale_map(&p->y, fm->models[i].accuracy) - r,
-							 2 * r, 2 * r };
-	if (fm->has_policy)
-		taken[n_taken++] = (struct figure_rect){ figure_scale_map(&p->x, fm->policy.cost) - 2 * r,
-							 figure_scale_map(&p->y, fm->policy.accuracy) - 2 * r,
-							 4 * r, 4 * r };
-	figure_font(cr, p->f * 0.78, false);
-	set_grey(cr, INK);
-	for (size_t k = 0; k < n; k++) {
-		const struct figure_point *m = &fm->models[order[k]];
-		double x = figure_scale_map(&p->x, m->cost), y = figure_scale_map(&p->y, m->accuracy);
-		struct figure_rect at;
-		ob = (struct obstacles){ taken, n_taken, seg, line_segments(fm, p, seg) };
-		if (!place_label(cr, p, x, y, m->name, &ob, &at)) {
-			g->labels_skipped++;
-			continue;
-		}
-		taken[n_taken++] = at;
-		g->labels_placed++;
-		double cx = fmax(at.x, fmin(x, at.x + at.w)), cy = fmax(at.y, fmin(y, at.y + at.h));
-		if (hypot(cx - x, cy - y) > p->f * 0.8) {  /* far out: a leader line to the point */
-			cairo_set_line_width(cr, p->f * 0.05);
-			cairo_move_to(cr, x, y);
-			cairo_line_to(cr, cx, cy);
-			cairo_stroke(cr);
-		}
-		figure_text(cr, at.x, at.y, 0, 0, 0, m->name);
-	}
-	free(order);
-	free(taken);
-	free(seg);
-}
-
 void figure_draw_frontier(cairo_t *cr, const struct figure_model *fm, struct figure_rect r,
 			  double f, struct figure_geom *g)
 {
-	struct plane p = { .f = f };
+	struct figure_plane p = { .f = f };
 	double x0, x1, y0, y1, t[MAX_TICKS], wmax = 0, w, h;
 	char title[256], lam[64], buf[32];
 	size_t n;
@@ -618,5 +411,5 @@ void figure_draw_frontier(cairo_t *cr, const struct figure_model *fm, struct fig
 	draw_curves(cr, fm, &p);
 	struct figure_rect legend = draw_legend(cr, fm, &p);
 	draw_markers(cr, fm, &p);
-	draw_labels(cr, fm, &p, legend, g);
+	figure_draw_labels(cr, fm, &p, legend, g);
 }

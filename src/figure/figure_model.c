@@ -12,6 +12,14 @@
 #include "optdeploy/core/export.h"
 #include "optdeploy/core/frontier.h"
 
+bool figure_on_hull(const struct figure_model *fm, size_t i)
+{
+	for (size_t k = 0; k < fm->n_hull; k++)
+		if (fm->hull[k].name == fm->models[i].name)
+			return true;
+	return false;
+}
+
 bool figure_wide_costs(double lo, double hi)
 {
 	return lo > 0 && hi > 100 * lo;

@@ -78,6 +78,32 @@ void figure_draw_frontier(cairo_t *cr, const struct figure_model *fm, struct fig
 void figure_draw_heatmaps(cairo_t *cr, const struct figure_model *fm, struct figure_rect r,
 			  double f, struct figure_geom *g);
 
+/* Whether rectangle a meets b; whether a lies wholly inside box. */
+bool figure_rect_overlaps(struct figure_rect a, struct figure_rect b);
+bool figure_rect_inside(struct figure_rect a, struct figure_rect box);
+
+/* The frontier's plot: its two scales, its area and the base font size. */
+struct figure_plane {
+	struct figure_scale x, y;
+	struct figure_rect area;
+	double f;
+};
+
+/*
+ * The hull is straight in cost, so on a log axis each of its segments is a
+ * curve: drawn (and kept clear of labels) as FIGURE_LOG_PIECES straight
+ * pieces, one piece on a linear axis.  figure_hull_point gives the end of
+ * piece k (0..pieces) of the segment from a to b, in user units.
+ */
+#define FIGURE_LOG_PIECES 32
+size_t figure_hull_pieces(const struct figure_plane *p);
+void figure_hull_point(const struct figure_plane *p, const struct figure_point *a,
+		       const struct figure_point *b, size_t k, double *x, double *y);
+
+/* The model labels of the frontier (figure_labels.c), clear of the legend at `legend`. */
+void figure_draw_labels(cairo_t *cr, const struct figure_model *fm, const struct figure_plane *p,
+			struct figure_rect legend, struct figure_geom *g);
+
 /* "λ = 100 (0.1 K)" for a lambda and K, into buf. */
 void figure_lambda_text(double lambda, long long k, char *buf, size_t size);
 

@@ -75,6 +75,9 @@ enum status figure_model_build(struct figure_model *fm, const struct figure_sour
 
 void figure_model_free(struct figure_model *fm);
 
+/* Whether model i is a vertex of the LP frontier. */
+bool figure_on_hull(const struct figure_model *fm, size_t i);
+
 /* Whether costs from lo to hi span more than two decades (the automatic log axis). */
 bool figure_wide_costs(double lo, double hi);
 
