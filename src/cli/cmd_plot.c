@@ -46,28 +46,29 @@ static int solve_policy(const struct cli_options *o, struct solver *s, double bu
 	return 0;
 }
 
+/* The figure first (the output asked for), then the numbers behind it. */
 static int write_outputs(const struct cli_options *o, const struct figure_model *fm)
 {
 	struct figure_job job = { fm, o->plot.kind, o->plot.format, o->plot.width, o->plot.height };
 	struct status_msg m;
 	size_t rows = 0;
-	enum status st;
+	enum status st = figure_write_file(o->output, &job, &m);
 
-	if (o->plot.data_csv != NULL) {
-		if (strcmp(o->plot.data_csv, "-") == 0)
-			st = figure_model_write_csv(stdout, "standard output", fm, &rows, &m);
-		else
-			st = export_atomic(o->plot.data_csv, figure_model_write_csv, fm, &rows, &m);
-		if (st != ST_OK)
-			return cli_report(st, &m);
-	}
-	st = figure_write_file(o->output, &job, &m);
 	if (st != ST_OK)
 		return cli_report(st, &m);
 	fprintf(stderr, "optdeploy: wrote the %s figure to %s\n",
 		o->plot.kind == FIGURE_FRONTIER ? "frontier" : o->plot.kind == FIGURE_HEATMAP
 		? "heatmap" : "frontier and heatmap", o->output);
-	return 0;
+	if (o->plot.data_csv == NULL)
+		return 0;
+	if (strcmp(o->plot.data_csv, "-") == 0) {
+		st = figure_model_write_csv(stdout, "standard output", fm, &rows, &m);
+	} else {
+		st = export_atomic(o->plot.data_csv, figure_model_write_csv, fm, &rows, &m);
+		if (st == ST_OK)
+			fprintf(stderr, "optdeploy: wrote %zu rows to %s\n", rows, o->plot.data_csv);
+	}
+	return st != ST_OK ? cli_report(st, &m) : 0;
 }
 
 int cli_cmd_plot(const struct cli_options *o, const struct pool *pool, struct solver *s)

@@ -82,11 +82,19 @@ for args in "--K 1000" "--K 200 --lambda 7.5 --from 20 --to 90 --steps 15" "--K 
 done
 # the policy marked is the solve's at the budget
 run plot "$POOL" --budget 40 --data-csv "$T/data.csv" -o "$T/fig.svg"
+expect_status 0
+expect_err "wrote 1934 rows to $T/data.csv"  # 9 models, 5 hull, 101 ilp, 1 policy, 2 x 909 cells
 "$OPTDEPLOY" solve "$POOL" --budget 40 --format csv 2>/dev/null |
 	awk -F, 'NR == 2 { print $10 "," $11 }' >"$T/want"
 awk -F, '$1 == "policy" { print $6 "," $5 }' "$T/data.csv" >"$T/got"
 [ -s "$T/want" ] && cmp -s "$T/want" "$T/got" && r=0 || r=1
 check $r "the policy marked should be the one solve finds: $(cat "$T/got") vs $(cat "$T/want")"
+
+# --data-csv - writes the same numbers on standard output
+run plot "$POOL" --budget 40 --data-csv - -o "$T/fig.svg"
+expect_status 0
+cmp -s "$T/out" "$T/data.csv" && r=0 || r=1
+check $r "--data-csv - should print what --data-csv FILE writes"
 
 # --- bad output names ----------------------------------------------------------
 mkdir "$T/bad"
