@@ -67,7 +67,8 @@ static const struct opt_spec specs[] = {
 
 static const char *const command_names[] = {
 	[CLI_PLAN] = "", [CLI_SOLVE] = "solve", [CLI_SWEEP] = "sweep",
-	[CLI_FRONTIER] = "frontier", [CLI_COMPARE] = "compare", [CLI_PLOT] = "plot", [CLI_HELP] = "help",
+	[CLI_FRONTIER] = "frontier", [CLI_COMPARE] = "compare", [CLI_HELP] = "help",
+	[CLI_PLOT] = "plot",
 	[CLI_VERSION] = "version",
 };
 
