@@ -9,6 +9,23 @@
 #include <string.h>
 #include <strings.h>
 
+/* A user's text made safe for a one-line message: control bytes as '?', long text cut. */
+static const char *shown(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	for (; s[n] != '\0' && n + 4 < size; n++) {
+		unsigned char c = (unsigned char)s[n];
+		buf[n] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+	}
+	if (s[n] != '\0') {
+		memcpy(buf + n, "...", 3);
+		n += 3;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 enum status figure_format_from_name(const char *path, enum figure_format *f,
 				    struct status_msg *m)
 {
@@ -27,8 +44,8 @@ enum status figure_format_from_name(const char *path, enum figure_format *f,
 				*f = known[i].f;
 				return ST_OK;
 			}
-	return status_fail(m, ST_USAGE, "%.200s: not a figure file name (end it in .svg, .pdf "
-			   "or .png)", path);
+	return status_fail(m, ST_USAGE, "%s: not a figure file name (end it in .svg, .pdf "
+			   "or .png)", shown(path, (char[256]){ 0 }, 256));
 }
 
 enum status figure_kind_parse(const char *s, enum figure_kind *k, struct status_msg *m)
@@ -40,8 +57,8 @@ enum status figure_kind_parse(const char *s, enum figure_kind *k, struct status_
 	else if (strcmp(s, "heatmap") == 0)
 		*k = FIGURE_HEATMAP;
 	else
-		return status_fail(m, ST_USAGE, "--figure: \"%.60s\" is not a figure "
-				   "(frontier, heatmap or both)", s);
+		return status_fail(m, ST_USAGE, "--figure: \"%s\" is not a figure "
+				   "(frontier, heatmap or both)", shown(s, (char[64]){ 0 }, 64));
 	return ST_OK;
 }
 
@@ -71,8 +88,9 @@ enum status figure_size_parse(const char *s, double *w, double *h, struct status
 		b = take_dimension(&p);
 	}
 	if (a < 0 || b < 0 || *p != '\0')
-		return status_fail(m, ST_USAGE, "--size: \"%.60s\" is not WxH with whole numbers "
-				   "%d..%d (pixels for PNG, points for PDF and SVG)", s,
+		return status_fail(m, ST_USAGE, "--size: \"%s\" is not WxH with whole numbers "
+				   "%d..%d (pixels for PNG, points for PDF and SVG)",
+				   shown(s, (char[64]){ 0 }, 64),
 				   FIGURE_SIZE_MIN, FIGURE_SIZE_MAX);
 	*w = (double)a;
 	*h = (double)b;
