@@ -72,11 +72,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB) $(UI_OBJ) | $(BUILD)/tests
 $(BUILD) $(BUILD)/tests:
 	mkdir -p $@
 
-# app.c compiles DATADIR in: rebuild it whenever PREFIX/DATADIR changes, so
+# pool_bundled.c compiles DATADIR in: rebuild it whenever PREFIX/DATADIR changes, so
 # `make install PREFIX=/usr` never installs a binary looking in /usr/local.
 $(BUILD)/datadir.stamp: FORCE | $(BUILD)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
-$(BUILD)/ui/app.o: $(BUILD)/datadir.stamp
+$(BUILD)/core/pool_bundled.o: $(BUILD)/datadir.stamp
 FORCE:
 
 deps:

@@ -2,6 +2,7 @@
 
 /*
  * usage: bench_core POOL.csv INSTANCES.tsv
+ *        bench_core --profile solve|sweep POOL.csv INSTANCES.tsv ID REPS
  *
  * Loads POOL.csv once, then for every row of INSTANCES.tsv ("id pool k lambda
  * budget") whose pool column is POOL.csv, measures with CLOCK_MONOTONIC:
@@ -15,13 +16,22 @@
  *            cost range, and the slowest single step (the UI computes the sweep
  *            one step at a time between key presses); stopped after 10 s.
  * Each figure is the median of several runs; the count of runs adapts to the
- * time one run takes so the whole harness stays within minutes.
+ * time one run takes so the whole harness stays within minutes (fewer runs
+ * when the environment has BENCH_QUICK=1, for developing the harness).
+ *
+ * --profile runs REPS cold solves (or REPS sweeps) of the one instance ID and
+ * nothing else inside bench_profiled_work(), so that
+ * `valgrind --tool=callgrind --toggle-collect='bench_profiled_work*'` counts
+ * exactly the solver's work and not the pool loading.
  *
  * Output, one tab-separated row per instance on stdout:
  *   id outcome objective solve_s resolve_s sweep_s sweep_max_step_s
  *   solve_reps resolve_reps sweep_reps sweep_note resolve_ok used counts
- * where sweep_note is "ok" or says how the first sweep fell short, resolve_ok is "yes" or "NO:outcome:objective" (the first warm answer
- * that differed from the cold solve's) and counts is "index:count,..." over
+ *   resolve_max_s
+ * where resolve_s is the median re-solve and resolve_max_s the slowest one,
+ * sweep_note is "ok" or says how the first sweep fell short, resolve_ok is
+ * "yes" or "NO:outcome:objective" (the first warm answer that differed from
+ * the cold solve's) and counts is "index:count,..." over
  * the models with a positive count.  An instance the core cannot answer (an
  * error status) gets the row "id error: MESSAGE nan ..." and the run goes on.
  * The rows are followed by one "#peak_rss_kb N" line (getrusage of this
@@ -57,9 +67,13 @@ struct reps_rule {
 	int max_reps;
 };
 
-static const struct reps_rule SOLVE_REPS = { 0.4, 7, 101 };
-static const struct reps_rule RESOLVE_REPS = { 0.4, 20, 201 };
-static const struct reps_rule SWEEP_REPS = { 1.5, 5, 21 };
+/* The rules of one run: full, or quick (BENCH_QUICK=1) for developing the harness. */
+struct bench_cfg {
+	struct reps_rule solve, resolve, sweep;
+};
+
+static const struct bench_cfg FULL_CFG = { { 0.4, 7, 101 }, { 0.4, 20, 201 }, { 1.5, 5, 21 } };
+static const struct bench_cfg QUICK_CFG = { { 0.05, 3, 11 }, { 0.05, 6, 21 }, { 0.2, 3, 5 } };
 
 /* What a re-solve answered, kept to show a mismatch. */
 struct policy_summary {
@@ -68,7 +82,7 @@ struct policy_summary {
 };
 
 struct figures {
-	double solve_s, resolve_s, sweep_s, sweep_max_step_s;
+	double solve_s, resolve_s, resolve_max_s, sweep_s, sweep_max_step_s;
 	int solve_reps, resolve_reps, sweep_reps;
 	int resolve_ok;
 	char sweep_note[160];        /* "ok", or what went wrong in the first sweep */
@@ -164,15 +178,16 @@ static int cold_solve(const struct pool *pool, const struct solve_params *sp,
 	return 0;
 }
 
-static int time_solve(const struct pool *pool, const struct solve_params *sp,
-		      struct policy *keep, struct figures *f, struct status_msg *err)
+static int time_solve(const struct bench_cfg *cfg, const struct pool *pool,
+		      const struct solve_params *sp, struct policy *keep, struct figures *f,
+		      struct status_msg *err)
 {
 	double t[128];
 	int n = 1;
 
 	if (cold_solve(pool, sp, keep, &t[0], err) != 0)
 		return -1;
-	for (int extra = more_reps(&SOLVE_REPS, t[0]); extra > 0; extra--)
+	for (int extra = more_reps(&cfg->solve, t[0]); extra > 0; extra--)
 		if (cold_solve(pool, sp, keep, &t[n++], err) != 0)
 			return -1;
 	f->solve_reps = n;
@@ -218,9 +233,9 @@ static int one_resolve(struct solver *s, const struct solve_params *sp, struct p
  * Warm re-solves on one solver: the budget goes up one step, then back to
  * the instance's budget, where the answer must be the cold solve's.
  */
-static int resolve_pairs(struct solver *s, const struct solve_params *sp, double step,
-			 const struct policy *cold, struct policy *pol, struct figures *f,
-			 struct status_msg *err)
+static int resolve_pairs(const struct reps_rule *rule, struct solver *s,
+			 const struct solve_params *sp, double step, const struct policy *cold,
+			 struct policy *pol, struct figures *f, struct status_msg *err)
 {
 	double t[256], first;
 	struct solve_params moved = *sp;
@@ -236,15 +251,17 @@ static int resolve_pairs(struct solver *s, const struct solve_params *sp, double
 			return -1;
 		check_warm(pol, cold, f);
 		if (n == 2)
-			total = 2 + more_reps(&RESOLVE_REPS, 0.5 * (t[0] + t[1]));
+			total = 2 + more_reps(rule, 0.5 * (t[0] + t[1]));
 	}
 	f->resolve_reps = n;
 	f->resolve_s = median(t, n);
+	f->resolve_max_s = t[n - 1];  /* median() sorted t */
 	return 0;
 }
 
-static int time_resolve(const struct pool *pool, const struct solve_params *sp, double step,
-			const struct policy *cold, struct figures *f, struct status_msg *err)
+static int time_resolve(const struct bench_cfg *cfg, const struct pool *pool,
+			const struct solve_params *sp, double step, const struct policy *cold,
+			struct figures *f, struct status_msg *err)
 {
 	struct status_msg m;
 	struct policy pol;
@@ -257,7 +274,7 @@ static int time_resolve(const struct pool *pool, const struct solve_params *sp, 
 		solver_free(s);
 		return fail(err, "policy_init", &m);
 	}
-	rc = resolve_pairs(s, sp, step, cold, &pol, f, err);
+	rc = resolve_pairs(&cfg->resolve, s, sp, step, cold, &pol, f, err);
 	policy_free(&pol);
 	solver_free(s);
 	return rc;
@@ -279,11 +296,13 @@ static void sweep_note(const struct sweep *sw, char *note, size_t size)
 
 /*
  * One full sweep over the pool's cost range into *secs; *max_step gets the
- * slowest level.  A sweep is stopped after SWEEP_CAP_S (the targets are
- * milliseconds; a sweep that slow is a miss however long it would take).
+ * slowest level.  A sweep is stopped after `cap` seconds, SWEEP_CAP_S when
+ * timed (the targets are milliseconds; a sweep that slow is a miss however
+ * long it would take).
  */
-static int one_sweep(const struct pool *pool, const struct solve_params *sp, double *secs,
-		     double *max_step, char *note, size_t note_size, struct status_msg *err)
+static int one_sweep(const struct pool *pool, const struct solve_params *sp, double cap,
+		     double *secs, double *max_step, char *note, size_t note_size,
+		     struct status_msg *err)
 {
 	struct status_msg m;
 	struct sweep sw;
@@ -300,7 +319,7 @@ static int one_sweep(const struct pool *pool, const struct solve_params *sp, dou
 		return fail(err, "sweep_init", &m);
 	}
 	*max_step = 0;
-	while (rc == 0 && !sweep_finished(&sw) && now_s() - t0 < SWEEP_CAP_S) {
+	while (rc == 0 && !sweep_finished(&sw) && now_s() - t0 < cap) {
 		double s0 = now_s();
 
 		if (sweep_step(&sw, s, &m) != ST_OK)
@@ -315,16 +334,17 @@ static int one_sweep(const struct pool *pool, const struct solve_params *sp, dou
 	return rc;
 }
 
-static int time_sweep(const struct pool *pool, const struct solve_params *sp, struct figures *f,
-		      struct status_msg *err)
+static int time_sweep(const struct bench_cfg *cfg, const struct pool *pool,
+		      const struct solve_params *sp, struct figures *f, struct status_msg *err)
 {
 	double t[32], steps[32];
 	int n = 1;
 
-	if (one_sweep(pool, sp, &t[0], &steps[0], f->sweep_note, sizeof f->sweep_note, err) != 0)
+	if (one_sweep(pool, sp, SWEEP_CAP_S, &t[0], &steps[0], f->sweep_note,
+		      sizeof f->sweep_note, err) != 0)
 		return -1;
-	for (int extra = more_reps(&SWEEP_REPS, t[0]); extra > 0; extra--, n++)
-		if (one_sweep(pool, sp, &t[n], &steps[n], NULL, 0, err) != 0)
+	for (int extra = more_reps(&cfg->sweep, t[0]); extra > 0; extra--, n++)
+		if (one_sweep(pool, sp, SWEEP_CAP_S, &t[n], &steps[n], NULL, 0, err) != 0)
 			return -1;
 	f->sweep_reps = n;
 	f->sweep_s = median(t, n);
@@ -355,19 +375,20 @@ static void print_row(const struct instance *in, const struct policy *p, const s
 	} else {
 		printf("-");
 	}
-	putchar('\n');
+	printf("\t%.9f\n", f->resolve_max_s);
 	fflush(stdout);
 }
 
 /* The row of an instance the core could not answer: the reason as its outcome. */
 static void print_error_row(const struct instance *in, const struct status_msg *err)
 {
-	printf("%s\terror: %s\tnan\tnan\tnan\tnan\tnan\t0\t0\t0\t-\tyes\t0\t-\n", in->id,
+	printf("%s\terror: %s\tnan\tnan\tnan\tnan\tnan\t0\t0\t0\t-\tyes\t0\t-\tnan\n", in->id,
 	       err->text);
 	fflush(stdout);
 }
 
-static void bench_instance(const struct pool *pool, const struct instance *in)
+static void bench_instance(const struct bench_cfg *cfg, const struct pool *pool,
+			   const struct instance *in)
 {
 	struct solve_params sp = params_for(in);
 	struct policy cold = { 0 };
@@ -377,9 +398,10 @@ static void bench_instance(const struct pool *pool, const struct instance *in)
 	double step = (pool_max_cost(pool) - lo) / (SWEEP_DEFAULT_STEPS - 1);
 
 	status_clear(&err);
-	if (solve_params_check(&sp, &err) != ST_OK || time_solve(pool, &sp, &cold, &f, &err) != 0 ||
-	    time_resolve(pool, &sp, step, &cold, &f, &err) != 0 ||
-	    time_sweep(pool, &sp, &f, &err) != 0)
+	if (solve_params_check(&sp, &err) != ST_OK ||
+	    time_solve(cfg, pool, &sp, &cold, &f, &err) != 0 ||
+	    time_resolve(cfg, pool, &sp, step, &cold, &f, &err) != 0 ||
+	    time_sweep(cfg, pool, &sp, &f, &err) != 0)
 		print_error_row(in, &err);
 	else
 		print_row(in, &cold, &f);
@@ -401,6 +423,61 @@ static int parse_row(const char *line, const char *pool_path, struct instance *i
 	return strcmp(pool, pool_path) == 0;
 }
 
+/*
+ * The profiled work: reps cold solves, or reps full sweeps, of one instance.
+ * Kept out of line so callgrind's --toggle-collect can find it by name.
+ */
+__attribute__((noinline)) static int bench_profiled_work(const struct pool *pool,
+							const struct instance *in, int sweep,
+							int reps, struct status_msg *err)
+{
+	struct solve_params sp = params_for(in);
+	char note[160];
+	double secs, max_step;
+
+	for (int r = 0; r < reps; r++) {
+		struct policy keep = { 0 };
+		/* No cap: under valgrind a sweep runs ~50x slower than the cap assumes. */
+		int rc = sweep ? one_sweep(pool, &sp, HUGE_VAL, &secs, &max_step, note,
+					   sizeof note, err)
+			       : cold_solve(pool, &sp, &keep, &secs, err);
+
+		policy_free(&keep);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* bench_core --profile solve|sweep POOL INSTANCES ID REPS */
+static int profile_main(char **argv, const struct pool *pool)
+{
+	struct status_msg err;
+	struct instance in;
+	char line[8192];
+	int reps = atoi(argv[5]), found = 0;
+	FILE *fp = fopen(argv[3], "r");
+
+	if (fp == NULL) {
+		perror(argv[3]);
+		return 66;
+	}
+	while (!found && fgets(line, sizeof line, fp) != NULL)
+		found = parse_row(line, argv[2], &in) && strcmp(in.id, argv[4]) == 0;
+	fclose(fp);
+	if (!found || reps < 1) {
+		fprintf(stderr, "bench_core: no instance %s of pool %s in %s (or REPS < 1)\n",
+			argv[4], argv[2], argv[3]);
+		return 64;
+	}
+	status_clear(&err);
+	if (bench_profiled_work(pool, &in, strcmp(argv[1], "sweep") == 0, reps, &err) != 0) {
+		fprintf(stderr, "bench_core: %s\n", err.text);
+		return 70;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct status_msg m;
@@ -408,24 +485,38 @@ int main(int argc, char **argv)
 	struct instance in;
 	struct rusage ru;
 	char line[8192];
+	const char *quick = getenv("BENCH_QUICK");
+	const struct bench_cfg *cfg = quick != NULL && strcmp(quick, "1") == 0 ? &QUICK_CFG
+										: &FULL_CFG;
+	int profile = argc == 7 && strcmp(argv[1], "--profile") == 0 &&
+		      (strcmp(argv[2], "solve") == 0 || strcmp(argv[2], "sweep") == 0);
 	FILE *fp;
+	int rc;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: bench_core POOL.csv INSTANCES.tsv\n");
+	if (argc != 3 && !profile) {
+		fprintf(stderr, "usage: bench_core POOL.csv INSTANCES.tsv\n"
+				"       bench_core --profile solve|sweep POOL.csv INSTANCES.tsv ID "
+				"REPS\n");
 		return 64;
 	}
-	if (pool_load_file(&pool, argv[1], &m) != ST_OK) {
+	if (pool_load_file(&pool, argv[profile ? 3 : 1], &m) != ST_OK) {
 		fprintf(stderr, "bench_core: %s\n", m.text);
 		return 65;
+	}
+	if (profile) {
+		rc = profile_main(argv + 1, &pool);
+		pool_free(&pool);
+		return rc;
 	}
 	fp = fopen(argv[2], "r");
 	if (fp == NULL) {
 		perror(argv[2]);
+		pool_free(&pool);
 		return 66;
 	}
 	while (fgets(line, sizeof line, fp) != NULL)
 		if (parse_row(line, argv[1], &in))
-			bench_instance(&pool, &in);
+			bench_instance(cfg, &pool, &in);
 	fclose(fp);
 	pool_free(&pool);
 	getrusage(RUSAGE_SELF, &ru);

@@ -4,7 +4,10 @@
 This is how a user scripting GLPK solves the problem: write a data file, run
 glpsol on the MathProg model, read the printed solution.  Each timed run is
 one glpsol process (start, model translation, solve, output); the data file
-is written once beforehand.  Peak RSS comes from wait4() of each process.
+is written once beforehand.  Peak RSS comes from one more, untimed run under
+GNU time (`/usr/bin/time -f %M`): wait4() from this Python process would
+count Python's own resident set, which Linux carries into a child's peak
+across exec.
 
 usage: glpsol_bench.py INSTANCES.tsv OUT.tsv WORKDIR [TMLIM [SECONDS_PER_INSTANCE]]
 OUT.tsv columns: id status seconds reps objective claimed used peak_rss_kb note
@@ -33,17 +36,31 @@ def write_data(path, pool, inst):
         f.write(f"param budget := {inst['budget']!r};\nend;\n")
 
 
+def glpsol_argv(data, tmlim):
+    return ["glpsol", "-m", MODEL, "-d", data, "--tmlim", str(tmlim)]
+
+
 def run_once(data, tmlim):
-    """One glpsol process: (seconds, peak RSS in KiB, stdout text)."""
+    """One glpsol process: (seconds, stdout and stderr text, exit status)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(["glpsol", "-m", MODEL, "-d", data, "--tmlim", str(tmlim)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(glpsol_argv(data, tmlim), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, check=False)
     seconds = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stdout.close()
-    return seconds, usage.ru_maxrss, out.decode("utf-8", "replace"), proc.returncode
+    return seconds, proc.stdout.decode("utf-8", "replace"), proc.returncode
+
+
+def peak_rss_kb(data, tmlim):
+    """Peak RSS (KiB) of one glpsol process under GNU time, 0 when unknown."""
+    report = data + ".rss"
+    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report] + glpsol_argv(data, tmlim),
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    try:
+        with open(report, encoding="ascii") as f:
+            last = (f.read().split() or ["0"])[-1]
+        os.remove(report)
+    except OSError:
+        return 0
+    return int(last) if last.isdigit() else 0
 
 
 def parse(text, pool):
@@ -69,18 +86,16 @@ def parse(text, pool):
 def bench(inst, pool, workdir, tmlim, per_instance):
     data = os.path.join(workdir, inst["id"] + ".dat")
     write_data(data, pool, inst)
-    times, rss = [], 0
-    secs, r, text, rc = run_once(data, tmlim)
+    times = []
+    secs, text, rc = run_once(data, tmlim)
     times.append(secs)
-    rss = max(rss, r)
     status, claimed, x, note = parse(text, pool)
     if rc != 0 and status == "optimal":
         status, note = "failed", f"glpsol exit status {rc}"
     if status in ("optimal", "infeasible"):
         for _ in range(benchlib.reps_for(secs, per_instance, MAX_REPS)):
-            secs, r, _, _ = run_once(data, tmlim)
-            times.append(secs)
-            rss = max(rss, r)
+            times.append(run_once(data, tmlim)[0])
+    rss = peak_rss_kb(data, tmlim) if status in ("optimal", "infeasible") else 0
     obj, used = None, ""
     if status == "optimal":
         obj, why = benchlib.honest(pool, inst, x)

@@ -1,17 +1,24 @@
 #!/usr/bin/python3
 """instances.py - the benchmark's pools and instances, written into a work directory.
 
-Pools: the two bundled ones (data/uci_har.csv, data/imagenet_paper.csv) and
-random pools from gen_pool.py (fixed seeds).  The full grid runs on the
-bundled pools and on the random pools of 100 and 1,000 models:
+Pools: the two bundled ones (data/uci_har.csv, data/imagenet_paper.csv), the
+torchvision zoo (data/torchvision_imagenet.csv, 114 weights, converted by
+zoo_pool below) and random pools from gen_pool.py (fixed seeds).  The full
+grid runs on the bundled pools, the zoo and the random pools of 100 and
+1,000 models:
 K in {10, 1000, 10^6, 10^9}, lambda in {0, 0.1 K}, and two budgets, a quarter
 and half of the way from the cheapest model's cost to the most expensive.
 The time-against-pool-size series adds random pools of 10 ... 500 models at
 K = 1000, lambda = 0.1 K, the half-way budget.
 
+With BENCH_QUICK=1 in the environment (developing the harness) the grid
+shrinks to K in {1000, 10^9} and the half-way budget, and the time-against-n
+series to the grid's pool sizes.
+
 usage: instances.py WORKDIR   (writes WORKDIR/pools/*.csv and WORKDIR/instances.tsv)
 Rows of instances.tsv: id pool k lambda budget (pool paths as given to bench_core).
 """
+import csv
 import os
 import sys
 
@@ -25,6 +32,30 @@ GRID_BUDGET = [(0.25, "b25"), (0.5, "b50")]
 SCALE_N = [10, 20, 50, 100, 200, 500, 1000]
 GRID_N = (100, 1000)
 SCALE_K, SCALE_LAMBDA, SCALE_BUDGET = 1000, 0.1, 0.5
+ZOO_CSV = "data/torchvision_imagenet.csv"
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+if QUICK:
+    GRID_K = [(1000, "1e3"), (10**9, "1e9")]
+    GRID_BUDGET = [(0.5, "b50")]
+    SCALE_N = list(GRID_N)
+
+
+def zoo_pool(workdir):
+    """The torchvision zoo as a bench pool: cost = gflops, accuracy = acc1.
+
+    Normalised like the other pools: costs scaled so that the most accurate
+    model (the cheapest of them on a tie) costs exactly 100; accuracies as
+    published.  Returns the path of the written model,cost,accuracy CSV.
+    """
+    with open(ZOO_CSV, newline="", encoding="utf-8") as f:
+        rows = [(r["model"], float(r["gflops"]), float(r["acc1"])) for r in csv.DictReader(f)]
+    _, top_cost, _ = max(rows, key=lambda r: (r[2], -r[1]))
+    path = os.path.join(workdir, "pools", "torchvision_imagenet.csv")
+    with open(path, "w", encoding="ascii") as f:
+        f.write("model,cost,accuracy\n")
+        for name, gflops, acc in rows:
+            f.write(f"{name},{gflops * 100.0 / top_cost!r},{acc!r}\n")
+    return path
 
 
 def random_pool(workdir, n):
@@ -62,6 +93,7 @@ def main(argv):
     rows = []
     for name in ("uci_har", "imagenet_paper"):
         rows += rows_for(name, f"data/{name}.csv", True)
+    rows += rows_for("torchvision_imagenet", zoo_pool(workdir), True)
     for n in SCALE_N:
         rows += rows_for(f"rand{n}", random_pool(workdir, n), n in GRID_N)
     with open(os.path.join(workdir, "instances.tsv"), "w", encoding="ascii") as f:

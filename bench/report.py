@@ -2,7 +2,9 @@
 """report.py - merge the benchmark measurements into bench/RESULTS.md and the time-vs-n plot.
 
 usage: report.py WORKDIR RESULTS.md PLOT.png
-WORKDIR holds instances.tsv, core.tsv (bench_core), glpsol.tsv, highs.tsv.
+WORKDIR holds instances.tsv, core.tsv (bench_core), glpsol.tsv, highs.tsv,
+process.tsv (process_bench.py) and profile.md (profile.py); the last two may
+be missing (their sections then say so).
 
 Every objective is checked, optdeploy's included: counts must serve exactly K
 inferences within the budget (exact arithmetic, benchlib.honest), and the
@@ -17,6 +19,7 @@ import subprocess
 import sys
 
 import benchlib
+import report_targets
 
 PEERS = ("glpsol", "HiGHS")
 SCALE_TAG = "-K1e3-l0.1K-b50"
@@ -32,7 +35,7 @@ def read_tsv(path):
 def read_core(path):
     """bench_core rows by id; each pool's "#peak_rss_kb" line follows its rows."""
     cols = ("id outcome objective solve_s resolve_s sweep_s sweep_max_step_s solve_reps "
-            "resolve_reps sweep_reps sweep_note resolve_ok used counts").split()
+            "resolve_reps sweep_reps sweep_note resolve_ok used counts resolve_max_s").split()
     rows, pending = {}, []
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -161,68 +164,18 @@ class Bench:
                               "od_problem": od_problem, "verdicts": verdicts})
 
     def speedups(self, peer, field="solve_s", pred=lambda r: True):
-        """peer time / optdeploy time over instances where the peer finished optimal."""
+        """[(peer time / optdeploy time, id)] where the peer finished optimal."""
         out = []
         for r in self.rows:
             p = self.peer[peer].get(r["inst"]["id"])
             if timed(r) and p and p["status"] == "optimal" and pred(r):
-                out.append(float(p["seconds"]) / float(r["core"][field]))
+                out.append((float(p["seconds"]) / float(r["core"][field]), r["inst"]["id"]))
         return out
 
 
 def timed(r):
     """True when bench_core measured the instance (no error row)."""
     return r["core"] is not None and not r["core"]["outcome"].startswith("error")
-
-
-def worst(rows, field, pred):
-    vals = [(float(r["core"][field]), r["inst"]["id"]) for r in rows if timed(r) and pred(r)]
-    return max(vals) if vals else (math.nan, "-")
-
-
-def lambda_tenth_k(r):
-    return r["inst"]["lambda"] == 0.1 * r["inst"]["k"]
-
-
-def targets(b):
-    resolve = worst(b.rows, "resolve_s", lambda r: r["n"] <= 100 and lambda_tenth_k(r))
-    sweep100 = worst(b.rows, "sweep_s", lambda r: r["n"] <= 100)
-    sweep1000 = worst(b.rows, "sweep_s", lambda r: r["n"] == 1000)
-    step1000 = worst(b.rows, "sweep_max_step_s", lambda r: r["n"] == 1000)
-    out = ["| target | measured (worst case) | met? |", "|---|---|---|"]
-
-    def row(name, value, where, limit):
-        ok = "yes" if value <= limit else "**no**"
-        out.append(f"| {name} | {ms(value)} ms (`{where}`) | {ok} |")
-
-    row("re-solve after a budget step, n <= 100, lambda = 0.1 K: <= 1 ms",
-        resolve[0], resolve[1], 1e-3)
-    stopped = sum(1 for r in b.rows if timed(r) and r["core"]["sweep_note"] != "ok")
-    row("101-level sweep, n <= 100: <= 20 ms", sweep100[0], sweep100[1], 20e-3)
-    row("101-level sweep, n = 1000: <= 300 ms", sweep1000[0], sweep1000[1], 0.3)
-    if stopped:
-        out.append(f"| every sweep finishes with proven optima | {stopped} sweeps stopped after "
-                   f"10 s or left levels unproven (listed below) | **no** |")
-    out.append(f"| sweep n = 1000 computed progressively: slowest single level | "
-               f"{ms(step1000[0])} ms (`{step1000[1]}`) | (UI budget: one frame) |")
-    for peer, need in (("HiGHS", 20), ("glpsol", 100)):
-        sp = b.speedups(peer)
-        if not sp:
-            out.append(f"| >= {need}x faster than {peer} per solve | no finished peer solve | - |")
-            continue
-        geo = math.exp(sum(math.log(v) for v in sp) / len(sp))
-        ok = "yes" if min(sp) >= need else "**no**"
-        out.append(f"| >= {need}x faster than {peer} per solve (cold solve) | min {min(sp):.3g}x, "
-                   f"geometric mean {geo:.3g}x over {len(sp)} instances | {ok} |")
-    agree = {p: sum(1 for r in b.rows if r["verdicts"][p][0] == "agree") for p in PEERS}
-    bad = sum(1 for r in b.rows if r["od_problem"])
-    better = sum(1 for r in b.rows if any(v[0] == "BETTER" for v in r["verdicts"].values()))
-    ok = "yes" if bad == 0 and better == 0 else "**no**"
-    out.append(f"| identical objectives (1e-9 relative) | glpsol agrees on "
-               f"{agree['glpsol']}/{len(b.rows)}, HiGHS on {agree['HiGHS']}/{len(b.rows)} "
-               f"(the rest: peer failures, listed below); a peer found a strictly better "
-               f"policy on {better}; optdeploy's own counts failed the check on {bad} | {ok} |")
-    return out
 
 
 def verdict_cell(r):
@@ -237,7 +190,7 @@ def verdict_cell(r):
 
 
 def instance_table(b):
-    out = ["| instance | n | od solve | od re-solve | od sweep (slowest level) | glpsol "
+    out = ["| instance | n | od solve | od re-solve (slowest) | od sweep (slowest level) | glpsol "
            "| HiGHS | od/glpsol | od/HiGHS | optdeploy objective | agreement |",
            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in b.rows:
@@ -257,14 +210,15 @@ def instance_table(b):
             cells.append(t)
             ratios.append(f"{float(c['solve_s']) / float(pr['seconds']):.2g}")
         obj = "-" if r["od_obj"] is None else f"{r['od_obj']:.12g}"
-        out.append(f"| `{iid}` | {r['n']} | {ms(c['solve_s'])} | {ms(c['resolve_s'])} | "
+        out.append(f"| `{iid}` | {r['n']} | {ms(c['solve_s'])} | {ms(c['resolve_s'])} "
+                   f"({ms(c.get('resolve_max_s', 'nan'))}) | "
                    f"{ms(c['sweep_s'])}{'' if c['sweep_note'] == 'ok' else ' stopped'} "
                    f"({ms(c['sweep_max_step_s'])}) | {cells[0]} | {cells[1]} | "
                    f"{ratios[0]} | {ratios[1]} | {obj} | {verdict_cell(r)} |")
     return out
 
 
-def rss_table(b):
+def rss_table(b, proc):
     out = ["| pool | n | optdeploy (bench process) | glpsol (largest process) | "
            "HiGHS (whole Python process) |", "|---|---:|---:|---:|---:|"]
     for path, pool in b.pools.items():
@@ -277,6 +231,11 @@ def rss_table(b):
         name = os.path.basename(path)
         cells = [f"{v / 1024:.1f} MiB" if v else "-" for v in (od, gl, hi)]
         out.append(f"| {name} | {len(pool)} | " + " | ".join(cells) + " |")
+    if proc is not None:
+        out += ["", f"A whole `optdeploy sweep` process (101 levels, CSV to a pipe): "
+                f"{int(proc['od_sweep_rss_kb']) / 1024:.1f} MiB on {proc['sweep_pool']} at "
+                f"K = 1000, {int(proc['rss_kb']) / 1024:.1f} MiB on {proc['rss_pool']} at "
+                f"K = 1e9 (lambda = {float(proc['rss_lambda']):g})."]
     return out
 
 
@@ -393,35 +352,64 @@ def scale_table(series):
 METHOD = """\
 ## How it is measured
 
+One `make bench` run measures every target below on every instance, one measurement after
+another on the same machine, single-threaded.  Figures from a machine busy with other work
+are noisier, so compare figures from one run only.
+
 - Instances: the bundled pools (`data/uci_har.csv`, 5 models; `data/imagenet_paper.csv`,
-  9 models) and random pools of 100 and 1,000 models (`bench/gen_pool.py`, fixed seeds:
-  costs log-uniform over three decades, accuracy = 45 + 6 ln(cost) + N(0, 2.5), costs
-  normalised so the most accurate model costs 100); K in {10, 10^3, 10^6, 10^9}, lambda in
-  {0, 0.1 K}, load cost u = 1, budget a quarter (`b25`) or half (`b50`) of the way from the
-  cheapest model's cost to the most expensive.  Instance names read
-  `pool-K<K>-l<lambda>-b<budget>`.
-- optdeploy (`bench/bench_core.c`, linked with `liboptdeploy.a`, exact mode, CLOCK_MONOTONIC,
-  median of 7-101 solves and 5-21 sweeps, as many as fit in about a second): **solve** = `solver_new` + `solver_run` (cold); **re-solve** = a
-  warm `solver_run` after the budget moved one slider step (1/100 of the cost range) up or
-  back down, the planner's case; **sweep** = `solver_new` + 101 `sweep_step` levels over
-  the cost range (in brackets: the slowest single level, the longest the UI waits).
+  9 models), the torchvision zoo (`data/torchvision_imagenet.csv`, 114 weights: cost =
+  `gflops`, accuracy = `acc1`, written by `bench/instances.py` as a `model,cost,accuracy`
+  pool with costs scaled so the most accurate weight costs 100, like the other pools) and
+  random pools of 100 and 1,000 models (`bench/gen_pool.py`, fixed seeds: costs log-uniform
+  over three decades, accuracy = 45 + 6 ln(cost) + N(0, 2.5), costs normalised so the most
+  accurate model costs 100); K in {10, 10^3, 10^6, 10^9}, lambda in {0, 0.1 K}, load cost
+  u = 1, budget a quarter (`b25`) or half (`b50`) of the way from the cheapest model's cost
+  to the most expensive.  Instance names read `pool-K<K>-l<lambda>-b<budget>`.  Random
+  pools of 10 ... 500 models at K = 1000 add the time-against-n series.
+- optdeploy's core (`bench/bench_core.c`, linked with `liboptdeploy.a`, exact mode,
+  CLOCK_MONOTONIC, median of 7-101 solves, 20-201 re-solves and 5-21 sweeps, as many as fit
+  in about a second): **solve** = `solver_new` + `solver_run` (cold); **re-solve** = a warm
+  `solver_run` after the budget moved one slider step (1/100 of the cost range) up or back
+  down, the planner's case: the target is judged on each instance's median, the slowest
+  single re-solve is shown beside it; **sweep** = `solver_new` + 101 `sweep_step` levels
+  over the cost range (in brackets: the slowest single level, the longest the UI waits).
 - glpsol (`bench/deploy.mod`, the naive big-M MathProg model, `--tmlim 60`): wall time of one
   `glpsol` process per solve (start, translation, solve, output), median of up to 5 runs.
 - HiGHS (`bench/highs_bench.py`, `scipy.optimize.milp`, same big-M model, `time_limit` 60 s,
   `mip_rel_gap` 0 so it proves optimality like the others): build + solve inside one Python
   process, imports excluded, median of up to 7 runs (1 run when a solve takes seconds).
-- Ratios are optdeploy's cold solve time divided by the peer's time per solve (below 1:
-  optdeploy is faster; 0.01 = 100x faster).
-- Objectives are never taken on trust: every policy (optdeploy's too) is rounded to integer
-  counts, must serve exactly K inferences within B = budget x K (exact rational arithmetic,
-  allowing only 2e-14 K max(c) of rounding noise), and is scored as sum p_i x_i + lambda
-  sum of u_i over the models with x_i = 0.  "Agree" means within 1e-9 relative; a peer
-  policy that beats optdeploy's by more than float noise is flagged as an optdeploy bug even
-  inside that band.  optdeploy's warm re-solves at the instance's budget must also give the
-  cold solve's answer.
-- The three run one after another on the same machine, single-threaded; figures from a run
-  on a machine busy with other work are noisier, so compare ratios from one run only.
+- Speed-ups are the peer's time per solve divided by optdeploy's cold solve, over the
+  instances where the peer finished with a proven optimum (a peer that timed out or failed
+  is left out of the minimum and the geometric mean; those instances are listed below).
+  The per-instance table shows the inverse ratio (below 1: optdeploy is faster; 0.01 =
+  100x faster).
+- Whole process (`bench/process_bench.py`): wall time of `optdeploy sweep POOL --K 1000
+  --lambda 100 --steps 101 --format csv` on the 100-model pool (start, load, 101 solves,
+  CSV read from a pipe), median of 11 processes, against 101 glpsol processes run one after
+  another, one per budget level that sweep printed (median of 5 rounds of 101).  Peak
+  memory: the largest resident set of `optdeploy sweep` on the 1,000-model pool at
+  K = 10^9, 101 levels, lambda 0 and 0.1 K, in MB = 10^6 bytes.  Processes' peak RSS is
+  read with GNU time (`/usr/bin/time -f %M`, one extra untimed run), never with wait4()
+  from Python: Linux carries the parent's resident set into the child's peak across exec,
+  so a child of Python shows about 14 MB even for `/bin/true`.
+- Objectives are never taken on trust: every policy (optdeploy's too, each level of the
+  whole-process sweep included) is rounded to integer counts, must serve exactly K
+  inferences within B = budget x K (exact rational arithmetic, allowing only 2e-14 K max(c)
+  of rounding noise), and is scored as sum p_i x_i + lambda sum of u_i over the models with
+  x_i = 0.  "Agree" means within 1e-9 relative; a peer policy that beats optdeploy's by more
+  than float noise is flagged as an optdeploy bug even inside that band.  optdeploy's warm
+  re-solves at the instance's budget must also give the cold solve's answer.
+- Profile (`bench/profile.py`): `valgrind --tool=callgrind` on `bench_core --profile` for
+  the worst sweep and the worst cold solve of this run, counting only the solver's work;
+  shares are of instructions executed (`callgrind_annotate`), not of time.
 """
+
+
+def read_text(path):
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return f.read().rstrip("\n").split("\n")
 
 
 def main(argv):
@@ -430,21 +418,31 @@ def main(argv):
         return 64
     work, results, png = argv[1:]
     b = Bench(work)
+    proc = report_targets.read_process(os.path.join(work, "process.tsv"))
+    profile = read_text(os.path.join(work, "profile.md"))
     series = scale_series(b)
     have_png = plot(series, os.path.abspath(png), work)
-    resolve_sp = {p: b.speedups(p, "resolve_s") for p in PEERS}
+    resolve_sp = {p: [v for v, _ in b.speedups(p, "resolve_s")] for p in PEERS}
     lines = ["# Benchmarks: optdeploy against glpsol and SciPy/HiGHS", "",
              "Written by `make bench` (`bench/run.sh`); do not edit by hand.", ""]
-    lines += machine() + ["", METHOD, "## Targets (issue 5)", ""] + targets(b)
+    if os.environ.get("BENCH_QUICK") == "1":
+        lines += ["**BENCH_QUICK=1: a subset of the instances with few repetitions, for "
+                  "developing the harness; these figures are not the benchmark.**", ""]
+    lines += machine() + ["", METHOD, "## Targets (issue 8)", ""]
+    lines += report_targets.targets(b, proc, timed, ms, PEERS)
     for p in PEERS:
         if resolve_sp[p]:
             lines.append("")
             lines.append(f"Per re-solve (the planner's case) optdeploy is at least "
                          f"{min(resolve_sp[p]):.3g}x faster than {p} per solve "
-                         f"(geometric mean {math.exp(sum(map(math.log, resolve_sp[p])) / len(resolve_sp[p])):.3g}x).")
+                         f"(geometric mean {report_targets.geomean(resolve_sp[p]):.3g}x).")
+    lines += ["", "## Whole process: `optdeploy sweep` against 101 glpsol processes", ""]
+    lines += report_targets.process_section(proc, ms)
+    lines += ["", "## Where the time goes (profile)", ""]
+    lines += profile or ["Not profiled (profile.py did not run)."]
     lines += ["", "## Where a peer fails or disagrees", ""] + problem_list(b)
     lines += ["", "## Per instance (milliseconds, medians)", ""] + instance_table(b)
-    lines += ["", "## Peak memory (RSS)", ""] + rss_table(b)
+    lines += ["", "## Peak memory (RSS)", ""] + rss_table(b, proc)
     lines += ["", "## Time against pool size (K = 1000, lambda = 0.1 K, budget half-way)", ""]
     if have_png:
         lines += [f"![time per solve against pool size]({os.path.basename(png)})", ""]

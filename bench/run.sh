@@ -1,15 +1,25 @@
 #!/bin/sh
-# bench/run.sh - `make bench`: time optdeploy's core against glpsol and SciPy/HiGHS
-# on the same instances and write bench/RESULTS.md and bench/time_vs_n.png.
+# bench/run.sh - `make bench`: measure every speed target of issue 8 in one run and
+# write bench/RESULTS.md and bench/time_vs_n.png:
+#   1. optdeploy's core (bench_core): cold solve, re-solve, 101-level sweep;
+#   2. the peers on the same instances: glpsol processes, SciPy/HiGHS;
+#   3. whole `optdeploy sweep` processes: wall time against 101 glpsol
+#      processes, peak RSS on the 1,000-model pool at K = 1e9 (process_bench.py);
+#   4. a callgrind profile of the worst sweep and the worst cold solve (profile.py);
+#   5. the report (report.py, targets table in report_targets.py).
 #
 # Run from anywhere; works in the repository root.  Pools and per-instance
-# files go to a temporary directory that is removed on exit.  Takes a few
-# minutes on a 2-core machine; peers get TMLIM seconds per solve (default 60).
-# BENCH_WORK=DIR keeps the work files in DIR instead.
+# files go to a temporary directory that is removed on exit.  Takes about five
+# minutes on a quiet 2-core machine; peers get TMLIM seconds per solve (default 60).
+#   BENCH_WORK=DIR  keep the work files (pools, raw measurements) in DIR.
+#   BENCH_QUICK=1   developing the harness: a subset of the instances (K 1e3 and
+#                   1e9, half-way budget, no time-against-n series) and few
+#                   repetitions everywhere; about a minute.  Its figures are
+#                   not the benchmark: do not commit the RESULTS.md it writes.
 set -eu
 cd "$(dirname "$0")/.."
 
-sh .ci/deps.sh glpk-utils python3-scipy gnuplot-nox
+sh .ci/deps.sh glpk-utils python3-scipy gnuplot-nox time
 
 # Debian's python3 has python3-scipy; a python3 earlier on PATH may not.
 PY=/usr/bin/python3
@@ -18,7 +28,8 @@ BUILD=build/bench
 export PYTHONDONTWRITEBYTECODE=1
 
 # Our own optimised build, whatever flags an outer make passed down.
-MAKEFLAGS= make --no-print-directory BUILD=$BUILD $BUILD/liboptdeploy.a
+MAKEFLAGS= make --no-print-directory BUILD=$BUILD PROG=$BUILD/optdeploy \
+	$BUILD/liboptdeploy.a $BUILD/optdeploy
 ${CC:-cc} -std=c11 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
 	-Wstrict-prototypes -Wwrite-strings -Wpointer-arith -Wformat=2 -O2 -g \
 	-Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
@@ -28,17 +39,25 @@ ${CC:-cc} -std=c11 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
 if [ -n "${BENCH_WORK:-}" ]; then
 	work=$BENCH_WORK
 	mkdir -p "$work"
-	rm -f "$work/core.tsv"
+	rm -f "$work/core.tsv" "$work/process.tsv" "$work/profile.md"
 else
 	work=$(mktemp -d "${TMPDIR:-/tmp}/optdeploy-bench.XXXXXX")
 	trap 'rm -rf "$work"' EXIT
 fi
 trap 'exit 130' INT TERM HUP
+start=$(date +%s)
+# phase NAME: announce the next phase with the seconds spent so far.
+phase() {
+	echo "bench: $1 (at $(($(date +%s) - start)) s)" >&2
+}
 
+export BENCH_QUICK=${BENCH_QUICK:-0}
+per_instance=2
+[ "$BENCH_QUICK" = 1 ] && per_instance=0.3
 $PY bench/instances.py "$work"
 mkdir -p "$work/glpsol"
 
-echo "bench: optdeploy core" >&2
+phase "optdeploy core"
 # One process per pool, so each pool's peak RSS is its own.  A pool that
 # takes longer than POOL_TIMEOUT seconds is cut short: its remaining
 # instances show as not measured.
@@ -59,10 +78,19 @@ while IFS= read -r pool; do
 	esac
 done
 
-echo "bench: glpsol" >&2
-$PY bench/glpsol_bench.py "$work/instances.tsv" "$work/glpsol.tsv" "$work/glpsol" "$TMLIM" 2
-echo "bench: SciPy/HiGHS" >&2
-$PY bench/highs_bench.py "$work/instances.tsv" "$work/highs.tsv" "$TMLIM" 2
+phase "glpsol"
+$PY bench/glpsol_bench.py "$work/instances.tsv" "$work/glpsol.tsv" "$work/glpsol" "$TMLIM" \
+	"$per_instance"
+phase "SciPy/HiGHS"
+$PY bench/highs_bench.py "$work/instances.tsv" "$work/highs.tsv" "$TMLIM" "$per_instance"
+phase "whole optdeploy sweep processes"
+# These two may fail (a solver change that breaks the CLI, valgrind missing):
+# the report then says "not measured" instead of losing the whole run.
+$PY bench/process_bench.py $BUILD/optdeploy "$work/instances.tsv" "$work/glpsol" \
+	"$work/process.tsv" "$TMLIM" || echo "bench: process_bench.py failed" >&2
+phase "callgrind profiles"
+$PY bench/profile.py "$work" $BUILD/bench_core "$work/profile.md" ||
+	echo "bench: profile.py failed" >&2
 
 $PY bench/report.py "$work" bench/RESULTS.md bench/time_vs_n.png
-echo "bench: wrote bench/RESULTS.md and bench/time_vs_n.png" >&2
+phase "wrote bench/RESULTS.md and bench/time_vs_n.png"

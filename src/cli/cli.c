@@ -9,12 +9,17 @@
 #include <unistd.h>
 
 #include "optdeploy/ui/app.h"
+#include "optdeploy/cli/cli_battery.h"
 #include "optdeploy/cli/cli_cmd.h"
+#include "optdeploy/cli/cli_pool.h"
 #include "optdeploy/cli/cli_print.h"
+#include "optdeploy/cli/cmd_lifetime.h"
+#include "optdeploy/cli/cli_schedule.h"
 #include "optdeploy/core/compare.h"
 #include "optdeploy/core/export.h"
 #include "optdeploy/core/frontier.h"
 #include "optdeploy/core/pool.h"
+#include "optdeploy/core/pool_tables.h"
 #include "optdeploy/core/sweep.h"
 
 static const char help_text[] =
@@ -25,8 +30,16 @@ static const char help_text[] =
 "       optdeploy sweep FILE [--from B0] [--to B1] [--steps N] [OPTIONS]\n"
 "       optdeploy frontier FILE [--from B0] [--to B1] [--steps N] [OPTIONS]\n"
 "       optdeploy compare FILE [OPTIONS]\n"
+"       optdeploy solve FILE --cost-unit U --battery CAP --rate R --duration D\n"
+"                 [--idle POWER] [OPTIONS]\n"
+"       optdeploy lifetime FILE --cost-unit U --battery CAP --rate R\n"
+"                 [--idle POWER] (--min-accuracy P | --sweep [--from P0]\n"
+"                 [--to P1] [--steps N]) [OPTIONS]\n"
+"       optdeploy schedule FILE (--budget B | --min-accuracy P) [OPTIONS]\n"
 "       optdeploy plot FILE -o FIG.svg|.pdf|.png [--figure frontier|heatmap|both]\n"
-"                 [--size WxH] [--log | --linear] [--data-csv CSV] [OPTIONS]\n"
+"                 [--size WxH] [--data-csv CSV] [OPTIONS]\n"
+"       (FILE... joins several tables on the model name; --pool NAME opens a\n"
+"       bundled pool instead of or before them)\n"
 "       optdeploy --help | --version\n"
 "\n"
 "Plan how K inferences are shared among several machine learning models on an\n"
@@ -39,6 +52,9 @@ static const char help_text[] =
 "  sweep     one solve per budget level: shares, expected accuracy and cost\n"
 "  frontier  Pareto-optimal models, LP frontier (concave hull), ILP frontier\n"
 "  compare   each model against the policy at its cost and at its accuracy\n"
+"  lifetime  how long the battery lasts at an accuracy floor (largest K, exact)\n"
+"  schedule  the optimal policy as an order of its K inferences, every prefix\n"
+"            fair (runs by default; csv slot rows; c: a C header for firmware)\n"
 "  plot      figures (cairo): the frontier and the allocation heatmaps\n"
 "  help      this text\n"
 "\n"
@@ -53,19 +69,39 @@ static const char help_text[] =
 "  --from B0, --to B1  budget range (default: cheapest to most expensive model)\n"
 "  --steps N           budget levels, 1..100000 (default 101; frontier 21)\n"
 "  --format table|csv  human table (default) or CSV on standard output\n"
+"  --format runs|csv|c schedule: model,repeat rows (default; or by -o's name:\n"
+"                      .runs.csv, .csv, .h), slot,model rows, or a C header\n"
 "  -o OUT              write the CSV to OUT atomically (- is standard output);\n"
 "                      plot: the figure, .svg, .pdf or .png\n"
 "  --time-limit S      seconds allowed for each GLPK solve (default 10)\n"
 "  --ascii             planner: draw with ASCII characters only\n"
+"  --cost-unit U       one unit of the cost column is U: J, mJ, uJ, nJ, Wh, mWh\n"
+"  --battery CAP       battery capacity: 3000mAh@3.7V, 11.1Wh, 40kJ, 39960J\n"
+"  --idle POWER        baseline draw for the whole duration: 2mW (default 0)\n"
+"  --rate R            inferences per time unit: 2/s, 30/min, 1/h\n"
+"  --duration D        solve: how long to run: 24h, 90min, 7d, 3600s;\n"
+"                      K = floor(rate x duration), budget (battery - idle) / K\n"
+"  --sweep             lifetime: one row per accuracy floor (--from/--to/--steps;\n"
+"                      default: cheapest model's accuracy to the best's, 11)\n"
+"  --columns KEY=COL[,KEY=COL...]  take name, cost, accuracy, load_cost, memory\n"
+"                      from the table's own columns (COL may be FILE:COL)\n"
+"  --only PAT[,PAT...], --exclude PAT[,PAT...]  keep models by shell glob\n"
+"  --strict            a model missing from one of the files is an error\n"
+"  --skip-incomplete   leave out rows with an empty value (a warning counts them)\n"
+"  --pool NAME         a bundled pool: uci_har, imagenet_paper, torchvision\n"
+"                      (--pool help lists them)\n"
+"  --log, --linear     sweep/frontier/plot budget levels spaced geometrically or\n"
+"                      evenly (default: log when costs span over 100x); plot:\n"
+"                      the cost axis too\n"
 "  --figure F          plot: frontier, heatmap or both (default both)\n"
 "  --size WxH          plot: pixels for PNG, points for PDF and SVG\n"
-"  --log, --linear     plot: cost axis (default log when costs span > 2 decades)\n"
 "  --data-csv CSV      plot: also write the figure's numbers as CSV\n"
 "  -h, --help          show this help;  -V, --version  show the version\n"
 "\n"
-"FILE is a CSV table with a header: model, cost, accuracy[, load_cost]; - reads\n"
-"standard input.  Exit status: 0 done, 1 infeasible or solver time limit,\n"
-"64 usage, 65 bad data, 66 unreadable input, 70 internal error, 73 output error.\n"
+"FILE is a CSV table with a header: model, cost, accuracy[, load_cost][, memory]\n"
+"(or any columns, mapped with --columns); - reads standard input.\n"
+"Exit status: 0 done, 1 infeasible or solver time limit, 64 usage, 65 bad data,\n"
+"66 unreadable input, 70 internal error, 73 output error.\n"
 "See optdeploy(1).\n";
 
 static int report(enum status st, const struct status_msg *m)
@@ -119,6 +155,8 @@ static int emit_policy(const struct cli_options *o, const struct pool *pool,
 		st = export_policy_stream(stdout, "standard output", pool, p, &m);
 	else
 		st = cli_print_solve(stdout, o, pool, p, &m);
+	if (st == ST_OK && o->format != CLI_FORMAT_CSV)
+		cli_battery_print_solve(stdout, o, p);
 	return st != ST_OK ? report(st, &m) : finish_stdout(0);
 }
 
@@ -133,10 +171,15 @@ static int cmd_solve(const struct cli_options *o, const struct pool *pool, struc
 	st = solver_run(s, &o->params, &p, &m);
 	if (st != ST_OK)
 		code = report(st, &m);
-	else if (!policy_has_counts(&p))
+	else if (!policy_has_counts(&p)) {
 		code = report_no_policy(&p, "");
-	else
+		cli_battery_explain(stderr, o, pool, &p);
+	} else if (o->command == CLI_SCHEDULE) {
+		st = cli_schedule_emit(o, pool, &p, &m);
+		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
+	} else {
 		code = emit_policy(o, pool, &p);
+	}
 	policy_free(&p);
 	return code;
 }
@@ -175,7 +218,8 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 	if (isnan(from) && pool->models[pool_cheapest(pool)].cost == pool_max_cost(pool))
 		steps = 1;
 	if (st == ST_OK)
-		st = sweep_init(sw, pool, &o->params, from, to, steps, &m);
+		st = sweep_init_spaced(sw, pool, &o->params, from, to, steps, o->spacing_given
+				       ? o->spacing : sweep_default_spacing(pool), &m);
 	if (st != ST_OK) {
 		memset(sw, 0, sizeof *sw);
 		return report(st, &m);
@@ -323,19 +367,27 @@ static int run_batch(const struct cli_options *o)
 	struct solver *s = NULL;
 	struct status_msg m;
 	int code;
-	enum status st = pool_load_file(&pool, o->path, &m);
+	struct pool_warnings w;
+	struct cli_pool_source src;
+	enum status st = cli_pool_source(o, &src, &m);
+	if (st == ST_OK && (st = pool_load_tables(src.paths, src.n, &src.spec, &pool, &w, &m)) != ST_OK)
+		cli_pool_explain(&src, st, &m);
+	if (st == ST_OK)
+		cli_pool_print_warnings(stderr, &w);
 	if (st == ST_OK && o->normalize)
 		st = pool_normalize(&pool, &m);
 	if (st == ST_OK && (s = solver_new(&pool, &m)) == NULL)
 		st = ST_INTERNAL;
 	if (st != ST_OK)
 		code = report(st, &m);
-	else if (o->command == CLI_SOLVE)
-		code = cmd_solve(o, &pool, s);
+	else if (o->command == CLI_SOLVE || o->command == CLI_SCHEDULE)
+		code = cmd_solve(o, &pool, s);  /* schedule: the same solve, then its order */
 	else if (o->command == CLI_SWEEP)
 		code = cmd_sweep(o, &pool, s);
 	else if (o->command == CLI_FRONTIER)
 		code = cmd_frontier(o, &pool, s);
+	else if (o->command == CLI_LIFETIME)
+		code = cmd_lifetime_run(o, &pool, s);
 	else if (o->command == CLI_PLOT)
 		code = cli_cmd_plot(o, &pool, s);
 	else
@@ -349,13 +401,18 @@ static int run_batch(const struct cli_options *o)
 static int run_planner(const struct cli_options *o)
 {
 	struct app_options a = { 0 };
+	struct cli_pool_source src;
+	struct status_msg m;
+	const char *first = o->n_paths == 1 ? o->paths[0] : NULL;
 	/* A mistyped command ("optdeploy slove") is not a file name either. */
-	if (o->path != NULL && strpbrk(o->path, "/.") == NULL && access(o->path, F_OK) != 0) {
-		struct status_msg m;
-		return report(status_fail(&m, ST_USAGE, "'%s' is neither a command (solve, sweep, "
-					  "frontier, compare, plot, help) nor a file", o->path), &m);
-	}
-	a.path = o->path;
+	if (first != NULL && strpbrk(first, "/.") == NULL && access(first, F_OK) != 0)
+		return report(status_fail(&m, ST_USAGE, "'%s' is neither a command (%s) nor a file",
+					  first, cli_command_list()), &m);
+	if (cli_pool_source(o, &src, &m) != ST_OK)
+		return report(ST_INTERNAL, &m);
+	a.paths = src.paths;
+	a.n_paths = src.n;
+	a.spec = &src.spec;
 	a.params = o->params;
 	a.budget_given = o->budget_given;
 	a.floor_given = o->floor_given;
@@ -373,6 +430,9 @@ int cli_main(int argc, char *argv[])
 	enum status st = cli_parse(argc, argv, &o, &m);
 	if (st != ST_OK)
 		return report(st, &m);
+	if (o.pool_name != NULL && strcmp(o.pool_name, "help") == 0 && o.command != CLI_HELP &&
+	    o.command != CLI_VERSION)
+		return finish_stdout(cli_pool_help(stdout));
 	switch (o.command) {
 	case CLI_HELP:
 		fputs(help_text, stdout);

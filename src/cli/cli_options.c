@@ -1,5 +1,8 @@
 /* cli_options.c - the command line parser: getopt_long, value checks, no output. */
 #include "optdeploy/cli/cli.h"
+#include "optdeploy/cli/cli_battery.h"
+#include "optdeploy/core/schedule_export.h"
+#include "optdeploy/core/pool_bundled.h"
 #include "optdeploy/core/sweep.h"
 
 #include <getopt.h>
@@ -15,20 +18,25 @@
 #define C_SWEEP (1u << CLI_SWEEP)
 #define C_FRONTIER (1u << CLI_FRONTIER)
 #define C_COMPARE (1u << CLI_COMPARE)
+#define C_LIFETIME (1u << CLI_LIFETIME)
+#define C_SCHEDULE (1u << CLI_SCHEDULE)
 #define C_PLOT (1u << CLI_PLOT)
-#define C_BATCH (C_SOLVE | C_SWEEP | C_FRONTIER | C_COMPARE)
+#define C_BATCH (C_SOLVE | C_SWEEP | C_FRONTIER | C_COMPARE | C_SCHEDULE)
 #define C_ALL (C_PLAN | C_BATCH | C_PLOT)
 
 /* Long-only options get values above any character getopt can return. */
 enum opt_id {
 	OPT_BUDGET = 256, OPT_K, OPT_LAMBDA, OPT_LAMBDA_PER_K, OPT_RELAX,
 	OPT_MIN_ACCURACY, OPT_NORMALIZE, OPT_FORMAT, OPT_FROM, OPT_TO,
-	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
+	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V',
+	OPT_COLUMNS = 512, OPT_ONLY, OPT_EXCLUDE, OPT_STRICT, OPT_SKIP_INCOMPLETE, OPT_POOL,
+	OPT_LOG, OPT_LINEAR,
+	OPT_COST_UNIT, OPT_BATTERY, OPT_IDLE, OPT_RATE, OPT_DURATION, OPT_SWEEP
 };
 
 /* The options of `optdeploy plot` alone (take_plot_option). */
 enum plot_opt_id {
-	OPT_PLOT_FIGURE = 512, OPT_PLOT_SIZE, OPT_PLOT_LOG, OPT_PLOT_LINEAR, OPT_PLOT_DATA_CSV
+	OPT_PLOT_FIGURE = 1024, OPT_PLOT_SIZE, OPT_PLOT_DATA_CSV
 };
 
 /* The master list: getopt's table, the display name and where it applies. */
@@ -41,40 +49,68 @@ struct opt_spec {
 };
 
 static const struct opt_spec specs[] = {
-	{ "budget", required_argument, OPT_BUDGET, "--budget", C_PLAN | C_SOLVE | C_PLOT },
+	{ "budget", required_argument, OPT_BUDGET, "--budget", C_PLAN | C_SOLVE | C_SCHEDULE | C_PLOT },
 	{ "K", required_argument, OPT_K, "--K", C_ALL },
-	{ "lambda", required_argument, OPT_LAMBDA, "--lambda", C_ALL },
-	{ "lambda-per-k", required_argument, OPT_LAMBDA_PER_K, "--lambda-per-k", C_ALL },
+	{ "lambda", required_argument, OPT_LAMBDA, "--lambda", C_ALL | C_LIFETIME },
+	{ "lambda-per-k", required_argument, OPT_LAMBDA_PER_K, "--lambda-per-k",
+	  C_ALL | C_LIFETIME },
 	{ "relax", no_argument, OPT_RELAX, "--relax", C_ALL },
-	{ "min-accuracy", required_argument, OPT_MIN_ACCURACY, "--min-accuracy", C_PLAN | C_SOLVE },
+	{ "min-accuracy", required_argument, OPT_MIN_ACCURACY, "--min-accuracy",
+	  C_PLAN | C_SOLVE | C_LIFETIME | C_SCHEDULE },
 	{ "normalize", no_argument, OPT_NORMALIZE, "--normalize", C_ALL },
-	{ "format", required_argument, OPT_FORMAT, "--format", C_BATCH },
-	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER | C_PLOT },
-	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER | C_PLOT },
-	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER | C_PLOT },
-	{ "time-limit", required_argument, OPT_TIME_LIMIT, "--time-limit", C_ALL },
+	{ "format", required_argument, OPT_FORMAT, "--format", C_BATCH | C_LIFETIME },
+	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER | C_LIFETIME | C_PLOT },
+	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER | C_LIFETIME | C_PLOT },
+	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER | C_LIFETIME | C_PLOT },
+	{ "time-limit", required_argument, OPT_TIME_LIMIT, "--time-limit", C_ALL | C_LIFETIME },
 	{ "ascii", no_argument, OPT_ASCII, "--ascii", C_PLAN },
-	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH | C_PLOT },
-	{ "help", no_argument, OPT_HELP, "--help", C_ALL },
-	{ "version", no_argument, OPT_VERSION, "--version", C_ALL },
+	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH | C_LIFETIME | C_PLOT },
+	{ "help", no_argument, OPT_HELP, "--help", C_ALL | C_LIFETIME },
+	{ "version", no_argument, OPT_VERSION, "--version", C_ALL | C_LIFETIME },
+	{ "cost-unit", required_argument, OPT_COST_UNIT, "--cost-unit", C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "battery", required_argument, OPT_BATTERY, "--battery", C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "idle", required_argument, OPT_IDLE, "--idle", C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "rate", required_argument, OPT_RATE, "--rate", C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "duration", required_argument, OPT_DURATION, "--duration", C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "sweep", no_argument, OPT_SWEEP, "--sweep", C_LIFETIME },
+	{ "columns", required_argument, OPT_COLUMNS, "--columns", C_ALL | C_LIFETIME },
+	{ "only", required_argument, OPT_ONLY, "--only", C_ALL | C_LIFETIME },
+	{ "exclude", required_argument, OPT_EXCLUDE, "--exclude", C_ALL | C_LIFETIME },
+	{ "strict", no_argument, OPT_STRICT, "--strict", C_ALL | C_LIFETIME },
+	{ "skip-incomplete", no_argument, OPT_SKIP_INCOMPLETE, "--skip-incomplete", C_ALL | C_LIFETIME },
+	{ "pool", required_argument, OPT_POOL, "--pool", C_ALL | C_LIFETIME },
+	{ "log", no_argument, OPT_LOG, "--log", C_SWEEP | C_FRONTIER | C_PLOT },
+	{ "linear", no_argument, OPT_LINEAR, "--linear", C_SWEEP | C_FRONTIER | C_PLOT },
 	{ "figure", required_argument, OPT_PLOT_FIGURE, "--figure", C_PLOT },
 	{ "size", required_argument, OPT_PLOT_SIZE, "--size", C_PLOT },
-	{ "log", no_argument, OPT_PLOT_LOG, "--log", C_PLOT },
-	{ "linear", no_argument, OPT_PLOT_LINEAR, "--linear", C_PLOT },
 	{ "data-csv", required_argument, OPT_PLOT_DATA_CSV, "--data-csv", C_PLOT },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])
+_Static_assert(N_SPECS <= 64, "scan() records the options seen in a 64-bit mask: widen it");
 
 static const char *const command_names[] = {
 	[CLI_PLAN] = "", [CLI_SOLVE] = "solve", [CLI_SWEEP] = "sweep",
-	[CLI_FRONTIER] = "frontier", [CLI_COMPARE] = "compare", [CLI_HELP] = "help",
-	[CLI_PLOT] = "plot",
+	[CLI_FRONTIER] = "frontier", [CLI_COMPARE] = "compare", [CLI_LIFETIME] = "lifetime",
+	[CLI_SCHEDULE] = "schedule", [CLI_PLOT] = "plot", [CLI_HELP] = "help",
 	[CLI_VERSION] = "version",
 };
 
 const char *cli_command_name(enum cli_command c)
 {
 	return command_names[c];
+}
+
+const char *cli_command_list(void)
+{
+	/* Built once from command_names, so a new command cannot be left out. */
+	static char list[160];
+	if (list[0] == '\0') {
+		size_t used = 0;
+		for (int c = CLI_SOLVE; c <= CLI_HELP; c++)
+			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+						 used ? ", " : "", command_names[c]);
+	}
+	return list;
 }
 
 static size_t spec_index(int id)
@@ -181,20 +217,45 @@ static enum status take_plot_option(int id, const char *arg, struct cli_options 
 		return figure_kind_parse(arg, &o->plot.kind, m);
 	case OPT_PLOT_SIZE:
 		return figure_size_parse(arg, &o->plot.width, &o->plot.height, m);
-	case OPT_PLOT_LOG:
-	case OPT_PLOT_LINEAR: {
-		enum figure_axis a = id == OPT_PLOT_LOG ? FIGURE_AXIS_LOG : FIGURE_AXIS_LINEAR;
-		if (o->plot.axis != FIGURE_AXIS_AUTO && o->plot.axis != a)
-			return status_fail(m, ST_USAGE, "--log and --linear: give only one");
-		o->plot.axis = a;
-		return ST_OK;
-	}
 	case OPT_PLOT_DATA_CSV:
 		if (arg[0] == '\0')
 			return status_fail(m, ST_USAGE, "--data-csv: the file name is empty");
 		o->plot.data_csv = arg;
 		return ST_OK;
 	default:
+		return ST_OK;
+	}
+}
+
+/* The options that say how the pool is read, and the sweep's spacing. */
+static enum status take_table_option(int id, const char *arg, struct cli_options *o,
+				     struct status_msg *m)
+{
+	switch (id) {
+	case OPT_COLUMNS:
+		return pool_spec_add_columns(&o->spec, arg, false, m);
+	case OPT_ONLY: case OPT_EXCLUDE: {
+		const char **list = id == OPT_ONLY ? &o->spec.only : &o->spec.exclude;
+		const char *name = id == OPT_ONLY ? "--only" : "--exclude";
+		if (*list != NULL)
+			return status_fail(m, ST_USAGE, "%s given twice (list the patterns in one, "
+					   "separated by commas)", name);
+		*list = arg;
+		return pool_spec_check_globs(name, arg, m);
+	}
+	case OPT_STRICT: o->spec.strict = true; return ST_OK;
+	case OPT_SKIP_INCOMPLETE: o->spec.skip_incomplete = true; return ST_OK;
+	case OPT_POOL:
+		if (strcmp(arg, "help") != 0 && pool_bundled_find(arg) == NULL)
+			return status_fail(m, ST_USAGE, "--pool: \"%s\" is not a bundled pool "
+					   "(--pool help lists them)", SHOWN(arg));
+		o->pool_name = arg;
+		return ST_OK;
+	default:  /* --log, --linear */
+		if (o->spacing_given && o->spacing != (id == OPT_LOG ? SWEEP_LOG : SWEEP_LINEAR))
+			return status_fail(m, ST_USAGE, "--log and --linear: give only one");
+		o->spacing_given = true;
+		o->spacing = id == OPT_LOG ? SWEEP_LOG : SWEEP_LINEAR;
 		return ST_OK;
 	}
 }
@@ -212,6 +273,7 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 		break;
 	case OPT_K:
 		st = parse_count("--K", arg, 1, SOLVE_K_MAX, &o->params.k, m);
+		o->k_given = true;
 		break;
 	case OPT_LAMBDA:
 		st = parse_nonneg("--lambda", arg, &o->params.lambda, m);
@@ -233,9 +295,13 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 			o->format = CLI_FORMAT_TABLE;
 		else if (strcmp(arg, "csv") == 0)
 			o->format = CLI_FORMAT_CSV;
+		else if (strcmp(arg, "runs") == 0)
+			o->format = CLI_FORMAT_RUNS;
+		else if (strcmp(arg, "c") == 0)
+			o->format = CLI_FORMAT_C;
 		else
-			st = status_fail(m, ST_USAGE, "--format: \"%s\" is not a format (table or csv)",
-					 SHOWN(arg));
+			st = status_fail(m, ST_USAGE, "--format: \"%s\" is not a format (table or csv; "
+					 "schedule: csv, runs or c)", SHOWN(arg));
 		break;
 	case OPT_FROM:
 		st = parse_nonneg("--from", arg, &o->from, m);
@@ -254,6 +320,16 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 		if (st == ST_OK && !(o->params.time_limit > 0 && o->params.time_limit <= 1e6))
 			st = status_fail(m, ST_USAGE, "--time-limit: \"%s\" is out of range "
 					 "(0, 1000000] seconds", SHOWN(arg));
+		break;
+	case OPT_COST_UNIT: st = cli_battery_take(CLI_PHYS_COST_UNIT, arg, &o->phys, m); break;
+	case OPT_BATTERY: st = cli_battery_take(CLI_PHYS_BATTERY, arg, &o->phys, m); break;
+	case OPT_IDLE: st = cli_battery_take(CLI_PHYS_IDLE, arg, &o->phys, m); break;
+	case OPT_RATE: st = cli_battery_take(CLI_PHYS_RATE, arg, &o->phys, m); break;
+	case OPT_DURATION: st = cli_battery_take(CLI_PHYS_DURATION, arg, &o->phys, m); break;
+	case OPT_SWEEP: o->sweep = true; break;
+	case OPT_COLUMNS: case OPT_ONLY: case OPT_EXCLUDE: case OPT_STRICT:
+	case OPT_SKIP_INCOMPLETE: case OPT_POOL: case OPT_LOG: case OPT_LINEAR:
+		st = take_table_option(id, arg, o, m);
 		break;
 	case OPT_OUTPUT:
 		if (arg[0] == '\0')
@@ -288,15 +364,17 @@ static enum status take_word(const char *w, size_t index, struct cli_options *o,
 	}
 	if (o->command == CLI_HELP && index == 1 && is_command_word(w, &c))
 		return ST_OK;  /* `optdeploy help solve`: the one help covers it */
-	if (o->path == NULL && o->command != CLI_HELP) {
-		o->path = w;
-		return ST_OK;
-	}
+	if (o->command == CLI_HELP)
+		return status_fail(m, ST_USAGE, "unexpected argument '%s'", SHOWN(w));
 	/* `optdeploy slove FILE`: a first word that does not look like a file was a command */
-	if (o->command == CLI_PLAN && strpbrk(o->path, "/.") == NULL)
-		return status_fail(m, ST_USAGE, "unknown command '%s' (solve, sweep, frontier, "
-				   "compare, plot, help)", SHOWN(o->path));
-	return status_fail(m, ST_USAGE, "unexpected argument '%s'", SHOWN(w));
+	if (o->command == CLI_PLAN && o->n_paths == 1 && strpbrk(o->paths[0], "/.") == NULL)
+		return status_fail(m, ST_USAGE, "unknown command '%s' (%s)", SHOWN(o->paths[0]),
+				   cli_command_list());
+	if (o->n_paths == CLI_FILES_MAX)
+		return status_fail(m, ST_USAGE, "'%s': too many files (at most %d are joined)",
+				   SHOWN(w), CLI_FILES_MAX);
+	o->paths[o->n_paths++] = w;
+	return ST_OK;
 }
 
 /* An unknown or ambiguous long option: say which, listing the candidates. */
@@ -353,7 +431,7 @@ static void set_defaults(struct cli_options *o)
 
 /* Run getopt_long over argv; records which options were seen in *seen. */
 static enum status scan(int argc, char *const argv[], struct cli_options *o,
-			uint32_t *seen, struct status_msg *m)
+			uint64_t *seen, struct status_msg *m)
 {
 	struct option longopts[N_SPECS + 1];
 	size_t words = 0;
@@ -376,7 +454,7 @@ static enum status scan(int argc, char *const argv[], struct cli_options *o,
 		if (c == 1)
 			st = take_word(optarg, words++, o, m);
 		else {
-			*seen |= UINT32_C(1) << spec_index(c);
+			*seen |= UINT64_C(1) << spec_index(c);
 			st = take_option(c, optarg, o, m);
 		}
 		if (st != ST_OK)
@@ -391,11 +469,11 @@ static enum status scan(int argc, char *const argv[], struct cli_options *o,
 }
 
 /* Every option given must mean something to the command. */
-static enum status check_applicable(const struct cli_options *o, uint32_t seen,
+static enum status check_applicable(const struct cli_options *o, uint64_t seen,
 				    struct status_msg *m)
 {
 	for (size_t i = 0; i < N_SPECS; i++) {
-		if (!(seen & (UINT32_C(1) << i)) || (specs[i].commands & (1u << o->command)))
+		if (!(seen & (UINT64_C(1) << i)) || (specs[i].commands & (1u << o->command)))
 			continue;
 		if (o->command == CLI_PLAN)
 			return status_fail(m, ST_USAGE, "%s: not used by the interactive planner "
@@ -426,14 +504,24 @@ static enum status check_combinations(struct cli_options *o, struct status_msg *
 	if (o->budget_given && o->floor_given)
 		return status_fail(m, ST_USAGE, "--budget and --min-accuracy: give only one "
 				   "(--min-accuracy minimises the cost and needs no budget)");
-	if (o->command == CLI_PLAN && o->path != NULL && strcmp(o->path, "-") == 0)
-		return status_fail(m, ST_USAGE, "the interactive planner cannot read the pool "
-				   "from standard input (it reads keys there)");
-	if (o->command != CLI_PLAN && o->path == NULL)
+	for (size_t i = 0; i < o->n_paths; i++) {
+		if (o->command == CLI_PLAN && strcmp(o->paths[i], "-") == 0)
+			return status_fail(m, ST_USAGE, "the interactive planner cannot read the pool "
+					   "from standard input (it reads keys there)");
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(o->paths[i], o->paths[j]) == 0)
+				return status_fail(m, ST_USAGE, "'%s' given twice%s", SHOWN(o->paths[i]),
+						   strcmp(o->paths[i], "-") == 0 ? " (standard input "
+						   "can be read only once)" : "");
+	}
+	if (o->pool_name != NULL && strcmp(o->pool_name, "help") == 0)
+		return ST_OK;  /* --pool help lists the pools whatever else is given */
+	if (o->command != CLI_PLAN && o->n_paths == 0 && o->pool_name == NULL)
 		return status_fail(m, ST_USAGE, "%s: missing FILE (- reads standard input)", cmd);
-	if (o->command == CLI_SOLVE && !o->budget_given && !o->floor_given)
-		return status_fail(m, ST_USAGE, "solve: --budget is required "
-				   "(or --min-accuracy for the dual form)");
+	if ((o->command == CLI_SOLVE || o->command == CLI_SCHEDULE) && !o->budget_given &&
+	    !o->floor_given)
+		return status_fail(m, ST_USAGE, "%s: --budget is required "
+				   "(or --min-accuracy for the dual form)", cmd);
 	if (o->from_given && o->to_given && !(o->from < o->to))
 		return status_fail(m, ST_USAGE, "--from %g is not below --to %g", o->from, o->to);
 	if (o->command == CLI_PLOT)
@@ -441,14 +529,48 @@ static enum status check_combinations(struct cli_options *o, struct status_msg *
 	return ST_OK;
 }
 
+/*
+ * schedule's format: --format, else the -o name's extension (.runs.csv, .csv,
+ * .h), else runs; csv stops at SCHEDULE_ROWS_MAX slots.  The other commands
+ * take table or csv only.
+ */
+static enum status check_schedule_format(struct cli_options *o, bool format_given,
+					 struct status_msg *m)
+{
+	static const enum cli_format by_name[] = {
+		[SCHEDULE_FORMAT_CSV] = CLI_FORMAT_CSV, [SCHEDULE_FORMAT_RUNS] = CLI_FORMAT_RUNS,
+		[SCHEDULE_FORMAT_C] = CLI_FORMAT_C,
+	};
+	enum schedule_format f;
+	if (o->command != CLI_SCHEDULE)
+		return o->format == CLI_FORMAT_RUNS || o->format == CLI_FORMAT_C
+			? status_fail(m, ST_USAGE, "--format %s: only 'schedule' writes it (%s: table "
+				      "or csv)", o->format == CLI_FORMAT_C ? "c" : "runs",
+				      command_names[o->command]) : ST_OK;
+	if (!format_given)
+		o->format = o->output != NULL && schedule_format_from_name(o->output, &f)
+			? by_name[f] : CLI_FORMAT_RUNS;
+	if (o->format == CLI_FORMAT_TABLE)
+		return status_fail(m, ST_USAGE, "--format table: schedule writes csv, runs or c");
+	if (o->format == CLI_FORMAT_CSV && o->params.k > SCHEDULE_ROWS_MAX)
+		return status_fail(m, ST_USAGE, "--format csv: K = %lld would be %lld rows, more "
+				   "than %lld; use --format runs (run-length rows) or --format c "
+				   "(a generator)", o->params.k, o->params.k, SCHEDULE_ROWS_MAX);
+	return ST_OK;
+}
+
 /* Resolve lambda and the mode, then let the core check what it will be given. */
 static enum status finish(struct cli_options *o, bool format_given, struct status_msg *m)
 {
 	struct solve_params probe;
-	if (o->output != NULL && format_given && o->format == CLI_FORMAT_TABLE)
-		return status_fail(m, ST_USAGE, "--format table: -o writes CSV only");
-	if (o->output != NULL)
+	enum status st = check_schedule_format(o, format_given, m);
+	if (st != ST_OK)
+		return st;
+	if (o->command != CLI_SCHEDULE && o->output != NULL) {  /* schedule's is settled */
+		if (format_given && o->format == CLI_FORMAT_TABLE)
+			return status_fail(m, ST_USAGE, "--format table: -o writes CSV only");
 		o->format = CLI_FORMAT_CSV;
+	}
 	if (o->steps == 0)
 		o->steps = o->command == CLI_FRONTIER ? CLI_FRONTIER_STEPS : SWEEP_DEFAULT_STEPS;
 	if (!o->lambda_given) {
@@ -470,7 +592,7 @@ static enum status finish(struct cli_options *o, bool format_given, struct statu
 enum status cli_parse(int argc, char *const argv[], struct cli_options *o,
 		      struct status_msg *m)
 {
-	uint32_t seen = 0;
+	uint64_t seen = 0;
 	enum status st;
 	set_defaults(o);
 	status_clear(m);
@@ -481,8 +603,10 @@ enum status cli_parse(int argc, char *const argv[], struct cli_options *o,
 		return st;
 	st = check_applicable(o, seen, m);
 	if (st == ST_OK)
+		st = cli_battery_finish(o, m);  /* before the checks: it may set K and the budget */
+	if (st == ST_OK)
 		st = check_combinations(o, m);
 	if (st == ST_OK)
-		st = finish(o, (seen & (UINT32_C(1) << spec_index(OPT_FORMAT))) != 0, m);
+		st = finish(o, (seen & (UINT64_C(1) << spec_index(OPT_FORMAT))) != 0, m);
 	return st;
 }

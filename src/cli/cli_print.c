@@ -39,6 +39,24 @@ static void print_pool_line(FILE *fp, const struct cli_options *o, const struct 
 		kv(fp, "pool", "%s, %zu models", pool->source, pool->n);
 }
 
+/* How the levels are spaced and why: the option, or the pool's cost span. */
+static void print_spacing(FILE *fp, const struct cli_options *o, const struct sweep *sw)
+{
+	double lo = sweep_min_positive_cost(sw->pool), hi = pool_max_cost(sw->pool);
+	char why[96];
+	if (sw->n_levels == 1)
+		return;
+	if (o->spacing_given)
+		snprintf(why, sizeof why, "%s", o->spacing == SWEEP_LOG ? "--log" : "--linear");
+	else if (lo > 0)
+		snprintf(why, sizeof why, hi / lo < 1000 ? "default: costs span a factor of %.3g, "
+			 "log above 100" : "default: costs span a factor of %.0f, log above 100",
+			 hi / lo);
+	else
+		snprintf(why, sizeof why, "default: no positive cost");
+	kv(fp, "spacing", "%s (%s)", sweep_spacing_name(sw->spacing), why);
+}
+
 /* K, lambda (absolute and per K) and the method: shared by every command. */
 static void print_params(FILE *fp, const struct solve_params *sp)
 {
@@ -238,6 +256,7 @@ enum status cli_print_sweep(FILE *fp, const struct cli_options *o, const struct 
 	else
 		kv(fp, "sweep", "%zu budget levels from %.10g to %.10g per inference (B = budget x K)",
 		   sw->n_levels, sw->from, sw->to);
+	print_spacing(fp, o, sw);
 	print_params(fp, &sw->params);
 	kv(fp, "columns", "#N: share (%%) of model N; accuracy, cost: expected, per inference");
 	for (size_t c = 0; c < ncol; c++) {
@@ -332,6 +351,7 @@ enum status cli_print_frontier(FILE *fp, const struct cli_options *o, const stru
 		"expected accuracy and cost per inference\n",
 		sp->method == SOLVE_RELAXED ? "LP-rounded" : "ILP", sp->k, sp->lambda,
 		sp->lambda / (double)sp->k, fr->sweep.n_levels);
+	print_spacing(fp, o, &fr->sweep);
 	return policy_frontier(fp, pool, fr, m);
 }
 

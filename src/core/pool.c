@@ -1,5 +1,6 @@
-/* pool.c - the pool as a value: normalise, copy, free and query a loaded pool. */
+/* pool.c - the pool as a value: load one file, normalise, copy, free and query it. */
 #include "optdeploy/core/pool.h"
+#include "optdeploy/core/pool_csv.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -109,4 +110,43 @@ void pool_free(struct pool *p)
 	free_models(p->models, p->n);
 	free(p->source);
 	pool_clear(p);
+}
+
+/* The single-file loads: built-in column names, cost and accuracy needed. */
+
+/* A table's pool handed over whole, the rest released. */
+static enum status take_pool(enum status st, struct pool_csv_table *t, struct pool *out)
+{
+	*out = t->pool;
+	memset(&t->pool, 0, sizeof t->pool);
+	pool_csv_table_free(t);
+	if (st != ST_OK)
+		out->cost_scale = 1.0;
+	return st;
+}
+
+enum status pool_load_buffer(struct pool *out, const char *name, const char *data,
+			     size_t len, struct status_msg *m)
+{
+	struct pool_csv_request rq;
+	struct pool_csv_table t;
+	pool_csv_request_default(&rq);
+	return take_pool(pool_csv_load_buffer(name, data, len, &rq, &t, m), &t, out);
+}
+
+enum status pool_load_stream(struct pool *out, const char *name, FILE *fp,
+			     struct status_msg *m)
+{
+	struct pool_csv_request rq;
+	struct pool_csv_table t;
+	pool_csv_request_default(&rq);
+	return take_pool(pool_csv_load_stream(name, fp, &rq, &t, m), &t, out);
+}
+
+enum status pool_load_file(struct pool *out, const char *path, struct status_msg *m)
+{
+	struct pool_csv_request rq;
+	struct pool_csv_table t;
+	pool_csv_request_default(&rq);
+	return take_pool(pool_csv_load_path(path, &rq, &t, m), &t, out);
 }

@@ -1,42 +1,45 @@
-/* pool_csv.c - load and validate a pool of models from a CSV table (libcsv). */
-#include "optdeploy/core/pool.h"
+/* pool_csv.c - read one CSV table of models (libcsv): the columns a request asks for, validated. */
+#include "optdeploy/core/pool_csv.h"
 
 #include <csv.h>
 #include <errno.h>
-#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "optdeploy/core/pool_text.h"
+
 /*
- * Limits.  Beyond 100000 models the planner is no longer interactive, and
- * names are shown in a terminal table.  A field is kept only up to SLOT_CAP
- * bytes (its full length is still known), so a 1 MB field costs no copy.
+ * Limits.  Beyond 100000 models the planner is no longer interactive.  A
+ * field is kept only up to SLOT_CAP bytes (its full length is still known),
+ * so a 1 MB field costs no copy.
  */
 #define POOL_MAX_MODELS 100000
-#define POOL_MAX_NAME 256
 #define SLOT_CAP 512
-#define NUM_MAX 400         /* longest text taken as a number */
 #ifndef SEG_MAX             /* the fuzz build shrinks it to split lines often */
 #define SEG_MAX 65536       /* most bytes handed to libcsv in one call */
 #endif
 #define READ_BLOCK 65536
 #define SHOW_MAX 40         /* bytes of a bad value quoted in a message */
 #define NO_COL SIZE_MAX
+#define R_COUNT POOL_KEY_COUNT
 
-enum role { R_MODEL, R_COST, R_ACCURACY, R_LOAD, R_COUNT };
-
-/* Accepted header names of each role, matched ignoring ASCII case. */
+/* Built-in header names of each key, matched ignoring ASCII case. */
 static const char *const role_names[R_COUNT][4] = {
 	{"model", "name", NULL, NULL},
 	{"cost", "energy", NULL, NULL},
 	{"accuracy", "performance", "score", NULL},
 	{"load_cost", NULL, NULL, NULL},
+	{"memory", NULL, NULL, NULL},
 };
 
-enum num_result { NUM_OK, NUM_EMPTY, NUM_SYNTAX, NUM_RANGE };
+/* What a row's value of each key is called in messages about it. */
+static const char *const negative_why[R_COUNT] = {
+	NULL, "a cost must be >= 0", NULL, "a load cost must be >= 0",
+	"a memory footprint must be >= 0",
+};
 
 struct slot {                  /* one needed field of the current row */
 	char text[SLOT_CAP + 1];
@@ -56,8 +59,10 @@ struct loader {
 	size_t bytes;              /* bytes seen, BOM excluded */
 	size_t nf;                 /* fields so far in the current record */
 	size_t ncols, header_line;
-	size_t col[R_COUNT];       /* column index of each role, or NO_COL */
-	char col_text[R_COUNT][16];/* the header's spelling of each role */
+	size_t col[R_COUNT];       /* column index of each key, or NO_COL */
+	const struct pool_csv_request *rq;
+	struct pool_csv_table *t;  /* col_text, columns, skipped: filled as we go */
+	size_t skip_cap;
 	struct slot slot[R_COUNT];
 	struct model *models;
 	size_t *lines;             /* line of each model, for duplicate messages */
@@ -91,29 +96,6 @@ static int is_term(unsigned char c)
 	return c == '\n';
 }
 
-static int ascii_ieq(const char *s, size_t len, const char *word)
-{
-	size_t i;
-	for (i = 0; i < len && word[i] != '\0'; i++) {
-		unsigned char a = (unsigned char)s[i], b = (unsigned char)word[i];
-		if (a >= 'A' && a <= 'Z')
-			a = (unsigned char)(a - 'A' + 'a');
-		if (a != b)
-			return 0;
-	}
-	return i == len && word[i] == '\0';
-}
-
-static void trim(const char **s, size_t *len)
-{
-	while (*len > 0 && (**s == ' ' || **s == '\t')) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-		(*len)--;
-}
-
 /* Quote a field for a message: escapes, at most SHOW_MAX bytes, full length if cut. */
 static void show_value(const struct slot *sl, char *out, size_t outsz)
 {
@@ -135,168 +117,100 @@ static void show_value(const struct slot *sl, char *out, size_t outsz)
 		snprintf(out + o, outsz - o, "... (%zu bytes)", sl->len);
 }
 
-/*
- * One plain decimal number: [+-]digits[.digits][e[+-]digits], surrounding
- * spaces allowed.  Hex, inf, nan, thousands separators and overflow are
- * refused; strtod only converts text already checked.
- */
-static enum num_result parse_number(const char *s, size_t len, double *out)
+/* Append one header name to the list quoted in messages ("a, b, c, ..."). */
+static void note_column(struct loader *L, const char *s, size_t len)
 {
-	size_t i = 0, digits = 0, exp_digits = 0;
-	trim(&s, &len);
-	if (len == 0)
-		return NUM_EMPTY;
-	if (len > NUM_MAX)
-		return NUM_SYNTAX;
-	if (s[i] == '+' || s[i] == '-')
-		i++;
-	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-		digits++;
-	if (i < len && s[i] == '.')
-		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-			digits++;
-	if (digits == 0)
-		return NUM_SYNTAX;
-	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
-		if (++i < len && (s[i] == '+' || s[i] == '-'))
-			i++;
-		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-			exp_digits++;
-		if (exp_digits == 0)
-			return NUM_SYNTAX;
+	char *list = L->t->columns;
+	size_t used = strlen(list), room = sizeof L->t->columns;
+	if (used + 6 >= room || (used > 0 && strcmp(list + used - 3, "...") == 0))
+		return;
+	if (used + len + 8 >= room) {
+		snprintf(list + used, room - used, "%s...", used ? ", " : "");
+		return;
 	}
-	if (i != len)
-		return NUM_SYNTAX;
-
-	/* strtod follows LC_NUMERIC, which the UI may have set from the environment. */
-	char buf[NUM_MAX + 16];
-	const char *dp = localeconv()->decimal_point;
-	size_t o = 0, dplen = strlen(dp);
-	for (i = 0; i < len; i++) {
-		if (s[i] == '.' && dplen < 8) {
-			memcpy(buf + o, dp, dplen);
-			o += dplen;
-		} else {
-			buf[o++] = s[i];
-		}
-	}
-	buf[o] = '\0';
-	char *end;
-	errno = 0;
-	double v = strtod(buf, &end);
-	if (*end != '\0')
-		return NUM_SYNTAX;
-	if (errno == ERANGE && isinf(v))
-		return NUM_RANGE;
-	*out = v + 0.0;   /* -0 becomes +0 */
-	return NUM_OK;
+	snprintf(list + used, room - used, "%s%.*s", used ? ", " : "", (int)len, s);
 }
 
-/* Length of the UTF-8 sequence at s (its code point in *cp), 0 when invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t len, unsigned *cp)
+static int key_matches(const struct pool_csv_request *rq, int r, const char *s, size_t len)
 {
-	unsigned c = s[0], lo = 0x80, hi = 0xbf;
-	size_t n;
-	if (c >= 0xc2 && c <= 0xdf) {
-		n = 2;
-		*cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3;
-		*cp = c & 0x0f;
-		lo = c == 0xe0 ? 0xa0 : 0x80;   /* no overlong forms */
-		hi = c == 0xed ? 0x9f : 0xbf;   /* no surrogates */
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4;
-		*cp = c & 0x07;
-		lo = c == 0xf0 ? 0x90 : 0x80;
-		hi = c == 0xf4 ? 0x8f : 0xbf;   /* nothing above U+10FFFF */
-	} else {
-		return 0;
-	}
-	if (len < n || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3f);
-	}
-	return n;
-}
-
-/* Why a model name cannot be shown in a terminal table, or 0 when it can. */
-static int name_problem(const unsigned char *s, size_t len, char *why, size_t whysz)
-{
-	if (len == 0)
-		return snprintf(why, whysz, "empty model name"), 1;
-	if (len > POOL_MAX_NAME)
-		return snprintf(why, whysz, "model name is %zu bytes long (limit %d)",
-				len, POOL_MAX_NAME), 1;
-	for (size_t i = 0; i < len;) {
-		unsigned c = s[i], cp;
-		size_t k;
-		if (c == 0)
-			return snprintf(why, whysz, "model name contains a NUL byte (byte %zu)",
-					i + 1), 1;
-		if (c < 0x20 || c == 0x7f)
-			return snprintf(why, whysz, "model name contains control character "
-					"0x%02x (byte %zu)", c, i + 1), 1;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		k = utf8_seq(s + i, len - i, &cp);
-		if (k == 0)
-			return snprintf(why, whysz, "model name is not valid UTF-8 "
-					"(byte 0x%02x at byte %zu)", c, i + 1), 1;
-		if (cp <= 0x9f)
-			return snprintf(why, whysz, "model name contains control character "
-					"U+%04X (byte %zu)", cp, i + 1), 1;
-		i += k;
-	}
+	if (rq->column[r] != NULL)
+		return pool_text_ieq(s, len, rq->column[r]);
+	for (int a = 0; role_names[r][a] != NULL; a++)
+		if (pool_text_ieq(s, len, role_names[r][a]))
+			return 1;
 	return 0;
 }
 
+static void take_column(struct loader *L, int r, const char *s, size_t len, size_t idx)
+{
+	char *text = L->t->col_text[r];
+	if (L->col[r] != NO_COL) {
+		fail(L, ST_DATA, "%s:%zu: duplicate column: '%s' (column %zu) and '%.*s' (column "
+		     "%zu) both give the %s", L->name, L->rec_line, text, L->col[r] + 1,
+		     (int)len, s, idx + 1, role_names[r][0]);
+		return;
+	}
+	L->col[r] = idx;
+	/* len < POOL_SPEC_TEXT: the name equals a built-in name or a mapped one */
+	memcpy(text, s, len);
+	text[len] = '\0';
+}
+
+/* A header name: the keys mapped to it, else the key whose built-in name it is. */
 static void header_field(struct loader *L, const char *s, size_t len, size_t idx)
 {
-	trim(&s, &len);
+	const struct pool_csv_request *rq = L->rq;
+	int mapped = 0;
+	pool_text_trim(&s, &len);
 	if (memchr(s, '\r', len) != NULL) {
 		fail(L, ST_DATA, "%s:%zu: carriage return inside header field %zu (lines "
 		     "must end with LF or CRLF)", L->name, L->rec_line, idx + 1);
 		return;
 	}
-	for (int r = 0; r < R_COUNT; r++) {
-		for (int a = 0; role_names[r][a] != NULL; a++) {
-			if (!ascii_ieq(s, len, role_names[r][a]))
-				continue;
-			if (L->col[r] != NO_COL) {
-				fail(L, ST_DATA, "%s:%zu: duplicate column: '%s' (column %zu) and "
-				     "'%.*s' (column %zu) both give the %s", L->name, L->rec_line,
-				     L->col_text[r], L->col[r] + 1, (int)len, s, idx + 1,
-				     role_names[r][0]);
-				return;
-			}
-			L->col[r] = idx;
-			memcpy(L->col_text[r], s, len);   /* len <= 11: it equals an alias */
-			L->col_text[r][len] = '\0';
+	note_column(L, s, len);
+	for (int r = 0; r < R_COUNT; r++)
+		if (!rq->skip[r] && rq->column[r] != NULL && key_matches(rq, r, s, len)) {
+			take_column(L, r, s, len, idx);
+			mapped = 1;
+		}
+	for (int r = 0; !mapped && r < R_COUNT; r++)
+		if (!rq->skip[r] && rq->column[r] == NULL && key_matches(rq, r, s, len)) {
+			take_column(L, r, s, len, idx);
 			return;
 		}
+}
+
+static void missing_column(struct loader *L, int r)
+{
+	const struct pool_csv_request *rq = L->rq;
+	char also[64] = "", hint[POOL_CSV_COLUMNS_TEXT + 96] = "";
+	if (rq->column[r] != NULL) {
+		fail(L, ST_DATA, "%s:%zu: --columns %s=%s: no such column (the columns are: %s)",
+		     L->name, L->rec_line, role_names[r][0], rq->column[r], L->t->columns);
+		return;
 	}
+	for (int a = 1; role_names[r][a] != NULL; a++)
+		snprintf(also + strlen(also), sizeof also - strlen(also), "%s'%s'",
+			 a > 1 ? ", " : " (also accepted: ", role_names[r][a]);
+	if (also[0] != '\0')
+		strcat(also, ")");
+	if (rq->hint)
+		snprintf(hint, sizeof hint, "; map one with --columns %s=COLUMN (the columns "
+			 "are: %s)", r == 0 ? "name" : role_names[r][0], L->t->columns);
+	fail(L, ST_DATA, "%s:%zu: missing column '%s'%s%s", L->name, L->rec_line,
+	     role_names[r][0], also, hint);
 }
 
 static void finish_header(struct loader *L, size_t nf)
 {
 	L->ncols = nf;
-	L->header_line = L->rec_line;
-	for (int r = 0; r < R_LOAD; r++) {
-		if (L->col[r] != NO_COL)
-			continue;
-		char also[64] = "";
-		for (int a = 1; role_names[r][a] != NULL; a++)
-			snprintf(also + strlen(also), sizeof also - strlen(also), "%s'%s'",
-				 a > 1 ? ", " : " (also accepted: ", role_names[r][a]);
-		fail(L, ST_DATA, "%s:%zu: missing column '%s'%s%s", L->name, L->rec_line,
-		     role_names[r][0], also, also[0] != '\0' ? ")" : "");
-		return;
+	L->header_line = L->t->header_line = L->rec_line;
+	for (int r = 0; r < R_COUNT; r++) {
+		L->t->found[r] = L->col[r] != NO_COL;
+		if (L->col[r] == NO_COL && (r == 0 || L->rq->need[r])) {
+			missing_column(L, r);
+			return;
+		}
 	}
 	L->header_done = 1;
 }
@@ -324,28 +238,65 @@ static void on_field(void *s, size_t len, void *data)
 	}
 }
 
-/* Check the number of role r in the current row; store it in *v. */
-static int row_number(struct loader *L, enum role r, double *v)
+/* Check the number of key r in the current row; store it in *v. */
+static int row_number(struct loader *L, int r, double *v)
 {
 	const struct slot *sl = &L->slot[r];
-	enum num_result res = sl->len > SLOT_CAP ? NUM_SYNTAX : parse_number(sl->text, sl->len, v);
+	enum pool_num res = sl->len > SLOT_CAP ? POOL_NUM_SYNTAX
+			    : pool_text_number(sl->text, sl->len, v);
 	const char *what = NULL;
 	char shown[SHOW_MAX * 4 + 48];
 	show_value(sl, shown, sizeof shown);
-	if (res == NUM_EMPTY)
+	if (res == POOL_NUM_EMPTY)
 		what = "empty value (a number is required)";
-	else if (res == NUM_SYNTAX)
+	else if (res == POOL_NUM_SYNTAX)
 		what = "is not a number";
-	else if (res == NUM_RANGE)
+	else if (res == POOL_NUM_RANGE)
 		what = "is out of range";
-	else if (r != R_ACCURACY && *v < 0)
-		what = r == R_COST ? "is negative (a cost must be >= 0)"
-				   : "is negative (a load cost must be >= 0)";
+	else if (negative_why[r] != NULL && *v < 0)
+		what = "is negative";
 	if (what == NULL)
 		return 0;
-	fail(L, ST_DATA, "%s:%zu: column '%s': %s%s%s", L->name, sl->line, L->col_text[r],
-	     res == NUM_EMPTY ? "" : shown, res == NUM_EMPTY ? "" : " ", what);
+	fail(L, ST_DATA, "%s:%zu: column '%s': %s%s%s%s%s%s", L->name, sl->line,
+	     L->t->col_text[r], res == POOL_NUM_EMPTY ? "" : shown,
+	     res == POOL_NUM_EMPTY ? "" : " ", what,
+	     res == POOL_NUM_OK ? " (" : "", res == POOL_NUM_OK ? negative_why[r] : "",
+	     res == POOL_NUM_OK ? ")" : "");
 	return -1;
+}
+
+/* Whether a needed number of the current row is empty (--skip-incomplete). */
+static int row_incomplete(const struct loader *L)
+{
+	for (int r = 1; r < R_COUNT; r++) {
+		const char *s = L->slot[r].text;
+		size_t len = L->slot[r].len;
+		if (L->col[r] == NO_COL || len > SLOT_CAP)
+			continue;
+		pool_text_trim(&s, &len);
+		if (len == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void note_skipped(struct loader *L, const char *name)
+{
+	struct pool_csv_table *t = L->t;
+	if (t->n_skipped == L->skip_cap) {
+		size_t cap = L->skip_cap ? L->skip_cap * 2 : 8;
+		char **v = realloc(t->skipped, cap * sizeof *v);
+		if (v == NULL) {
+			fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, L->rec_line);
+			return;
+		}
+		t->skipped = v;
+		L->skip_cap = cap;
+	}
+	if ((t->skipped[t->n_skipped] = strdup(name)) == NULL)
+		fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, L->rec_line);
+	else
+		t->n_skipped++;
 }
 
 static size_t name_hash(const char *name)   /* FNV-1a */
@@ -408,7 +359,7 @@ static void add_model(struct loader *L, struct model *md, const char *name, size
 	size_t prev = hash_find(L, name);
 	if (prev != 0) {
 		fail(L, ST_DATA, "%s:%zu: column '%s': duplicate model '%s' (first on line %zu)",
-		     L->name, line, L->col_text[R_MODEL], name, L->lines[prev - 1]);
+		     L->name, line, L->t->col_text[0], name, L->lines[prev - 1]);
 		return;
 	}
 	md->name = strdup(name);
@@ -422,10 +373,29 @@ static void add_model(struct loader *L, struct model *md, const char *name, size
 	L->n++;
 }
 
+/* The current row's model name, trimmed and checked, or NULL after a failure. */
+static const char *row_name(struct loader *L)
+{
+	struct slot *sl = &L->slot[0];
+	const char *s = sl->text;
+	size_t len = sl->len;
+	char why[96];
+	if (len <= SLOT_CAP)
+		pool_text_trim(&s, &len);
+	if (pool_text_name_problem((const unsigned char *)s, len, why, sizeof why)) {
+		fail(L, ST_DATA, "%s:%zu: column '%s': %s", L->name, sl->line,
+		     L->t->col_text[0], why);
+		return NULL;
+	}
+	sl->text[(size_t)(s - sl->text) + len] = '\0';
+	return s;
+}
+
 static void finish_row(struct loader *L, size_t nf)
 {
 	struct model md = {NULL, 0.0, 0.0, 1.0, 0.0};
-	const char *name = NULL;
+	double *field[R_COUNT] = {NULL, &md.cost, &md.accuracy, &md.load_cost, &md.memory};
+	const char *name;
 	if (nf != L->ncols) {
 		fail(L, ST_DATA, "%s:%zu: row has %zu field%s, header has %zu", L->name,
 		     L->rec_line, nf, nf == 1 ? "" : "s", L->ncols);
@@ -436,32 +406,23 @@ static void finish_row(struct loader *L, size_t nf)
 		     POOL_MAX_MODELS);
 		return;
 	}
-	for (enum role r = R_MODEL; r < R_COUNT; r++) {
-		struct slot *sl = &L->slot[r];
-		if (L->col[r] == NO_COL)
-			continue;
-		if (r == R_MODEL) {
-			const char *s = sl->text;
-			size_t len = sl->len;
-			char why[96];
-			if (len <= SLOT_CAP)
-				trim(&s, &len);
-			if (name_problem((const unsigned char *)s, len, why, sizeof why)) {
-				fail(L, ST_DATA, "%s:%zu: column '%s': %s", L->name, sl->line,
-				     L->col_text[r], why);
-				return;
-			}
-			sl->text[(size_t)(s - sl->text) + len] = '\0';
-			name = s;
-		} else if (row_number(L, r, r == R_COST ? &md.cost : r == R_ACCURACY
-				      ? &md.accuracy : &md.load_cost) != 0) {
-			return;
-		}
+	if ((name = row_name(L)) == NULL)
+		return;
+	if (!pool_spec_selects(L->rq->select, name)) {
+		L->t->n_unselected++;
+		return;
 	}
+	if (L->rq->skip_incomplete && row_incomplete(L)) {
+		note_skipped(L, name);
+		return;
+	}
+	for (int r = 1; r < R_COUNT; r++)
+		if (L->col[r] != NO_COL && row_number(L, r, field[r]) != 0)
+			return;
 	if (reserve(L) != 0)
 		fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, L->rec_line);
 	else
-		add_model(L, &md, name, L->slot[R_MODEL].line);
+		add_model(L, &md, name, L->slot[0].line);
 }
 
 static void on_row(int c, void *data)
@@ -538,11 +499,16 @@ static void feed(struct loader *L, const char *data, size_t len)
 	}
 }
 
-static void loader_init(struct loader *L, const char *name, struct status_msg *m)
+static void loader_init(struct loader *L, const char *name, const struct pool_csv_request *rq,
+			struct pool_csv_table *t, struct status_msg *m)
 {
 	memset(L, 0, sizeof *L);
+	memset(t, 0, sizeof *t);
+	t->pool.cost_scale = 1.0;
 	L->name = name != NULL ? name : "<input>";
 	L->m = m;
+	L->rq = rq;
+	L->t = t;
 	L->line = L->rec_line = L->fld_line = 1;
 	L->at_line_start = 1;
 	for (int r = 0; r < R_COUNT; r++)
@@ -553,9 +519,10 @@ static void loader_init(struct loader *L, const char *name, struct status_msg *m
 	status_clear(m);
 }
 
-/* End of input: flush libcsv, check the file as a whole, hand the pool over. */
-static enum status loader_finish(struct loader *L, struct pool *out)
+/* End of input: flush libcsv, check the file as a whole, hand the table over. */
+static enum status loader_finish(struct loader *L)
 {
+	struct pool_csv_table *t = L->t;
 	if (L->st == ST_OK && csv_fini(&L->csv, on_field, on_row, L) != 0)
 		fail(L, ST_DATA, "%s:%zu: field %zu: unterminated quoted field (the file ends "
 		     "inside it)", L->name, L->fld_line, L->nf + 1);
@@ -563,51 +530,69 @@ static enum status loader_finish(struct loader *L, struct pool *out)
 		fail(L, ST_DATA, "%s: empty file", L->name);
 	else if (!L->header_done)
 		fail(L, ST_DATA, "%s: no header row (only blank or comment lines)", L->name);
-	else if (L->n == 0)
+	else if (L->n == 0 && t->n_skipped == 0 && t->n_unselected == 0)
 		fail(L, ST_DATA, "%s:%zu: no models after the header row", L->name,
 		     L->header_line);
 	csv_free(&L->csv);
 	free(L->lines);
 	free(L->hash);
-	out->models = L->models;
-	out->n = L->n;
-	if (L->st == ST_OK && (out->source = strdup(L->name)) == NULL)
+	t->pool.models = L->models;
+	t->pool.n = L->n;
+	t->pool.has_memory = t->found[POOL_KEY_MEMORY];
+	if (L->st == ST_OK && (t->pool.source = strdup(L->name)) == NULL)
 		fail(L, ST_INTERNAL, "%s: out of memory", L->name);
 	if (L->st != ST_OK)
-		pool_free(out);   /* the models read so far; leaves *out empty as promised */
+		pool_csv_table_free(t);   /* what was read so far; leaves *t empty as promised */
 	return L->st;
 }
 
-/* What every load starts from, so a failure at any point leaves *out empty. */
-static const struct pool empty_pool = {NULL, 0, NULL, 1.0, false};
+void pool_csv_table_free(struct pool_csv_table *t)
+{
+	if (t == NULL)
+		return;
+	pool_free(&t->pool);
+	for (size_t i = 0; i < t->n_skipped; i++)
+		free(t->skipped[i]);
+	free(t->skipped);
+	memset(t, 0, sizeof *t);
+	t->pool.cost_scale = 1.0;
+}
 
-enum status pool_load_buffer(struct pool *out, const char *name, const char *data,
-			     size_t len, struct status_msg *m)
+void pool_csv_request_default(struct pool_csv_request *rq)
+{
+	memset(rq, 0, sizeof *rq);
+	rq->need[POOL_KEY_NAME] = rq->need[POOL_KEY_COST] = rq->need[POOL_KEY_ACCURACY] = true;
+}
+
+enum status pool_csv_load_buffer(const char *name, const char *data, size_t len,
+				 const struct pool_csv_request *rq, struct pool_csv_table *out,
+				 struct status_msg *m)
 {
 	struct loader *L = malloc(sizeof *L);
-	*out = empty_pool;
-	if (L == NULL)
+	if (L == NULL) {
+		memset(out, 0, sizeof *out);
 		return status_fail(m, ST_INTERNAL, "%s: out of memory", name ? name : "<input>");
-	loader_init(L, name, m);
+	}
+	loader_init(L, name, rq, out, m);
 	if (data != NULL)
 		feed(L, data, len);
-	enum status st = loader_finish(L, out);
+	enum status st = loader_finish(L);
 	free(L);
 	return st;
 }
 
-enum status pool_load_stream(struct pool *out, const char *name, FILE *fp,
-			     struct status_msg *m)
+enum status pool_csv_load_stream(const char *name, FILE *fp, const struct pool_csv_request *rq,
+				 struct pool_csv_table *out, struct status_msg *m)
 {
 	struct loader *L = malloc(sizeof *L);
 	char *buf = malloc(READ_BLOCK);
-	*out = empty_pool;
 	if (L == NULL || buf == NULL) {
 		free(L);
 		free(buf);
+		memset(out, 0, sizeof *out);
 		return status_fail(m, ST_INTERNAL, "%s: out of memory", name);
 	}
-	loader_init(L, name, m);
+	loader_init(L, name, rq, out, m);
 	for (;;) {
 		size_t got = fread(buf, 1, READ_BLOCK, fp);
 		int err = ferror(fp) ? (errno != 0 ? errno : EIO) : 0;  /* before feed() */
@@ -618,22 +603,23 @@ enum status pool_load_stream(struct pool *out, const char *name, FILE *fp,
 			break;
 	}
 	free(buf);
-	enum status st = loader_finish(L, out);
+	enum status st = loader_finish(L);
 	free(L);
 	return st;
 }
 
-enum status pool_load_file(struct pool *out, const char *path, struct status_msg *m)
+enum status pool_csv_load_path(const char *path, const struct pool_csv_request *rq,
+			       struct pool_csv_table *out, struct status_msg *m)
 {
 	if (strcmp(path, "-") == 0)
-		return pool_load_stream(out, "<stdin>", stdin, m);
+		return pool_csv_load_stream("<stdin>", stdin, rq, out, m);
 	FILE *fp = fopen(path, "rb");
 	if (fp == NULL) {
 		int err = errno;
-		*out = empty_pool;
+		memset(out, 0, sizeof *out);
 		return status_fail(m, ST_INPUT, "%s: cannot open: %s", path, strerror(err));
 	}
-	enum status st = pool_load_stream(out, path, fp, m);
+	enum status st = pool_csv_load_stream(path, fp, rq, out, m);
 	fclose(fp);
 	return st;
 }

@@ -7,13 +7,74 @@
 #include "optdeploy/core/sweep.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define SWEEP_MAX_STEPS 100000
 
+double sweep_min_positive_cost(const struct pool *pool)
+{
+	double min = 0;
+	for (size_t i = 0; i < pool->n; i++)
+		if (pool->models[i].cost > 0 && (min == 0 || pool->models[i].cost < min))
+			min = pool->models[i].cost;
+	return min;
+}
+
+enum sweep_spacing sweep_default_spacing(const struct pool *pool)
+{
+	double lo = pool != NULL && pool->n > 0 ? sweep_min_positive_cost(pool) : 0;
+	return lo > 0 && pool_max_cost(pool) / lo > SWEEP_LOG_SPAN ? SWEEP_LOG : SWEEP_LINEAR;
+}
+
+const char *sweep_spacing_name(enum sweep_spacing s)
+{
+	return s == SWEEP_LOG ? "log" : "linear";
+}
+
+double sweep_level_budget(double from, double to, size_t steps, size_t j, enum sweep_spacing s)
+{
+	/* computed from the ends, not accumulated, so the last level is exactly `to` */
+	double t = steps <= 1 ? 0.0 : (double)j / (double)(steps - 1);
+	if (steps <= 1 || j == 0)
+		return from;
+	if (j == steps - 1)
+		return to;
+	if (s == SWEEP_LINEAR)
+		return from + (to - from) * t;
+	/* 15 significant digits: decade levels read 5, not 4.999999999999999 */
+	char buf[32];
+	snprintf(buf, sizeof buf, "%.15g", from * pow(to / from, t));
+	return strtod(buf, NULL);
+}
+
+/* Log levels start at the cheapest positive cost when the range starts at 0. */
+static enum status log_start(const struct pool *pool, double *from, double to,
+			     struct status_msg *m)
+{
+	double lo = sweep_min_positive_cost(pool);
+	if (*from > 0)
+		return ST_OK;
+	if (lo == 0)
+		return status_fail(m, ST_USAGE, "log spacing needs a positive budget, and every "
+				   "model costs 0 (use --linear)");
+	if (!(lo < to))
+		return status_fail(m, ST_USAGE, "log spacing starts at the cheapest positive cost "
+				   "%.10g, which is not below %.10g (use --linear)", lo, to);
+	*from = lo;
+	return ST_OK;
+}
+
 enum status sweep_init(struct sweep *sw, const struct pool *pool, const struct solve_params *base,
 		       double from, double to, size_t steps, struct status_msg *m)
+{
+	return sweep_init_spaced(sw, pool, base, from, to, steps, SWEEP_LINEAR, m);
+}
+
+enum status sweep_init_spaced(struct sweep *sw, const struct pool *pool,
+			      const struct solve_params *base, double from, double to,
+			      size_t steps, enum sweep_spacing spacing, struct status_msg *m)
 {
 	memset(sw, 0, sizeof *sw);
 	if (pool == NULL || pool->n == 0)
@@ -21,6 +82,11 @@ enum status sweep_init(struct sweep *sw, const struct pool *pool, const struct s
 	if (isnan(from) && isnan(to)) {
 		from = pool->models[pool_cheapest(pool)].cost;
 		to = pool_max_cost(pool);
+	}
+	if (spacing == SWEEP_LOG && isfinite(to) && steps > 1) {
+		enum status lst = log_start(pool, &from, to, m);
+		if (lst != ST_OK)
+			return lst;
 	}
 	if (!isfinite(from) || !isfinite(to))
 		return status_fail(m, ST_USAGE, "the sweep range must be finite numbers");
@@ -49,15 +115,14 @@ enum status sweep_init(struct sweep *sw, const struct pool *pool, const struct s
 	sw->from = from;
 	sw->to = to;
 	sw->n_levels = steps;
+	sw->spacing = spacing;
 	for (size_t j = 0; j < steps; j++) {
 		st = policy_init(&sw->levels[j].policy, pool->n, m);
 		if (st != ST_OK) {
 			sweep_free(sw);
 			return st;
 		}
-		/* computed from the ends, not accumulated, so the last level is exactly `to` */
-		sw->levels[j].budget = steps == 1 ? from
-			: from + (to - from) * (double)j / (double)(steps - 1);
+		sw->levels[j].budget = sweep_level_budget(from, to, steps, j, spacing);
 	}
 	return ST_OK;
 }

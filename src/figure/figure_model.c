@@ -22,7 +22,7 @@ bool figure_on_hull(const struct figure_model *fm, size_t i)
 
 bool figure_wide_costs(double lo, double hi)
 {
-	return lo > 0 && hi > 100 * lo;
+	return lo > 0 && hi > SWEEP_LOG_SPAN * lo;
 }
 
 static enum status no_memory(struct figure_model *fm, struct status_msg *m)
@@ -78,8 +78,13 @@ static enum status take_frontiers(struct figure_model *fm, const struct figure_s
 	return ST_OK;
 }
 
-/* Log when asked; automatic: when the models' costs (all positive) span over two decades. */
-static bool want_log(const struct figure_model *fm, enum figure_axis axis)
+/*
+ * Log when asked; automatic: as the sweep's levels are spaced (geometrically
+ * when the costs span over SWEEP_LOG_SPAN).  Never with a free model, which
+ * a log axis cannot show.
+ */
+static bool want_log(const struct figure_model *fm, enum figure_axis axis,
+		     const struct sweep *sw)
 {
 	double lo = INFINITY, hi = 0;
 
@@ -91,7 +96,7 @@ static bool want_log(const struct figure_model *fm, enum figure_axis axis)
 		return false;  /* a free model has no place on a log axis */
 	if (axis == FIGURE_AXIS_LOG)
 		return true;
-	return axis == FIGURE_AXIS_AUTO && figure_wide_costs(lo, hi);
+	return axis == FIGURE_AXIS_AUTO && (sw->spacing == SWEEP_LOG || figure_wide_costs(lo, hi));
 }
 
 enum status figure_model_build(struct figure_model *fm, const struct figure_source *src,
@@ -115,7 +120,7 @@ enum status figure_model_build(struct figure_model *fm, const struct figure_sour
 		fm->policy = (struct figure_point){ src->policy->expected_cost,
 						    src->policy->expected_accuracy, NULL };
 	}
-	fm->log_cost = want_log(fm, src->axis);
+	fm->log_cost = want_log(fm, src->axis, src->current);
 	return ST_OK;
 }
 

@@ -10,30 +10,22 @@
 
 #include "optdeploy/core/export.h"
 #include "optdeploy/core/frontier.h"
+#include "optdeploy/core/pool_tables.h"
 #include "optdeploy/ui/ui_app.h"
 #include "optdeploy/ui/ui_figure.h"
 #include "optdeploy/ui/ui_input.h"
+#include "optdeploy/ui/ui_schedule.h"
 #include "optdeploy/ui/ui_screen.h"
-
-#ifndef OPTDEPLOY_DATADIR
-#define OPTDEPLOY_DATADIR "/usr/local/share/optdeploy"
-#endif
 
 /* How long one turn of the loop may spend on sweep levels before it looks at input again. */
 #define SWEEP_SLICE_MS 30
 
-static const char *default_path(void)
-{
-	static const char installed[] = OPTDEPLOY_DATADIR "/uci_har.csv";
-
-	return access(installed, F_OK) == 0 ? installed : "data/uci_har.csv";
-}
-
 /* The raw pool, its normalised copy, a solver and hull for each, and the policy buffer. */
-static enum status load_pools(struct app *a, const char *path, struct status_msg *m)
+static enum status load_pools(struct app *a, const struct app_options *opt,
+			      struct pool_warnings *w, struct status_msg *m)
 {
 	struct status_msg nm;
-	enum status st = pool_load_file(&a->pools[0], path, m);
+	enum status st = pool_load_tables(opt->paths, opt->n_paths, opt->spec, &a->pools[0], w, m);
 
 	if (st != ST_OK)
 		return st;
@@ -231,6 +223,8 @@ static void react(struct app *a, unsigned flags)
 	if (flags & UI_R_EXPORT) {
 		if (a->export_kind == UI_ASK_POLICY_FILE)
 			export_policy(a);
+		else if (a->export_kind == UI_ASK_SCHEDULE_FILE)
+			ui_schedule_export(a);
 		else if (a->export_kind == UI_ASK_FIGURE_FILE)
 			ui_figure_export(a);
 		else
@@ -274,6 +268,7 @@ static void run_loop(struct app *a)
 int app_run(const struct app_options *opt)
 {
 	struct app *a = calloc(1, sizeof *a);
+	struct pool_warnings w = { 0 };
 	struct status_msg m;
 	enum status st;
 	int sig;
@@ -283,10 +278,12 @@ int app_run(const struct app_options *opt)
 		return status_exit_code(ST_INTERNAL);
 	}
 	status_clear(&m);
-	a->path = opt->path != NULL ? opt->path : default_path();
-	st = load_pools(a, a->path, &m);
+	st = load_pools(a, opt, &w, &m);
+	a->path = a->pools[0].source != NULL ? a->pools[0].source : "";
 	if (st == ST_OK)
 		st = start_values(a, opt, &m);
+	if (st == ST_OK && w.n > 0)  /* models left out: said where the user looks */
+		ui_app_message(a, false, "%s%s", w.text[0], w.n > 1 ? " (and more warnings)" : "");
 	if (st == ST_OK)
 		st = ui_term_open(&a->term, opt->ascii, &m);
 	if (st != ST_OK) {

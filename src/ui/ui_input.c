@@ -37,6 +37,9 @@ static void ask_file(struct app *a, int purpose)
 			       "figure.png");
 	else if (purpose == UI_ASK_POLICY_FILE)
 		ui_prompt_open(&a->prompt, purpose, " Export the policy to: ", "policy.csv");
+	else if (purpose == UI_ASK_SCHEDULE_FILE)
+		ui_prompt_open(&a->prompt, purpose, " Export the schedule (.csv slots, .runs.csv "
+			       "runs, .h C header) to: ", "schedule.runs.csv");
 	else
 		ui_prompt_open(&a->prompt, purpose, a->heat == UI_HEAT_ZERO
 			       ? " Export the lambda = 0 sweep to: " : " Export the current sweep to: ",
@@ -126,6 +129,9 @@ static unsigned act(struct app *a, enum ui_action act)
 	case UI_ACT_EXPORT_POLICY:
 	case UI_ACT_EXPORT_SWEEP:
 		ask_file(a, act == UI_ACT_EXPORT_POLICY ? UI_ASK_POLICY_FILE : UI_ASK_SWEEP_FILE);
+		return UI_R_REDRAW;
+	case UI_ACT_EXPORT_SCHEDULE:
+		ask_file(a, UI_ASK_SCHEDULE_FILE);
 		return UI_R_REDRAW;
 	case UI_ACT_EXPORT_FIGURE:
 		ask_file(a, UI_ASK_FIGURE_FILE);

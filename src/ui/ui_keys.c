@@ -36,6 +36,8 @@ static const struct ui_key_row table[] = {
 	  "e", "export" },
 	{ UI_ACT_EXPORT_SWEEP, { { 'E', "E" } }, "export the shown sweep to a CSV file",
 	  NULL, NULL },
+	{ UI_ACT_EXPORT_SCHEDULE, { { 's', "s" } },
+	  "export the policy's inference order (.csv, .runs.csv or .h)", NULL, NULL },
 	{ UI_ACT_EXPORT_FIGURE, { { 'p', "p" } },
 	  "write the figure of this view (.svg, .pdf or .png)", NULL, NULL },
 	{ UI_ACT_HELP, { { '?', "?" }, { KEY_F(1), "F1" } }, "show or hide this help", "?", "help" },

@@ -54,7 +54,7 @@ check $r "exactly the figures asked for, no temporary files: $(ls -A "$T/figs" |
 # --- the figure's numbers are the CLI's -------------------------------------
 # heatmap rows: budget,model,share of the lambda = 0 and the current sweeps;
 # ilp rows: budget,accuracy of `frontier` with the same levels; hull rows.
-for args in "--K 1000" "--K 200 --lambda 7.5 --from 20 --to 90 --steps 15" "--K 5000 --relax"; do
+for args in "--K 1000" "--K 200 --lambda 7.5 --from 20 --to 90 --steps 15" "--K 5000 --relax" "--log --steps 31"; do
 	# shellcheck disable=SC2086
 	run plot "$POOL" $args --data-csv "$T/data.csv" -o "$T/fig.svg"
 	expect_status 0

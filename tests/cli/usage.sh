@@ -44,7 +44,7 @@ expect_usage '--steps: "0" is out of range 1..100000' sweep $U --steps 0
 expect_usage '--steps: "100001" is out of range 1..100000' sweep $U --steps 100001
 expect_usage '--from 90 is not below --to 60' sweep $U --from 90 --to 60
 expect_usage '--from 70 is not below --to 70' frontier $U --from 70 --to 70
-expect_usage '--format: "xml" is not a format (table or csv)' solve $U --budget 80 --format xml
+expect_usage '--format: "xml" is not a format (table or csv; schedule: csv, runs or c)' solve $U --budget 80 --format xml
 expect_usage '-o: the file name is empty' solve $U --budget 80 -o ''
 expect_usage '--budget: missing value' solve $U --budget
 expect_usage '--relax: takes no value' solve $U --budget 80 --relax=yes
@@ -59,7 +59,7 @@ expect_usage 'solve: missing FILE (- reads standard input)' solve --budget 80
 expect_usage 'sweep: missing FILE (- reads standard input)' sweep
 expect_usage 'frontier: missing FILE (- reads standard input)' frontier
 expect_usage 'compare: missing FILE (- reads standard input)' compare --K 10
-expect_usage "unexpected argument 'more.csv'" solve $U more.csv --budget 80
+expect_usage "'$U' given twice" solve $U $U --budget 80
 expect_usage '--format table: -o writes CSV only' sweep $U --format table -o "$T/x.csv"
 expect_usage "--budget: not used by 'sweep'" sweep $U --budget 80
 expect_usage "--from: not used by 'solve'" solve $U --budget 80 --from 60
@@ -95,8 +95,8 @@ expect_out_empty
 expect_usage "unknown option '--bogus'" solve $U --budget 80 --bogus
 expect_usage "unknown option '-x'" solve $U --budget 80 -x
 expect_usage "ambiguous option '--lam' (could be --lambda, --lambda-per-k)" solve $U --budget 80 --lam 3
-expect_usage "unknown command 'slove' (solve, sweep, frontier, compare, plot, help)" slove $U --budget 80
-expect_usage "'slove' is neither a command (solve, sweep, frontier, compare, plot, help) nor a file" slove
+expect_usage "unknown command 'slove' (solve, sweep, frontier, compare, lifetime, schedule, plot, help)" slove $U --budget 80
+expect_usage "'slove' is neither a command (solve, sweep, frontier, compare, lifetime, schedule, plot, help) nor a file" slove
 
 # an error never leaves half a table behind, and the data errors keep their own codes
 run solve "$T/missing.csv" --budget 80

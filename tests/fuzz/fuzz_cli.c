@@ -36,7 +36,7 @@ static void check_accepted(const struct cli_options *o)
 	expect(!o->floor_given || isfinite(o->params.min_accuracy));
 	expect(o->steps >= 1 && o->steps <= CLI_STEPS_MAX);
 	expect(!(o->from_given && o->to_given) || o->from < o->to);
-	expect(o->command == CLI_PLAN || o->path != NULL);
+	expect(o->command == CLI_PLAN || o->n_paths > 0 || o->pool_name != NULL);
 	expect(o->command != CLI_SOLVE || o->budget_given || o->floor_given);
 }
 

@@ -65,7 +65,7 @@ dictionaries() {
 		cat src/core/pool*.c | sed -n 's/^[[:space:]]*{\(".*\)},$/\1/p' | tr ',' '\n' |
 			sed -n 's/^ *\("[a-z_]*"\) *$/\1/p'
 		for w in '\x0d\x0a' '\x22' '\x22\x22' '#' '\xef\xbb\xbf' 1e999 nan inf -0 0x10 \
-			1e-320 ','; do
+			1e-320 ',' '#columns ' '#columns! ' 'cost=' 'accuracy=' 'memory=' 'name='; do
 			printf '"%s"\n' "$w"
 		done
 	} >"$out/pool.dict"
@@ -97,7 +97,7 @@ run() {  # run TARGET: fuzz one target; status 0 when nothing was found
 # shellcheck disable=SC2086 # a list of file names
 build pool $core_src || exit 70
 # shellcheck disable=SC2086
-build cli src/cli/cli_options.c src/figure/figure_format.c $core_src || exit 70
+build cli src/cli/cli_options.c src/cli/cli_battery.c src/figure/figure_format.c $core_src || exit 70
 dictionaries
 
 before=$(ls "$out/artifacts")

@@ -50,7 +50,7 @@ static void test_solve_defaults(void **state)
 	(void)state;
 	assert_int_equal(PARSE("solve", "pool.csv", "--budget", "80"), ST_OK);
 	assert_int_equal(o.command, CLI_SOLVE);
-	assert_string_equal(o.path, "pool.csv");
+	assert_string_equal(o.paths[0], "pool.csv");
 	assert_true(o.budget_given);
 	assert_false(o.floor_given);
 	assert_true(o.params.budget == 80.0);
@@ -72,7 +72,7 @@ static void test_options_anywhere(void **state)
 	assert_int_equal(PARSE("--K", "50", "solve", "--relax", "p.csv", "--budget=70.5",
 			       "--normalize", "--format", "csv"), ST_OK);
 	assert_int_equal(o.command, CLI_SOLVE);
-	assert_string_equal(o.path, "p.csv");
+	assert_string_equal(o.paths[0], "p.csv");
 	assert_int_equal(o.params.k, 50);
 	assert_true(o.params.lambda == 5.0);
 	assert_true(o.params.budget == 70.5);
@@ -81,10 +81,10 @@ static void test_options_anywhere(void **state)
 	assert_int_equal(o.format, CLI_FORMAT_CSV);
 	/* after "--" everything is a word, even one that starts with a dash */
 	assert_int_equal(PARSE("solve", "--budget", "5", "--", "-odd.csv"), ST_OK);
-	assert_string_equal(o.path, "-odd.csv");
+	assert_string_equal(o.paths[0], "-odd.csv");
 	/* "-" is standard input */
 	assert_int_equal(PARSE("sweep", "-"), ST_OK);
-	assert_string_equal(o.path, "-");
+	assert_string_equal(o.paths[0], "-");
 }
 
 static void test_k_values(void **state)
@@ -209,7 +209,7 @@ static void test_output_and_format(void **state)
 	assert_string_equal(o.output, "-");
 	assert_int_equal(PARSE("sweep", "f", "--output=x.csv", "--format", "csv"), ST_OK);
 	assert_string_equal(o.output, "x.csv");
-	ASSERT_USAGE("--format: \"xml\" is not a format (table or csv)", "sweep", "f",
+	ASSERT_USAGE("--format: \"xml\" is not a format (table or csv; schedule: csv, runs or c)", "sweep", "f",
 		     "--format", "xml");
 	ASSERT_USAGE("--format table: -o writes CSV only", "sweep", "f", "--format", "table",
 		     "-o", "x.csv");
@@ -225,7 +225,7 @@ static void test_plot_options(void **state)
 	assert_int_equal(o.command, CLI_PLOT);
 	assert_int_equal(o.plot.format, FIGURE_PDF);
 	assert_int_equal(o.plot.kind, FIGURE_BOTH);
-	assert_int_equal(o.plot.axis, FIGURE_AXIS_AUTO);
+	assert_false(o.spacing_given);
 	assert_true(o.plot.width == 0 && o.plot.height == 0);
 	assert_null(o.plot.data_csv);
 	assert_int_equal(o.steps, 101);
@@ -235,12 +235,12 @@ static void test_plot_options(void **state)
 	assert_int_equal(o.plot.kind, FIGURE_HEATMAP);
 	assert_int_equal(o.plot.format, FIGURE_PNG);
 	assert_true(o.plot.width == 800 && o.plot.height == 600);
-	assert_int_equal(o.plot.axis, FIGURE_AXIS_LOG);
+	assert_true(o.spacing_given && o.spacing == SWEEP_LOG);
 	assert_string_equal(o.plot.data_csv, "d.csv");
 	assert_true(o.budget_given && o.params.budget == 40 && o.params.lambda == 3);
 	assert_true(o.from == 20 && o.to == 90 && o.steps == 8);
 	assert_int_equal(PARSE("plot", "f", "--linear", "--linear", "-o", "a.svg"), ST_OK);
-	assert_int_equal(o.plot.axis, FIGURE_AXIS_LINEAR);
+	assert_true(o.spacing_given && o.spacing == SWEEP_LINEAR);
 	ASSERT_USAGE("plot: -o FILE is required, its name ending in .svg, .pdf or .png", "plot", "f");
 	ASSERT_USAGE("plot: -o FILE is required, its name ending in .svg, .pdf or .png", "plot", "f",
 		     "-o", "-");
@@ -272,9 +272,8 @@ static void test_unknown_and_missing(void **state)
 	ASSERT_USAGE("--help: takes no value", "--help=1");
 	ASSERT_USAGE("solve: missing FILE (- reads standard input)", "solve", "--budget", "3");
 	ASSERT_USAGE("sweep: missing FILE (- reads standard input)", "sweep");
-	ASSERT_USAGE("unexpected argument 'extra'", "solve", "f", "extra", "--budget", "3");
-	ASSERT_USAGE("unexpected argument 'b.csv'", "a.csv", "b.csv");
-	ASSERT_USAGE("unknown command 'slove' (solve, sweep, frontier, compare, plot, help)",
+	ASSERT_USAGE("unexpected argument 'extra'", "help", "solve", "extra");
+	ASSERT_USAGE("unknown command 'slove' (solve, sweep, frontier, compare, lifetime, schedule, plot, help)",
 		     "slove", "b.csv");
 	/* control characters never reach the terminal through a message */
 	ASSERT_USAGE("--K: \"1?2\" is not a number", "compare", "f", "--K", "1\n2");
@@ -313,11 +312,11 @@ static void test_planner(void **state)
 	(void)state;
 	assert_int_equal(parse_words(&o, &m, (char *)NULL), ST_OK);
 	assert_int_equal(o.command, CLI_PLAN);
-	assert_null(o.path);
+	assert_int_equal(o.n_paths, 0);
 	assert_int_equal(PARSE("data/x.csv", "--budget", "70", "--K", "1e4", "--ascii",
 			       "--lambda-per-k", "0.5", "--relax"), ST_OK);
 	assert_int_equal(o.command, CLI_PLAN);
-	assert_string_equal(o.path, "data/x.csv");
+	assert_string_equal(o.paths[0], "data/x.csv");
 	assert_true(o.budget_given && o.ascii && o.lambda_per_k_given);
 	assert_true(o.params.lambda == 5000.0);
 	assert_int_equal(o.params.method, SOLVE_RELAXED);
@@ -340,7 +339,7 @@ static void test_repeatable(void **state)
 	for (int i = 0; i < 3; i++) {
 		ASSERT_USAGE("unknown option '-x'", "solve", "f", "-x");
 		assert_int_equal(PARSE("solve", "g", "--budget", "9"), ST_OK);
-		assert_string_equal(o.path, "g");
+		assert_string_equal(o.paths[0], "g");
 		assert_string_equal(m.text, "");
 	}
 	setenv("POSIXLY_CORRECT", "1", 1);

@@ -14,8 +14,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "optdeploy/core/battery.h"
+#include "optdeploy/core/pool_spec.h"
+#include "optdeploy/core/pool_tables.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/status.h"
+#include "optdeploy/core/sweep.h"
 #include "optdeploy/figure/figure.h"
 
 #define OPTDEPLOY_VERSION "0.1.0"
@@ -23,6 +27,7 @@
 #define CLI_STEPS_MAX 100000
 #define CLI_FRONTIER_STEPS 21   /* default levels of the ILP frontier */
 #define CLI_LAMBDA_PER_K 0.1    /* default lambda = 0.1 K */
+#define CLI_FILES_MAX (POOL_TABLES_MAX - 1)  /* FILE arguments; one more table for --pool */
 
 /* Exit status of a problem without an answer (infeasible, time limit). */
 #define CLI_EXIT_NO_POLICY 1
@@ -33,14 +38,30 @@ enum cli_command {
 	CLI_SWEEP,
 	CLI_FRONTIER,
 	CLI_COMPARE,
+	CLI_LIFETIME,  /* how long a battery lasts at an accuracy floor (cmd_lifetime.c) */
+	CLI_SCHEDULE,  /* solve, then the order of the K inferences */
 	CLI_PLOT,      /* figures with cairo: cmd_plot.c */
 	CLI_HELP,      /* --help, -h, help */
 	CLI_VERSION    /* --version, -V */
 };
 
+/*
+ * Physical units (cli_battery.c): what one cost unit is, and the battery
+ * problem.  Text is borrowed from argv; bp holds the parsed values.
+ */
+struct cli_phys {
+	bool cost_unit_given, battery_given, idle_given, rate_given, duration_given;
+	const char *cost_unit;      /* canonical spelling ("mJ"); NULL when not given */
+	const char *battery_arg, *idle_arg, *rate_arg, *duration_arg;  /* as typed */
+	struct battery_params bp;
+	struct battery_plan plan;   /* solve --battery: the K and budget that follow */
+};
+
 enum cli_format {
 	CLI_FORMAT_TABLE,
-	CLI_FORMAT_CSV
+	CLI_FORMAT_CSV,
+	CLI_FORMAT_RUNS,  /* schedule only: model,repeat rows */
+	CLI_FORMAT_C      /* schedule only: a C header with a generator */
 };
 
 /* What `optdeploy plot` adds: the figure, its format (from -o's name) and size. */
@@ -48,13 +69,17 @@ struct cli_plot_options {
 	enum figure_kind kind;      /* --figure, default both */
 	enum figure_format format;  /* from the extension of -o */
 	double width, height;       /* --size; 0 x 0 for the default */
-	enum figure_axis axis;      /* --log, --linear; automatic by default */
 	const char *data_csv;       /* --data-csv FILE, borrowed; NULL when absent */
 };
 
 struct cli_options {
 	enum cli_command command;
-	const char *path;           /* FILE, borrowed from argv; NULL when absent */
+	const char *paths[CLI_FILES_MAX]; /* FILE..., borrowed from argv */
+	size_t n_paths;             /* 0 when no FILE was given */
+	const char *pool_name;      /* --pool NAME, borrowed; NULL when absent; "help" lists */
+	struct pool_spec spec;      /* --columns, --only, --exclude, --strict, --skip-incomplete */
+	bool spacing_given;         /* --log or --linear; else the pool's costs decide */
+	enum sweep_spacing spacing; /* sweep/frontier levels when spacing_given */
 	struct solve_params params; /* K, resolved lambda, method, mode, budget or floor */
 	bool budget_given;
 	bool floor_given;           /* --min-accuracy: params.mode is SOLVE_MIN_COST */
@@ -68,6 +93,9 @@ struct cli_options {
 	size_t steps;               /* sweep/frontier levels (defaults per command) */
 	enum cli_format format;
 	const char *output;         /* -o OUT, borrowed; NULL when absent; "-" is stdout */
+	bool k_given;               /* --K */
+	bool sweep;                 /* lifetime --sweep: a range of accuracy floors */
+	struct cli_phys phys;       /* --cost-unit, --battery, --idle, --rate, --duration */
 	struct cli_plot_options plot;  /* plot only */
 };
 
@@ -82,6 +110,9 @@ enum status cli_parse(int argc, char *const argv[], struct cli_options *o,
 
 /* Name of a command as typed ("solve", ...); "" for the planner. */
 const char *cli_command_name(enum cli_command c);
+
+/* The batch commands and help, as messages list them: "solve, sweep, ..., help". */
+const char *cli_command_list(void);
 
 /* The program: parse, run, print.  Returns the process exit status. */
 int cli_main(int argc, char *argv[]);

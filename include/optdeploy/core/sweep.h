@@ -18,6 +18,13 @@
 #include "optdeploy/core/status.h"
 
 #define SWEEP_DEFAULT_STEPS 101
+#define SWEEP_LOG_SPAN 100.0    /* costs spanning more than this ratio call for log levels */
+
+/* How the levels of a budget range are spaced. */
+enum sweep_spacing {
+	SWEEP_LINEAR,  /* evenly: from + (to - from) j / (steps - 1) */
+	SWEEP_LOG      /* geometrically: from (to / from)^(j / (steps - 1)), from > 0 */
+};
 
 struct sweep_level {
 	double budget;
@@ -31,6 +38,7 @@ struct sweep {
 	size_t n_levels;
 	struct sweep_level *levels;  /* owned, n_levels entries */
 	size_t done;                 /* levels solved so far (0 .. n_levels) */
+	enum sweep_spacing spacing;  /* how the levels were spaced */
 };
 
 /*
@@ -41,6 +49,39 @@ struct sweep {
  */
 enum status sweep_init(struct sweep *sw, const struct pool *pool, const struct solve_params *base,
 		       double from, double to, size_t steps, struct status_msg *m);
+
+/*
+ * The same with the levels spaced as asked.  Log levels need from > 0: a
+ * range that starts at 0 (a free model, or --from 0) starts at the pool's
+ * cheapest positive cost instead; ST_USAGE when no model costs anything or
+ * that cost is not below `to`.
+ */
+enum status sweep_init_spaced(struct sweep *sw, const struct pool *pool,
+			      const struct solve_params *base, double from, double to,
+			      size_t steps, enum sweep_spacing spacing, struct status_msg *m);
+
+/*
+ * The spacing a pool's costs call for: SWEEP_LOG when the most expensive
+ * model costs more than SWEEP_LOG_SPAN times the cheapest positive cost
+ * (more than two decades: linear levels would leave the cheap models with
+ * one level or none), else SWEEP_LINEAR.
+ */
+enum sweep_spacing sweep_default_spacing(const struct pool *pool);
+
+/* "linear" or "log". */
+const char *sweep_spacing_name(enum sweep_spacing s);
+
+/*
+ * Budget of level j (0 .. steps-1) of a range, the formula sweeps use: the
+ * ends are exact (level 0 is from, level steps-1 is to).  For SWEEP_LOG,
+ * from and to must be > 0.  The planner's heatmap columns and slider can
+ * share it.
+ */
+double sweep_level_budget(double from, double to, size_t steps, size_t j,
+			  enum sweep_spacing s);
+
+/* The cheapest cost above 0 in the pool, or 0 when every model is free. */
+double sweep_min_positive_cost(const struct pool *pool);
 
 /* Solve the next unsolved level.  Returns ST_OK and leaves sw->done advanced. */
 enum status sweep_step(struct sweep *sw, struct solver *s, struct status_msg *m);

@@ -8,10 +8,13 @@
 
 #include <stdbool.h>
 
+#include "optdeploy/core/pool_spec.h"
 #include "optdeploy/core/solve.h"
 
 struct app_options {
-	const char *path;           /* CSV file; NULL opens the bundled UCI-HAR pool */
+	const char *const *paths;   /* the tables joined into the pool (pool_load_tables), */
+	size_t n_paths;             /* at least one: the CLI resolves --pool and the default */
+	const struct pool_spec *spec; /* column mapping and selection; NULL: built-in names */
 	struct solve_params params; /* starting K, lambda, method and mode */
 	bool budget_given;          /* params.budget was set on the command line */
 	bool floor_given;           /* params.min_accuracy was set on the command line */

@@ -1,0 +1,50 @@
+/*
+ * pool_bundled.h - the benchmark pools shipped with optdeploy (the CSV files in data/),
+ * offered by name (--pool NAME) with the column mapping each one needs, and
+ * the one place that knows where they are installed.
+ */
+#ifndef OPTDEPLOY_POOL_BUNDLED_H
+#define OPTDEPLOY_POOL_BUNDLED_H
+
+#include <stddef.h>
+
+#include "optdeploy/core/pool_spec.h"
+#include "optdeploy/core/status.h"
+
+struct pool_bundled {
+	const char *name;     /* as given to --pool */
+	const char *alias;    /* another accepted name, or NULL */
+	const char *file;     /* base name in the data directory */
+	const char *columns;  /* its --columns mapping; NULL when the built-in names fit */
+	const char *about;    /* one line for --pool help */
+};
+
+/* The registry, in the order --pool help lists it. */
+size_t pool_bundled_count(void);
+const struct pool_bundled *pool_bundled_at(size_t i);
+
+/* The pool called name (its name or alias, exact), or NULL. */
+const struct pool_bundled *pool_bundled_find(const char *name);
+
+/* The planner's pool when no FILE is given (uci_har). */
+const struct pool_bundled *pool_bundled_default(void);
+
+/*
+ * The pool's file into buf: OPTDEPLOY_DATADIR/FILE (compiled in, where `make
+ * install` puts it) when it exists, else data/FILE (the source tree, for a
+ * program run from its checkout).  Returns buf; a path that does not fit is
+ * cut, and then fails to open with a clear message.
+ */
+const char *pool_bundled_path(const struct pool_bundled *b, char *buf, size_t size);
+
+/* The installed data directory compiled in (OPTDEPLOY_DATADIR), for messages. */
+const char *pool_bundled_dir(void);
+
+/*
+ * Add the pool's mapping to s under the keys s already maps (the user's
+ * --columns win).  ST_INTERNAL only if the registry's own mapping is bad.
+ */
+enum status pool_bundled_spec(const struct pool_bundled *b, struct pool_spec *s,
+			      struct status_msg *m);
+
+#endif

@@ -1,0 +1,208 @@
+/* cli_battery.c - the physical-units options: parsing, combinations, solve's battery lines. */
+#include "optdeploy/cli/cli_battery.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "optdeploy/core/units.h"
+
+#define COST_UNITS "J, mJ, uJ, nJ, Wh, mWh"
+
+static const char *const phys_names[] = {
+	[CLI_PHYS_COST_UNIT] = "--cost-unit", [CLI_PHYS_BATTERY] = "--battery",
+	[CLI_PHYS_IDLE] = "--idle", [CLI_PHYS_RATE] = "--rate", [CLI_PHYS_DURATION] = "--duration",
+};
+
+void cli_battery_kv(FILE *fp, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(fp, "%-19s", key);
+	va_start(ap, fmt);
+	vfprintf(fp, fmt, ap);
+	va_end(ap);
+	putc('\n', fp);
+}
+
+enum status cli_battery_take(enum cli_phys_option which, const char *arg, struct cli_phys *ph,
+			     struct status_msg *m)
+{
+	struct status_msg why;
+	enum status st = ST_OK;
+	switch (which) {
+	case CLI_PHYS_COST_UNIT:
+		st = units_parse_cost_unit(arg, &ph->bp.cost_unit_j, &ph->cost_unit, &why);
+		ph->cost_unit_given = true;
+		break;
+	case CLI_PHYS_BATTERY:
+		st = units_parse_battery(arg, &ph->bp.battery_j, &why);
+		ph->battery_given = true;
+		ph->battery_arg = arg;
+		break;
+	case CLI_PHYS_IDLE:
+		st = units_parse_power(arg, &ph->bp.idle_w, &why);
+		ph->idle_given = true;
+		ph->idle_arg = arg;
+		break;
+	case CLI_PHYS_RATE:
+		st = units_parse_rate(arg, &ph->bp.rate, &why);
+		ph->rate_given = true;
+		ph->rate_arg = arg;
+		break;
+	case CLI_PHYS_DURATION:
+		st = units_parse_duration(arg, &ph->bp.duration, &why);
+		ph->duration_given = true;
+		ph->duration_arg = arg;
+		break;
+	}
+	if (st != ST_OK)
+		return status_fail(m, st, "%s: %.400s", phys_names[which], why.text);
+	return ST_OK;
+}
+
+/* The first physical option given, for "--battery: needs --cost-unit". */
+static const char *first_given(const struct cli_phys *ph)
+{
+	return ph->battery_given ? "--battery" : ph->idle_given ? "--idle"
+	       : ph->rate_given ? "--rate" : ph->duration_given ? "--duration" : NULL;
+}
+
+/* solve --battery: all three given, nothing that sets K or the budget otherwise. */
+static enum status finish_solve(struct cli_options *o, struct status_msg *m)
+{
+	struct cli_phys *ph = &o->phys;
+	struct status_msg why;
+	if (!ph->battery_given || !ph->rate_given || !ph->duration_given)
+		return status_fail(m, ST_USAGE, "solve: a battery problem needs --battery, --rate "
+				   "and --duration (missing:%s%s%s)", ph->battery_given ? "" : " --battery",
+				   ph->rate_given ? "" : " --rate", ph->duration_given ? "" : " --duration");
+	if (o->k_given)
+		return status_fail(m, ST_USAGE, "--K and --rate/--duration: K = rate x duration; "
+				   "give one or the other");
+	if (o->budget_given)
+		return status_fail(m, ST_USAGE, "--budget and --battery: the battery sets the budget "
+				   "(B = battery - idle x duration, B / K per inference); give one "
+				   "or the other");
+	if (o->floor_given)
+		return status_fail(m, ST_USAGE, "--min-accuracy and --battery: how long a battery "
+				   "lasts at an accuracy floor is 'optdeploy lifetime FILE --battery "
+				   "... --rate ... --min-accuracy P'");
+	if (battery_plan_make(&ph->bp, &ph->plan, &why) != ST_OK)
+		return status_fail(m, ST_USAGE, "solve: %.480s", why.text);
+	o->params.k = ph->plan.k;
+	o->params.budget = ph->plan.budget;
+	o->budget_given = true;
+	return ST_OK;
+}
+
+static enum status finish_lifetime(struct cli_options *o, struct status_msg *m)
+{
+	struct cli_phys *ph = &o->phys;
+	struct status_msg why;
+	if (!ph->cost_unit_given)
+		return status_fail(m, ST_USAGE, "lifetime: --cost-unit is required (what one unit "
+				   "of the cost column is: " COST_UNITS ")");
+	if (!ph->battery_given || !ph->rate_given)
+		return status_fail(m, ST_USAGE, "lifetime: --battery and --rate are required "
+				   "(missing:%s%s)", ph->battery_given ? "" : " --battery",
+				   ph->rate_given ? "" : " --rate");
+	if (ph->duration_given)
+		return status_fail(m, ST_USAGE, "--duration: not used by 'lifetime' (the duration "
+				   "is what it computes; 'solve --duration' plans a given one)");
+	if (o->lambda_given || o->lambda_per_k_given)
+		return status_fail(m, ST_USAGE, "%s: not used by 'lifetime' (whether a policy fits "
+				   "depends on its energy alone: the search uses lambda = 0)",
+				   o->lambda_given ? "--lambda" : "--lambda-per-k");
+	if (o->floor_given && o->sweep)
+		return status_fail(m, ST_USAGE, "--min-accuracy and --sweep: give only one "
+				   "(--sweep takes its floors from --from, --to and --steps)");
+	if (!o->floor_given && !o->sweep)
+		return status_fail(m, ST_USAGE, "lifetime: --min-accuracy is required "
+				   "(or --sweep for a range of accuracy floors)");
+	if (!o->sweep && (o->from_given || o->to_given || o->steps != 0))
+		return status_fail(m, ST_USAGE, "%s: only with --sweep (the range of accuracy "
+				   "floors)", o->from_given ? "--from" : o->to_given ? "--to" : "--steps");
+	if (o->steps == 0)
+		o->steps = CLI_LIFETIME_STEPS;
+	if (battery_params_check(&ph->bp, &why) != ST_OK)
+		return status_fail(m, ST_USAGE, "lifetime: %.480s", why.text);
+	return ST_OK;
+}
+
+enum status cli_battery_finish(struct cli_options *o, struct status_msg *m)
+{
+	struct cli_phys *ph = &o->phys;
+	const char *first = first_given(ph);
+	if (first != NULL && !ph->cost_unit_given)
+		return status_fail(m, ST_USAGE, "%s: the pool's costs have no physical unit; give "
+				   "--cost-unit (" COST_UNITS ")", first);
+	if (ph->cost_unit_given && o->normalize)
+		return status_fail(m, ST_USAGE, "--cost-unit and --normalize: normalised costs have "
+				   "no physical unit; give only one");
+	if (ph->idle_given && !ph->battery_given)
+		return status_fail(m, ST_USAGE, "--idle: only with --battery (the idle draw comes "
+				   "out of the battery)");
+	if (o->command == CLI_LIFETIME)
+		return finish_lifetime(o, m);
+	if ((o->command == CLI_SOLVE || o->command == CLI_SCHEDULE) && first != NULL)
+		return finish_solve(o, m);
+	return ST_OK;
+}
+
+/* A remainder within rounding noise of an exactly spent battery shows as 0. */
+static double shown_left(const struct battery_params *bp, double left)
+{
+	return fabs(left) < 1e-12 * bp->battery_j ? 0.0 : left;
+}
+
+void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct policy *p)
+{
+	const struct cli_phys *ph = &o->phys;
+	const struct battery_params *bp = &ph->bp;
+	const struct battery_plan *pl = &ph->plan;
+	char a[40], b[40], c[40], d[64];
+	if (!ph->cost_unit_given)
+		return;
+	putc('\n', fp);
+	units_format_energy(a, sizeof a, p->total_cost * bp->cost_unit_j);
+	units_format_energy(b, sizeof b, p->expected_cost * bp->cost_unit_j);
+	cli_battery_kv(fp, "energy", "%s for K inferences, %s per inference (cost unit %s)",
+		       a, b, ph->cost_unit);
+	if (!ph->battery_given)
+		return;
+	units_format_energy(a, sizeof a, bp->battery_j);
+	cli_battery_kv(fp, "battery", "%s (%s, %.6g Wh)", a, ph->battery_arg, bp->battery_j / 3600);
+	units_format_duration(d, sizeof d, pl->duration_s);
+	units_format_power(b, sizeof b, bp->idle_w);
+	units_format_energy(c, sizeof c, pl->idle_j);
+	cli_battery_kv(fp, "idle draw", "%s for %s = %s", b, d, c);
+	cli_battery_kv(fp, "inferences", "%s for %s (%.10g s): K = floor(rate x duration) = %lld",
+		       ph->rate_arg, ph->duration_arg, pl->duration_s, pl->k);
+	units_format_energy(a, sizeof a, pl->total_budget * bp->cost_unit_j);
+	cli_battery_kv(fp, "budget", "B = battery - idle = %s = %.12g %s; per inference "
+		       "B / K = %.17g %s", a, pl->total_budget, ph->cost_unit, pl->budget,
+		       ph->cost_unit);
+	cli_battery_kv(fp, "same as", "optdeploy solve FILE --K %lld --budget %.17g", pl->k,
+		       pl->budget);
+	double left = shown_left(bp, battery_left_j(bp, pl->duration_s, p->total_cost));
+	double pct = 100 * left / bp->battery_j;
+	units_format_energy(a, sizeof a, left);
+	if (pct > 0 && pct < 0.1)
+		cli_battery_kv(fp, "battery left", "%s (<0.1%% of the battery) after %s", a, d);
+	else
+		cli_battery_kv(fp, "battery left", "%s (%.1f%% of the battery) after %s", a, pct, d);
+}
+
+void cli_battery_explain(FILE *fp, const struct cli_options *o, const struct pool *pool,
+			 const struct policy *p)
+{
+	const struct cli_phys *ph = &o->phys;
+	char a[40], b[40], d[64];
+	if (!ph->battery_given || p->outcome != SOLVE_INFEASIBLE)
+		return;
+	units_format_energy(a, sizeof a, ph->plan.budget * ph->bp.cost_unit_j);
+	units_format_energy(b, sizeof b, pool->models[pool_cheapest(pool)].cost * ph->bp.cost_unit_j);
+	units_format_duration(d, sizeof d, ph->plan.duration_s);
+	fprintf(fp, "optdeploy: the battery allows %s per inference for K = %lld inferences over "
+		"%s; the cheapest model needs %s\n", a, ph->plan.k, d, b);
+}

@@ -1,0 +1,220 @@
+/*
+ * lifetime.c - the longest run a battery allows at an accuracy floor, found
+ * by exact dual solves over K.
+ *
+ * Why a search over K is exact.  Let E(K) be the least total cost of K
+ * inferences with expected accuracy >= P (lambda = 0), and x an optimal
+ * policy for K + 1: sum x = K + 1, sum p_i x_i >= P (K + 1).  Take one
+ * inference away from a used model i, chosen with p_i <= P when the policy
+ * uses such a model.  If it does, the K that remain have accuracy sum
+ * >= P (K + 1) - p_i >= P K; if it does not, every remaining inference has
+ * p > P and the sum is > P K.  Either way the K inferences are a feasible
+ * policy for K that costs c_i >= 0 less, so E(K) <= E(K + 1) - c_i <= E(K + 1).
+ * The idle energy idle x K / rate grows with K too, so the total
+ * T(K) = E(K) x unit + idle x K / rate is non-decreasing and the K that fit
+ * are exactly 1 .. K*.  (With lambda > 0 the dual's optimum trades energy
+ * for fewer loaded models and its energy is not monotone; that is why the
+ * energy test uses lambda = 0, the least energy.)
+ *
+ * The LP relaxation gives E(K) >= K e (e: the LP's cost per inference,
+ * scale-free at lambda = 0), so K* <= battery / (e unit + idle / rate), and
+ * the integer policy is within a few inferences' cost of K e: K* lies just
+ * below that estimate.  The search gallops from it with exact solves until
+ * it brackets K* (a fitting K, a non-fitting K), then bisects; every K it
+ * reports was solved exactly, and so was K + 1.
+ */
+#include "optdeploy/core/lifetime.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The search state: the solver, the problem, and the probe's scratch policy. */
+struct search {
+	struct solver *s;
+	const struct battery_params *bp;
+	struct solve_params sp;
+	struct policy scratch;
+	struct policy *out;     /* receives the policy of the largest fitting K so far */
+	struct lifetime_result *r;
+	long long lo;           /* largest K known to fit */
+	long long hi;           /* smallest K known not to fit; SOLVE_K_MAX + 1 if none */
+	double hi_j;            /* T(hi) when known */
+};
+
+enum probe { PROBE_FITS, PROBE_SHORT, PROBE_NO_ANSWER };
+
+static double total_j(const struct search *x, long long k, double total_cost)
+{
+	return x->bp->battery_j - battery_left_j(x->bp, battery_duration_s(x->bp, k), total_cost);
+}
+
+/* One exact solve at k; a fitting K's policy becomes the answer so far. */
+static enum probe probe(struct search *x, long long k, enum status *st, struct status_msg *m)
+{
+	struct policy *p = &x->scratch;
+	x->sp.k = k;
+	*st = solver_run(x->s, &x->sp, p, m);
+	x->r->solves++;
+	if (*st != ST_OK) {
+		x->r->stopped_by = SOLVE_FAILED;
+		return PROBE_NO_ANSWER;
+	}
+	if (p->outcome != SOLVE_OPTIMAL) {
+		x->r->stopped_by = p->outcome == SOLVE_TIME_LIMIT ? SOLVE_TIME_LIMIT : SOLVE_FAILED;
+		snprintf(x->r->message, sizeof x->r->message, "K = %lld: the solver gave no proven "
+			 "optimum (%s%s%.120s)", k, solve_outcome_name(p->outcome),
+			 p->message[0] ? ": " : "", p->message);
+		return PROBE_NO_ANSWER;
+	}
+	if (!battery_fits(x->bp, k, p->total_cost)) {
+		if (k < x->hi) {
+			x->hi = k;
+			x->hi_j = total_j(x, k, p->total_cost);
+		}
+		return PROBE_SHORT;
+	}
+	if (k > x->lo) {
+		long long *keep = x->out->count;
+		*x->out = *p;
+		x->out->count = keep;
+		memcpy(keep, p->count, p->n * sizeof *keep);
+		x->lo = k;
+	}
+	return PROBE_FITS;
+}
+
+/* Where the LP says the battery runs out; 1 .. SOLVE_K_MAX. */
+static long long estimate(const struct search *x, double lp_cost_per_inference)
+{
+	long double per = (long double)lp_cost_per_inference * x->bp->cost_unit_j +
+			  (long double)x->bp->idle_w * battery_duration_s(x->bp, 1);
+	long double k = per > 0 ? (long double)x->bp->battery_j / per : (long double)SOLVE_K_MAX;
+	if (!(k >= 1))
+		return 1;
+	return k >= (long double)SOLVE_K_MAX ? SOLVE_K_MAX : (long long)k;
+}
+
+/*
+ * Gallop from the guess with doubling steps: up while K fits (until one does
+ * not, or the cap), down while K does not (until one does, or K = lo).
+ * Afterwards lo fits and hi does not (or lo is the cap).
+ */
+static enum probe bracket(struct search *x, long long guess, enum status *st,
+			  struct status_msg *m)
+{
+	enum probe pr = guess > x->lo ? probe(x, guess, st, m) : PROBE_FITS;
+	long long step = 1;
+	if (pr == PROBE_FITS) {
+		while (pr == PROBE_FITS && x->lo < SOLVE_K_MAX && x->hi > SOLVE_K_MAX) {
+			long long t = x->lo + step > SOLVE_K_MAX ? SOLVE_K_MAX : x->lo + step;
+			step *= 2;
+			pr = probe(x, t, st, m);
+		}
+	} else {
+		while (pr == PROBE_SHORT && x->hi - step > x->lo) {
+			pr = probe(x, x->hi - step, st, m);
+			step *= 2;
+		}
+	}
+	return pr == PROBE_NO_ANSWER ? PROBE_NO_ANSWER : PROBE_FITS;
+}
+
+static void fill_found(struct search *x)
+{
+	struct lifetime_result *r = x->r;
+	r->k = x->lo;
+	r->duration_s = battery_duration_s(x->bp, x->lo);
+	r->inference_j = x->out->total_cost * x->bp->cost_unit_j;
+	r->idle_j = x->bp->idle_w * r->duration_s;
+	r->left_j = battery_left_j(x->bp, r->duration_s, x->out->total_cost);
+	r->next_j = x->hi <= SOLVE_K_MAX ? x->hi_j : NAN;
+	r->outcome = x->lo >= SOLVE_K_MAX ? LIFETIME_AT_CAP : LIFETIME_FOUND;
+}
+
+/* The search proper, once K = 1 is known to fit. */
+static enum status search_k(struct search *x, double lp_per_inference, struct status_msg *m)
+{
+	enum status st = ST_OK;
+	enum probe pr = bracket(x, estimate(x, lp_per_inference), &st, m);
+	while (pr != PROBE_NO_ANSWER && x->hi <= SOLVE_K_MAX && x->hi - x->lo > 1)
+		pr = probe(x, x->lo + (x->hi - x->lo) / 2, &st, m);
+	if (pr == PROBE_NO_ANSWER)
+		x->r->outcome = LIFETIME_NO_ANSWER;
+	else
+		fill_found(x);
+	return st;
+}
+
+/* Not even K = 1 fits: say what one inference needs. */
+static void not_one(struct search *x)
+{
+	char need[32], bat[32];
+	units_format_energy(need, sizeof need, total_j(x, 1, x->scratch.total_cost));
+	units_format_energy(bat, sizeof bat, x->bp->battery_j);
+	x->r->outcome = LIFETIME_NOT_ONE;
+	snprintf(x->r->message, sizeof x->r->message, "not even one inference fits: at accuracy "
+		 ">= %.10g it needs %s (with the idle draw), the battery holds %s",
+		 x->sp.min_accuracy, need, bat);
+}
+
+enum status lifetime_run(struct solver *s, const struct pool *pool,
+			 const struct battery_params *bp, double min_accuracy,
+			 double time_limit, struct policy *out, struct lifetime_result *r,
+			 struct status_msg *m)
+{
+	struct search x = { .s = s, .bp = bp, .out = out, .r = r, .lo = 0,
+			    .hi = SOLVE_K_MAX + 1, .hi_j = NAN };
+	enum status st = battery_params_check(bp, m);
+	memset(r, 0, sizeof *r);
+	r->min_accuracy = min_accuracy;
+	r->k = 0;
+	r->next_j = NAN;
+	x.sp = solve_params_default();
+	x.sp.mode = SOLVE_MIN_COST;
+	x.sp.min_accuracy = min_accuracy;
+	x.sp.lambda = 0;
+	x.sp.k = 1;
+	x.sp.time_limit = time_limit;
+	if (st == ST_OK)
+		st = solve_params_check(&x.sp, m);
+	if (st != ST_OK)
+		return st;
+	double best = pool->models[pool_most_accurate(pool)].accuracy;
+	if (min_accuracy > best) {
+		r->outcome = LIFETIME_INFEASIBLE;
+		snprintf(r->message, sizeof r->message, "infeasible: accuracy floor %.10g is above "
+			 "the best reachable accuracy %.10g", min_accuracy, best);
+		return ST_OK;
+	}
+	st = policy_init(&x.scratch, pool->n, m);
+	if (st != ST_OK)
+		return st;
+	enum probe pr = probe(&x, 1, &st, m);
+	if (pr == PROBE_NO_ANSWER)
+		r->outcome = LIFETIME_NO_ANSWER;
+	else if (pr == PROBE_SHORT)
+		not_one(&x);
+	else
+		st = search_k(&x, x.scratch.lp_bound, m);  /* lp_bound at K = 1: cost per inference */
+	policy_free(&x.scratch);
+	return st;
+}
+
+const char *lifetime_outcome_name(enum lifetime_outcome o)
+{
+	switch (o) {
+	case LIFETIME_FOUND: return "found";
+	case LIFETIME_AT_CAP: return "at_cap";
+	case LIFETIME_NOT_ONE: return "not_one";
+	case LIFETIME_INFEASIBLE: return "infeasible";
+	case LIFETIME_NO_ANSWER: return "no_answer";
+	}
+	return "no_answer";
+}
+
+void lifetime_default_range(const struct pool *pool, double *from, double *to)
+{
+	*from = pool->models[pool_cheapest(pool)].accuracy;
+	*to = pool->models[pool_most_accurate(pool)].accuracy;
+}

@@ -1,0 +1,85 @@
+#!/bin/sh
+# tests/cli/bundled.sh - the bundled pools by name: --pool help, --pool NAME in
+# every command, aliases, the mapping it brings and the user's over it, a
+# bundled pool joined with the user's own table, bad names.
+set -eu
+. tests/cli/lib.sh
+
+TV=data/torchvision_imagenet.csv
+
+# The shipped zoo is the shared data, byte for byte.
+if [ -f ../../shared/data/torchvision_imagenet.csv ]; then
+	cmp -s $TV ../../shared/data/torchvision_imagenet.csv && r=0 || r=1
+	check $r "data/torchvision_imagenet.csv is the shared file"
+fi
+expect_true "114 weights + header" "$(wc -l <$TV) == 115"
+
+run --pool help
+expect_status 0
+expect_err_empty
+expect_out "  uci_har         har            5  "
+expect_out "  imagenet_paper  imagenet       9  "
+expect_out "  torchvision     zoo          114  "
+expect_out "columns: cost=gflops,accuracy=acc1,memory=file_size_mb"
+run solve --pool help --budget 3   # in any command, whatever else is given
+expect_status 0
+expect_out "torchvision_imagenet.csv"
+
+run solve --pool torchvision --budget 5
+expect_status 0
+expect_out "torchvision_imagenet.csv, 114 models"
+expect_out "models used        2 of 114"
+expect_true "efficientnet_b4 runs 480" "$(awk '$1 == "efficientnet_b4" { print $5 }' "$T/out") == 480"
+expect_true "maxvit_t runs 520" "$(awk '$1 == "maxvit_t" { print $5 }' "$T/out") == 520"
+# the same as the file with the mapping typed out
+run solve $TV --columns cost=gflops,accuracy=acc1,memory=file_size_mb --budget 5
+expect_true "same answer" "$(awk '$1 == "maxvit_t" { print $5 }' "$T/out") == 520"
+run solve --pool zoo --budget 5 --only 'resnet*'
+expect_status 0
+expect_out "8 models"
+# the user's key over the pool's: top-5 accuracy
+run solve --pool torchvision --budget 5 --columns accuracy=acc5 --only 'resnet50*'
+expect_status 0
+expect_true "resnet50 top-5" "$(awk '$1 == "resnet50" { print $3 }' "$T/out") == 92.862"
+run solve --pool imagenet --budget 50 --lambda 0
+expect_status 0
+expect_out "expected accuracy  76.67"   # data/README: budget 50 -> 76.67
+run sweep --pool har --steps 3 --format csv
+expect_status 0
+expect_true "3 levels x 5 models" "$(wc -l <"$T/out") == 16"
+run frontier --pool torchvision --steps 5 --only 'efficientnet_b*'
+expect_status 0
+expect_out "spacing            linear (default: costs span a factor of 97.8, log above 100)"
+run compare --pool uci_har --format csv
+expect_status 0
+
+# A bundled pool joined with the user's own table: measured energy for three weights.
+printf 'model,mj\nresnet50,47.9\nmobilenet_v3_large,4.6\nefficientnet_b0,8.3\n' >"$T/mine.csv"
+run solve --pool torchvision "$T/mine.csv" --columns cost=mine.csv:mj --budget 10
+expect_status 0
+expect_out "3 models"
+expect_line "$T/err" 1 "optdeploy: warning: left out 111 models not in every file: shufflenet_v2_x0_5 (not in $T/mine.csv), mobilenet_v3_small (not in $T/mine.csv), mnasnet0_5 (not in $T/mine.csv) and 108 more (--strict makes this an error)"
+expect_true "efficientnet_b0 costs 8.3 mJ" "$(awk '$1 == "efficientnet_b0" { print $2 }' "$T/out") == 8.3"
+
+# Neither installed nor run from the source tree: the message says where it looked.
+here=$(pwd)
+prog=$(cd "$(dirname "$OPTDEPLOY")" && pwd)/$(basename "$OPTDEPLOY")
+cd "$T"
+saved=$OPTDEPLOY
+OPTDEPLOY=$prog
+run solve --pool zoo --budget 1
+if [ ! -e /usr/local/share/optdeploy/torchvision_imagenet.csv ] && [ "$STATUS" -ne 0 ]; then
+	expect_status 66
+	expect_err "data/torchvision_imagenet.csv: cannot open: No such file or directory (the bundled pools are installed in "
+	expect_err ", or read from ./data in the source tree)"
+fi
+OPTDEPLOY=$saved
+cd "$here"
+
+expect_usage '--pool: "imagenet1k" is not a bundled pool (--pool help lists them)' \
+	solve --pool imagenet1k --budget 5
+expect_usage '--pool: "" is not a bundled pool (--pool help lists them)' solve --pool '' --budget 5
+expect_usage 'solve: missing FILE (- reads standard input)' solve --budget 5
+expect_usage '--pool: missing value' solve --budget 5 --pool
+
+finish

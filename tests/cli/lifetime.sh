@@ -1,0 +1,139 @@
+#!/bin/sh
+# tests/cli/lifetime.sh - `optdeploy lifetime`: the K it reports fits and
+# K + 1 does not, checked by independent `solve --min-accuracy --lambda 0`
+# runs and awk arithmetic on the battery; its CSV is solve's CSV plus
+# duration_s; the sweep is a non-increasing trade-off curve; the answers
+# without a lifetime and every bad combination.
+set -eu
+. tests/cli/lib.sh
+
+I=data/imagenet_paper.csv
+U=data/uci_har.csv
+
+# fits POOL FLOOR K BATTERY_J IDLE_W RATE_PER_S UNIT_J: exit 0 when the least
+# energy of K inferences at the floor, plus the idle draw, fits the battery.
+fits() {
+	"$OPTDEPLOY" solve "$1" --min-accuracy "$2" --K "$3" --lambda 0 --format csv >"$T/fit.csv"
+	awk -F, -v b="$4" -v w="$5" -v r="$6" -v u="$7" -v k="$3" '
+		NR > 1 { e += $2 * $5 }
+		END { exit !(e * u + w * k / r <= b) }' "$T/fit.csv"
+}
+
+# edge POOL UNIT UNIT_J BATTERY BATTERY_J IDLE IDLE_W RATE RATE_PER_S FLOOR
+edge() {
+	run lifetime "$1" --cost-unit "$2" --battery "$4" --idle "$6" --rate "$8" \
+		--min-accuracy "${10}" --format csv
+	expect_status 0
+	k=$(awk -F, 'NR == 2 { print $8 }' "$T/out")
+	d=$(awk -F, 'NR == 2 { print $14 }' "$T/out")
+	expect_true "$4 $6 $8 floor ${10}: K = $k is a number" "\"$k\" + 0 > 0"
+	expect_near "duration_s = K / rate" "$d" "$(awk -v k="$k" -v r="$9" 'BEGIN { printf "%.17g", k / r }')" 1e-6
+	# the CSV without duration_s is solve's CSV for that K, byte for byte
+	cut -d, -f1-13 "$T/out" >"$T/life.csv"
+	run solve "$1" --min-accuracy "${10}" --K "$k" --lambda 0 --format csv
+	cmp -s "$T/out" "$T/life.csv" && r=0 || r=1
+	check $r "lifetime CSV = solve --min-accuracy ${10} --K $k --lambda 0 CSV"
+	fits "$1" "${10}" "$k" "$5" "$7" "$9" "$3" && r=0 || r=1
+	check $r "$4 at floor ${10}: K = $k fits"
+	fits "$1" "${10}" "$((k + 1))" "$5" "$7" "$9" "$3" && r=1 || r=0
+	check $r "$4 at floor ${10}: K + 1 = $((k + 1)) does not fit"
+}
+
+edge $I mJ 0.001 3000mAh@3.7V 39960 0W 0 10/s 10 75
+edge $I mJ 0.001 3000mAh@3.7V 39960 50mW 0.05 10/s 10 70
+edge $I mJ 0.001 11.1Wh 39960 2mW 0.002 1/s 1 78
+edge $I mJ 0.001 5J 5 0W 0 1/s 1 72.5
+edge $U mJ 0.001 40kJ 40000 10mW 0.01 2/s 2 90
+edge $U J 1 1Wh 3600 0W 0 1/min 0.016666666666666666 88.5
+
+# the table: the answer first, then the policy as solve prints it
+run lifetime $I --cost-unit mJ --battery 3000mAh@3.7V --rate 10/s --min-accuracy 75
+expect_status 0
+expect_err_empty
+expect_out "lifetime           1 d 3 h 41 min 24.4 s (99684.4 s): K = 996844 inferences"
+expect_out "accuracy floor     75 (least energy for K inferences at expected accuracy >= floor; lambda = 0)"
+expect_out "battery            39.96 kJ (3000mAh@3.7V, 11.1 Wh); cost unit mJ"
+expect_out "K + 1              996845 inferences need 39960.02811 J with the idle draw, more than the battery's 39960 J"
+expect_out "problem            minimise expected cost with expected accuracy >= 75"
+expect_out "lambda             0 (0 x K)"
+expect_out "status             optimal"
+fits $I 75 996844 39960 0 10 0.001 && r=0 || r=1
+check $r "the table's K fits"
+
+# -o writes the CSV atomically
+run lifetime $I --cost-unit mJ --battery 3000mAh@3.7V --rate 10/s --min-accuracy 75 -o "$T/o.csv"
+expect_status 0
+expect_err "wrote 9 rows to $T/o.csv"
+expect_line "$T/o.csv" 1 "model,cost,accuracy,load_cost,count,share,budget,k,lambda,expected_accuracy,expected_cost,objective,status,duration_s"
+
+# the sweep: default floors from the cheapest model's accuracy to the best's
+run lifetime $I --cost-unit mJ --battery 3000mAh@3.7V --idle 50mW --rate 10/s --sweep --format csv
+expect_status 0
+expect_line "$T/out" 1 "min_accuracy,status,k,duration_s,expected_accuracy,expected_cost,inference_j,idle_j,battery_left_j,models_used"
+expect_true "11 floors" "$(($(wc -l <"$T/out") - 1)) == 11"
+expect_line "$T/out" 2 "60.36,found,2628947,262894.7,60.36,10.2,26815.2594,13144.735,0.005599999999619243,1"
+expect_true "last floor is the best model's accuracy" "\"$(awk -F, 'END { print $1 }' "$T/out")\" == \"78.396\""
+awk -F, 'NR > 2 && $3 > prev { bad = 1 } NR > 1 { prev = $3 } END { exit bad }' "$T/out" && r=0 || r=1
+check $r "the lifetime never grows with the floor"
+awk -F, 'NR > 1 && ($5 < $1 - 1e-9 || $9 < 0 || $2 != "found") { bad = 1 } END { exit bad }' "$T/out" \
+	&& r=0 || r=1
+check $r "every floor met, every battery left >= 0"
+cp "$T/out" "$T/sweep.csv"
+# each row is the single-floor answer
+for f in 60.36 69.378 78.396; do
+	run lifetime $I --cost-unit mJ --battery 3000mAh@3.7V --idle 50mW --rate 10/s --min-accuracy $f --format csv
+	want=$(awk -F, -v f=$f '$1 == f { print $3 }' "$T/sweep.csv")
+	got=$(awk -F, 'NR == 2 { print $8 }' "$T/out")
+	expect_true "floor $f: sweep K $want = single K $got" "\"$want\" == \"$got\" && \"$got\" != \"\""
+done
+
+# a floor above the best model: a row that says so; exit 0 for the sweep
+run lifetime $I --cost-unit mJ --battery 40kJ --rate 10/s --sweep --from 70 --to 80 --steps 3
+expect_status 0
+expect_out "     80        -  infeasible"
+run lifetime $I --cost-unit mJ --battery 40kJ --rate 10/s --sweep --from 70 --to 80 --steps 3 --format csv
+expect_line "$T/out" 4 "80,infeasible,,,,,,,,"
+
+# no lifetime: exit 1 and why
+run lifetime $I --cost-unit mJ --battery 40kJ --rate 10/s --min-accuracy 80
+expect_status 1
+expect_out_empty
+expect_err "optdeploy: infeasible: accuracy floor 80 is above the best reachable accuracy 78.396"
+run lifetime $I --cost-unit mJ --battery 50mJ --rate 10/s --min-accuracy 78
+expect_status 1
+expect_err "optdeploy: not even one inference fits: at accuracy >= 78 it needs 100 mJ (with the idle draw), the battery holds 50 mJ"
+# at the cap: 1e9 inferences of 10.2 mJ fit in 3000 kWh
+run lifetime $I --cost-unit mJ --battery 3000kWh --rate 1000/s --min-accuracy 60
+expect_status 0
+expect_out "lifetime           at least 11 d 13 h 46 min 40 s (1000000 s): K = 1000000000 inferences fit, the largest K this program solves"
+
+# bad combinations
+L="lifetime $I --cost-unit mJ --battery 40kJ --rate 10/s"
+expect_usage "lifetime: --min-accuracy is required (or --sweep for a range of accuracy floors)" $L
+expect_usage "--min-accuracy and --sweep: give only one (--sweep takes its floors from --from, --to and --steps)" \
+	$L --sweep --min-accuracy 70
+expect_usage "--from: only with --sweep (the range of accuracy floors)" $L --min-accuracy 70 --from 60
+expect_usage "--steps: only with --sweep (the range of accuracy floors)" $L --min-accuracy 70 --steps 3
+expect_usage "--duration: not used by 'lifetime' (the duration is what it computes; 'solve --duration' plans a given one)" \
+	$L --min-accuracy 70 --duration 1h
+expect_usage "--lambda: not used by 'lifetime' (whether a policy fits depends on its energy alone: the search uses lambda = 0)" \
+	$L --min-accuracy 70 --lambda 1
+expect_usage "--K: not used by 'lifetime'" $L --min-accuracy 70 --K 10
+expect_usage "--budget: not used by 'lifetime'" $L --min-accuracy 70 --budget 10
+expect_usage "--relax: not used by 'lifetime'" $L --min-accuracy 70 --relax
+expect_usage "--from 70 is not below --to 60" $L --sweep --from 70 --to 60
+expect_usage "lifetime: --cost-unit is required (what one unit of the cost column is: J, mJ, uJ, nJ, Wh, mWh)" \
+	lifetime $I --min-accuracy 70
+expect_usage "--battery: the pool's costs have no physical unit; give --cost-unit (J, mJ, uJ, nJ, Wh, mWh)" \
+	lifetime $I --battery 40kJ --rate 1/s --min-accuracy 70
+expect_usage "lifetime: --battery and --rate are required (missing: --rate)" \
+	lifetime $I --cost-unit mJ --battery 40kJ --min-accuracy 70
+expect_usage "--rate: \"10/fortnight\": unknown time unit 'fortnight' (s, min, h, d)" \
+	lifetime $I --cost-unit mJ --battery 40kJ --rate 10/fortnight --min-accuracy 70
+expect_usage "lifetime: missing FILE (- reads standard input)" lifetime --cost-unit mJ --battery 40kJ --rate 1/s --min-accuracy 70
+# the pool comes from standard input like every batch command's
+run_in $I lifetime - --cost-unit mJ --battery 40kJ --rate 10/s --min-accuracy 75 --format csv
+expect_status 0
+expect_true "stdin: a policy of 9 rows" "$(wc -l <"$T/out") == 10"
+
+finish
