@@ -20,8 +20,9 @@
 #define C_COMPARE (1u << CLI_COMPARE)
 #define C_LIFETIME (1u << CLI_LIFETIME)
 #define C_SCHEDULE (1u << CLI_SCHEDULE)
+#define C_PLOT (1u << CLI_PLOT)
 #define C_BATCH (C_SOLVE | C_SWEEP | C_FRONTIER | C_COMPARE | C_SCHEDULE)
-#define C_ALL (C_PLAN | C_BATCH)
+#define C_ALL (C_PLAN | C_BATCH | C_PLOT)
 
 /* Long-only options get values above any character getopt can return. */
 enum opt_id {
@@ -34,6 +35,11 @@ enum opt_id {
 	OPT_MAX_MODELS, OPT_MEMORY
 };
 
+/* The options of `optdeploy plot` alone (take_plot_option). */
+enum plot_opt_id {
+	OPT_PLOT_FIGURE = 1024, OPT_PLOT_SIZE, OPT_PLOT_DATA_CSV
+};
+
 /* The master list: getopt's table, the display name and where it applies. */
 struct opt_spec {
 	const char *name;
@@ -44,7 +50,7 @@ struct opt_spec {
 };
 
 static const struct opt_spec specs[] = {
-	{ "budget", required_argument, OPT_BUDGET, "--budget", C_PLAN | C_SOLVE | C_SCHEDULE },
+	{ "budget", required_argument, OPT_BUDGET, "--budget", C_PLAN | C_SOLVE | C_SCHEDULE | C_PLOT },
 	{ "K", required_argument, OPT_K, "--K", C_ALL },
 	{ "lambda", required_argument, OPT_LAMBDA, "--lambda", C_ALL | C_LIFETIME },
 	{ "lambda-per-k", required_argument, OPT_LAMBDA_PER_K, "--lambda-per-k",
@@ -54,12 +60,12 @@ static const struct opt_spec specs[] = {
 	  C_PLAN | C_SOLVE | C_LIFETIME | C_SCHEDULE },
 	{ "normalize", no_argument, OPT_NORMALIZE, "--normalize", C_ALL },
 	{ "format", required_argument, OPT_FORMAT, "--format", C_BATCH | C_LIFETIME },
-	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER | C_LIFETIME },
-	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER | C_LIFETIME },
-	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER | C_LIFETIME },
+	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER | C_LIFETIME | C_PLOT },
+	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER | C_LIFETIME | C_PLOT },
+	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER | C_LIFETIME | C_PLOT },
 	{ "time-limit", required_argument, OPT_TIME_LIMIT, "--time-limit", C_ALL | C_LIFETIME },
 	{ "ascii", no_argument, OPT_ASCII, "--ascii", C_PLAN },
-	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH | C_LIFETIME },
+	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH | C_LIFETIME | C_PLOT },
 	{ "help", no_argument, OPT_HELP, "--help", C_ALL | C_LIFETIME },
 	{ "version", no_argument, OPT_VERSION, "--version", C_ALL | C_LIFETIME },
 	{ "cost-unit", required_argument, OPT_COST_UNIT, "--cost-unit", C_SOLVE | C_SCHEDULE | C_LIFETIME },
@@ -74,8 +80,11 @@ static const struct opt_spec specs[] = {
 	{ "strict", no_argument, OPT_STRICT, "--strict", C_ALL | C_LIFETIME },
 	{ "skip-incomplete", no_argument, OPT_SKIP_INCOMPLETE, "--skip-incomplete", C_ALL | C_LIFETIME },
 	{ "pool", required_argument, OPT_POOL, "--pool", C_ALL | C_LIFETIME },
-	{ "log", no_argument, OPT_LOG, "--log", C_SWEEP | C_FRONTIER },
-	{ "linear", no_argument, OPT_LINEAR, "--linear", C_SWEEP | C_FRONTIER },
+	{ "log", no_argument, OPT_LOG, "--log", C_SWEEP | C_FRONTIER | C_PLOT },
+	{ "linear", no_argument, OPT_LINEAR, "--linear", C_SWEEP | C_FRONTIER | C_PLOT },
+	{ "figure", required_argument, OPT_PLOT_FIGURE, "--figure", C_PLOT },
+	{ "size", required_argument, OPT_PLOT_SIZE, "--size", C_PLOT },
+	{ "data-csv", required_argument, OPT_PLOT_DATA_CSV, "--data-csv", C_PLOT },
 	{ "max-models", required_argument, OPT_MAX_MODELS, "--max-models", C_ALL },
 	{ "memory", required_argument, OPT_MEMORY, "--memory", C_ALL },
 };
@@ -85,7 +94,7 @@ _Static_assert(N_SPECS <= 64, "scan() records the options seen in a 64-bit mask:
 static const char *const command_names[] = {
 	[CLI_PLAN] = "", [CLI_SOLVE] = "solve", [CLI_SWEEP] = "sweep",
 	[CLI_FRONTIER] = "frontier", [CLI_COMPARE] = "compare", [CLI_LIFETIME] = "lifetime",
-	[CLI_SCHEDULE] = "schedule", [CLI_HELP] = "help",
+	[CLI_SCHEDULE] = "schedule", [CLI_PLOT] = "plot", [CLI_HELP] = "help",
 	[CLI_VERSION] = "version",
 };
 
@@ -200,6 +209,25 @@ static enum status parse_count(const char *opt, const char *arg, long long lo, l
 	/* Integers up to 1e9 are exact in a double, so no precision was lost. */
 	*out = (long long)v;
 	return ST_OK;
+}
+
+/* The options only `optdeploy plot` takes; others are left alone. */
+static enum status take_plot_option(int id, const char *arg, struct cli_options *o,
+				    struct status_msg *m)
+{
+	switch (id) {
+	case OPT_PLOT_FIGURE:
+		return figure_kind_parse(arg, &o->plot.kind, m);
+	case OPT_PLOT_SIZE:
+		return figure_size_parse(arg, &o->plot.width, &o->plot.height, m);
+	case OPT_PLOT_DATA_CSV:
+		if (arg[0] == '\0')
+			return status_fail(m, ST_USAGE, "--data-csv: the file name is empty");
+		o->plot.data_csv = arg;
+		return ST_OK;
+	default:
+		return ST_OK;
+	}
 }
 
 /* The options that say how the pool is read, and the sweep's spacing. */
@@ -319,6 +347,7 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 		o->output = arg;
 		break;
 	default:
+		st = take_plot_option(id, arg, o, m);
 		break;
 	}
 	return st;
@@ -466,8 +495,17 @@ static enum status check_applicable(const struct cli_options *o, uint64_t seen,
 	return ST_OK;
 }
 
+/* plot: a figure file whose name gives the format, checked before any work. */
+static enum status check_plot(struct cli_options *o, struct status_msg *m)
+{
+	if (o->output == NULL || strcmp(o->output, "-") == 0)
+		return status_fail(m, ST_USAGE, "plot: -o FILE is required, its name ending in "
+				   ".svg, .pdf or .png");
+	return figure_format_from_name(o->output, &o->plot.format, m);
+}
+
 /* Combinations: one lambda form, budget xor floor, FILE, the range, the output. */
-static enum status check_combinations(const struct cli_options *o, struct status_msg *m)
+static enum status check_combinations(struct cli_options *o, struct status_msg *m)
 {
 	const char *cmd = command_names[o->command];
 	if (o->lambda_given && o->lambda_per_k_given)
@@ -496,6 +534,8 @@ static enum status check_combinations(const struct cli_options *o, struct status
 				   "(or --min-accuracy for the dual form)", cmd);
 	if (o->from_given && o->to_given && !(o->from < o->to))
 		return status_fail(m, ST_USAGE, "--from %g is not below --to %g", o->from, o->to);
+	if (o->command == CLI_PLOT)
+		return check_plot(o, m);
 	return ST_OK;
 }
 

@@ -12,6 +12,7 @@
 #include "optdeploy/core/frontier.h"
 #include "optdeploy/core/pool_tables.h"
 #include "optdeploy/ui/ui_app.h"
+#include "optdeploy/ui/ui_figure.h"
 #include "optdeploy/ui/ui_input.h"
 #include "optdeploy/ui/ui_schedule.h"
 #include "optdeploy/ui/ui_screen.h"
@@ -228,6 +229,8 @@ static void react(struct app *a, unsigned flags)
 			export_policy(a);
 		else if (a->export_kind == UI_ASK_SCHEDULE_FILE)
 			ui_schedule_export(a);
+		else if (a->export_kind == UI_ASK_FIGURE_FILE)
+			ui_figure_export(a);
 		else
 			export_sweep(a);
 	}
