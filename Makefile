@@ -5,6 +5,7 @@
 #   make check      the same, then every test, also under ASan+UBSan
 #   make bench      benchmarks against glpsol and SciPy/HiGHS (bench/RESULTS.md)
 #   make fuzz       fuzz the CSV loader and the command line (FUZZ_SECONDS each)
+#   make figures    regenerate the README's figures (man/figures/*.png)
 #   make install / uninstall   honour PREFIX and DESTDIR
 
 PREFIX    ?= /usr/local
@@ -19,22 +20,25 @@ FUZZ_SECONDS ?= 60
 
 NCURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags ncursesw 2>/dev/null))
 NCURSES_LIBS   := $(or $(shell pkg-config --libs ncursesw 2>/dev/null),-lncursesw -ltinfo)
+CAIRO_CFLAGS   := $(shell pkg-config --cflags cairo fontconfig 2>/dev/null)
+CAIRO_LIBS     := $(or $(shell pkg-config --libs cairo fontconfig 2>/dev/null),-lcairo -lfontconfig)
 
 WARN      = -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
             -Wwrite-strings -Wpointer-arith -Wformat=2
 CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
-            -DOPTDEPLOY_DATADIR='"$(DATADIR)"' $(NCURSES_CFLAGS)
+            -DOPTDEPLOY_DATADIR='"$(DATADIR)"' $(NCURSES_CFLAGS) $(CAIRO_CFLAGS)
 SAN      ?=
 SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SAN_FLAGS = $(if $(SAN),$(SANITIZE))
 ALL_CFLAGS = -std=c11 $(WARN) $(OPT) $(SAN_FLAGS) -MMD -MP $(CFLAGS)
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
-LDLIBS   += $(NCURSES_LIBS) -lglpk -lcsv -lm
+LDLIBS   += $(NCURSES_LIBS) $(CAIRO_LIBS) -lglpk -lcsv -lm
 
 # One folder per layer: src/core (the library: no terminal), src/cli (the
-# batch front end), src/ui (the planner), src/main.c.  Objects mirror them.
+# batch front end), src/ui (the planner), src/figure (cairo figures, read by
+# both front ends), src/main.c.  Objects mirror them.
 CORE_SRC  = $(wildcard src/core/*.c)
-FRONT_SRC = $(wildcard src/cli/*.c src/ui/*.c) src/main.c
+FRONT_SRC = $(wildcard src/cli/*.c src/ui/*.c src/figure/*.c) src/main.c
 CORE_OBJ  = $(CORE_SRC:src/%.c=$(BUILD)/%.o)
 FRONT_OBJ = $(FRONT_SRC:src/%.c=$(BUILD)/%.o)
 UI_OBJ    = $(filter-out $(BUILD)/main.o,$(FRONT_OBJ))
@@ -43,7 +47,7 @@ CORE_LIB  = $(BUILD)/liboptdeploy.a
 TEST_SRC  = $(wildcard tests/unit/test_*.c)
 TEST_BIN  = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all run check test core-purity test-unit test-cli test-tui deps asan bench fuzz install uninstall clean lint
+.PHONY: FORCE all run check test core-purity figures test-unit test-cli test-tui deps asan bench fuzz install uninstall clean lint
 
 all: $(PROG)
 
@@ -99,8 +103,15 @@ fuzz:
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # The core is a library: it never reaches a terminal or ends the process.
+# Neither does the figure layer, which only draws what the core computed.
 core-purity:
-	@sh tests/core_purity.sh src/core include/optdeploy/core
+	@sh tests/core_purity.sh src/core include/optdeploy/core src/figure include/optdeploy/figure
+
+# The README's figures (man/figures/*.png), from the bundled ImageNet pool.
+figures: $(PROG)
+	@mkdir -p man/figures
+	./$(PROG) plot data/imagenet_paper.csv --figure frontier --budget 40 -o man/figures/frontier.png
+	./$(PROG) plot data/imagenet_paper.csv --figure heatmap --budget 40 -o man/figures/heatmap.png
 
 lint:
 	mandoc -Tlint -W warning man/optdeploy.1

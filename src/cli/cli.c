@@ -10,6 +10,7 @@
 
 #include "optdeploy/ui/app.h"
 #include "optdeploy/cli/cli_battery.h"
+#include "optdeploy/cli/cli_cmd.h"
 #include "optdeploy/cli/cli_pool.h"
 #include "optdeploy/cli/cli_print.h"
 #include "optdeploy/cli/cmd_lifetime.h"
@@ -35,6 +36,8 @@ static const char help_text[] =
 "                 [--idle POWER] (--min-accuracy P | --sweep [--from P0]\n"
 "                 [--to P1] [--steps N]) [OPTIONS]\n"
 "       optdeploy schedule FILE (--budget B | --min-accuracy P) [OPTIONS]\n"
+"       optdeploy plot FILE -o FIG.svg|.pdf|.png [--figure frontier|heatmap|both]\n"
+"                 [--size WxH] [--data-csv CSV] [OPTIONS]\n"
 "       (FILE... joins several tables on the model name; --pool NAME opens a\n"
 "       bundled pool instead of or before them)\n"
 "       optdeploy --help | --version\n"
@@ -52,6 +55,7 @@ static const char help_text[] =
 "  lifetime  how long the battery lasts at an accuracy floor (largest K, exact)\n"
 "  schedule  the optimal policy as an order of its K inferences, every prefix\n"
 "            fair (runs by default; csv slot rows; c: a C header for firmware)\n"
+"  plot      figures (cairo): the frontier and the allocation heatmaps\n"
 "  help      this text\n"
 "\n"
 "Options:\n"
@@ -67,8 +71,12 @@ static const char help_text[] =
 "  --format table|csv  human table (default) or CSV on standard output\n"
 "  --format runs|csv|c schedule: model,repeat rows (default; or by -o's name:\n"
 "                      .runs.csv, .csv, .h), slot,model rows, or a C header\n"
-"  -o OUT              write the CSV to OUT atomically (- is standard output)\n"
+"  -o OUT              write the CSV to OUT atomically (- is standard output);\n"
+"                      plot: the figure, .svg, .pdf or .png\n"
 "  --time-limit S      seconds allowed for each GLPK solve (default 10)\n"
+"  --max-models N      device limit: at most N models used (kept loaded) at once\n"
+"  --memory M          device limit: the used models' memory adds up to <= M\n"
+"                      (needs a memory column; in that column's unit)\n"
 "  --ascii             planner: draw with ASCII characters only\n"
 "  --cost-unit U       one unit of the cost column is U: J, mJ, uJ, nJ, Wh, mWh\n"
 "  --battery CAP       battery capacity: 3000mAh@3.7V, 11.1Wh, 40kJ, 39960J\n"
@@ -85,8 +93,12 @@ static const char help_text[] =
 "  --skip-incomplete   leave out rows with an empty value (a warning counts them)\n"
 "  --pool NAME         a bundled pool: uci_har, imagenet_paper, torchvision\n"
 "                      (--pool help lists them)\n"
-"  --log, --linear     sweep/frontier budget levels spaced geometrically or\n"
-"                      evenly (default: log when costs span over 100x)\n"
+"  --log, --linear     sweep/frontier/plot budget levels spaced geometrically or\n"
+"                      evenly (default: log when costs span over 100x); plot:\n"
+"                      the cost axis too\n"
+"  --figure F          plot: frontier, heatmap or both (default both)\n"
+"  --size WxH          plot: pixels for PNG, points for PDF and SVG\n"
+"  --data-csv CSV      plot: also write the figure's numbers as CSV\n"
 "  -h, --help          show this help;  -V, --version  show the version\n"
 "\n"
 "FILE is a CSV table with a header: model, cost, accuracy[, load_cost][, memory]\n"
@@ -367,8 +379,8 @@ static int run_batch(const struct cli_options *o)
 		cli_pool_print_warnings(stderr, &w);
 	if (st == ST_OK && o->normalize)
 		st = pool_normalize(&pool, &m);
-	if (st == ST_OK && (s = solver_new(&pool, &m)) == NULL)
-		st = ST_INTERNAL;
+	if (st == ST_OK)
+		st = solver_create(&s, &pool, &m);
 	if (st != ST_OK)
 		code = report(st, &m);
 	else if (o->command == CLI_SOLVE || o->command == CLI_SCHEDULE)
@@ -379,6 +391,8 @@ static int run_batch(const struct cli_options *o)
 		code = cmd_frontier(o, &pool, s);
 	else if (o->command == CLI_LIFETIME)
 		code = cmd_lifetime_run(o, &pool, s);
+	else if (o->command == CLI_PLOT)
+		code = cli_cmd_plot(o, &pool, s);
 	else
 		code = cmd_compare(o, &pool, s);
 	if (s != NULL)
@@ -439,4 +453,22 @@ int cli_main(int argc, char *argv[])
 	default:
 		return run_batch(&o);
 	}
+}
+
+/* ---- shared with the commands in cmd_*.c (cli_cmd.h) ---------------- */
+
+int cli_report(enum status st, const struct status_msg *m)
+{
+	return report(st, m);
+}
+
+int cli_run_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s,
+		  struct sweep *sw)
+{
+	return run_sweep(o, pool, s, sw);
+}
+
+int cli_sweep_verdict(const struct sweep *sw, int code)
+{
+	return time_limit_verdict(sw, code);
 }

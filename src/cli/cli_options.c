@@ -20,8 +20,9 @@
 #define C_COMPARE (1u << CLI_COMPARE)
 #define C_LIFETIME (1u << CLI_LIFETIME)
 #define C_SCHEDULE (1u << CLI_SCHEDULE)
+#define C_PLOT (1u << CLI_PLOT)
 #define C_BATCH (C_SOLVE | C_SWEEP | C_FRONTIER | C_COMPARE | C_SCHEDULE)
-#define C_ALL (C_PLAN | C_BATCH)
+#define C_ALL (C_PLAN | C_BATCH | C_PLOT)
 
 /* Long-only options get values above any character getopt can return. */
 enum opt_id {
@@ -30,7 +31,13 @@ enum opt_id {
 	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V',
 	OPT_COLUMNS = 512, OPT_ONLY, OPT_EXCLUDE, OPT_STRICT, OPT_SKIP_INCOMPLETE, OPT_POOL,
 	OPT_LOG, OPT_LINEAR,
-	OPT_COST_UNIT, OPT_BATTERY, OPT_IDLE, OPT_RATE, OPT_DURATION, OPT_SWEEP
+	OPT_COST_UNIT, OPT_BATTERY, OPT_IDLE, OPT_RATE, OPT_DURATION, OPT_SWEEP,
+	OPT_MAX_MODELS, OPT_MEMORY
+};
+
+/* The options of `optdeploy plot` alone (take_plot_option). */
+enum plot_opt_id {
+	OPT_PLOT_FIGURE = 1024, OPT_PLOT_SIZE, OPT_PLOT_DATA_CSV
 };
 
 /* The master list: getopt's table, the display name and where it applies. */
@@ -43,7 +50,7 @@ struct opt_spec {
 };
 
 static const struct opt_spec specs[] = {
-	{ "budget", required_argument, OPT_BUDGET, "--budget", C_PLAN | C_SOLVE | C_SCHEDULE },
+	{ "budget", required_argument, OPT_BUDGET, "--budget", C_PLAN | C_SOLVE | C_SCHEDULE | C_PLOT },
 	{ "K", required_argument, OPT_K, "--K", C_ALL },
 	{ "lambda", required_argument, OPT_LAMBDA, "--lambda", C_ALL | C_LIFETIME },
 	{ "lambda-per-k", required_argument, OPT_LAMBDA_PER_K, "--lambda-per-k",
@@ -53,12 +60,12 @@ static const struct opt_spec specs[] = {
 	  C_PLAN | C_SOLVE | C_LIFETIME | C_SCHEDULE },
 	{ "normalize", no_argument, OPT_NORMALIZE, "--normalize", C_ALL },
 	{ "format", required_argument, OPT_FORMAT, "--format", C_BATCH | C_LIFETIME },
-	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER | C_LIFETIME },
-	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER | C_LIFETIME },
-	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER | C_LIFETIME },
+	{ "from", required_argument, OPT_FROM, "--from", C_SWEEP | C_FRONTIER | C_LIFETIME | C_PLOT },
+	{ "to", required_argument, OPT_TO, "--to", C_SWEEP | C_FRONTIER | C_LIFETIME | C_PLOT },
+	{ "steps", required_argument, OPT_STEPS, "--steps", C_SWEEP | C_FRONTIER | C_LIFETIME | C_PLOT },
 	{ "time-limit", required_argument, OPT_TIME_LIMIT, "--time-limit", C_ALL | C_LIFETIME },
 	{ "ascii", no_argument, OPT_ASCII, "--ascii", C_PLAN },
-	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH | C_LIFETIME },
+	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH | C_LIFETIME | C_PLOT },
 	{ "help", no_argument, OPT_HELP, "--help", C_ALL | C_LIFETIME },
 	{ "version", no_argument, OPT_VERSION, "--version", C_ALL | C_LIFETIME },
 	{ "cost-unit", required_argument, OPT_COST_UNIT, "--cost-unit", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
@@ -73,8 +80,13 @@ static const struct opt_spec specs[] = {
 	{ "strict", no_argument, OPT_STRICT, "--strict", C_ALL | C_LIFETIME },
 	{ "skip-incomplete", no_argument, OPT_SKIP_INCOMPLETE, "--skip-incomplete", C_ALL | C_LIFETIME },
 	{ "pool", required_argument, OPT_POOL, "--pool", C_ALL | C_LIFETIME },
-	{ "log", no_argument, OPT_LOG, "--log", C_PLAN | C_SWEEP | C_FRONTIER },
-	{ "linear", no_argument, OPT_LINEAR, "--linear", C_PLAN | C_SWEEP | C_FRONTIER },
+	{ "log", no_argument, OPT_LOG, "--log", C_PLAN | C_SWEEP | C_FRONTIER | C_PLOT },
+	{ "linear", no_argument, OPT_LINEAR, "--linear", C_PLAN | C_SWEEP | C_FRONTIER | C_PLOT },
+	{ "figure", required_argument, OPT_PLOT_FIGURE, "--figure", C_PLOT },
+	{ "size", required_argument, OPT_PLOT_SIZE, "--size", C_PLOT },
+	{ "data-csv", required_argument, OPT_PLOT_DATA_CSV, "--data-csv", C_PLOT },
+	{ "max-models", required_argument, OPT_MAX_MODELS, "--max-models", C_ALL },
+	{ "memory", required_argument, OPT_MEMORY, "--memory", C_ALL },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])
 _Static_assert(N_SPECS <= 64, "scan() records the options seen in a 64-bit mask: widen it");
@@ -82,7 +94,7 @@ _Static_assert(N_SPECS <= 64, "scan() records the options seen in a 64-bit mask:
 static const char *const command_names[] = {
 	[CLI_PLAN] = "", [CLI_SOLVE] = "solve", [CLI_SWEEP] = "sweep",
 	[CLI_FRONTIER] = "frontier", [CLI_COMPARE] = "compare", [CLI_LIFETIME] = "lifetime",
-	[CLI_SCHEDULE] = "schedule", [CLI_HELP] = "help",
+	[CLI_SCHEDULE] = "schedule", [CLI_PLOT] = "plot", [CLI_HELP] = "help",
 	[CLI_VERSION] = "version",
 };
 
@@ -199,6 +211,25 @@ static enum status parse_count(const char *opt, const char *arg, long long lo, l
 	return ST_OK;
 }
 
+/* The options only `optdeploy plot` takes; others are left alone. */
+static enum status take_plot_option(int id, const char *arg, struct cli_options *o,
+				    struct status_msg *m)
+{
+	switch (id) {
+	case OPT_PLOT_FIGURE:
+		return figure_kind_parse(arg, &o->plot.kind, m);
+	case OPT_PLOT_SIZE:
+		return figure_size_parse(arg, &o->plot.width, &o->plot.height, m);
+	case OPT_PLOT_DATA_CSV:
+		if (arg[0] == '\0')
+			return status_fail(m, ST_USAGE, "--data-csv: the file name is empty");
+		o->plot.data_csv = arg;
+		return ST_OK;
+	default:
+		return ST_OK;
+	}
+}
+
 /* The options that say how the pool is read, and the sweep's spacing. */
 static enum status take_table_option(int id, const char *arg, struct cli_options *o,
 				     struct status_msg *m)
@@ -293,6 +324,13 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 			st = status_fail(m, ST_USAGE, "--time-limit: \"%s\" is out of range "
 					 "(0, 1000000] seconds", SHOWN(arg));
 		break;
+	case OPT_MAX_MODELS:  /* device limits (solve.h); --memory needs a memory column */
+		st = parse_count("--max-models", arg, 1, CLI_MAX_MODELS_MAX, &n, m);
+		o->params.max_models = (size_t)n;
+		break;
+	case OPT_MEMORY:
+		st = parse_nonneg("--memory", arg, &o->params.memory_limit, m);
+		break;
 	case OPT_COST_UNIT: st = cli_battery_take(CLI_PHYS_COST_UNIT, arg, &o->phys, m); break;
 	case OPT_BATTERY: st = cli_battery_take(CLI_PHYS_BATTERY, arg, &o->phys, m); break;
 	case OPT_IDLE: st = cli_battery_take(CLI_PHYS_IDLE, arg, &o->phys, m); break;
@@ -309,6 +347,7 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 		o->output = arg;
 		break;
 	default:
+		st = take_plot_option(id, arg, o, m);
 		break;
 	}
 	return st;
@@ -456,8 +495,17 @@ static enum status check_applicable(const struct cli_options *o, uint64_t seen,
 	return ST_OK;
 }
 
+/* plot: a figure file whose name gives the format, checked before any work. */
+static enum status check_plot(struct cli_options *o, struct status_msg *m)
+{
+	if (o->output == NULL || strcmp(o->output, "-") == 0)
+		return status_fail(m, ST_USAGE, "plot: -o FILE is required, its name ending in "
+				   ".svg, .pdf or .png");
+	return figure_format_from_name(o->output, &o->plot.format, m);
+}
+
 /* Combinations: one lambda form, budget xor floor, FILE, the range, the output. */
-static enum status check_combinations(const struct cli_options *o, struct status_msg *m)
+static enum status check_combinations(struct cli_options *o, struct status_msg *m)
 {
 	const char *cmd = command_names[o->command];
 	if (o->lambda_given && o->lambda_per_k_given)
@@ -486,6 +534,8 @@ static enum status check_combinations(const struct cli_options *o, struct status
 				   "(or --min-accuracy for the dual form)", cmd);
 	if (o->from_given && o->to_given && !(o->from < o->to))
 		return status_fail(m, ST_USAGE, "--from %g is not below --to %g", o->from, o->to);
+	if (o->command == CLI_PLOT)
+		return check_plot(o, m);
 	return ST_OK;
 }
 

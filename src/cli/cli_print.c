@@ -39,6 +39,20 @@ static void print_pool_line(FILE *fp, const struct cli_options *o, const struct 
 		kv(fp, "pool", "%s, %zu models", pool->source, pool->n);
 }
 
+/* The device limits, when any is set (--max-models, --memory). */
+static void print_limits(FILE *fp, const struct solve_params *sp)
+{
+	bool mem = isfinite(sp->memory_limit) && sp->memory_limit >= 0;
+	if (sp->max_models > 0 && mem)
+		kv(fp, "device limits", "at most %zu model%s used; their memory <= %.10g",
+		   sp->max_models, sp->max_models == 1 ? "" : "s", sp->memory_limit);
+	else if (sp->max_models > 0)
+		kv(fp, "device limits", "at most %zu model%s used", sp->max_models,
+		   sp->max_models == 1 ? "" : "s");
+	else if (mem)
+		kv(fp, "device limits", "memory of the models used <= %.10g", sp->memory_limit);
+}
+
 /* How the levels are spaced and why: the option, or the pool's cost span. */
 static void print_spacing(FILE *fp, const struct cli_options *o, const struct sweep *sw)
 {
@@ -63,6 +77,7 @@ static void print_params(FILE *fp, const struct solve_params *sp)
 	kv(fp, "K", "%lld inferences", sp->k);
 	kv(fp, "lambda", "%.10g (%.6g x K)", sp->lambda, sp->lambda / (double)sp->k);
 	kv(fp, "method", "%s", method_name(sp->method));
+	print_limits(fp, sp);
 }
 
 /* ---- solve ---------------------------------------------------------- */
@@ -337,6 +352,7 @@ enum status cli_print_frontier(FILE *fp, const struct cli_options *o, const stru
 	const struct solve_params *sp = &fr->sweep.params;
 	enum status st;
 	print_pool_line(fp, o, pool);
+	print_limits(fp, sp);  /* they bind the ILP frontier */
 	fprintf(fp, "\nPareto-optimal single models (%zu of %zu): no other model is as cheap "
 		"and more accurate\n", fr->n_pareto, pool->n);
 	st = model_list(fp, pool, fr->pareto, fr->n_pareto, m);

@@ -1,11 +1,40 @@
 /*
  * deploy_lp.c - the paper's LP relaxation (x continuous, z in [0, 1],
  * x_k <= K z_k) as one GLPK problem re-solved with new parameters.
+ *
+ * z is projected out: a free z_k only enters the objective (its loading
+ * term) and the device-limit rows, both of which prefer it as small as the
+ * link allows, so z_k = x_k / K at every optimum.  What GLPK solves is then
+ *
+ *   max (primal)  sum (p_k - lambda u_k / K) x_k  over free models
+ *               + sum p_k x_k over used ones + lambda (sum u - sum used u)
+ *   s.t. sum x = K,  resource row relative to the budget (bound ~0),
+ *        sum_free (memory_k / M) x <= K (1 - sum_used memory / M),
+ *        x_k = 0 for unused models and models that do not fit in M,
+ *
+ * The model-count limit sum z <= N becomes sum_free x <= K (N - #used),
+ * implied by sum x = K while a model is left (N - #used >= 1); with none
+ * left the free models are fixed at 0, and with fewer the node is
+ * infeasible.
+ *
+ * (the dual likewise, minimising cost plus the charges): one column per
+ * model and three rows (a fourth kept empty), with no coefficient of size K, so no scaling and a
+ * warm-started re-solve is a pivot or two.  Its optimum equals the paper's
+ * relaxation with z.
  */
 #include "optdeploy/core/deploy_lp.h"
 
 #include <glpk.h>
+#include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
+
+#include "optdeploy/core/limits.h"
+
+#define ROW_SUM 1
+#define ROW_RESOURCE 2
+#define ROW_COUNT 3   /* kept empty: the count limit never binds the relaxation */
+#define ROW_MEMORY 4
 
 struct deploy_lp {
 	const struct pool *pool;
@@ -14,7 +43,30 @@ struct deploy_lp {
 	glp_prob *prob;
 	int *ind;      /* 1-based scratch */
 	double *val;
+	double *mval;  /* memory row */
+	double *last;  /* rows 2..4 as last loaded (3m entries), to skip unchanged ones;
+	                  the count row stays empty and free (see set_parameters) */
+	bool loaded[5];
 };
+
+/*
+ * Load row `row` (2..4) from val[1..m] unless it holds those values already:
+ * glp_set_mat_row reallocates every element and drops GLPK's factorization,
+ * and the search's LPs of one solve share the resource row.
+ */
+static void load_row(struct deploy_lp *lp, int row, const double *val)
+{
+	double *last = lp->last + (size_t)(row - 2) * lp->m;
+	bool same = lp->loaded[row];
+	for (size_t k = 0; same && k < lp->m; k++)
+		same = last[k] == val[k + 1];
+	if (same)
+		return;
+	for (size_t k = 0; k < lp->m; k++)
+		last[k] = val[k + 1];
+	lp->loaded[row] = true;
+	glp_set_mat_row(lp->prob, row, (int)lp->m, lp->ind, val);
+}
 
 struct deploy_lp *deploy_lp_new(const struct pool *pool, const size_t *kept, size_t m)
 {
@@ -23,7 +75,9 @@ struct deploy_lp *deploy_lp_new(const struct pool *pool, const size_t *kept, siz
 		return NULL;
 	lp->ind = calloc(m + 1, sizeof *lp->ind);
 	lp->val = calloc(m + 1, sizeof *lp->val);
-	if (lp->ind == NULL || lp->val == NULL) {
+	lp->mval = calloc(m + 1, sizeof *lp->mval);
+	lp->last = calloc(3 * m + 1, sizeof *lp->last);
+	if (lp->ind == NULL || lp->val == NULL || lp->mval == NULL || lp->last == NULL) {
 		deploy_lp_free(lp);
 		return NULL;
 	}
@@ -31,14 +85,14 @@ struct deploy_lp *deploy_lp_new(const struct pool *pool, const size_t *kept, siz
 	lp->kept = kept;
 	lp->m = m;
 	lp->prob = glp_create_prob();
-	glp_add_cols(lp->prob, (int)(2 * m));
-	glp_add_rows(lp->prob, (int)(2 + m));
+	if (m > 0)
+		glp_add_cols(lp->prob, (int)m);
+	glp_add_rows(lp->prob, 4);
 	for (size_t k = 0; k < m; k++) {
 		lp->ind[k + 1] = (int)k + 1;
 		lp->val[k + 1] = 1.0;
-		glp_set_row_bnds(lp->prob, (int)k + 3, GLP_UP, 0.0, 0.0);
 	}
-	glp_set_mat_row(lp->prob, 1, (int)m, lp->ind, lp->val);
+	glp_set_mat_row(lp->prob, ROW_SUM, (int)m, lp->ind, lp->val);
 	return lp;
 }
 
@@ -50,52 +104,76 @@ void deploy_lp_free(struct deploy_lp *lp)
 		glp_delete_prob(lp->prob);
 	free(lp->ind);
 	free(lp->val);
+	free(lp->mval);
+	free(lp->last);
 	free(lp);
 }
 
-static void set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
+/* z of model k: -1 free, 0 unused, 1 used (the caller's zfix, and the memory limit). */
+static int z_state(const struct deploy_lp *lp, const struct solve_params *sp,
+		   const signed char *zfix, size_t k)
+{
+	if (!limits_model_fits(sp, &lp->pool->models[lp->kept[k]]))
+		return 0;
+	return zfix == NULL || zfix[k] < 0 ? -1 : zfix[k] != 0;
+}
+
+/* Load sp into the problem; true when the decided models already break a limit. */
+static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 			   const signed char *zfix, double tol)
 {
 	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
 	double kd = (double)sp->k;
-	long double load = 0;
+	double cap = limits_memory_cap(sp);
+	bool mem_row = isfinite(cap) && cap > 0;
+	long double constant = 0, used_mem = 0;
+	size_t used = 0;
 
 	glp_set_obj_dir(lp->prob, primal ? GLP_MAX : GLP_MIN);
-	glp_set_row_bnds(lp->prob, 1, GLP_FX, kd, kd);
+	glp_set_row_bnds(lp->prob, ROW_SUM, GLP_FX, kd, kd);
+	for (size_t i = 0; i < lp->pool->n && primal; i++)
+		constant += sp->lambda * lp->pool->models[i].load_cost;
 	for (size_t k = 0; k < lp->m; k++) {
 		const struct model *md = &lp->pool->models[lp->kept[k]];
-		int x = (int)k + 1, z = (int)(lp->m + k) + 1;
+		int col = (int)k + 1, z = z_state(lp, sp, zfix, k);
+		double per = primal ? md->accuracy : md->cost;
 		double u = sp->lambda * md->load_cost;
-		/* an unused model's count is fixed at 0 directly, not through the
-		 * link row whose coefficient K = 1e9 GLPK resolves only to 1e-7 K */
-		if (zfix != NULL && zfix[k] == 0)
-			glp_set_col_bnds(lp->prob, x, GLP_FX, 0.0, 0.0);
-		else  /* no upper bound: sum x = K bounds it, and a bound equal to
-		       * the row's value made GLPK report a one-model pool infeasible */
-			glp_set_col_bnds(lp->prob, x, GLP_LO, 0.0, 0.0);
-		glp_set_obj_coef(lp->prob, x, primal ? md->accuracy : md->cost);
-		glp_set_obj_coef(lp->prob, z, primal ? -u : u);
-		if (zfix == NULL || zfix[k] < 0)
-			glp_set_col_bnds(lp->prob, z, GLP_DB, 0.0, 1.0);
-		else
-			glp_set_col_bnds(lp->prob, z, GLP_FX, zfix[k], zfix[k]);
-		lp->ind[k + 1] = x;
+		/* no upper bound: sum x = K bounds it, and a bound equal to the
+		 * row's value made GLPK report a one-model pool infeasible */
+		glp_set_col_bnds(lp->prob, col, z == 0 ? GLP_FX : GLP_LO, 0.0, 0.0);
+		if (z == -1)
+			per += (primal ? -u : u) / kd;
+		else if (z == 1)
+			constant += primal ? -u : u;
+		glp_set_obj_coef(lp->prob, col, per);
 		lp->val[k + 1] = primal ? md->cost - sp->budget : md->accuracy - sp->min_accuracy;
-		int lind[3] = {0, x, z};
-		double lval[3] = {0, 1.0, -kd};
-		glp_set_mat_row(lp->prob, (int)k + 3, 2, lind, lval);
+		lp->mval[k + 1] = z == -1 && mem_row ? md->memory / cap : 0.0;
+		used += z == 1;
+		used_mem += z == 1 ? md->memory : 0;
 	}
-	for (size_t i = 0; i < lp->pool->n; i++)
-		load += lp->pool->models[i].load_cost;
-	glp_set_mat_row(lp->prob, 2, (int)lp->m, lp->ind, lp->val);
+	load_row(lp, ROW_RESOURCE, lp->val);
 	if (primal)
-		glp_set_row_bnds(lp->prob, 2, GLP_UP, 0.0, tol);
+		glp_set_row_bnds(lp->prob, ROW_RESOURCE, GLP_UP, 0.0, tol);
 	else
-		glp_set_row_bnds(lp->prob, 2, GLP_LO, -tol, 0.0);
-	/* the primal objective counts lambda * u for every unused model */
-	glp_set_obj_coef(lp->prob, 0, primal ? (double)(sp->lambda * load) : 0.0);
-	/* K sits beside 1 in the link rows: let GLPK equilibrate */
-	glp_scale_prob(lp->prob, GLP_SF_AUTO);
+		glp_set_row_bnds(lp->prob, ROW_RESOURCE, GLP_LO, -tol, 0.0);
+	/* the count row, sum_free x <= K (max_models - used), holds whenever one
+	 * model is left (sum x = K) and then stays free, since GLPK's primal
+	 * simplex was seen to call two parallel rows infeasible; with no model
+	 * left the free models are fixed at 0 (used > max_models: see the caller) */
+	bool none_left = sp->max_models > 0 && used >= sp->max_models;
+	for (size_t k = 0; k < lp->m && none_left; k++)
+		if (z_state(lp, sp, zfix, k) == -1)
+			glp_set_col_bnds(lp->prob, (int)k + 1, GLP_FX, 0.0, 0.0);
+	glp_set_row_bnds(lp->prob, ROW_COUNT, GLP_FR, 0.0, 0.0);
+	load_row(lp, ROW_MEMORY, lp->mval);
+	if (mem_row)
+		glp_set_row_bnds(lp->prob, ROW_MEMORY, GLP_UP, 0.0,
+				 kd * (double)(1 - used_mem / (long double)cap));
+	else
+		glp_set_row_bnds(lp->prob, ROW_MEMORY, GLP_FR, 0.0, 0.0);
+	glp_set_obj_coef(lp->prob, 0, (double)constant);
+	return (sp->max_models > 0 && used > sp->max_models) ||
+	       (mem_row ? used_mem > (long double)cap : isfinite(cap) && used_mem > 0);
 }
 
 enum deploy_lp_result deploy_lp_solve(struct deploy_lp *lp, const struct solve_params *sp,
@@ -108,7 +186,8 @@ enum deploy_lp_result deploy_lp_solve(struct deploy_lp *lp, const struct solve_p
 	parm.meth = GLP_DUALP;
 	parm.tm_lim = time_limit_ms;
 
-	set_parameters(lp, sp, zfix, resource_tol);
+	if (set_parameters(lp, sp, zfix, resource_tol))
+		return DEPLOY_LP_INFEASIBLE;
 	int rc = glp_simplex(lp->prob, &parm);
 	if (rc != 0 && rc != GLP_ETMLIM) {
 		/* the previous basis can be singular for the new matrix: start afresh */

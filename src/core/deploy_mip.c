@@ -4,7 +4,9 @@
  *
  * Columns: h_k (1..m), r_k (m+1..2m), z_k (2m+1..3m), w (3m+1).
  * Rows:    1 sum r - Q w = K mod Q;  2 sum h + w = K div Q;  3 resource;
- *          4..m+3 h_k - H z_k <= 0;  m+4..2m+3 r_k - (Q-1) z_k <= 0.
+ *          4..m+3 h_k - H z_k <= 0;  m+4..2m+3 r_k - (Q-1) z_k <= 0;
+ *          2m+4 sum z <= max_models;  2m+5 sum (memory / limit) z <= 1
+ *          (the device limits; free rows when unset or the support is fixed).
  */
 #include "optdeploy/core/deploy_mip.h"
 
@@ -12,6 +14,8 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
+
+#include "optdeploy/core/limits.h"
 
 struct deploy_mip {
 	const struct pool *pool;
@@ -22,6 +26,8 @@ struct deploy_mip {
 	double *val;
 	double *start;      /* incumbent handed to GLPK, 1-based columns */
 	bool start_ready;
+	long long scaled_k; /* K and mode of GLPK's current scale factors; 0: none */
+	int scaled_mode;
 };
 
 #define SPLIT_ABOVE_K 10000LL  /* K * 1e-10 (tol_int) stays far below 1 up to here */
@@ -32,6 +38,8 @@ struct deploy_mip {
 #define COL_W(mip) ((int)(3 * (mip)->m) + 1)
 #define ROW_HLINK(k) ((int)(k) + 4)
 #define ROW_RLINK(mip, k) ((int)((mip)->m + (k)) + 4)
+#define ROW_COUNT(mip) ((int)(2 * (mip)->m) + 4)
+#define ROW_MEMORY(mip) ((int)(2 * (mip)->m) + 5)
 
 struct deploy_mip *deploy_mip_new(const struct pool *pool, const size_t *kept, size_t m)
 {
@@ -50,7 +58,7 @@ struct deploy_mip *deploy_mip_new(const struct pool *pool, const size_t *kept, s
 	mip->m = m;
 	mip->prob = glp_create_prob();
 	glp_add_cols(mip->prob, (int)(3 * m + 1));
-	glp_add_rows(mip->prob, (int)(2 * m + 3));
+	glp_add_rows(mip->prob, (int)(2 * m + 5));
 	for (size_t k = 0; k < m; k++) {
 		glp_set_col_kind(mip->prob, COL_H(k), GLP_IV);
 		glp_set_col_kind(mip->prob, COL_R(mip, k), GLP_IV);
@@ -101,6 +109,35 @@ static void set_count_rows(struct deploy_mip *mip, long long q, long long k)
 	glp_set_row_bnds(mip->prob, 2, GLP_FX, (double)(k / q), (double)(k / q));
 }
 
+/*
+ * The device limits over z (memory relative to the limit, so near 1 in any
+ * unit).  With a support fixed by the caller they are free rows: the caller
+ * only offers supports that meet them.
+ */
+static void set_limit_rows(struct deploy_mip *mip, const struct solve_params *sp, bool active)
+{
+	size_t m = mip->m;
+	double cap = limits_memory_cap(sp);
+	for (size_t k = 0; k < m; k++) {
+		mip->ind[k + 1] = COL_Z(mip, k);
+		mip->val[k + 1] = 1.0;
+	}
+	glp_set_mat_row(mip->prob, ROW_COUNT(mip), (int)m, mip->ind, mip->val);
+	for (size_t k = 0; k < m; k++) {
+		double mem = mip->pool->models[mip->kept[k]].memory;
+		mip->val[k + 1] = isfinite(cap) && cap > 0 ? mem / cap : 0.0;
+	}
+	glp_set_mat_row(mip->prob, ROW_MEMORY(mip), (int)m, mip->ind, mip->val);
+	if (active && sp->max_models > 0)
+		glp_set_row_bnds(mip->prob, ROW_COUNT(mip), GLP_UP, 0.0, (double)sp->max_models);
+	else
+		glp_set_row_bnds(mip->prob, ROW_COUNT(mip), GLP_FR, 0.0, 0.0);
+	if (active && isfinite(cap) && cap > 0)
+		glp_set_row_bnds(mip->prob, ROW_MEMORY(mip), GLP_UP, 0.0, 1.0);
+	else
+		glp_set_row_bnds(mip->prob, ROW_MEMORY(mip), GLP_FR, 0.0, 0.0);
+}
+
 static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp,
 			   const bool *use, long long q, double tol, double shift)
 {
@@ -126,8 +163,12 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 		glp_set_obj_coef(mip->prob, COL_R(mip, k), per);
 		glp_set_obj_coef(mip->prob, COL_Z(mip, k), primal ? -u : u);
 		/* a support decided by the caller fixes z; otherwise GLPK branches
-		 * on the priced ones, and an unpriced z is pinned to 1 (slack links) */
-		if (use == NULL && u > 0)
+		 * on the priced ones (on all under a device limit, where using a
+		 * model costs capacity), and an unpriced z is pinned to 1 (slack
+		 * links); a model too big for the memory limit alone is unused */
+		if (!limits_model_fits(sp, md))
+			glp_set_col_bnds(mip->prob, COL_Z(mip, k), GLP_FX, 0.0, 0.0);
+		else if (use == NULL && (u > 0 || limits_active(sp)))
 			glp_set_col_bnds(mip->prob, COL_Z(mip, k), GLP_DB, 0.0, 1.0);
 		else if (use == NULL || use[k])
 			glp_set_col_bnds(mip->prob, COL_Z(mip, k), GLP_FX, 1.0, 1.0);
@@ -142,6 +183,7 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 		mip->val[m + k + 1] = res;
 	}
 	glp_set_mat_row(mip->prob, 3, (int)(2 * m), mip->ind, mip->val);
+	set_limit_rows(mip, sp, use == NULL);
 	if (primal)
 		glp_set_row_bnds(mip->prob, 3, GLP_UP, 0.0, tol);
 	else
@@ -149,7 +191,12 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 	for (size_t i = 0; i < mip->pool->n; i++)
 		load += mip->pool->models[i].load_cost;
 	glp_set_obj_coef(mip->prob, 0, (primal ? (double)(sp->lambda * load) : 0.0) - shift);
-	glp_scale_prob(mip->prob, GLP_SF_AUTO);
+	/* as in deploy_lp.c: the factors follow K and the mode, not the budget */
+	if (mip->scaled_k != sp->k || mip->scaled_mode != (int)sp->mode) {
+		glp_scale_prob(mip->prob, GLP_SF_AUTO);
+		mip->scaled_k = sp->k;
+		mip->scaled_mode = (int)sp->mode;
+	}
 }
 
 /* The incumbent in this problem's columns (1-based), for glp_ios_heur_sol. */

@@ -22,14 +22,19 @@
 #include "optdeploy/core/deadline.h"
 #include "optdeploy/core/deploy_lp.h"
 #include "optdeploy/core/deploy_mip.h"
+#include "optdeploy/core/limits.h"
+#include "optdeploy/core/scale.h"
+#include "optdeploy/core/solve_checks.h"
 #include "optdeploy/core/support_search.h"
 
-#define DEFAULT_TIME_LIMIT 10.0
 #define VALUE_LIMIT 1e12   /* costs, accuracies and lambda * u beyond this are refused */
-#define GLPK_BRANCHES_UP_TO_K 10000LL  /* SOLVE_SEARCH_AUTO's switch (solve.h) */
+#define GLPK_BRANCHES_BELOW_K 100LL  /* SOLVE_SEARCH_AUTO's switch (solve.h) */
 
 struct solver {
-	const struct pool *pool;
+	const struct pool *orig;  /* the caller's pool: every reported figure */
+	struct pool work;         /* owned: the same pool in the internal units (scale.h) */
+	const struct pool *pool;  /* &work: what GLPK and the search see */
+	struct scale scale;
 	size_t n;               /* models in the pool */
 	size_t m;               /* models in the GLPK problems */
 	size_t *kept;           /* pool index of GLPK model k */
@@ -38,6 +43,7 @@ struct solver {
 	bool broken;            /* GLPK failed fatally: no further solves */
 	struct deploy_lp *lp;
 	struct deploy_mip *mip;
+	struct deploy_near *near;
 	double *lp_x;           /* LP counts per kept model */
 	long long *kept_count;  /* integer counts per kept model */
 	long long *scratch;     /* pool-indexed counts */
@@ -52,46 +58,38 @@ static void on_glpk_error(void *info)
 	longjmp(s->on_error, 1);
 }
 
-struct solve_params solve_params_default(void)
+/*
+ * Every line GLPK would print comes here and is dropped.  glp_term_out(GLP_OFF)
+ * alone is not enough: GLPK switches terminal output back on to print a fatal
+ * error before it calls the error hook.
+ */
+static int swallow_glpk_text(void *info, const char *text)
 {
-	struct solve_params sp = {
-		.mode = SOLVE_MAX_ACCURACY,
-		.method = SOLVE_EXACT,
-		.budget = NAN,
-		.min_accuracy = NAN,
-		.k = 1000,
-		.lambda = 100.0,
-		.time_limit = DEFAULT_TIME_LIMIT,
-	};
-	return sp;
+	(void)info;
+	(void)text;
+	return 1;
 }
 
-enum status solve_params_check(const struct solve_params *sp, struct status_msg *m)
+static void glpk_quiet(void)
 {
-	if (sp->k < 1 || sp->k > SOLVE_K_MAX)
-		return status_fail(m, ST_USAGE, "K = %lld is out of range 1..%lld", sp->k,
-				   SOLVE_K_MAX);
-	if (!isfinite(sp->lambda) || sp->lambda < 0)
-		return status_fail(m, ST_USAGE, "lambda = %g must be a finite number >= 0",
-				   sp->lambda);
-	if (sp->mode == SOLVE_MAX_ACCURACY && !isfinite(sp->budget))
-		return status_fail(m, ST_USAGE, "the budget must be a finite number");
-	if (sp->mode == SOLVE_MIN_COST && !isfinite(sp->min_accuracy))
-		return status_fail(m, ST_USAGE, "the accuracy floor must be a finite number");
-	if (isnan(sp->time_limit) || sp->time_limit > 1e6)
-		return status_fail(m, ST_USAGE, "time limit %g s is out of range", sp->time_limit);
-	return ST_OK;
+	glp_term_out(GLP_OFF);
+	glp_term_hook(swallow_glpk_text, NULL);
 }
 
-/* i is dominated by j: j costs no more, is no less accurate, loads no dearer. */
+/*
+ * i is dominated by j: j costs no more, is no less accurate, loads no dearer
+ * and takes no more memory (so any device limit i meets, j meets).
+ */
 static bool dominated_by(const struct model *i, const struct model *j)
 {
-	return j->cost <= i->cost && j->accuracy >= i->accuracy && j->load_cost <= i->load_cost;
+	return j->cost <= i->cost && j->accuracy >= i->accuracy && j->load_cost <= i->load_cost &&
+	       j->memory <= i->memory;
 }
 
 static bool identical(const struct model *i, const struct model *j)
 {
-	return i->cost == j->cost && i->accuracy == j->accuracy && i->load_cost == j->load_cost;
+	return i->cost == j->cost && i->accuracy == j->accuracy && i->load_cost == j->load_cost &&
+	       i->memory == j->memory;
 }
 
 /*
@@ -120,57 +118,72 @@ static bool build_problems(struct solver *s)
 {
 	deploy_lp_free(s->lp);
 	deploy_mip_free(s->mip);
+	deploy_near_free(s->near);
 	choose_models(s);
 	s->lp = deploy_lp_new(s->pool, s->kept, s->m);
 	s->mip = deploy_mip_new(s->pool, s->kept, s->m);
-	return s->lp != NULL && s->mip != NULL;
+	s->near = deploy_near_new(s->pool, s->kept, s->m);
+	return s->lp != NULL && s->mip != NULL && s->near != NULL;
 }
 
 struct solver *solver_new(const struct pool *pool, struct status_msg *m)
 {
+	struct solver *s = NULL;
+	solver_create(&s, pool, m);
+	return s;
+}
+
+enum status solver_create(struct solver **out, const struct pool *pool, struct status_msg *m)
+{
+	*out = NULL;
 	if (pool == NULL || pool->n == 0) {
-		status_fail(m, ST_DATA, "the pool has no models");
-		return NULL;
+		return status_fail(m, ST_DATA, "the pool has no models");
 	}
 	for (size_t i = 0; i < pool->n; i++) {
 		const struct model *md = &pool->models[i];
-		if (!(fabs(md->cost) <= VALUE_LIMIT && fabs(md->accuracy) <= VALUE_LIMIT &&
-		      md->load_cost <= VALUE_LIMIT)) {
-			status_fail(m, ST_DATA, "%s: model '%s': values above %g are not supported",
-				    pool->source ? pool->source : "pool", md->name, VALUE_LIMIT);
-			return NULL;
+		if (!(isfinite(md->cost) && isfinite(md->accuracy) && md->load_cost <= VALUE_LIMIT)) {
+			return status_fail(m, ST_DATA,
+					   "%s: model '%s': load costs above %g are not supported",
+					   pool->source ? pool->source : "pool", md->name, VALUE_LIMIT);
 		}
 	}
+	struct scale sc;
+	enum status st = scale_choose(pool, &sc, m);
+	if (st != ST_OK)
+		return st;
 	struct solver *s = calloc(1, sizeof *s);
-	if (s == NULL) {
-		status_fail(m, ST_INTERNAL, "out of memory");
-		return NULL;
+	if (s == NULL)
+		return status_fail(m, ST_INTERNAL, "out of memory");
+	s->orig = pool;
+	s->scale = sc;
+	if ((st = scale_pool(pool, &sc, &s->work, m)) != ST_OK) {
+		free(s);
+		return st;
 	}
-	s->pool = pool;
+	s->pool = &s->work;
 	s->n = pool->n;
 	s->prune = true;
 	s->kept = calloc(pool->n, sizeof *s->kept);
 	s->lp_x = calloc(pool->n, sizeof *s->lp_x);
 	s->kept_count = calloc(pool->n, sizeof *s->kept_count);
 	s->scratch = calloc(pool->n, sizeof *s->scratch);
-	glp_term_out(GLP_OFF);
+	glpk_quiet();
 	glp_error_hook(on_glpk_error, s);
 	if (setjmp(s->on_error)) {
 		glp_error_hook(NULL, NULL);
 		s->broken = true;
 		solver_free(s);
-		status_fail(m, ST_INTERNAL, "GLPK failed while building the problem");
-		return NULL;
+		return status_fail(m, ST_INTERNAL, "GLPK failed while building the problem");
 	}
 	bool ok = s->kept != NULL && s->lp_x != NULL && s->kept_count != NULL &&
 		  s->scratch != NULL && build_problems(s);
 	glp_error_hook(NULL, NULL);
 	if (!ok) {
 		solver_free(s);
-		status_fail(m, ST_INTERNAL, "out of memory");
-		return NULL;
+		return status_fail(m, ST_INTERNAL, "out of memory");
 	}
-	return s;
+	*out = s;
+	return ST_OK;
 }
 
 void solver_free(struct solver *s)
@@ -180,11 +193,13 @@ void solver_free(struct solver *s)
 	if (!s->broken) {  /* after a fatal error GLPK's objects cannot be trusted */
 		deploy_lp_free(s->lp);
 		deploy_mip_free(s->mip);
+		deploy_near_free(s->near);
 	}
 	free(s->kept);
 	free(s->lp_x);
 	free(s->kept_count);
 	free(s->scratch);
+	pool_free(&s->work);
 	free(s);
 }
 
@@ -260,7 +275,8 @@ static bool counts_feasible(const struct pool *pool, const struct solve_params *
 		total += count[i];
 	}
 	return total == sp->k &&
-	       resource_slack(pool, sp, count) >= -resource_tolerance(pool, sp);
+	       resource_slack(pool, sp, count) >= -resource_tolerance(pool, sp) &&
+	       limits_counts_ok(sp, pool, count);
 }
 
 /* The model that receives rounding leftovers: cheapest (primal) or most accurate (dual). */
@@ -314,31 +330,6 @@ static void round_lp_counts(const struct solver *s, const struct solve_params *s
 		count[worst] -= move;
 		count[sink] += move;
 	}
-}
-
-/*
- * Theorem 3.2: (p_best + p_second - 2 p_cheapest) / K.  Flooring loses at
- * most one inference of each of the LP's two models to the cheapest one; a
- * model less accurate than the cheapest is never in the LP's mix, so each
- * term is clamped at 0 (the paper's pools have the cheapest model least
- * accurate, where the clamp changes nothing).
- */
-static double theorem_bound(const struct pool *pool, long long k)
-{
-	double best = -INFINITY, second = -INFINITY;
-	for (size_t i = 0; i < pool->n; i++) {
-		double p = pool->models[i].accuracy;
-		if (p > best) {
-			second = best;
-			best = p;
-		} else if (p > second) {
-			second = p;
-		}
-	}
-	if (pool->n < 2)
-		second = best;
-	double cheap = pool->models[pool_cheapest(pool)].accuracy;
-	return (fmax(best - cheap, 0.0) + fmax(second - cheap, 0.0)) / (double)k;
 }
 
 /*
@@ -410,11 +401,12 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 {
 	struct exact_answer a = {SOLVE_OPTIMAL, NULL};
 	double heur = counts_objective(s, sp, count);
-	if (!better_objective(sp, lp_bound, heur))
+	/* the rounded policy may break a device limit (the LP's z are fractional) */
+	bool usable = counts_feasible(s->pool, sp, count);
+	if (usable && !better_objective(sp, lp_bound, heur))
 		return a;
 
 	/* the incumbent must lie in the pruned problem to seed the search */
-	bool usable = true;
 	for (size_t i = 0, k = 0; i < s->n; i++) {
 		if (k < s->m && s->kept[k] == i)
 			s->kept_count[k++] = count[i];
@@ -424,11 +416,14 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 	double best = usable ? heur : sp->mode == SOLVE_MAX_ACCURACY ? -INFINITY : INFINITY;
 	struct support_problem prob = {
 		.pool = s->pool, .kept = s->kept, .m = s->m, .sp = sp, .lp = s->lp,
-		.mip = s->mip, .resource_tol = (double)resource_tolerance(s->pool, sp),
-		.deadline = s->deadline,
+		.mip = s->mip, .near = s->search == SOLVE_SEARCH_SUPPORTS_SPLIT ? NULL : s->near,
+		.resource_tol = (double)resource_tolerance(s->pool, sp),
+		.deadline = s->deadline, .root_bound = lp_bound, .root_x = s->lp_x,
 	};
+	bool decisions = sp->lambda > 0 || limits_active(sp);  /* some z is a real choice */
 	bool glpk_branches = s->search == SOLVE_SEARCH_GLPK ||
-			     (s->search == SOLVE_SEARCH_AUTO && sp->k <= GLPK_BRANCHES_UP_TO_K);
+			     (s->search == SOLVE_SEARCH_AUTO && decisions &&
+			      sp->k < GLPK_BRANCHES_BELOW_K);
 	if (glpk_branches)
 		a = solve_whole_mip(&prob, s->kept_count, usable, &best);
 	else
@@ -444,32 +439,6 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 	return a;
 }
 
-/* Answer infeasible inputs before GLPK sees them. */
-static bool trivially_infeasible(const struct solver *s, const struct solve_params *sp,
-				 struct policy *out)
-{
-	const struct pool *pool = s->pool;
-	if (sp->mode == SOLVE_MAX_ACCURACY) {
-		double cheapest = pool->models[pool_cheapest(pool)].cost;
-		if (sp->budget >= cheapest)
-			return false;
-		out->nearest = cheapest;
-		snprintf(out->message, sizeof out->message,
-			 "infeasible: budget %g is below the cheapest model's cost %g "
-			 "(the minimum feasible budget)", sp->budget, cheapest);
-	} else {
-		double best = pool->models[pool_most_accurate(pool)].accuracy;
-		if (sp->min_accuracy <= best)
-			return false;
-		out->nearest = best;
-		snprintf(out->message, sizeof out->message,
-			 "infeasible: accuracy floor %g is above the best reachable accuracy %g",
-			 sp->min_accuracy, best);
-	}
-	out->outcome = SOLVE_INFEASIBLE;
-	return true;
-}
-
 static void finish(struct policy *out, const struct pool *pool, enum solve_outcome o,
 		   const char *why)
 {
@@ -482,53 +451,73 @@ static void finish(struct policy *out, const struct pool *pool, enum solve_outco
 		snprintf(out->message, sizeof out->message, "%s", why);
 }
 
+/*
+ * The last word on an answer, in the caller's units: the counts sum to K and
+ * meet the original budget (or floor) within the rounding allowance.
+ */
+static bool counts_feasible_orig(const struct solver *s, const struct solve_params *sp,
+				 const long long *count)
+{
+	struct solve_params osp = *sp;
+	if (osp.mode == SOLVE_MAX_ACCURACY)
+		osp.budget = fmin(osp.budget, pool_max_cost(s->orig));
+	return counts_feasible(s->orig, &osp, count);
+}
+
 /* The relaxation's figures beside the exact ones (the rounding gap). */
-static void solve_relaxed(struct solver *s, const struct solve_params *sp, struct policy *out)
+static void solve_relaxed(struct solver *s, const struct solve_params *sp,
+			  const struct solve_params *wsp, double lp_bound, struct policy *out)
 {
 	memcpy(s->scratch, out->count, s->n * sizeof *s->scratch);
-	out->theorem_bound = theorem_bound(s->pool, sp->k);
-	struct exact_answer a = solve_exact(s, sp, out->lp_bound, s->scratch);
-	if (a.outcome == SOLVE_OPTIMAL) {
+	out->theorem_bound = solve_theorem_bound(s->orig, sp->k);
+	struct exact_answer a = solve_exact(s, wsp, lp_bound, s->scratch);
+	if (a.outcome == SOLVE_OPTIMAL && counts_feasible_orig(s, sp, s->scratch)) {
 		struct policy tmp = {.n = s->n, .count = s->scratch, .params = *sp};
-		policy_evaluate(&tmp, s->pool);
+		policy_evaluate(&tmp, s->orig);
 		out->exact_objective = tmp.objective;
 		out->exact_accuracy = tmp.expected_accuracy;
 	}
-	finish(out, s->pool, counts_feasible(s->pool, sp, out->count) ? SOLVE_ROUNDED : SOLVE_FAILED,
+	finish(out, s->orig, counts_feasible_orig(s, sp, out->count) ? SOLVE_ROUNDED : SOLVE_FAILED,
 	       "numerical trouble: the rounded LP policy is infeasible");
 }
 
-/* One solve with GLPK's fatal errors caught. */
+/* One solve with GLPK's fatal errors caught; sp in the caller's units, wsp in the internal ones. */
 static enum status guarded_run(struct solver *s, const struct solve_params *sp,
-			       struct policy *out, struct status_msg *m)
+			       const struct solve_params *wsp, struct policy *out,
+			       struct status_msg *m)
 {
+	glpk_quiet();
 	glp_error_hook(on_glpk_error, s);
 	if (setjmp(s->on_error)) {
 		glp_error_hook(NULL, NULL);
 		s->broken = true;
-		finish(out, s->pool, SOLVE_FAILED, "GLPK failed fatally");
+		finish(out, s->orig, SOLVE_FAILED, "GLPK failed fatally");
 		return status_fail(m, ST_INTERNAL, "GLPK failed fatally; the solver cannot continue");
 	}
-	double tol = (double)resource_tolerance(s->pool, sp);
-	enum deploy_lp_result lr = deploy_lp_solve(s->lp, sp, NULL, tol,
-						   deadline_remaining_ms(s->deadline), &out->lp_bound,
+	double tol = (double)resource_tolerance(s->pool, wsp);
+	double lp_bound;
+	enum deploy_lp_result lr = deploy_lp_solve(s->lp, wsp, NULL, tol,
+						   deadline_remaining_ms(s->deadline), &lp_bound,
 						   s->lp_x);
 	if (lr != DEPLOY_LP_OPTIMAL) {
 		glp_error_hook(NULL, NULL);
-		out->lp_bound = NAN;
 		if (lr == DEPLOY_LP_TIME_LIMIT)
-			finish(out, s->pool, SOLVE_TIME_LIMIT, "time limit reached in the LP relaxation");
+			finish(out, s->orig, SOLVE_TIME_LIMIT, "time limit reached in the LP relaxation");
 		else
-			finish(out, s->pool, lr == DEPLOY_LP_INFEASIBLE ? SOLVE_INFEASIBLE : SOLVE_FAILED,
+			finish(out, s->orig, lr == DEPLOY_LP_INFEASIBLE ? SOLVE_INFEASIBLE : SOLVE_FAILED,
 			       "GLPK's simplex failed on the LP relaxation");
 		return ST_OK;
 	}
-	round_lp_counts(s, sp, out->count);
+	out->lp_bound = lp_bound * scale_objective_factor(&s->scale, sp->mode);
+	round_lp_counts(s, wsp, out->count);
 	if (sp->method == SOLVE_RELAXED) {
-		solve_relaxed(s, sp, out);
+		solve_relaxed(s, sp, wsp, lp_bound, out);
 	} else {
-		struct exact_answer a = solve_exact(s, sp, out->lp_bound, out->count);
-		finish(out, s->pool, a.outcome, a.why);
+		struct exact_answer a = solve_exact(s, wsp, lp_bound, out->count);
+		if (a.outcome == SOLVE_OPTIMAL && !counts_feasible_orig(s, sp, out->count))
+			a = (struct exact_answer){SOLVE_FAILED,
+				"numerical trouble: the policy fails the check in the original units"};
+		finish(out, s->orig, a.outcome, a.why);
 	}
 	glp_error_hook(NULL, NULL);
 	return ST_OK;
@@ -545,12 +534,18 @@ enum status solver_run(struct solver *s, const struct solve_params *sp, struct p
 		return status_fail(m, ST_INTERNAL, "policy not initialised for %zu models", s->n);
 	if (s->broken)
 		return status_fail(m, ST_INTERNAL, "the solver failed earlier and cannot continue");
+	struct solve_params wsp = scale_params(&s->scale, s->pool, sp);
 	long double load = 0;
 	for (size_t i = 0; i < s->n; i++)
 		load += s->pool->models[i].load_cost;
-	if (sp->lambda * load > VALUE_LIMIT)
+	if (!(wsp.lambda * load <= VALUE_LIMIT))
 		return status_fail(m, ST_USAGE, "lambda = %g is too large for this pool's load costs",
 				   sp->lambda);
+
+	if (limits_memory_active(sp) && !s->orig->has_memory)
+		return status_fail(m, ST_DATA, "%s: a memory limit needs the models' memory "
+				   "footprints, and this pool has no memory column",
+				   s->orig->source ? s->orig->source : "pool");
 
 	long long *count = out->count;
 	size_t n = out->n;
@@ -565,9 +560,9 @@ enum status solver_run(struct solver *s, const struct solve_params *sp, struct p
 	out->lp_bound = NAN;
 	memset(count, 0, n * sizeof *count);
 
-	s->deadline = start + (sp->time_limit > 0 ? sp->time_limit : DEFAULT_TIME_LIMIT);
-	if (!trivially_infeasible(s, sp, out))
-		st = guarded_run(s, sp, out, m);
+	s->deadline = start + (sp->time_limit > 0 ? sp->time_limit : SOLVE_DEFAULT_TIME_LIMIT);
+	if (!solve_infeasible_early(s->orig, sp, out))
+		st = guarded_run(s, sp, &wsp, out, m);
 	out->seconds = deadline_now() - start;
 	return st;
 }

@@ -6,6 +6,7 @@
 #include "optdeploy/core/support_search.h"
 
 #include "optdeploy/core/deadline.h"
+#include "optdeploy/core/limits.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -23,6 +24,7 @@ struct search {
 	double *lp_x;
 	long long *best;
 	double best_obj;
+	bool at_root;           /* the next visit is the root (its LP is the caller's) */
 	enum solve_outcome outcome;
 	const char *why;
 };
@@ -32,9 +34,28 @@ static bool primal(const struct support_problem *p)
 	return p->sp->mode == SOLVE_MAX_ACCURACY;
 }
 
+/*
+ * A model whose use is a decision: it has a loading cost, or a device limit
+ * makes every used model cost capacity.  The others are used whenever the
+ * LP wants them, for free.
+ */
 static bool priced(const struct support_problem *p, size_t k)
 {
-	return p->sp->lambda * p->pool->models[p->kept[k]].load_cost > 0;
+	return p->sp->lambda * p->pool->models[p->kept[k]].load_cost > 0 || limits_active(p->sp);
+}
+
+/* The candidate support s->use meets the device limits. */
+static bool use_within_limits(const struct support_problem *p, const bool *use)
+{
+	size_t used = 0;
+	long double memory = 0;
+	for (size_t k = 0; k < p->m; k++) {
+		if (use[k]) {
+			used++;
+			memory += p->pool->models[p->kept[k]].memory;
+		}
+	}
+	return limits_allow(p->sp, used, memory);
 }
 
 /*
@@ -98,19 +119,34 @@ static void solve_support(struct search *s)
 	const struct support_problem *p = s->p;
 	if (s->have_last && memcmp(s->use, s->last_use, p->m * sizeof *s->use) == 0)
 		return;
+	if (!use_within_limits(p, s->use))
+		return;  /* the LP's fractional z spread over too many models: branch on */
 	memcpy(s->last_use, s->use, p->m * sizeof *s->use);
 	s->have_last = true;
 
-	switch (deploy_mip_solve(p->mip, p->sp, s->use, p->resource_tol, NULL, s->best_obj,
-				 deadline_remaining_ms(p->deadline), s->cand)) {
-	case DEPLOY_MIP_OPTIMAL:
+	enum deploy_near_result r = DEPLOY_NEAR_NO_BOX;
+	if (p->near != NULL)
+		r = deploy_near_solve(p->near, p->sp, s->use, p->resource_tol,
+				      deadline_remaining_ms(p->deadline), s->cand);
+	if (r == DEPLOY_NEAR_NO_BOX) {
+		switch (deploy_mip_solve(p->mip, p->sp, s->use, p->resource_tol, NULL, s->best_obj,
+					 deadline_remaining_ms(p->deadline), s->cand)) {
+		case DEPLOY_MIP_OPTIMAL: r = DEPLOY_NEAR_OPTIMAL; break;
+		case DEPLOY_MIP_INFEASIBLE: r = DEPLOY_NEAR_INFEASIBLE; break;
+		case DEPLOY_MIP_TIME_LIMIT: r = DEPLOY_NEAR_TIME_LIMIT; break;
+		case DEPLOY_MIP_FAILED: r = DEPLOY_NEAR_FAILED; break;
+		}
+	}
+	switch (r) {
+	case DEPLOY_NEAR_OPTIMAL:
 		break;
-	case DEPLOY_MIP_INFEASIBLE:
+	case DEPLOY_NEAR_INFEASIBLE:
 		return;  /* these models cannot meet the constraint on their own */
-	case DEPLOY_MIP_TIME_LIMIT:
+	case DEPLOY_NEAR_TIME_LIMIT:
 		fail(s, SOLVE_TIME_LIMIT, "time limit reached before optimality was proven");
 		return;
-	case DEPLOY_MIP_FAILED:
+	case DEPLOY_NEAR_FAILED:
+	case DEPLOY_NEAR_NO_BOX:
 		fail(s, SOLVE_FAILED, "GLPK's branch and bound failed");
 		return;
 	}
@@ -151,6 +187,10 @@ static bool some_free_model_can_help(struct search *s)
 	const struct support_problem *p = s->p;
 	long double credit = 0;
 	double min_load = INFINITY;
+	/* forcing every free model in could break a device limit that a subset
+	 * meets: no bound from that LP, branch instead */
+	if (limits_active(p->sp))
+		return true;
 	for (size_t k = 0; k < p->m; k++) {
 		if (s->zfix[k] != -1 || !priced(p, k))
 			continue;
@@ -188,9 +228,16 @@ static void visit(struct search *s)
 		return;
 	}
 	double bound;
-	switch (deploy_lp_solve(p->lp, p->sp, s->zfix, p->resource_tol,
-				deadline_remaining_ms(p->deadline), &bound,
-				s->lp_x)) {
+	enum deploy_lp_result r = DEPLOY_LP_OPTIMAL;
+	if (s->at_root && p->root_x != NULL) {
+		bound = p->root_bound;
+		memcpy(s->lp_x, p->root_x, p->m * sizeof *s->lp_x);
+	} else {
+		r = deploy_lp_solve(p->lp, p->sp, s->zfix, p->resource_tol,
+				    deadline_remaining_ms(p->deadline), &bound, s->lp_x);
+	}
+	s->at_root = false;
+	switch (r) {
 	case DEPLOY_LP_OPTIMAL:
 		break;
 	case DEPLOY_LP_INFEASIBLE:
@@ -229,7 +276,7 @@ static void visit(struct search *s)
 enum solve_outcome support_search(const struct support_problem *p, long long *best,
 				  double *best_obj, const char **why)
 {
-	struct search s = {.p = p, .best = best, .best_obj = *best_obj,
+	struct search s = {.p = p, .best = best, .best_obj = *best_obj, .at_root = true,
 			   .outcome = SOLVE_OPTIMAL};
 	size_t m = p->m ? p->m : 1;
 	s.zfix = malloc(m * sizeof *s.zfix);
@@ -244,6 +291,9 @@ enum solve_outcome support_search(const struct support_problem *p, long long *be
 		s.why = "out of memory";
 	} else {
 		memset(s.zfix, -1, m * sizeof *s.zfix);
+		for (size_t k = 0; k < p->m; k++)
+			if (!limits_model_fits(p->sp, &p->pool->models[p->kept[k]]))
+				s.zfix[k] = 0;  /* too big for the memory limit on its own */
 		visit(&s);
 		if (s.outcome == SOLVE_OPTIMAL && isinf(s.best_obj)) {
 			s.outcome = SOLVE_FAILED;

@@ -13,6 +13,7 @@
 #include "optdeploy/core/sweep.h"
 #include "optdeploy/core/units.h"
 #include "optdeploy/ui/ui_app.h"
+#include "optdeploy/ui/ui_figure.h"
 #include "optdeploy/ui/ui_input.h"
 #include "optdeploy/ui/ui_schedule.h"
 #include "optdeploy/ui/ui_screen.h"
@@ -138,6 +139,11 @@ static enum status start_values(struct app *a, const struct app_options *opt, st
 	a->mode = opt->floor_given ? SOLVE_MIN_COST : sp.mode;
 	a->method = sp.method;
 	a->time_limit = sp.time_limit;
+	a->max_models = sp.max_models;
+	a->memory_limit = sp.memory_limit;
+	if (isfinite(sp.memory_limit) && sp.memory_limit >= 0 && !a->pools[a->cur].has_memory)
+		return status_fail(m, ST_DATA, "%s: --memory needs the models' memory footprints, "
+				   "and this pool has no memory column", a->pools[a->cur].source);
 	a->drag = -1;
 	check = ui_app_solve_params(a);
 	return solve_params_check(&check, m);
@@ -354,6 +360,8 @@ static void react(struct app *a, unsigned flags)
 			export_policy(a);
 		else if (a->export_kind == UI_ASK_SCHEDULE_FILE)
 			ui_schedule_export(a);
+		else if (a->export_kind == UI_ASK_FIGURE_FILE)
+			ui_figure_export(a);
 		else
 			export_sweep(a);
 	}

@@ -43,6 +43,8 @@ struct solve_params ui_app_solve_params(const struct app *a)
 	/* the same product the command line forms for --lambda-per-k */
 	sp.lambda = a->params[UI_P_LAMBDA].value * (double)sp.k;
 	sp.time_limit = a->time_limit;
+	sp.max_models = a->max_models;
+	sp.memory_limit = a->memory_limit;
 	return sp;
 }
 

@@ -33,7 +33,10 @@ static void ask_value(struct app *a)
 
 static void ask_file(struct app *a, int purpose)
 {
-	if (purpose == UI_ASK_POLICY_FILE)
+	if (purpose == UI_ASK_FIGURE_FILE)
+		ui_prompt_open(&a->prompt, purpose, " Write the figure (.svg .pdf .png) to: ",
+			       "figure.png");
+	else if (purpose == UI_ASK_POLICY_FILE)
 		ui_prompt_open(&a->prompt, purpose, " Export the policy to: ", "policy.csv");
 	else if (purpose == UI_ASK_SCHEDULE_FILE)
 		ui_prompt_open(&a->prompt, purpose, " Export the schedule (.csv slots, .runs.csv "
@@ -219,6 +222,9 @@ static unsigned act(struct app *a, enum ui_action act)
 		return UI_R_REDRAW;
 	case UI_ACT_EXPORT_SCHEDULE:
 		ask_file(a, UI_ASK_SCHEDULE_FILE);
+		return UI_R_REDRAW;
+	case UI_ACT_EXPORT_FIGURE:
+		ask_file(a, UI_ASK_FIGURE_FILE);
 		return UI_R_REDRAW;
 	case UI_ACT_HELP:
 		a->overlay = UI_OV_HELP;

@@ -52,6 +52,8 @@ static const struct ui_key_row table[] = {
 	  NULL, NULL },
 	{ UI_ACT_EXPORT_SCHEDULE, { { 's', "s" } },
 	  "export the policy's inference order (.csv, .runs.csv or .h)", NULL, NULL },
+	{ UI_ACT_EXPORT_FIGURE, { { 'p', "p" } },
+	  "write the figure of this view (.svg, .pdf or .png)", NULL, NULL },
 	{ UI_ACT_HELP, { { '?', "?" }, { KEY_F(1), "F1" } }, "show or hide this help", "?", "help" },
 	{ UI_ACT_REDRAW, { { CTRL_KEY('L'), "Ctrl-L" } }, "redraw the screen", NULL, NULL },
 	{ UI_ACT_CANCEL, { { 27, "Esc" } }, "close overlay, cancel drag, leave the model table",

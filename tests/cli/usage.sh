@@ -95,8 +95,8 @@ expect_out_empty
 expect_usage "unknown option '--bogus'" solve $U --budget 80 --bogus
 expect_usage "unknown option '-x'" solve $U --budget 80 -x
 expect_usage "ambiguous option '--lam' (could be --lambda, --lambda-per-k)" solve $U --budget 80 --lam 3
-expect_usage "unknown command 'slove' (solve, sweep, frontier, compare, lifetime, schedule, help)" slove $U --budget 80
-expect_usage "'slove' is neither a command (solve, sweep, frontier, compare, lifetime, schedule, help) nor a file" slove
+expect_usage "unknown command 'slove' (solve, sweep, frontier, compare, lifetime, schedule, plot, help)" slove $U --budget 80
+expect_usage "'slove' is neither a command (solve, sweep, frontier, compare, lifetime, schedule, plot, help) nor a file" slove
 
 # an error never leaves half a table behind, and the data errors keep their own codes
 run solve "$T/missing.csv" --budget 80

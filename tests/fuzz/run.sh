@@ -56,7 +56,7 @@ build() {  # build TARGET EXTRA-SOURCES...
 dictionaries() {
 	{
 		sed -n 's/^[[:space:]]*{ "\([A-Za-z-]*\)", [a-z_]*_argument,.*/"--\1"/p' src/cli/cli_options.c
-		for w in solve sweep frontier compare help version table csv -o -h -V -- - \
+		for w in solve sweep frontier compare plot help version table csv -o -h -V -- - \
 			= 1e9 1000000000 1e999 nan inf -0 0x10; do
 			printf '"%s"\n' "$w"
 		done
@@ -97,7 +97,7 @@ run() {  # run TARGET: fuzz one target; status 0 when nothing was found
 # shellcheck disable=SC2086 # a list of file names
 build pool $core_src || exit 70
 # shellcheck disable=SC2086
-build cli src/cli/cli_options.c src/cli/cli_battery.c $core_src || exit 70
+build cli src/cli/cli_options.c src/cli/cli_battery.c src/figure/figure_format.c $core_src || exit 70
 dictionaries
 
 before=$(ls "$out/artifacts")

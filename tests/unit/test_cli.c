@@ -216,6 +216,45 @@ static void test_output_and_format(void **state)
 	ASSERT_USAGE("-o: the file name is empty", "sweep", "f", "-o", "");
 }
 
+static void test_plot_options(void **state)
+{
+	struct cli_options o;
+	struct status_msg m;
+	(void)state;
+	assert_int_equal(PARSE("plot", "f", "-o", "fig.pdf"), ST_OK);
+	assert_int_equal(o.command, CLI_PLOT);
+	assert_int_equal(o.plot.format, FIGURE_PDF);
+	assert_int_equal(o.plot.kind, FIGURE_BOTH);
+	assert_false(o.spacing_given);
+	assert_true(o.plot.width == 0 && o.plot.height == 0);
+	assert_null(o.plot.data_csv);
+	assert_int_equal(o.steps, 101);
+	assert_int_equal(PARSE("plot", "f", "--figure", "heatmap", "--size", "800x600", "--log",
+			       "--budget", "40", "--from", "20", "--to", "90", "--steps", "8",
+			       "--data-csv", "d.csv", "-o", "x/y.PNG", "--lambda", "3"), ST_OK);
+	assert_int_equal(o.plot.kind, FIGURE_HEATMAP);
+	assert_int_equal(o.plot.format, FIGURE_PNG);
+	assert_true(o.plot.width == 800 && o.plot.height == 600);
+	assert_true(o.spacing_given && o.spacing == SWEEP_LOG);
+	assert_string_equal(o.plot.data_csv, "d.csv");
+	assert_true(o.budget_given && o.params.budget == 40 && o.params.lambda == 3);
+	assert_true(o.from == 20 && o.to == 90 && o.steps == 8);
+	assert_int_equal(PARSE("plot", "f", "--linear", "--linear", "-o", "a.svg"), ST_OK);
+	assert_true(o.spacing_given && o.spacing == SWEEP_LINEAR);
+	ASSERT_USAGE("plot: -o FILE is required, its name ending in .svg, .pdf or .png", "plot", "f");
+	ASSERT_USAGE("plot: -o FILE is required, its name ending in .svg, .pdf or .png", "plot", "f",
+		     "-o", "-");
+	ASSERT_USAGE("fig.eps: not a figure file name (end it in .svg, .pdf or .png)", "plot", "f",
+		     "-o", "fig.eps");
+	ASSERT_USAGE("--log and --linear: give only one", "plot", "f", "--linear", "--log",
+		     "-o", "a.svg");
+	ASSERT_USAGE("--data-csv: the file name is empty", "plot", "f", "--data-csv", "", "-o", "a.svg");
+	ASSERT_USAGE("--figure: not used by 'solve'", "solve", "f", "--budget", "1", "--figure", "both");
+	ASSERT_USAGE("--size: not used by 'sweep'", "sweep", "f", "--size", "200x200");
+	ASSERT_USAGE("--format: not used by 'plot'", "plot", "f", "--format", "csv", "-o", "a.svg");
+	ASSERT_USAGE_HAS("--log: not used by the interactive planner", "f.csv", "--log");
+}
+
 static void test_unknown_and_missing(void **state)
 {
 	struct cli_options o;
@@ -234,7 +273,7 @@ static void test_unknown_and_missing(void **state)
 	ASSERT_USAGE("solve: missing FILE (- reads standard input)", "solve", "--budget", "3");
 	ASSERT_USAGE("sweep: missing FILE (- reads standard input)", "sweep");
 	ASSERT_USAGE("unexpected argument 'extra'", "help", "solve", "extra");
-	ASSERT_USAGE("unknown command 'slove' (solve, sweep, frontier, compare, lifetime, schedule, help)",
+	ASSERT_USAGE("unknown command 'slove' (solve, sweep, frontier, compare, lifetime, schedule, plot, help)",
 		     "slove", "b.csv");
 	/* control characters never reach the terminal through a message */
 	ASSERT_USAGE("--K: \"1?2\" is not a number", "compare", "f", "--K", "1\n2");
@@ -320,6 +359,7 @@ int main(void)
 		cmocka_unit_test(test_dual),
 		cmocka_unit_test(test_range_and_steps),
 		cmocka_unit_test(test_output_and_format),
+		cmocka_unit_test(test_plot_options),
 		cmocka_unit_test(test_unknown_and_missing),
 		cmocka_unit_test(test_help_version),
 		cmocka_unit_test(test_planner),

@@ -18,125 +18,9 @@
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
 #include "test_support.h"
+#include "solve_check.h"
 
-/* ---- brute force ------------------------------------------------------ */
-
-struct brute {
-	const struct pool *pool;
-	struct solve_params sp;
-	long long x[TS_MAX_MODELS];
-	long long best_x[TS_MAX_MODELS];
-	double best;
-	bool found;
-};
-
-static bool brute_feasible(const struct brute *b)
-{
-	long double sum = 0;
-	for (size_t i = 0; i < b->pool->n; i++) {
-		const struct model *md = &b->pool->models[i];
-		sum += (long double)b->x[i] * (b->sp.mode == SOLVE_MAX_ACCURACY
-			? md->cost : md->accuracy);
-	}
-	long double k = (long double)b->sp.k;
-	return b->sp.mode == SOLVE_MAX_ACCURACY ? sum <= b->sp.budget * k + 1e-9
-						: sum >= b->sp.min_accuracy * k - 1e-9;
-}
-
-static double brute_objective(const struct brute *b)
-{
-	long double acc = 0, cost = 0, unused = 0, used = 0;
-	for (size_t i = 0; i < b->pool->n; i++) {
-		const struct model *md = &b->pool->models[i];
-		acc += (long double)b->x[i] * md->accuracy;
-		cost += (long double)b->x[i] * md->cost;
-		if (b->x[i] == 0)
-			unused += md->load_cost;
-		else
-			used += md->load_cost;
-	}
-	return b->sp.mode == SOLVE_MAX_ACCURACY ? (double)(acc + b->sp.lambda * unused)
-						: (double)(cost + b->sp.lambda * used);
-}
-
-/* Enumerate every composition of `left` inferences over models i..n-1. */
-static void brute_enumerate(struct brute *b, size_t i, long long left)
-{
-	if (i + 1 == b->pool->n) {
-		b->x[i] = left;
-		if (!brute_feasible(b))
-			return;
-		double obj = brute_objective(b);
-		bool better = b->sp.mode == SOLVE_MAX_ACCURACY ? obj > b->best : obj < b->best;
-		if (!b->found || better) {
-			b->found = true;
-			b->best = obj;
-			memcpy(b->best_x, b->x, sizeof b->x);
-		}
-		return;
-	}
-	for (long long c = 0; c <= left; c++) {
-		b->x[i] = c;
-		brute_enumerate(b, i + 1, left - c);
-	}
-}
-
-static void brute_solve(struct brute *b, const struct pool *pool, const struct solve_params *sp)
-{
-	memset(b, 0, sizeof *b);
-	b->pool = pool;
-	b->sp = *sp;
-	brute_enumerate(b, 0, sp->k);
-}
-
-/* Check a policy's derived figures against its own counts. */
-static void assert_policy_consistent(const struct pool *pool, const struct policy *p)
-{
-	long long total = 0;
-	long double cost = 0, acc = 0, load = 0;
-	for (size_t i = 0; i < pool->n; i++) {
-		assert_true(p->count[i] >= 0);
-		total += p->count[i];
-		cost += (long double)p->count[i] * pool->models[i].cost;
-		acc += (long double)p->count[i] * pool->models[i].accuracy;
-		if (p->params.mode == SOLVE_MAX_ACCURACY ? p->count[i] == 0 : p->count[i] > 0)
-			load += pool->models[i].load_cost;
-	}
-	assert_int_equal(total, p->params.k);
-	long double k = (long double)p->params.k;
-	if (p->params.mode == SOLVE_MAX_ACCURACY)
-		assert_true(cost <= p->params.budget * k * (1 + 1e-14L) + 1e-9L);
-	else
-		assert_true(acc >= p->params.min_accuracy * k - 1e-14L * fabsl(acc) - 1e-9L);
-	assert_true(fabs(p->loading_term - (double)(p->params.lambda * load)) <=
-		    1e-9 * (1 + fabs(p->loading_term)));
-}
-
-static void check_against_brute(const struct pool *pool, struct solver *s,
-				const struct solve_params *sp, struct policy *pol)
-{
-	struct brute b;
-	struct status_msg m;
-	brute_solve(&b, pool, sp);
-	assert_int_equal(solver_run(s, sp, pol, &m), ST_OK);
-	if (!b.found) {
-		assert_int_equal(pol->outcome, SOLVE_INFEASIBLE);
-		return;
-	}
-	if (pol->outcome != SOLVE_OPTIMAL)
-		fail_msg("outcome %s (%s), brute force found %.17g",
-			 solve_outcome_name(pol->outcome), pol->message, b.best);
-	assert_policy_consistent(pool, pol);
-	double tol = 1e-9 * (1 + fabs(b.best));
-	if (fabs(pol->objective - b.best) > tol) {
-		ts_print_pool(pool);
-		fail_msg("mode %d K %lld lambda %g budget %g floor %g: solver %.17g brute %.17g",
-			 sp->mode, sp->k, sp->lambda, sp->budget, sp->min_accuracy,
-			 pol->objective, b.best);
-	}
-}
-
-/* 400 random instances, each in both modes and both search strategies:
+/* 400 random instances, each in both modes and three search strategies:
  * n <= 6, K <= 12, lambda 0 and > 0, random load costs. */
 static void test_brute_force_random(void **state)
 {
@@ -158,9 +42,12 @@ static void test_brute_force_random(void **state)
 		sp.budget = ts_rand_range(&rng, 0.8 * ts_min_cost(&tp.pool),
 					  1.05 * pool_max_cost(&tp.pool));
 		double floor = ts_rand_range(&rng, 50, 101);
-		/* both ways of deciding the support: GLPK's branching and ours */
-		enum solve_search ways[] = {SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS};
-		for (size_t w = 0; w < 2; w++) {
+		/* both ways of deciding the support, GLPK's branching and ours, and
+		 * both ways of solving one support: the box around the LP vertex
+		 * (deploy_near) and the split-count program (deploy_mip) */
+		enum solve_search ways[] = {SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS,
+					    SOLVE_SEARCH_SUPPORTS_SPLIT};
+		for (size_t w = 0; w < 3; w++) {
 			solver_set_search(s, ways[w]);
 			sp.mode = SOLVE_MAX_ACCURACY;
 			check_against_brute(&tp.pool, s, &sp, &pol);
@@ -174,7 +61,7 @@ static void test_brute_force_random(void **state)
 		solver_free(s);
 		ts_pool_free(&tp);
 	}
-	assert_true(checked >= 1600);
+	assert_true(checked >= 2400);
 }
 
 /* The same instances with pruning off must give the same objectives. */
@@ -210,100 +97,13 @@ static void test_pruning_is_exact(void **state)
 	}
 }
 
-/* ---- large K: an analytic bound proves the answer ---------------------- */
-
-/*
- * Upper bound: the best over every support S of (LP value of S) + lambda *
- * load of the models outside S; the LP value of S is its best one- or
- * two-model mix at the budget.  Every support also has an integer policy
- * within (p_max - p_min) of its LP value (floor the pair, leftover to the
- * cheaper one), so the optimum lies in [bound - spread, bound].
- */
-static double support_lp_value(const struct pool *p, unsigned mask, double b, long long k)
-{
-	double best = -INFINITY;
-	for (size_t i = 0; i < p->n; i++) {
-		if (!(mask >> i & 1))
-			continue;
-		const struct model *a = &p->models[i];
-		if (a->cost <= b && a->accuracy > best)
-			best = a->accuracy;
-		for (size_t j = 0; j < p->n; j++) {
-			const struct model *c = &p->models[j];
-			if (!(mask >> j & 1) || !(a->cost < b && c->cost > b))
-				continue;
-			double t = (b - a->cost) / (c->cost - a->cost);
-			double v = (1 - t) * a->accuracy + t * c->accuracy;
-			if (v > best)
-				best = v;
-		}
-	}
-	return best * (double)k;
-}
-
-static double analytic_upper_bound(const struct pool *p, const struct solve_params *sp)
-{
-	double best = -INFINITY;
-	for (unsigned mask = 1; mask < (1u << p->n); mask++) {
-		double v = support_lp_value(p, mask, sp->budget, sp->k);
-		if (v == -INFINITY)
-			continue;
-		for (size_t i = 0; i < p->n; i++)
-			if (!(mask >> i & 1))
-				v += sp->lambda * p->models[i].load_cost;
-		if (v > best)
-			best = v;
-	}
-	return best;
-}
-
-/* No single inference moved from one model to another improves the policy. */
-static void assert_no_improving_move(const struct pool *p, const struct policy *pol)
-{
-	struct brute b = {.pool = p, .sp = pol->params};
-	memcpy(b.x, pol->count, p->n * sizeof *b.x);
-	double base = brute_objective(&b);
-	for (size_t i = 0; i < p->n; i++) {
-		for (size_t j = 0; j < p->n && b.x[i] > 0; j++) {
-			if (i == j)
-				continue;
-			b.x[i]--;
-			b.x[j]++;
-			if (brute_feasible(&b))
-				assert_true(brute_objective(&b) <= base + 1e-15 * fabs(base) + 1e-9);
-			b.x[i]++;
-			b.x[j]--;
-		}
-	}
-}
-
 static void check_large_k(const struct pool *pool, long long k, double budget)
 {
-	struct solver *s = solver_new(pool, NULL);
-	struct policy pol;
-	policy_init(&pol, pool->n, NULL);
 	struct solve_params sp = solve_params_default();
 	sp.k = k;
 	sp.lambda = 0.1 * (double)k;
 	sp.budget = budget;
-	struct status_msg m;
-	assert_int_equal(solver_run(s, &sp, &pol, &m), ST_OK);
-	if (pol.outcome != SOLVE_OPTIMAL)
-		fail_msg("K %lld budget %g: %s (%s)", k, budget, solve_outcome_name(pol.outcome),
-			 pol.message);
-	assert_policy_consistent(pool, &pol);
-	double ub = analytic_upper_bound(pool, &sp);
-	double spread = 0;
-	for (size_t i = 0; i < pool->n; i++)
-		for (size_t j = 0; j < pool->n; j++)
-			spread = fmax(spread, pool->models[i].accuracy - pool->models[j].accuracy);
-	double slack = 1e-12 * fabs(ub);
-	if (!(pol.objective <= ub + slack && pol.objective >= ub - spread - slack))
-		fail_msg("K %lld budget %g: objective %.17g outside [%.17g, %.17g]", k, budget,
-			 pol.objective, ub - spread, ub);
-	assert_no_improving_move(pool, &pol);
-	policy_free(&pol);
-	solver_free(s);
+	check_large_k_params(pool, &sp);
 }
 
 static void test_large_k_bundled(void **state)

@@ -1,7 +1,8 @@
 /*
  * test_sweep.c - budget sweeps: levels, incremental steps, monotonicity
  * (the objective never falls as the budget grows; with lambda = 0 neither
- * does the expected accuracy), and agreement with single solves.
+ * does the expected accuracy), and agreement with single solves, also on a
+ * pool with exact ties at K up to 1e9 and in microjoule-sized units.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -78,6 +79,29 @@ static void test_monotone_random(void **state)
 	}
 }
 
+/*
+ * Exact ties (16, 36 and 68 collinear) at K = 1e7 .. 1e9: every level of a
+ * 101-level sweep is optimal within the default time limit, and the sweep
+ * is monotone; so is the same pool in microjoule-sized units.
+ */
+static void test_monotone_ties_and_units(void **state)
+{
+	(void)state;
+	struct model md[4] = {
+		{(char *)"a", 16, 55, 1, 0}, {(char *)"b", 25, 53, 1, 0},
+		{(char *)"c", 68, 81, 1, 0}, {(char *)"d", 36, 65, 1, 0},
+	};
+	struct pool pool = {.models = md, .n = 4, .cost_scale = 1};
+	for (long long k = 10000000; k <= 1000000000; k *= 10) {
+		check_monotone(&pool, k, 0);
+		check_monotone(&pool, k, 0.1 * (double)k);
+	}
+	for (size_t i = 0; i < 4; i++)
+		md[i].cost *= 1e5;
+	check_monotone(&pool, 1000, 100);
+	check_monotone(&pool, 1000000000, 1e8);
+}
+
 /* Stepping level by level gives what single solves give, and shares sum to 1. */
 static void test_steps_match_solves(void **state)
 {
@@ -140,6 +164,7 @@ int main(void)
 		cmocka_unit_test(test_steps_match_solves),
 		cmocka_unit_test(test_monotone_bundled),
 		cmocka_unit_test(test_monotone_random),
+		cmocka_unit_test(test_monotone_ties_and_units),
 	};
 	return cmocka_run_group_tests_name("sweep", tests, NULL, NULL);
 }

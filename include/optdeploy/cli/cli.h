@@ -20,12 +20,14 @@
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/status.h"
 #include "optdeploy/core/sweep.h"
+#include "optdeploy/figure/figure.h"
 
 #define OPTDEPLOY_VERSION "0.1.0"
 
 #define CLI_STEPS_MAX 100000
 #define CLI_FRONTIER_STEPS 21   /* default levels of the ILP frontier */
 #define CLI_LAMBDA_PER_K 0.1    /* default lambda = 0.1 K */
+#define CLI_MAX_MODELS_MAX 1000000  /* --max-models range 1..this */
 #define CLI_FILES_MAX (POOL_TABLES_MAX - 1)  /* FILE arguments; one more table for --pool */
 
 /* Exit status of a problem without an answer (infeasible, time limit). */
@@ -39,6 +41,7 @@ enum cli_command {
 	CLI_COMPARE,
 	CLI_LIFETIME,  /* how long a battery lasts at an accuracy floor (cmd_lifetime.c) */
 	CLI_SCHEDULE,  /* solve, then the order of the K inferences */
+	CLI_PLOT,      /* figures with cairo: cmd_plot.c */
 	CLI_HELP,      /* --help, -h, help */
 	CLI_VERSION    /* --version, -V */
 };
@@ -60,6 +63,14 @@ enum cli_format {
 	CLI_FORMAT_CSV,
 	CLI_FORMAT_RUNS,  /* schedule only: model,repeat rows */
 	CLI_FORMAT_C      /* schedule only: a C header with a generator */
+};
+
+/* What `optdeploy plot` adds: the figure, its format (from -o's name) and size. */
+struct cli_plot_options {
+	enum figure_kind kind;      /* --figure, default both */
+	enum figure_format format;  /* from the extension of -o */
+	double width, height;       /* --size; 0 x 0 for the default */
+	const char *data_csv;       /* --data-csv FILE, borrowed; NULL when absent */
 };
 
 struct cli_options {
@@ -86,6 +97,7 @@ struct cli_options {
 	bool k_given;               /* --K */
 	bool sweep;                 /* lifetime --sweep: a range of accuracy floors */
 	struct cli_phys phys;       /* --cost-unit, --battery, --idle, --rate, --duration */
+	struct cli_plot_options plot;  /* plot only */
 };
 
 /*

@@ -43,6 +43,12 @@ struct solve_params {
 	long long k;          /* number of inferences, 1 .. SOLVE_K_MAX */
 	double lambda;        /* weight of the loading-cost term, >= 0 */
 	double time_limit;    /* seconds per GLPK call; <= 0 means the default (10 s) */
+	/* Device limits on the models used (x_i > 0), constraints of the exact
+	 * problem: sum (1 - y_i) <= max_models and sum memory_i (1 - y_i) <=
+	 * memory_limit (in the pool's memory unit; the pool must have one).
+	 * SOLVE_RELAXED refuses them (its rounding could break them). */
+	size_t max_models;    /* 0: no limit */
+	double memory_limit;  /* INFINITY, or any value < 0: no limit */
 };
 
 enum solve_outcome {
@@ -94,6 +100,13 @@ struct solver;
  */
 struct solver *solver_new(const struct pool *pool, struct status_msg *m);
 
+/*
+ * The same, with the reason as a status: ST_DATA for a pool no unit can
+ * serve (costs spanning more than 12 decades, see scale.h) or an empty one,
+ * ST_INTERNAL on no memory.  *out is NULL on failure.
+ */
+enum status solver_create(struct solver **out, const struct pool *pool, struct status_msg *m);
+
 void solver_free(struct solver *s);
 
 /*
@@ -105,12 +118,15 @@ void solver_set_pruning(struct solver *s, bool on);
 
 /*
  * How the exact solve decides which models are used.  SOLVE_SEARCH_AUTO
- * (the default) lets GLPK branch on them itself up to K = 10^4, where its
- * tolerances are safe and integrality gaps can dwarf lambda; above, the
- * search over supports of support_search.h keeps GLPK's integer problems
- * free of the binaries.  Tests force either to check one against the other.
+ * (the default) lets GLPK branch on them itself below K = 100 when lambda
+ * or a device limit makes them a choice (integrality gaps there can dwarf
+ * lambda and weaken the search's LP bounds); otherwise the search over
+ * supports of support_search.h, with each support's small box program
+ * (deploy_near.h), measured 2-10 times fewer instructions from K = 100 up.
+ * Tests force each to check them against each other and the brute force.
  */
-enum solve_search { SOLVE_SEARCH_AUTO, SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS };
+enum solve_search { SOLVE_SEARCH_AUTO, SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS,
+		    SOLVE_SEARCH_SUPPORTS_SPLIT /* each support by deploy_mip, not deploy_near */ };
 void solver_set_search(struct solver *s, enum solve_search how);
 
 /* Number of models the GLPK problem holds after pruning. */
@@ -118,11 +134,12 @@ size_t solver_models_kept(const struct solver *s);
 
 /*
  * Check parameters without solving: ST_USAGE with a message naming the bad
- * value (K out of 1..1e9, negative or non-finite lambda, non-finite budget...).
+ * value (K out of 1..1e9, negative or non-finite lambda, non-finite budget,
+ * a NaN memory limit, device limits with SOLVE_RELAXED...).
  */
 enum status solve_params_check(const struct solve_params *sp, struct status_msg *m);
 
-/* Parameters with the paper's defaults: K = 1000, lambda = 0.1 K, exact, max accuracy. */
+/* Parameters with the paper's defaults: K = 1000, lambda = 0.1 K, exact, max accuracy, no device limits. */
 struct solve_params solve_params_default(void);
 
 /* Allocate p->count for n models (zeroed).  ST_INTERNAL on no memory. */
@@ -132,8 +149,9 @@ void policy_free(struct policy *p);
 /*
  * Solve.  `out` must have been set up with policy_init for the pool's size.
  * Returns ST_OK whenever an answer (including "infeasible" or "time limit")
- * was produced; ST_USAGE for bad parameters; ST_INTERNAL when GLPK failed in
- * a way that leaves no answer.
+ * was produced; ST_USAGE for bad parameters; ST_DATA for a memory limit on a
+ * pool without memory footprints; ST_INTERNAL when GLPK failed in a way that
+ * leaves no answer.
  */
 enum status solver_run(struct solver *s, const struct solve_params *sp,
 		       struct policy *out, struct status_msg *m);

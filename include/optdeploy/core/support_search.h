@@ -6,7 +6,9 @@
  * priced models (lambda * u_k > 0).  Every node's bound is GLPK's optimum of
  * the LP relaxation with the decided z fixed (deploy_lp); every candidate
  * support is solved to integer optimality by GLPK (deploy_mip).  A node is
- * pruned only when GLPK's LP bound does not beat the incumbent.
+ * pruned only when GLPK's LP bound does not beat the incumbent.  Each
+ * support's integer program is deploy_near's box around the LP vertex,
+ * or deploy_mip's split-count program when no small box can be proven.
  */
 #ifndef OPTDEPLOY_SUPPORT_SEARCH_H
 #define OPTDEPLOY_SUPPORT_SEARCH_H
@@ -15,6 +17,7 @@
 
 #include "optdeploy/core/deploy_lp.h"
 #include "optdeploy/core/deploy_mip.h"
+#include "optdeploy/core/deploy_near.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
 
@@ -25,8 +28,15 @@ struct support_problem {
 	const struct solve_params *sp;
 	struct deploy_lp *lp;
 	struct deploy_mip *mip;
+	struct deploy_near *near;  /* each support's integer program (deploy_mip when it has no
+	                              box, or when near is NULL) */
 	double resource_tol;
 	double deadline;           /* CLOCK_MONOTONIC seconds */
+	/* the root relaxation, already solved by the caller (deploy_lp with
+	 * every z free): its value and counts, so the root node reuses them;
+	 * root_x NULL when the caller has none */
+	double root_bound;
+	const double *root_x;
 };
 
 /*

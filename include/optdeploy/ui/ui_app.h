@@ -37,7 +37,7 @@ enum ui_heat_view { UI_HEAT_BOTH, UI_HEAT_ZERO, UI_HEAT_CURRENT };
 enum ui_pane { UI_PANE_SLIDERS, UI_PANE_MODELS };
 enum ui_overlay { UI_OV_NONE, UI_OV_HELP, UI_OV_PROMPT };
 enum ui_prompt_purpose { UI_ASK_VALUE, UI_ASK_POLICY_FILE, UI_ASK_SWEEP_FILE,
-			 UI_ASK_SCHEDULE_FILE };
+			 UI_ASK_SCHEDULE_FILE, UI_ASK_FIGURE_FILE };
 
 /* Sweep 0 is figure 4 (lambda = 0), sweep 1 figure 5 (the current lambda). */
 #define UI_SWEEPS 2
@@ -81,6 +81,8 @@ struct app {
 	enum solve_mode mode;
 	enum solve_method method;
 	double time_limit;
+	size_t max_models;      /* device limits from the command line (solve.h) */
+	double memory_limit;
 
 	struct policy pol;             /* the current answer (count[] allocated for the pool size) */
 	bool have_pol;                 /* pol holds an answer for the current values */

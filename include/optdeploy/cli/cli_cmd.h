@@ -1,0 +1,32 @@
+/*
+ * cli_cmd.h - what the batch commands kept in files of their own (cmd_*.c)
+ * share with cli.c: the error report and the sweep exactly as `optdeploy
+ * sweep` runs it, so a command built on sweeps shows the same numbers.
+ */
+#ifndef OPTDEPLOY_CLI_CMD_H
+#define OPTDEPLOY_CLI_CMD_H
+
+#include "optdeploy/cli/cli.h"
+#include "optdeploy/core/pool.h"
+#include "optdeploy/core/solve.h"
+#include "optdeploy/core/status.h"
+#include "optdeploy/core/sweep.h"
+
+/* "optdeploy: MESSAGE" on stderr (and the --help hint for usage); returns the exit status. */
+int cli_report(enum status st, const struct status_msg *m);
+
+/*
+ * The sweep of `optdeploy sweep` with these options (range, steps, K,
+ * lambda, method), solved.  Returns 0, or the exit status after reporting;
+ * *sw is to be freed with sweep_free either way.
+ */
+int cli_run_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s,
+		  struct sweep *sw);
+
+/* After the output: 1 (with a note) when a level stopped at the time limit, else code. */
+int cli_sweep_verdict(const struct sweep *sw, int code);
+
+/* `optdeploy plot` (cmd_plot.c): the figure of the pool into o->output. */
+int cli_cmd_plot(const struct cli_options *o, const struct pool *pool, struct solver *s);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * solve_checks.h - the solver's checks before GLPK (internal to the solver;
+ * solve_params_default and solve_params_check are declared in solve.h).
+ */
+#ifndef OPTDEPLOY_SOLVE_CHECKS_H
+#define OPTDEPLOY_SOLVE_CHECKS_H
+
+#include <stdbool.h>
+
+#include "optdeploy/core/pool.h"
+#include "optdeploy/core/solve.h"
+
+#define SOLVE_DEFAULT_TIME_LIMIT 10.0  /* seconds, when solve_params.time_limit <= 0 */
+
+/*
+ * Answer the problems no policy can solve without GLPK: no model fits the
+ * memory limit, the budget is below the cheapest (fitting) model's cost, or
+ * the floor above the best reachable accuracy.  True when out now says so
+ * (outcome, message, nearest); the pool and sp are in the caller's units.
+ */
+bool solve_infeasible_early(const struct pool *pool, const struct solve_params *sp,
+			    struct policy *out);
+
+/* Theorem 3.2: (p_best + p_second - 2 p_cheapest) / K, clamped (see solve_checks.c). */
+double solve_theorem_bound(const struct pool *pool, long long k);
+
+#endif

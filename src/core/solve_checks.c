@@ -1,0 +1,129 @@
+/*
+ * solve_checks.c - what the solver settles before GLPK sees a problem: the
+ * parameters' defaults and checks, the infeasible inputs (with the nearest
+ * feasible budget or floor), and the paper's Theorem 3.2 bound.
+ */
+#include "optdeploy/core/solve_checks.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "optdeploy/core/limits.h"
+
+struct solve_params solve_params_default(void)
+{
+	struct solve_params sp = {
+		.mode = SOLVE_MAX_ACCURACY,
+		.method = SOLVE_EXACT,
+		.budget = NAN,
+		.min_accuracy = NAN,
+		.k = 1000,
+		.lambda = 100.0,
+		.time_limit = SOLVE_DEFAULT_TIME_LIMIT,
+		.max_models = 0,
+		.memory_limit = INFINITY,
+	};
+	return sp;
+}
+
+enum status solve_params_check(const struct solve_params *sp, struct status_msg *m)
+{
+	if (sp->k < 1 || sp->k > SOLVE_K_MAX)
+		return status_fail(m, ST_USAGE, "K = %lld is out of range 1..%lld", sp->k,
+				   SOLVE_K_MAX);
+	if (!isfinite(sp->lambda) || sp->lambda < 0)
+		return status_fail(m, ST_USAGE, "lambda = %g must be a finite number >= 0",
+				   sp->lambda);
+	if (sp->mode == SOLVE_MAX_ACCURACY && !isfinite(sp->budget))
+		return status_fail(m, ST_USAGE, "the budget must be a finite number");
+	if (sp->mode == SOLVE_MIN_COST && !isfinite(sp->min_accuracy))
+		return status_fail(m, ST_USAGE, "the accuracy floor must be a finite number");
+	if (isnan(sp->time_limit) || sp->time_limit > 1e6)
+		return status_fail(m, ST_USAGE, "time limit %g s is out of range", sp->time_limit);
+	if (isnan(sp->memory_limit))
+		return status_fail(m, ST_USAGE, "the memory limit must be a number");
+	if (sp->method == SOLVE_RELAXED && limits_active(sp))
+		return status_fail(m, ST_USAGE, "the LP relaxation cannot honour device limits (a "
+				   "model count or memory limit): its rounding may use models they "
+				   "forbid; solve exactly instead");
+	return ST_OK;
+}
+
+/*
+ * Theorem 3.2: (p_best + p_second - 2 p_cheapest) / K.  Flooring loses at
+ * most one inference of each of the LP's two models to the cheapest one; a
+ * model less accurate than the cheapest is never in the LP's mix, so each
+ * term is clamped at 0 (the paper's pools have the cheapest model least
+ * accurate, where the clamp changes nothing).
+ */
+double solve_theorem_bound(const struct pool *pool, long long k)
+{
+	double best = -INFINITY, second = -INFINITY;
+	for (size_t i = 0; i < pool->n; i++) {
+		double p = pool->models[i].accuracy;
+		if (p > best) {
+			second = best;
+			best = p;
+		} else if (p > second) {
+			second = p;
+		}
+	}
+	if (pool->n < 2)
+		second = best;
+	double cheap = pool->models[pool_cheapest(pool)].accuracy;
+	return (fmax(best - cheap, 0.0) + fmax(second - cheap, 0.0)) / (double)k;
+}
+
+/*
+ * The cheapest (primal) or most accurate (dual) model that fits the memory
+ * limit on its own; pool->n when none does.  Any policy can be served by one
+ * model, so this decides feasibility under the device limits too.
+ */
+static size_t best_single(const struct pool *pool, const struct solve_params *sp)
+{
+	size_t pick = pool->n;
+	for (size_t i = 0; i < pool->n; i++) {
+		const struct model *md = &pool->models[i];
+		if (!limits_model_fits(sp, md))
+			continue;
+		if (pick == pool->n ||
+		    (sp->mode == SOLVE_MAX_ACCURACY ? md->cost < pool->models[pick].cost
+						    : md->accuracy > pool->models[pick].accuracy))
+			pick = i;
+	}
+	return pick;
+}
+
+bool solve_infeasible_early(const struct pool *pool, const struct solve_params *sp,
+			    struct policy *out)
+{
+	size_t i = best_single(pool, sp);
+	bool mem = limits_memory_active(sp);
+	if (i == pool->n) {
+		double least = INFINITY;
+		for (size_t j = 0; j < pool->n; j++)
+			least = fmin(least, pool->models[j].memory);
+		snprintf(out->message, sizeof out->message,
+			 "infeasible: no model fits the memory limit %g (the smallest needs %g)",
+			 sp->memory_limit, least);
+	} else if (sp->mode == SOLVE_MAX_ACCURACY) {
+		double cheapest = pool->models[i].cost;
+		if (sp->budget >= cheapest)
+			return false;
+		out->nearest = cheapest;
+		snprintf(out->message, sizeof out->message,
+			 "infeasible: budget %g is below the cheapest %smodel's cost %g "
+			 "(the minimum feasible budget)", sp->budget,
+			 mem ? "fitting " : "", cheapest);
+	} else {
+		double best = pool->models[i].accuracy;
+		if (sp->min_accuracy <= best)
+			return false;
+		out->nearest = best;
+		snprintf(out->message, sizeof out->message,
+			 "infeasible: accuracy floor %g is above the best reachable accuracy %g%s",
+			 sp->min_accuracy, best, mem ? " within the memory limit" : "");
+	}
+	out->outcome = SOLVE_INFEASIBLE;
+	return true;
+}

@@ -1,0 +1,253 @@
+/*
+ * figure_heatmap.c - the allocation heatmaps (the paper's figures 4 and 5):
+ * models as rows, budget levels as columns, the colour of a cell the share
+ * of the K inferences that model serves at that budget; lambda = 0 and the
+ * current lambda side by side over one colour bar.
+ *
+ * Columns sit on a budget axis (linear, or logarithmic with the frontier's
+ * cost axis): level j spans from the middle between it and its left
+ * neighbour to the middle between it and its right one, so any spacing of
+ * levels is drawn where it lies.
+ */
+#include "optdeploy/figure/figure_draw.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "optdeploy/figure/figure_colour.h"
+
+#define MAX_TICKS 16
+#define INK 0.15
+#define NO_POLICY 0.82   /* grey of a level without a policy */
+#define ROW_GAP 0.08     /* white between rows, as a fraction of a row */
+
+static bool log_budget(const struct figure_model *fm, const struct figure_heat *h)
+{
+	return fm->log_cost && h->n_levels > 0 && h->budget[0] > 0;
+}
+
+/* Midpoint between two levels on the axis (geometric on a log axis). */
+static double between(double a, double b, bool log)
+{
+	return log ? sqrt(a * b) : (a + b) / 2;
+}
+
+/* The budget range a heatmap's columns cover: half a level beyond each end. */
+static void column_edges(const struct figure_heat *h, bool log, size_t j, double *lo, double *hi)
+{
+	size_t n = h->n_levels;
+
+	if (n == 1) {
+		*lo = log ? h->budget[0] / 1.05 : h->budget[0] - fmax(fabs(h->budget[0]) * 0.05, 0.5);
+		*hi = log ? h->budget[0] * 1.05 : h->budget[0] + fmax(fabs(h->budget[0]) * 0.05, 0.5);
+		return;
+	}
+	if (j > 0)
+		*lo = between(h->budget[j - 1], h->budget[j], log);
+	else
+		*lo = log ? h->budget[0] * h->budget[0] / between(h->budget[0], h->budget[1], true)
+			  : h->budget[0] - (between(h->budget[0], h->budget[1], false) - h->budget[0]);
+	if (j + 1 < n)
+		*hi = between(h->budget[j], h->budget[j + 1], log);
+	else
+		*hi = log ? h->budget[n - 1] * h->budget[n - 1] / between(h->budget[n - 2], h->budget[n - 1], true)
+			  : h->budget[n - 1] + (h->budget[n - 1] - between(h->budget[n - 2], h->budget[n - 1], false));
+}
+
+static struct figure_scale budget_scale(const struct figure_model *fm, const struct figure_heat *h,
+					struct figure_rect grid)
+{
+	struct figure_scale s = { 0, 1, grid.x, grid.x + grid.w, log_budget(fm, h) };
+	double lo, hi, unused;
+
+	if (h->n_levels == 0)
+		return s;
+	column_edges(h, s.log, 0, &lo, &unused);
+	column_edges(h, s.log, h->n_levels - 1, &unused, &hi);
+	s.lo = lo;
+	s.hi = hi;
+	return s;
+}
+
+struct figure_rect figure_heat_cell(const struct figure_model *fm, const struct figure_geom *g,
+				    int hm, size_t i, size_t j)
+{
+	const struct figure_heat *h = &fm->heat[hm];
+	struct figure_rect grid = g->heat[hm];
+	struct figure_scale s = budget_scale(fm, h, grid);
+	double lo, hi, row = grid.h / (double)fm->n_models;
+
+	column_edges(h, s.log, j, &lo, &hi);
+	double x0 = figure_scale_map(&s, lo), x1 = figure_scale_map(&s, hi);
+	return (struct figure_rect){ x0, grid.y + (double)i * row + row * ROW_GAP / 2, x1 - x0,
+				     row * (1 - ROW_GAP) };
+}
+
+static void set_share(cairo_t *cr, double share)
+{
+	if (isnan(share)) {
+		cairo_set_source_rgb(cr, NO_POLICY, NO_POLICY, NO_POLICY);
+		return;
+	}
+	struct figure_rgb c = figure_viridis(share);
+	cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
+/* One row: runs of equal share drawn as one rectangle, each overlapping the next a hair. */
+static void draw_row(cairo_t *cr, const struct figure_model *fm, const struct figure_geom *g,
+		     int hm, size_t i)
+{
+	const struct figure_heat *h = &fm->heat[hm];
+	size_t j = 0;
+
+	while (j < h->n_levels) {
+		double s = h->share[i * h->n_levels + j];
+		size_t e = j + 1;
+		while (e < h->n_levels && (h->share[i * h->n_levels + e] == s ||
+					   (isnan(s) && isnan(h->share[i * h->n_levels + e]))))
+			e++;
+		struct figure_rect a = figure_heat_cell(fm, g, hm, i, j);
+		struct figure_rect b = figure_heat_cell(fm, g, hm, i, e - 1);
+		double overlap = e < h->n_levels ? fmin(0.5, b.w * 0.25) : 0;
+		set_share(cr, s);
+		cairo_rectangle(cr, a.x, a.y, b.x + b.w - a.x + overlap, a.h);
+		cairo_fill(cr);
+		j = e;
+	}
+}
+
+static void budget_axis(cairo_t *cr, const struct figure_model *fm, int hm, struct figure_rect grid,
+			double f)
+{
+	struct figure_scale s = budget_scale(fm, &fm->heat[hm], grid);
+	double t[MAX_TICKS];
+	char buf[32];
+	size_t n = figure_scale_ticks(&s, t, MAX_TICKS);
+
+	if (grid.w < f * 12 && n > 4) {  /* a narrow panel: every other tick */
+		size_t k = 0;
+		for (size_t i = 0; i < n; i += 2)
+			t[k++] = t[i];
+		n = k;
+	}
+	cairo_set_source_rgb(cr, INK, INK, INK);
+	cairo_set_line_width(cr, f * 0.06);
+	figure_font(cr, f * 0.85, false);
+	for (size_t i = 0; i < n; i++) {
+		double x = figure_scale_map(&s, t[i]);
+		cairo_move_to(cr, x, grid.y + grid.h);
+		cairo_line_to(cr, x, grid.y + grid.h + f * 0.3);
+		cairo_stroke(cr);
+		figure_tick_label(t, n, i, buf, sizeof buf);
+		figure_text(cr, x, grid.y + grid.h + f * 0.4, 0.5, 0, 0, buf);
+	}
+	figure_font(cr, f * 0.95, false);
+	figure_text(cr, grid.x + grid.w / 2, grid.y + grid.h + f * 1.55, 0.5, 0, 0,
+		    s.log ? "budget per inference (log scale)" : "budget per inference");
+}
+
+/* The budget of the frontier's policy: a triangle above the grid, pointing at its column. */
+static void budget_mark(cairo_t *cr, const struct figure_model *fm, int hm, struct figure_rect grid,
+			double f)
+{
+	struct figure_scale s = budget_scale(fm, &fm->heat[hm], grid);
+	double x, y = grid.y, r = f * 0.42;
+
+	if (!isfinite(fm->budget) || !(fm->budget >= s.lo && fm->budget <= s.hi))
+		return;
+	x = figure_scale_map(&s, fm->budget);
+	cairo_move_to(cr, x, y - f * 0.05);
+	cairo_line_to(cr, x + r, y - r * 1.6);
+	cairo_line_to(cr, x - r, y - r * 1.6);
+	cairo_close_path(cr);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_fill_preserve(cr);
+	cairo_set_source_rgb(cr, INK, INK, INK);
+	cairo_set_line_width(cr, f * 0.08);
+	cairo_stroke(cr);
+}
+
+static void row_names(cairo_t *cr, const struct figure_model *fm, struct figure_rect grid, double f)
+{
+	double row = grid.h / (double)fm->n_models;
+
+	cairo_set_source_rgb(cr, INK, INK, INK);
+	figure_font(cr, fmin(f * 0.8, row * 0.8), false);
+	for (size_t i = 0; i < fm->n_models; i++)
+		figure_text(cr, grid.x - f * 0.4, grid.y + ((double)i + 0.5) * row, 1, 0.5, 0,
+			    fm->models[i].name);
+}
+
+static void draw_panel(cairo_t *cr, const struct figure_model *fm, int hm, struct figure_rect grid,
+		       double f, bool names, struct figure_geom *g)
+{
+	char title[160], lam[64];
+
+	g->heat[hm] = grid;
+	for (size_t i = 0; i < fm->n_models; i++)
+		draw_row(cr, fm, g, hm, i);
+	if (names)
+		row_names(cr, fm, grid, f);
+	budget_axis(cr, fm, hm, grid, f);
+	budget_mark(cr, fm, hm, grid, f);
+	figure_lambda_text(fm->heat[hm].lambda, fm->k, lam, sizeof lam);
+	snprintf(title, sizeof title, "Shares of K = %lld, %s", fm->k, lam);
+	cairo_set_source_rgb(cr, INK, INK, INK);
+	figure_fit_font(cr, title, f, true, grid.w + f * 2);
+	figure_text(cr, grid.x + grid.w / 2, grid.y - f * 0.85, 0.5, 1, 0, title);
+}
+
+/* The colour bar: viridis's nine stops as a gradient (the same piecewise-linear map). */
+static void colour_bar(cairo_t *cr, struct figure_rect bar, double f)
+{
+	cairo_pattern_t *pat = cairo_pattern_create_linear(0, bar.y + bar.h, 0, bar.y);
+	char buf[16];
+
+	for (int k = 0; k <= 8; k++) {
+		struct figure_rgb c = figure_viridis(k / 8.0);
+		cairo_pattern_add_color_stop_rgb(pat, k / 8.0, c.r, c.g, c.b);
+	}
+	cairo_rectangle(cr, bar.x, bar.y, bar.w, bar.h);
+	cairo_set_source(cr, pat);
+	cairo_fill(cr);
+	cairo_pattern_destroy(pat);
+	cairo_set_source_rgb(cr, INK, INK, INK);
+	cairo_set_line_width(cr, f * 0.06);
+	cairo_rectangle(cr, bar.x, bar.y, bar.w, bar.h);
+	cairo_stroke(cr);
+	figure_font(cr, f * 0.8, false);
+	for (int k = 0; k <= 4; k++) {
+		double y = bar.y + bar.h - bar.h * k / 4.0;
+		cairo_move_to(cr, bar.x + bar.w, y);
+		cairo_line_to(cr, bar.x + bar.w + f * 0.25, y);
+		cairo_stroke(cr);
+		snprintf(buf, sizeof buf, "%d%%", k * 25);
+		figure_text(cr, bar.x + bar.w + f * 0.35, y, 0, 0.5, 0, buf);
+	}
+	figure_font(cr, f * 0.85, false);
+	figure_text(cr, bar.x + bar.w + f * 3.2, bar.y + bar.h / 2, 0.5, 1, -M_PI / 2,
+		    "share of inferences");
+}
+
+void figure_draw_heatmaps(cairo_t *cr, const struct figure_model *fm, struct figure_rect r,
+			  double f, struct figure_geom *g)
+{
+	double wmax = 0, w, h, gap = f * 1.6;
+	double row_font = f * 0.8;
+
+	figure_font(cr, row_font, false);
+	for (size_t i = 0; i < fm->n_models; i++) {
+		figure_text_size(cr, fm->models[i].name, &w, &h);
+		wmax = fmax(wmax, w);
+	}
+	double left = r.x + wmax + f * 0.7, right = r.x + r.w - f * 4.6;
+	double top = r.y + f * 2.3, bottom = r.y + r.h - f * 3.1;
+	double pw = (right - left - gap) / 2;
+	if (pw < f * 4 || bottom - top < f * 2 || fm->n_models == 0)
+		return;  /* too small a page to draw anything legible */
+	draw_panel(cr, fm, 0, (struct figure_rect){ left, top, pw, bottom - top }, f, true, g);
+	draw_panel(cr, fm, 1, (struct figure_rect){ left + pw + gap, top, pw, bottom - top }, f,
+		   false, g);
+	colour_bar(cr, (struct figure_rect){ right + f * 0.7, top, f * 0.8, bottom - top }, f);
+}

@@ -1,0 +1,182 @@
+/*
+ * figure_labels.c - the model names in the frontier figure, placed greedily
+ * around their points: hull models first, near places before far ones (with
+ * a leader line), never over another label, a marker, the legend or out of
+ * the plot, and off the drawn lines when there is a place that allows it.
+ * A label that finds no free place is left out rather than drawn over others.
+ */
+#include "optdeploy/figure/figure_draw.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#define INK 0.15
+
+struct segment {
+	double x0, y0, x1, y1;
+};
+
+/* Whether segment s meets rectangle r (Liang-Barsky clipping). */
+static bool crosses(const struct segment *s, struct figure_rect r)
+{
+	double t0 = 0, t1 = 1, dx = s->x1 - s->x0, dy = s->y1 - s->y0;
+	double p[4] = { -dx, dx, -dy, dy };
+	double q[4] = { s->x0 - r.x, r.x + r.w - s->x0, s->y0 - r.y, r.y + r.h - s->y0 };
+
+	for (int i = 0; i < 4; i++) {
+		if (p[i] == 0) {
+			if (q[i] < 0)
+				return false;
+			continue;
+		}
+		double t = q[i] / p[i];
+		if (p[i] < 0)
+			t0 = fmax(t0, t);
+		else
+			t1 = fmin(t1, t);
+		if (t0 > t1)
+			return false;
+	}
+	return true;
+}
+
+/* The lines a label should not cover: both frontiers and the budget line. */
+static size_t line_segments(const struct figure_model *fm, const struct figure_plane *p,
+			    struct segment *seg)
+{
+	size_t n = 0;
+
+	for (size_t i = 1; i < fm->n_hull; i++)
+		for (size_t k = 1; k <= figure_hull_pieces(p); k++) {
+			struct segment *sg = &seg[n++];
+			figure_hull_point(p, &fm->hull[i - 1], &fm->hull[i], k - 1, &sg->x0, &sg->y0);
+			figure_hull_point(p, &fm->hull[i - 1], &fm->hull[i], k, &sg->x1, &sg->y1);
+		}
+	for (size_t j = 1; j < fm->n_ilp; j++) {
+		double xa = figure_scale_map(&p->x, fm->ilp[j - 1].cost);
+		double xb = figure_scale_map(&p->x, fm->ilp[j].cost);
+		double ya = figure_scale_map(&p->y, fm->ilp[j - 1].accuracy);
+		double yb = figure_scale_map(&p->y, fm->ilp[j].accuracy);
+		seg[n++] = (struct segment){ xa, ya, xb, ya };
+		seg[n++] = (struct segment){ xb, ya, xb, yb };
+	}
+	if (isfinite(fm->budget)) {
+		double x = figure_scale_map(&p->x, fm->budget);
+		seg[n++] = (struct segment){ x, p->area.y, x, p->area.y + p->area.h };
+	}
+	return n;
+}
+
+struct obstacles {
+	struct figure_rect *rect;
+	size_t n_rect;
+	struct segment *seg;
+	size_t n_seg;
+};
+
+static bool is_free(const struct obstacles *ob, struct figure_rect r, bool lines)
+{
+	for (size_t k = 0; k < ob->n_rect; k++)
+		if (figure_rect_overlaps(r, ob->rect[k]))
+			return false;
+	for (size_t k = 0; lines && k < ob->n_seg; k++)
+		if (crosses(&ob->seg[k], r))
+			return false;
+	return true;
+}
+
+/* Hull models first (they carry the frontier), then the rest, each by cost. */
+static int label_order(const struct figure_model *fm, size_t *order)
+{
+	size_t n = 0;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < fm->n_models; i++)
+			if (figure_on_hull(fm, i) == (pass == 0))
+				order[n++] = i;
+	return 0;
+}
+
+/*
+ * Try places around the point, near ones first: right, left, below, above,
+ * the four diagonals; then the same farther out with a leader line.  A place
+ * is free when it stays in the plot and meets no label, marker or legend;
+ * one that also keeps off the lines is preferred.
+ */
+static bool place_label(cairo_t *cr, const struct figure_plane *p, double x, double y, const char *s,
+			const struct obstacles *ob, struct figure_rect *out)
+{
+	static const double dir[8][2] = { { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 },
+					  { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 } };
+	double w, h, gap = p->f * 0.45;
+
+	figure_text_size(cr, s, &w, &h);
+	for (int lines = 1; lines >= 0; lines--)
+		for (int ring = 1; ring <= 3; ring++)
+			for (int d = 0; d < 8; d++) {
+				double dx = dir[d][0], dy = dir[d][1];
+				double g = gap * (ring == 1 ? 1 : ring * 1.8);
+				struct figure_rect r = { x + dx * g - (dx < 0 ? w : dx == 0 ? w / 2 : 0),
+							 y + dy * g - (dy < 0 ? h : dy == 0 ? h / 2 : 0),
+							 w, h };
+				if (figure_rect_inside(r, p->area) && is_free(ob, r, lines)) {
+					*out = r;
+					return true;
+				}
+			}
+	return false;
+}
+
+void figure_draw_labels(cairo_t *cr, const struct figure_model *fm, const struct figure_plane *p,
+			struct figure_rect legend, struct figure_geom *g)
+{
+	size_t n = fm->n_models, n_taken = 0;
+	size_t *order = malloc(n * sizeof *order);
+	struct figure_rect *taken = malloc((2 * n + 2) * sizeof *taken);
+	struct segment *seg = malloc((fm->n_hull * FIGURE_LOG_PIECES + 2 * fm->n_ilp + 1) * sizeof *seg);
+	struct obstacles ob;
+	double r = p->f * 0.45;
+
+	if (order == NULL || taken == NULL || seg == NULL) {  /* no memory: no labels */
+		g->labels_skipped = n;
+		free(order);
+		free(taken);
+		free(seg);
+		return;
+	}
+	label_order(fm, order);
+	taken[n_taken++] = legend;
+	for (size_t i = 0; i < n; i++)
+		taken[n_taken++] = (struct figure_rect){ figure_scale_map(&p->x, fm->models[i].cost) - r,
+							 figure_scale_map(&p->y, fm->models[i].accuracy) - r,
+							 2 * r, 2 * r };
+	if (fm->has_policy)
+		taken[n_taken++] = (struct figure_rect){ figure_scale_map(&p->x, fm->policy.cost) - 2 * r,
+							 figure_scale_map(&p->y, fm->policy.accuracy) - 2 * r,
+							 4 * r, 4 * r };
+	figure_font(cr, p->f * 0.78, false);
+	cairo_set_source_rgb(cr, INK, INK, INK);
+	for (size_t k = 0; k < n; k++) {
+		const struct figure_point *m = &fm->models[order[k]];
+		double x = figure_scale_map(&p->x, m->cost), y = figure_scale_map(&p->y, m->accuracy);
+		struct figure_rect at;
+		ob = (struct obstacles){ taken, n_taken, seg, line_segments(fm, p, seg) };
+		if (!place_label(cr, p, x, y, m->name, &ob, &at)) {
+			g->labels_skipped++;
+			continue;
+		}
+		taken[n_taken++] = at;
+		g->labels_placed++;
+		double cx = fmax(at.x, fmin(x, at.x + at.w)), cy = fmax(at.y, fmin(y, at.y + at.h));
+		if (hypot(cx - x, cy - y) > p->f * 0.8) {  /* far out: a leader line to the point */
+			cairo_set_line_width(cr, p->f * 0.05);
+			cairo_move_to(cr, x, y);
+			cairo_line_to(cr, cx, cy);
+			cairo_stroke(cr);
+		}
+		figure_text(cr, at.x, at.y, 0, 0, 0, m->name);
+	}
+	free(order);
+	free(taken);
+	free(seg);
+}
