@@ -139,11 +139,19 @@ static enum status start_values(struct app *a, const struct app_options *opt, st
 	a->mode = opt->floor_given ? SOLVE_MIN_COST : sp.mode;
 	a->method = sp.method;
 	a->time_limit = sp.time_limit;
-	a->max_models = sp.max_models;
-	a->memory_limit = sp.memory_limit;
 	if (isfinite(sp.memory_limit) && sp.memory_limit >= 0 && !a->pools[a->cur].has_memory)
 		return status_fail(m, ST_DATA, "%s: --memory needs the models' memory footprints, "
 				   "and this pool has no memory column", a->pools[a->cur].source);
+	/* --max-models and --memory start the device limits' sliders (their tops: no limit) */
+	if (sp.max_models > 0)
+		a->params[UI_P_MAX_MODELS].value = fmin((double)sp.max_models,
+							a->params[UI_P_MAX_MODELS].max);
+	if (isfinite(sp.memory_limit) && sp.memory_limit >= 0) {
+		struct ui_param *mem = &a->params[UI_P_MEMORY];
+		mem->value = sp.memory_limit;
+		/* a limit above every model's memory together is no limit: the track's top */
+		mem->value = fmin(mem->value, mem->max);
+	}
 	a->drag = -1;
 	check = ui_app_solve_params(a);
 	return solve_params_check(&check, m);

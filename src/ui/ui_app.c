@@ -7,8 +7,17 @@
 
 #include "optdeploy/core/units.h"
 
+int ui_app_sliders(const struct app *a)
+{
+	return ui_app_loaded(a)->has_memory ? 5 : 4;
+}
+
 enum ui_param_id ui_app_slider_param(const struct app *a, int slider)
 {
+	if (slider == 3)
+		return UI_P_MAX_MODELS;
+	if (slider == 4)
+		return UI_P_MEMORY;
 	if (slider == 1)
 		return UI_P_LAMBDA;
 	if (slider == 2)
@@ -43,8 +52,8 @@ struct solve_params ui_app_solve_params(const struct app *a)
 	/* the same product the command line forms for --lambda-per-k */
 	sp.lambda = a->params[UI_P_LAMBDA].value * (double)sp.k;
 	sp.time_limit = a->time_limit;
-	sp.max_models = a->max_models;
-	sp.memory_limit = a->memory_limit;
+	sp.max_models = ui_params_max_models(a->params);
+	sp.memory_limit = ui_params_memory_limit(a->params);
 	return sp;
 }
 
@@ -80,7 +89,7 @@ unsigned ui_app_set_value(struct app *a, enum ui_param_id id, double v)
 		return UI_R_RESOLVE | UI_R_SWEEP1 | UI_R_REDRAW;
 	if (id == UI_P_DURATION)
 		ui_app_plan(a);
-	if (id == UI_P_K || id == UI_P_DURATION)
+	if (id == UI_P_K || id == UI_P_DURATION || id == UI_P_MAX_MODELS || id == UI_P_MEMORY)
 		return UI_R_RESOLVE | UI_R_SWEEP0 | UI_R_SWEEP1 | UI_R_REDRAW;
 	return UI_R_RESOLVE | UI_R_REDRAW;
 }

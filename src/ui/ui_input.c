@@ -174,13 +174,18 @@ static unsigned act(struct app *a, enum ui_action act)
 	case UI_ACT_NONE:
 	case UI_ACT_COUNT:
 		return 0;
-	case UI_ACT_FOCUS_NEXT:
-	case UI_ACT_DOWN:
-		a->focus = (a->focus + 1) % UI_SLIDERS;
+	case UI_ACT_FOCUS_NEXT:  /* Tab cycles the main sliders; from a device limit, the budget */
+		a->focus = a->focus < UI_MAIN_SLIDERS ? (a->focus + 1) % UI_MAIN_SLIDERS : 0;
 		return UI_R_REDRAW;
 	case UI_ACT_FOCUS_PREV:
+		a->focus = a->focus < UI_MAIN_SLIDERS
+			   ? (a->focus + UI_MAIN_SLIDERS - 1) % UI_MAIN_SLIDERS : 0;
+		return UI_R_REDRAW;
+	case UI_ACT_DOWN:  /* Down/j and Up/k go through the device limits too */
+		a->focus = (a->focus + 1) % ui_app_sliders(a);
+		return UI_R_REDRAW;
 	case UI_ACT_UP:
-		a->focus = (a->focus + UI_SLIDERS - 1) % UI_SLIDERS;
+		a->focus = (a->focus + ui_app_sliders(a) - 1) % ui_app_sliders(a);
 		return UI_R_REDRAW;
 	case UI_ACT_TOGGLE_MODEL:
 		a->pane = UI_PANE_MODELS;
@@ -270,18 +275,44 @@ static unsigned prompt_done(struct app *a)
 	return UI_R_EXPORT | UI_R_REDRAW;
 }
 
+/* The geometry holding slider s, and its index there: the main group or the device limits. */
+static const struct ui_sliders_geom *geom_of(const struct app *a, int s, int *j)
+{
+	*j = s < UI_MAIN_SLIDERS ? s : s - UI_MAIN_SLIDERS;
+	return s < UI_MAIN_SLIDERS ? &a->sliders : &a->limit_sliders;
+}
+
+static int hit_track(const struct app *a, int y, int x, int *col, int *w)
+{
+	int s = ui_sliders_hit_track(&a->sliders, y, x, col, w);
+
+	if (s < 0 && (s = ui_sliders_hit_track(&a->limit_sliders, y, x, col, w)) >= 0)
+		s += UI_MAIN_SLIDERS;
+	return s;
+}
+
+static int hit_slider(const struct app *a, int y, int x)
+{
+	int s = ui_sliders_hit(&a->sliders, y, x);
+
+	if (s < 0 && (s = ui_sliders_hit(&a->limit_sliders, y, x)) >= 0)
+		s += UI_MAIN_SLIDERS;
+	return s;
+}
+
 static unsigned set_from_track(struct app *a, int slider, int x)
 {
 	enum ui_param_id id = ui_app_slider_param(a, slider);
-	int col = ui_sliders_track_col(&a->sliders, slider, x);
+	int j;
+	const struct ui_sliders_geom *g = geom_of(a, slider, &j);
+	int col = ui_sliders_track_col(g, j, x);
 
-	return ui_app_set_value(a, id, ui_param_from_col(&a->params[id], col,
-							  a->sliders.track[slider].w));
+	return ui_app_set_value(a, id, ui_param_from_col(&a->params[id], col, g->track[j].w));
 }
 
 static unsigned press(struct app *a, int y, int x)
 {
-	int col, w, s = ui_sliders_hit_track(&a->sliders, y, x, &col, &w);
+	int col, w, s = hit_track(a, y, x, &col, &w);
 	double cost, acc, budget;
 	size_t model;
 
@@ -300,7 +331,7 @@ static unsigned press(struct app *a, int y, int x)
 		a->drag_from = a->params[ui_app_slider_param(a, s)].value;
 		return set_from_track(a, s, x) | UI_R_REDRAW;
 	}
-	if ((s = ui_sliders_hit(&a->sliders, y, x)) >= 0) {
+	if ((s = hit_slider(a, y, x)) >= 0) {
 		a->focus = s;
 		return UI_R_REDRAW;
 	}
@@ -367,7 +398,7 @@ static unsigned mouse(struct app *a)
 	if ((ev.bstate & REPORT_MOUSE_POSITION) && a->drag == UI_DRAG_NONE)
 		return press(a, ev.y, ev.x);
 	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		int s = ui_sliders_hit(&a->sliders, ev.y, ev.x);
+		int s = hit_slider(a, ev.y, ev.x);
 		size_t model;
 		if (ui_table_hit(&a->table_geom, ev.y, ev.x, &model)) {
 			a->pane = UI_PANE_MODELS;

@@ -21,7 +21,42 @@ static const struct ui_param table[UI_P_COUNT] = {
 		     0.1, 1, true, 1000 },
 	[UI_P_DURATION] = { "Duration", "seconds, log scale", UI_LOG, 1, 1e9, 1, 1e9,
 			    0.05, 0.5, false, 3600 },
+	[UI_P_MAX_MODELS] = { "Max models", "models used at once", UI_LINEAR, 1, 1, 1, 1,
+			      1, 1, true, 1 },
+	[UI_P_MEMORY] = { "Memory", "sum over the models used", UI_LINEAR, 0, 1, 0, DBL_MAX,
+			  1, 10, false, 1 },
 };
+
+void ui_params_limits(struct ui_param *p, const struct pool *pool)
+{
+	struct ui_param *mm = &p[UI_P_MAX_MODELS], *mem = &p[UI_P_MEMORY];
+	double total = 0;
+
+	mm->min = mm->lo = 1;
+	mm->max = mm->hi = (double)(pool->n > 0 ? pool->n : 1);
+	mm->value = mm->max;
+	for (size_t i = 0; i < pool->n; i++)
+		total += pool->models[i].memory;
+	mem->min = mem->lo = 0;
+	mem->max = total > 0 ? total : 1;
+	mem->step = ui_nice_step(mem->max);
+	mem->big = 10 * mem->step;
+	mem->value = mem->max;
+}
+
+size_t ui_params_max_models(const struct ui_param *p)
+{
+	const struct ui_param *mm = &p[UI_P_MAX_MODELS];
+
+	return mm->value >= mm->max ? 0 : (size_t)llround(mm->value);
+}
+
+double ui_params_memory_limit(const struct ui_param *p)
+{
+	const struct ui_param *mem = &p[UI_P_MEMORY];
+
+	return mem->value >= mem->max ? INFINITY : mem->value;
+}
 
 void ui_params_duration(struct ui_param *p, double rate_per_s, double max_s, double start)
 {
@@ -149,6 +184,7 @@ void ui_params_init(struct ui_param *p, const struct pool *pool)
 {
 	memcpy(p, table, sizeof table);
 	ui_params_fit(p, pool);
+	ui_params_limits(p, pool);
 	for (int i = UI_P_BUDGET; i <= UI_P_FLOOR; i++)
 		p[i].value = ui_param_clamp(&p[i], ui_param_snap(&p[i], (p[i].min + p[i].max) / 2));
 }

@@ -111,14 +111,28 @@ static void duration_labels(const struct ui_param *p, char *val, char *brief, ch
 	snprintf(rng, size, "%s %s %s, log", lo, dots, hi);
 }
 
-static void sliders(struct app *a, struct ui_rect r)
+/* A device limit: "2 of 5" or "no limit" at the track's top. */
+static void limit_labels(const struct ui_param *p, bool models, char *val, char *brief, char *rng,
+			 size_t size)
+{
+	if (p->value >= p->max)
+		snprintf(val, size, "no limit");
+	else if (models)
+		snprintf(val, size, "%.0f of %.0f", p->value, p->max);
+	else
+		snprintf(val, size, "%.6g of %.6g", p->value, p->max);
+	snprintf(brief, size, "%s", val);
+	snprintf(rng, size, models ? "1 %s %.0f (none)" : "0 %s %.6g (none)", "..", p->max);
+}
+
+static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 {
 	const struct ui_glyphs *g = a->term.g;
 	struct ui_slider_view v[UI_SLIDERS];
 	char val[UI_SLIDERS][96], brief[UI_SLIDERS][96], rng[UI_SLIDERS][96];
 	char lo[40], hi[40], abs_l[40];
 
-	for (int i = 0; i < UI_SLIDERS; i++) {
+	for (int i = 0; i < ui_app_sliders(a); i++) {
 		enum ui_param_id id = ui_app_slider_param(a, i);
 		const struct ui_param *p = &a->params[id];
 		ui_param_format(p, p->value, val[i], sizeof val[i]);
@@ -141,6 +155,8 @@ static void sliders(struct app *a, struct ui_rect r)
 				 a->cost_unit != NULL ? a->cost_unit : "");
 			snprintf(brief[i], sizeof brief[i], "%.6g %s", p->value,
 				 a->cost_unit != NULL ? a->cost_unit : "");
+		} else if (id == UI_P_MAX_MODELS || id == UI_P_MEMORY) {
+			limit_labels(p, id == UI_P_MAX_MODELS, val[i], brief[i], rng[i], sizeof val[i]);
 		} else if (id == UI_P_K) {
 			snprintf(rng[i], sizeof rng[i], "%s %s 1e9, log", lo, g->dots);
 		} else if (p->scale == UI_LOG) {
@@ -149,7 +165,10 @@ static void sliders(struct app *a, struct ui_rect r)
 		v[i] = (struct ui_slider_view){ p, val[i], brief[i], rng[i],
 						i == a->focus && a->pane == UI_PANE_SLIDERS };
 	}
-	ui_sliders_draw(&a->term, r, v, UI_SLIDERS, &a->sliders);
+	ui_sliders_draw(&a->term, r, v, UI_MAIN_SLIDERS, &a->sliders);
+	/* the device limits: one line each, at the bottom of the right column */
+	ui_sliders_draw(&a->term, limits, v + UI_MAIN_SLIDERS, ui_app_sliders(a) - UI_MAIN_SLIDERS,
+			&a->limit_sliders);
 }
 
 static void heatmaps(struct app *a, struct ui_rect r)
@@ -207,10 +226,11 @@ static void too_small(struct app *a)
 void ui_screen_draw(struct app *a)
 {
 	const struct pool *pool = ui_app_loaded(a);
-	int body = LINES - 2, heat_h, top_h, gap, rw, sh;
+	int body = LINES - 2, heat_h, top_h, gap, rw, sh, lh;
 
 	erase();
 	memset(&a->sliders, 0, sizeof a->sliders);
+	memset(&a->limit_sliders, 0, sizeof a->limit_sliders);
 	memset(a->heat_geom, 0, sizeof a->heat_geom);
 	a->table_geom.rows = (struct ui_rect){ 0, 0, 0, 0 };
 	a->plot_shown = false;
@@ -244,16 +264,18 @@ void ui_screen_draw(struct app *a)
 					     &in, &a->plot);
 	}
 	/* below 20 rows the sliders go one line each, so the table keeps room */
-	sh = top_h >= 20 ? UI_SLIDERS_TALL : UI_SLIDERS_SHORT;
-	sliders(a, (struct ui_rect){ 1, COLS - rw, sh, rw });
+	sh = top_h >= 20 ? UI_SLIDERS_TALL(UI_MAIN_SLIDERS) : UI_SLIDERS_SHORT(UI_MAIN_SLIDERS);
+	lh = ui_app_sliders(a) - UI_MAIN_SLIDERS;
+	sliders(a, (struct ui_rect){ 1, COLS - rw, sh, rw },
+		(struct ui_rect){ 1 + top_h - lh, COLS - rw, lh, rw });
 	{
 		struct ui_table_input in = {
 			pool, ui_app_pool(a), a->work_map, a->excluded, a->have_pol ? &a->pol : NULL,
 			a->solve_error, a->cursor, a->pane == UI_PANE_MODELS,
 			a->battery ? &a->bp : NULL, a->battery && a->plan_ok ? &a->plan : NULL,
 		};
-		ui_table_draw(&a->term, (struct ui_rect){ 2 + sh, COLS - rw, top_h - sh - 1, rw }, &in,
-			      &a->table_geom);
+		ui_table_draw(&a->term, (struct ui_rect){ 2 + sh, COLS - rw, top_h - sh - 1 - lh, rw },
+			      &in, &a->table_geom);
 	}
 	heatmaps(a, (struct ui_rect){ 1 + top_h + gap, 0, heat_h, COLS });
 	status_line(a);

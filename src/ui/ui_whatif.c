@@ -68,9 +68,9 @@ enum status ui_whatif_rebuild(struct app *a, struct status_msg *m)
 		return status_fail(m, ST_INTERNAL, "out of memory");
 	}
 	a->n_hull = frontier_hull(&a->work, a->hull);
-	if ((a->solver = solver_new(&a->work, m)) == NULL) {
+	if ((st = solver_create(&a->solver, &a->work, m)) != ST_OK) {
 		ui_whatif_free(a);
-		return ST_INTERNAL;
+		return st;
 	}
 	if ((st = policy_init(&a->pol, a->work.n, m)) != ST_OK)
 		ui_whatif_free(a);

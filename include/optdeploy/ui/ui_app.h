@@ -81,8 +81,6 @@ struct app {
 	enum solve_mode mode;
 	enum solve_method method;
 	double time_limit;
-	size_t max_models;      /* device limits from the command line (solve.h) */
-	double memory_limit;
 
 	struct policy pol;             /* the current answer (count[] allocated for the pool size) */
 	bool have_pol;                 /* pol holds an answer for the current values */
@@ -112,12 +110,19 @@ struct app {
 
 	/* geometry of the last frame, for mouse hits */
 	bool too_small;
-	struct ui_sliders_geom sliders;
+	struct ui_sliders_geom sliders;        /* budget, lambda, K (or duration) */
+	struct ui_sliders_geom limit_sliders;  /* the device limits, one line each, below the table */
 	struct ui_plot_geom plot;
 	bool plot_shown;
 	struct ui_heatmap_geom heat_geom[UI_SWEEPS];
 	struct ui_table_geom table_geom; /* its scroll position persists from frame to frame */
 };
+
+/* The main sliders (budget, lambda, K); the device limits' sliders come after them. */
+#define UI_MAIN_SLIDERS 3
+
+/* How many sliders there are: budget, lambda, K (or duration), max models, and memory when the pool has it. */
+int ui_app_sliders(const struct app *a);
 
 /* The parameter behind slider i (the budget slider is the floor in min-cost mode). */
 enum ui_param_id ui_app_slider_param(const struct app *a, int slider);

@@ -14,7 +14,10 @@
 
 enum ui_scale { UI_LINEAR, UI_LOG };
 
-enum ui_param_id { UI_P_BUDGET, UI_P_FLOOR, UI_P_LAMBDA, UI_P_K, UI_P_DURATION, UI_P_COUNT };
+enum ui_param_id {
+	UI_P_BUDGET, UI_P_FLOOR, UI_P_LAMBDA, UI_P_K, UI_P_DURATION, UI_P_MAX_MODELS, UI_P_MEMORY,
+	UI_P_COUNT
+};
 
 struct ui_param {
 	const char *name;   /* slider label */
@@ -53,6 +56,19 @@ bool ui_params_budget_scale(struct ui_param *p, const struct pool *pool, bool lo
  * starts at `start` (the track widens to hold it).
  */
 void ui_params_duration(struct ui_param *p, double rate_per_s, double max_s, double start);
+
+/*
+ * The device limits' sliders for a pool: max models 1 .. n (n: no limit),
+ * memory 0 .. the sum of every model's memory (that sum: no limit).  Both
+ * start with no limit.
+ */
+void ui_params_limits(struct ui_param *p, const struct pool *pool);
+
+/* Max models for the solver: 0 (none) at the top of the slider. */
+size_t ui_params_max_models(const struct ui_param *p);
+
+/* Memory limit for the solver: INFINITY (none) at the top of the slider. */
+double ui_params_memory_limit(const struct ui_param *p);
 
 /* A 1-2-5 step close to span / 100. */
 double ui_nice_step(double span);

@@ -11,7 +11,7 @@
 #include "optdeploy/ui/ui_params.h"
 #include "optdeploy/ui/ui_term.h"
 
-#define UI_SLIDERS 3
+#define UI_SLIDERS 5   /* at most: budget, lambda, K, and the device limits */
 
 struct ui_slider_view {
 	const struct ui_param *param;
@@ -27,9 +27,9 @@ struct ui_sliders_geom {
 	struct ui_rect track[UI_SLIDERS];  /* the cells between the track's end caps */
 };
 
-/* Rows the sliders take: two each (label line, track), or one each when r.h is smaller. */
-#define UI_SLIDERS_TALL (2 * UI_SLIDERS)
-#define UI_SLIDERS_SHORT UI_SLIDERS
+/* Rows n sliders take: two each (label line, track), or one each when r.h is smaller. */
+#define UI_SLIDERS_TALL(n) (2 * (n))
+#define UI_SLIDERS_SHORT(n) (n)
 
 void ui_sliders_draw(const struct ui_term *t, struct ui_rect r, const struct ui_slider_view *v,
 		     int n, struct ui_sliders_geom *g);
