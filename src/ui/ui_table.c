@@ -62,11 +62,20 @@ static void wrapped(struct cursor *c, attr_t a, const char *text)
 
 long ui_table_best_single(const struct pool *pool, enum solve_mode mode, double limit)
 {
+	return ui_table_best_single_within(pool, mode, limit, INFINITY);
+}
+
+long ui_table_best_single_within(const struct pool *pool, enum solve_mode mode, double limit,
+				 double memory_limit)
+{
 	long best = -1;
 
 	for (size_t i = 0; i < pool->n; i++) {
 		const struct model *m = &pool->models[i];
 		const struct model *b = best >= 0 ? &pool->models[best] : NULL;
+		/* a model the device cannot hold is no alternative */
+		if (pool->has_memory && memory_limit >= 0 && m->memory > memory_limit)
+			continue;
 		if (mode == SOLVE_MAX_ACCURACY) {
 			if (m->cost <= limit && (b == NULL || m->accuracy > b->accuracy ||
 						 (m->accuracy == b->accuracy && m->cost < b->cost)))
@@ -172,7 +181,8 @@ static int rest_lines(const struct ui_table_input *in, int w)
 	const char *msg = in->error;
 
 	if (p != NULL && policy_has_counts(p))
-		return 7 + (p->params.method == SOLVE_RELAXED ? 2 : 0) + (in->plan != NULL ? 3 : 0);
+		return 7 + (p->params.method == SOLVE_RELAXED ? 2 : 0) + (in->plan != NULL ? 3 : 0) +
+		       (p->params.max_models > 0 || isfinite(p->params.memory_limit) ? 1 : 0);
 	if (p != NULL)
 		msg = p->message[0] != '\0' ? p->message : solve_outcome_name(p->outcome);
 	return 1 + (msg != NULL ? (int)strlen(msg) / (w > 1 ? w : 1) + 1 : 1);
@@ -276,6 +286,29 @@ static void battery_lines(struct cursor *c, const struct ui_table_input *in, con
 	     "left      %s%s of %s", left < -1e-12 * bp->battery_j ? "short by " : "", rest, cap);
 }
 
+/* The device limits in force, with the memory the policy's models take together. */
+static void limits_line(struct cursor *c, const struct ui_table_input *in, const struct policy *p)
+{
+	bool mem = in->work->has_memory && isfinite(p->params.memory_limit) &&
+		   p->params.memory_limit >= 0;
+	double used = 0;
+	char models[48] = "";
+
+	if (p->params.max_models == 0 && !mem)
+		return;
+	for (size_t j = 0; j < p->n && j < in->work->n; j++)
+		if (p->count[j] > 0)
+			used += in->work->models[j].memory;
+	if (p->params.max_models > 0)
+		snprintf(models, sizeof models, "at most %zu model%s", p->params.max_models,
+			 p->params.max_models == 1 ? "" : "s");
+	if (mem)
+		line(c, A_NORMAL, "limits    %s%smemory %.6g of %.6g", models, models[0] ? ", " : "",
+		     used, p->params.memory_limit);
+	else
+		line(c, A_NORMAL, "limits    %s", models);
+}
+
 static void totals(struct cursor *c, const struct ui_table_input *in)
 {
 	const struct policy *p = in->pol;
@@ -294,8 +327,10 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 	line(c, A_NORMAL, "objective %.10g", p->objective);
 	line(c, A_NORMAL, "models    %zu of %zu used, K = %lld, %s = %.6g", p->models_used,
 	     in->work->n, p->params.k, c->t->g->lambda, p->params.lambda);
-	best = ui_table_best_single(in->work, p->params.mode,
-				    primal ? p->params.budget : p->params.min_accuracy);
+	limits_line(c, in, p);
+	best = ui_table_best_single_within(in->work, p->params.mode,
+					   primal ? p->params.budget : p->params.min_accuracy,
+					   p->params.memory_limit);
 	if (best < 0)
 		line(c, A_NORMAL, "single    no model alone is within the %s", primal ? "budget" : "floor");
 	else if (b = &in->work->models[best], primal)

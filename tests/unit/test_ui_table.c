@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "optdeploy/core/pool.h"
@@ -38,6 +39,14 @@ static void test_best_single(void **state)
 	assert_int_equal(ui_table_best_single(&p, SOLVE_MIN_COST, 80), 0);
 	assert_int_equal(ui_table_best_single(&p, SOLVE_MIN_COST, 96.33), 4);
 	assert_int_equal(ui_table_best_single(&p, SOLVE_MIN_COST, 97), -1);
+	/* a memory limit leaves out the models the device cannot hold */
+	p.has_memory = true;
+	for (size_t i = 0; i < p.n; i++)
+		p.models[i].memory = 10 * (double)(i + 1);   /* 10, 20, ... 60 */
+	assert_int_equal(ui_table_best_single_within(&p, SOLVE_MAX_ACCURACY, 200, 35), 2);
+	assert_int_equal(ui_table_best_single_within(&p, SOLVE_MAX_ACCURACY, 200, INFINITY), 4);
+	assert_int_equal(ui_table_best_single_within(&p, SOLVE_MIN_COST, 90, 35), -1);
+	assert_int_equal(ui_table_best_single_within(&p, SOLVE_MIN_COST, 80, 5), -1);
 	pool_free(&p);
 }
 

@@ -49,6 +49,10 @@ struct ui_table_geom {
  */
 long ui_table_best_single(const struct pool *pool, enum solve_mode mode, double limit);
 
+/* The same among the models whose memory fits memory_limit (INFINITY or < 0: no limit). */
+long ui_table_best_single_within(const struct pool *pool, enum solve_mode mode, double limit,
+				 double memory_limit);
+
 /*
  * First row to list so that row `cursor` of n shows in a window of `rows`,
  * moving `top` as little as possible (a scrolled list stays put while the
