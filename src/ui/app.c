@@ -337,6 +337,8 @@ static bool next_pool(struct app *a)
 	src->cur = next;
 	a->path = src->list[next].label;
 	fit_budget(a, sweep_default_spacing(&a->pools[a->cur]) == SWEEP_LOG);
+	if (a->focus >= ui_app_sliders(a))  /* the Memory slider goes with a memory column */
+		a->focus = 0;
 	ui_app_message(a, w.n > 0, "pool %zu of %zu: %s, %zu models%s%s", next + 1, src->n,
 		       src->list[next].label, a->pools[0].n, w.n > 0 ? "; " : "",
 		       w.n > 0 ? w.text[0] : "");

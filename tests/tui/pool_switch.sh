@@ -31,8 +31,13 @@ wait_for "torchvision | 114 models | max accuracy | ILP | raw costs | log budget
 wait_for "Budget  6.4 " 20
 DATA=$ZOO
 agree --columns "$MAP" --budget 6.4 --K 1000 --lambda-per-k 0.11
+# the zoo has a memory column, so a Memory slider; focused, it goes with the pool
+T send-keys -t t j j j j
+wait_for "▶ Memory  no limit"
 T send-keys -t t b
 wait_for "pool 1 of 3: uci_har, 5 models"
+wait_for "▶ Budget  "
+screen | grep -q "Memory  " && fail "a Memory slider on uci_har, which has no memory column"
 wait_for "uci_har | 5 models |"
 screen | grep -q "| log budget" && fail "back on uci_har, the axis is still log"
 DATA="$ROOT/data/uci_har.csv"

@@ -87,6 +87,11 @@ static void test_nearest(void **state)
 	assert_int_equal(j, 0);
 	assert_false(ui_heatmap_nearest_log(0.01, 100, 5, 0.001, &j));
 	assert_false(ui_heatmap_nearest_log(0.01, 100, 5, 0, &j));
+	/* rows that do not all fit follow the selection, centred, never past either end */
+	assert_int_equal(ui_heatmap_first(50, 114, 15), 43);
+	assert_int_equal(ui_heatmap_first(3, 114, 15), 0);
+	assert_int_equal(ui_heatmap_first(113, 114, 15), 99);
+	assert_int_equal(ui_heatmap_first(4, 5, 15), 0);
 }
 
 int main(void)

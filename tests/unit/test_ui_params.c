@@ -230,6 +230,26 @@ static void test_budget_log_scale(void **state)
 	pool_free(&u);
 }
 
+/* The device limits' sliders: their tops mean no limit. */
+static void test_limits(void **state)
+{
+	struct pool p = { 0 };
+	struct ui_param par[UI_P_COUNT];
+
+	(void)state;
+	load(&p, par);
+	assert_true(par[UI_P_MAX_MODELS].min == 1 && par[UI_P_MAX_MODELS].max == 5);
+	assert_int_equal(ui_params_max_models(par), 0);
+	assert_true(isinf(ui_params_memory_limit(par)));
+	par[UI_P_MAX_MODELS].value = 2;
+	assert_int_equal(ui_params_max_models(par), 2);
+	assert_true(ui_param_step(&par[UI_P_MAX_MODELS], 2, 1, false) == 3);
+	assert_true(ui_param_step(&par[UI_P_MAX_MODELS], 5, 1, false) == 5);
+	par[UI_P_MEMORY].value = par[UI_P_MEMORY].max / 2;
+	assert_true(ui_params_memory_limit(par) == par[UI_P_MEMORY].max / 2);
+	pool_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +260,7 @@ int main(void)
 		cmocka_unit_test(test_track_mapping),
 		cmocka_unit_test(test_format_and_parse),
 		cmocka_unit_test(test_budget_log_scale),
+		cmocka_unit_test(test_limits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
