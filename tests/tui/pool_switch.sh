@@ -31,8 +31,8 @@ wait_for "torchvision | 114 models | max accuracy | ILP | raw costs | log budget
 wait_for "Budget  6.4 " 20
 DATA=$ZOO
 agree --columns "$MAP" --budget 6.4 --K 1000 --lambda-per-k 0.11
-# the zoo has a memory column, so a Memory slider; focused, it goes with the pool
-T send-keys -t t j j j j
+# the zoo has a memory column, so a Memory slider (from lambda, k k wraps to it); it goes with the pool
+T send-keys -t t k k
 wait_for "▶ Memory  no limit"
 T send-keys -t t b
 wait_for "pool 1 of 3: uci_har, 5 models"
