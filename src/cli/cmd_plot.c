@@ -109,7 +109,8 @@ static int write_outputs(const struct cli_options *o, const struct figure_model 
 	} else {
 		st = export_atomic(o->plot.data_csv, figure_model_write_csv, fm, &rows, &m);
 		if (st == ST_OK)
-			fprintf(stderr, "optdeploy: wrote %zu rows to %s\n", rows, o->plot.data_csv);
+			fprintf(stderr, "optdeploy: wrote %zu row%s to %s\n", rows,
+				rows == 1 ? "" : "s", o->plot.data_csv);
 	}
 	return st != ST_OK ? cli_report(st, &m) : 0;
 }

@@ -63,7 +63,8 @@ expect_status 65
 expect_line "$T/err" 1 "optdeploy: $T/noname.csv:1: missing column 'model' (also accepted: 'name'); map one with --columns name=COLUMN (the columns are: id, mj)"
 run solve $Z "$T/noname.csv" --columns name=noname.csv:id,cost=mj,accuracy=top1 --budget 30
 expect_status 0
-expect_out "1 models"
+expect_out ", 1 model"
+expect_no_out "1 models"
 # Nothing in common.
 printf 'model,mj\nsomething_else,20\n' >"$T/other.csv"
 run solve $Z "$T/other.csv" --columns cost=mj,accuracy=top1 --budget 3
