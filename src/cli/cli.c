@@ -151,7 +151,8 @@ static int emit_policy(const struct cli_options *o, const struct pool *pool,
 		st = export_policy_file(o->output, pool, p, &rows, &m);
 		if (st != ST_OK)
 			return report(st, &m);
-		fprintf(stderr, "optdeploy: wrote %zu rows to %s\n", rows, o->output);
+		fprintf(stderr, "optdeploy: wrote %zu row%s to %s\n", rows,
+			rows == 1 ? "" : "s", o->output);
 		return 0;
 	}
 	if (o->format == CLI_FORMAT_CSV)
@@ -263,7 +264,8 @@ static int cmd_sweep(const struct cli_options *o, const struct pool *pool, struc
 		if (o->output != NULL && strcmp(o->output, "-") != 0) {
 			st = export_sweep_file(o->output, &sw, &rows, &m);
 			if (st == ST_OK)
-				fprintf(stderr, "optdeploy: wrote %zu rows to %s\n", rows, o->output);
+				fprintf(stderr, "optdeploy: wrote %zu row%s to %s\n", rows,
+					rows == 1 ? "" : "s", o->output);
 		} else if (o->format == CLI_FORMAT_CSV) {
 			st = export_sweep_stream(stdout, "standard output", &sw, &m);
 		} else {
@@ -286,7 +288,8 @@ static int emit_csv(const struct cli_options *o, export_writer w, const void *ct
 		st = export_atomic(o->output, w, ctx, &rows, &m);
 		if (st != ST_OK)
 			return report(st, &m);
-		fprintf(stderr, "optdeploy: wrote %zu rows to %s\n", rows, o->output);
+		fprintf(stderr, "optdeploy: wrote %zu row%s to %s\n", rows,
+			rows == 1 ? "" : "s", o->output);
 		return 0;
 	}
 	st = w(stdout, "standard output", ctx, &rows, &m);

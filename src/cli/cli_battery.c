@@ -231,6 +231,7 @@ void cli_battery_explain(FILE *fp, const struct cli_options *o, const struct poo
 	units_format_energy(a, sizeof a, ph->plan.budget * ph->bp.cost_unit_j);
 	units_format_energy(b, sizeof b, pool->models[pool_cheapest(pool)].cost * ph->bp.cost_unit_j);
 	units_format_duration(d, sizeof d, ph->plan.duration_s);
-	fprintf(fp, "optdeploy: the battery allows %s per inference for K = %lld inferences over "
-		"%s; the cheapest model needs %s\n", a, ph->plan.k, d, b);
+	fprintf(fp, "optdeploy: the battery allows %s per inference for K = %lld inference%s over "
+		"%s; the cheapest model needs %s\n", a, ph->plan.k,
+		ph->plan.k == 1 ? "" : "s", d, b);
 }

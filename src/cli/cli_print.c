@@ -33,10 +33,11 @@ static const char *method_name(enum solve_method method)
 static void print_pool_line(FILE *fp, const struct cli_options *o, const struct pool *pool)
 {
 	if (o->normalize)
-		kv(fp, "pool", "%s, %zu models, costs normalised (x %.6g) so the most "
-		   "accurate model costs 100", pool->source, pool->n, pool->cost_scale);
+		kv(fp, "pool", "%s, %zu model%s, costs normalised (x %.6g) so the most "
+		   "accurate model costs 100", pool->source, pool->n, pool->n == 1 ? "" : "s",
+		   pool->cost_scale);
 	else
-		kv(fp, "pool", "%s, %zu models", pool->source, pool->n);
+		kv(fp, "pool", "%s, %zu model%s", pool->source, pool->n, pool->n == 1 ? "" : "s");
 }
 
 /* The device limits, when any is set (--max-models, --memory). */
@@ -74,7 +75,7 @@ static void print_spacing(FILE *fp, const struct cli_options *o, const struct sw
 /* K, lambda (absolute and per K) and the method: shared by every command. */
 static void print_params(FILE *fp, const struct solve_params *sp)
 {
-	kv(fp, "K", "%lld inferences", sp->k);
+	kv(fp, "K", "%lld inference%s", sp->k, sp->k == 1 ? "" : "s");
 	kv(fp, "lambda", "%.10g (%.6g x K)", sp->lambda, sp->lambda / (double)sp->k);
 	kv(fp, "method", "%s", method_name(sp->method));
 	print_limits(fp, sp);
@@ -280,8 +281,8 @@ enum status cli_print_sweep(FILE *fp, const struct cli_options *o, const struct 
 			md->name, md->cost, md->accuracy);
 	}
 	if (ncol < pool->n)
-		fprintf(fp, "%19s(the other %zu models have share 0 at every level)\n", "",
-			pool->n - ncol);
+		fprintf(fp, "%19s(the other %zu model%s share 0 at every level)\n", "",
+			pool->n - ncol, pool->n - ncol == 1 ? " has" : "s have");
 	putc('\n', fp);
 	st = sweep_table(fp, sw, col, ncol, m);
 	free(col);

@@ -160,7 +160,8 @@ static int emit_csv(const struct cli_options *o, export_writer w, const void *ct
 		st = export_atomic(o->output, w, ctx, &rows, &m);
 		if (st != ST_OK)
 			return report(st, &m);
-		fprintf(stderr, "optdeploy: wrote %zu rows to %s\n", rows, o->output);
+		fprintf(stderr, "optdeploy: wrote %zu row%s to %s\n", rows,
+			rows == 1 ? "" : "s", o->output);
 		return 0;
 	}
 	st = w(stdout, "standard output", ctx, &rows, &m);
@@ -190,10 +191,11 @@ static void print_single(FILE *fp, const struct cli_options *o, const struct poo
 		cli_battery_kv(fp, "lifetime", "at least %s (%.10g s): K = %lld inferences fit, "
 			       "the largest K this program solves", d, r->duration_s, r->k);
 	else if (r->duration_s < 60)
-		cli_battery_kv(fp, "lifetime", "%s: K = %lld inferences", d, r->k);
+		cli_battery_kv(fp, "lifetime", "%s: K = %lld inference%s", d, r->k,
+			       r->k == 1 ? "" : "s");
 	else
-		cli_battery_kv(fp, "lifetime", "%s (%.10g s): K = %lld inferences", d,
-			       r->duration_s, r->k);
+		cli_battery_kv(fp, "lifetime", "%s (%.10g s): K = %lld inference%s", d,
+			       r->duration_s, r->k, r->k == 1 ? "" : "s");
 	cli_battery_kv(fp, "accuracy floor", "%.10g (least energy for K inferences at expected "
 		       "accuracy >= floor; lambda = 0)", r->min_accuracy);
 	print_problem(fp, o);

@@ -29,8 +29,10 @@ enum status cli_schedule_emit(const struct cli_options *o, const struct pool *po
 	if (st != ST_OK)
 		return st;
 	if (job.format == SCHEDULE_FORMAT_C)
-		fprintf(stderr, "optdeploy: wrote a C header for %zu models to %s\n", rows, o->output);
+		fprintf(stderr, "optdeploy: wrote a C header for %zu model%s to %s\n", rows,
+			rows == 1 ? "" : "s", o->output);
 	else
-		fprintf(stderr, "optdeploy: wrote %zu rows to %s\n", rows, o->output);
+		fprintf(stderr, "optdeploy: wrote %zu row%s to %s\n", rows,
+			rows == 1 ? "" : "s", o->output);
 	return ST_OK;
 }

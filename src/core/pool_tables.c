@@ -162,9 +162,15 @@ static enum status assign_keys(struct joiner *J)
 					k == POOL_KEY_ACCURACY))
 			continue;
 		all_columns(J, cols, sizeof cols);
-		if (J->spec->mapped[k])
+		if (J->spec->mapped[k]) {
+			/* "FILE:COLUMN" whose FILE is none of the inputs was read as one column name */
+			const char *colon = strrchr(J->col[k], ':');
+			int flen = colon != NULL ? (int)(colon - J->col[k]) : 0;
 			return status_fail(J->m, ST_DATA, "--columns %s=%s: no file has this column "
-					   "(%s)", pool_key_name(k), J->col[k], cols);
+					   "%s%.*s%s(%s)", pool_key_name(k), J->col[k],
+					   flen > 0 ? "('" : "", flen, J->col[k],
+					   flen > 0 ? "' is none of the files given) " : "", cols);
+		}
 		return status_fail(J->m, ST_DATA, "no file has a column %s; map one with "
 				   "--columns %s=FILE:COLUMN (%s)", k == POOL_KEY_COST ?
 				   "'cost' or 'energy'" : "'accuracy', 'performance' or 'score'",

@@ -56,6 +56,10 @@ expect_true "resnet50 costs 4.1" "$(awk '$1 == "resnet50.a1_in1k" { print $2 }' 
 run solve "$T/r2.csv" "$T/e2.csv" --budget 3 --columns cost=mj
 expect_status 65
 expect_line "$T/err" 1 "optdeploy: --columns cost=mj: no file has this column ($T/r2.csv: model, cost, accuracy; $T/e2.csv: model, energy)"
+# A FILE: prefix that names none of the files says so.
+run solve "$T/r2.csv" "$T/e2.csv" --budget 3 --columns cost=e3.csv:energy
+expect_status 65
+expect_line "$T/err" 1 "optdeploy: --columns cost=e3.csv:energy: no file has this column ('e3.csv' is none of the files given) ($T/r2.csv: model, cost, accuracy; $T/e2.csv: model, energy)"
 # Every file needs a name column.
 printf 'id,mj\nresnet18.a1_in1k,20\n' >"$T/noname.csv"
 run solve $Z "$T/noname.csv" --columns cost=mj,accuracy=top1 --budget 3
@@ -63,7 +67,8 @@ expect_status 65
 expect_line "$T/err" 1 "optdeploy: $T/noname.csv:1: missing column 'model' (also accepted: 'name'); map one with --columns name=COLUMN (the columns are: id, mj)"
 run solve $Z "$T/noname.csv" --columns name=noname.csv:id,cost=mj,accuracy=top1 --budget 30
 expect_status 0
-expect_out "1 models"
+expect_out ", 1 model"
+expect_no_out "1 models"
 # Nothing in common.
 printf 'model,mj\nsomething_else,20\n' >"$T/other.csv"
 run solve $Z "$T/other.csv" --columns cost=mj,accuracy=top1 --budget 3

@@ -127,6 +127,11 @@ if [ "$(id -u)" -ne 0 ]; then  # root writes anywhere: the mode is no test then
 	expect_err "$T/bad/ro/f.pdf: cannot write: Permission denied"
 	chmod 755 "$T/bad/ro" && rmdir "$T/bad/ro"
 fi
+# an unwritable --data-csv is found before the figure is written, not after
+run plot "$POOL" -o "$T/bad/f.svg" --data-csv "$T/bad/missing/data.csv"
+expect_status 73
+expect_err "$T/bad/missing/data.csv: cannot write: No such file or directory"
+expect_no_out "wrote"
 [ "$(ls -A "$T/bad")" = "plain" ] && r=0 || r=1
 check $r "failed plots should leave nothing behind: $(ls -A "$T/bad" | tr '\n' ' ')"
 

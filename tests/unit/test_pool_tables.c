@@ -248,7 +248,8 @@ static void test_join_column_in_two_files(void **state)
 	/* a FILE: that names no file is part of the column name, which no file has */
 	s = spec_of("cost=c.csv:energy");
 	assert_int_equal(pool_load_tables(f, 2, &s, &p, &w, &m), ST_DATA);
-	assert_non_null(strstr(m.text, "--columns cost=c.csv:energy: no file has this column"));
+	assert_non_null(strstr(m.text, "--columns cost=c.csv:energy: no file has this column "
+			       "('c.csv' is none of the files given)"));
 	/* a key no file has */
 	const char *g[2] = { f[1], put(d, "c.csv", "model,top1\nx,1\ny,2\n") };
 	assert_int_equal(pool_load_tables(g, 2, NULL, &p, &w, &m), ST_DATA);
