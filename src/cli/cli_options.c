@@ -22,7 +22,8 @@
 enum opt_id {
 	OPT_BUDGET = 256, OPT_K, OPT_LAMBDA, OPT_LAMBDA_PER_K, OPT_RELAX,
 	OPT_MIN_ACCURACY, OPT_NORMALIZE, OPT_FORMAT, OPT_FROM, OPT_TO,
-	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
+	OPT_STEPS, OPT_TIME_LIMIT, OPT_ASCII, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V',
+	OPT_NO_PROGRESS = 512
 };
 
 /* The master list: getopt's table, the display name and where it applies. */
@@ -51,6 +52,7 @@ static const struct opt_spec specs[] = {
 	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH },
 	{ "help", no_argument, OPT_HELP, "--help", C_ALL },
 	{ "version", no_argument, OPT_VERSION, "--version", C_ALL },
+	{ "no-progress", no_argument, OPT_NO_PROGRESS, "--no-progress", C_BATCH },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])
 
@@ -189,6 +191,7 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 		break;
 	case OPT_NORMALIZE: o->normalize = true; break;
 	case OPT_ASCII: o->ascii = true; break;
+	case OPT_NO_PROGRESS: o->no_progress = true; break;
 	case OPT_FORMAT:
 		if (strcmp(arg, "table") == 0)
 			o->format = CLI_FORMAT_TABLE;

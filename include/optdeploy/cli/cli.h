@@ -57,6 +57,7 @@ struct cli_options {
 	size_t steps;               /* sweep/frontier levels (defaults per command) */
 	enum cli_format format;
 	const char *output;         /* -o OUT, borrowed; NULL when absent; "-" is stdout */
+	bool no_progress;           /* --no-progress: no progress line on a terminal */
 };
 
 /*
