@@ -62,8 +62,8 @@ static void status_line(const struct app *a)
 		return;
 	}
 	ui_hfill(y, 0, COLS, L' ', sa);
-	x = ui_textf(t, y, 1, COLS - 1, sa, "%s | %zu models | %s | %s | %s costs ",
-		     base_name(a->path), pool->n,
+	x = ui_textf(t, y, 1, COLS - 1, sa, "%s | %zu %s | %s | %s | %s costs ",
+		     base_name(a->path), pool->n, pool->n == 1 ? "model" : "models",
 		     a->mode == SOLVE_MAX_ACCURACY ? "max accuracy" : "min cost",
 		     a->method == SOLVE_EXACT ? "ILP" : "LP", a->cur == 1 ? "normalised" : "raw");
 	if (a->message[0] != '\0')

@@ -103,15 +103,15 @@ static void widths(const struct ui_table_input *in, int total, int cw, int *nw, 
 		if (in->pol->count[i] > 0 && ui_text_width(in->pool->models[i].name) > longest)
 			longest = ui_text_width(in->pool->models[i].name);
 	*nw = longest > 17 ? 17 : longest;
-	*bw = total - (cw + 25) - *nw - 1;
+	*bw = total - (cw + 26) - *nw - 1;
 	if (*bw < 4 && *nw > 10) {
 		*nw -= 4 - *bw;
 		*nw = *nw < 10 ? 10 : *nw;
-		*bw = total - (cw + 25) - *nw - 1;
+		*bw = total - (cw + 26) - *nw - 1;
 	}
 	if (*bw < 4) {
 		*bw = 0;
-		*nw = total - (cw + 25);
+		*nw = total - (cw + 26);
 		*nw = *nw > 17 ? 17 : *nw < 4 ? 4 : *nw;
 	}
 	*bw = *bw > 12 ? 12 : *bw;
@@ -125,8 +125,9 @@ static void model_rows(struct cursor *c, const struct ui_table_input *in)
 
 	cw = cw < 5 ? 5 : cw;
 	widths(in, c->r.w, cw, &nw, &bw);
-	line(c, ui_term_attr(c->t, UI_DIM), "%-*s %*s  share %*s%s   cost   accur",
-	     nw, "model", cw, "count", bw, "", bw > 0 ? " " : "");
+	/* each header right-aligned over its figures: share x cost, share x accuracy */
+	line(c, ui_term_attr(c->t, UI_DIM), "%-*s %*s  share %*s%s %7s %8s",
+	     nw, "model", cw, "count", bw, "", bw > 0 ? " " : "", "cost", "accuracy");
 	for (size_t i = 0; i < p->n && room(c); i++) {
 		const struct model *m = &in->pool->models[i];
 		double share = (double)p->count[i] / (double)k;
@@ -135,7 +136,7 @@ static void model_rows(struct cursor *c, const struct ui_table_input *in)
 			continue;
 		/* the name by display columns (names may be UTF-8), the figures after it */
 		ui_text(c->t, y, c->r.x, nw, A_NORMAL, m->name);
-		ui_textf(c->t, y, c->r.x + nw, c->r.w - nw, A_NORMAL, " %*lld %5.1f%% %*s%s %7.2f %7.2f",
+		ui_textf(c->t, y, c->r.x + nw, c->r.w - nw, A_NORMAL, " %*lld %5.1f%% %*s%s %7.2f %8.2f",
 			 cw, p->count[i], 100 * share, bw, "", bw > 0 ? " " : "", share * m->cost,
 			 share * m->accuracy);
 		c->y++;
@@ -173,16 +174,35 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 		line(c, A_NORMAL, "single    %s %.2f, saves %.4f", b->name, b->cost,
 		     b->cost - p->expected_cost);
 	if (p->params.method == SOLVE_RELAXED) {
-		line(c, A_NORMAL, "LP gap    %.6f accuracy below the exact %.4f",
-		     p->exact_accuracy - p->expected_accuracy, p->exact_accuracy);
+		double gap = ui_table_tidy(p->exact_accuracy - p->expected_accuracy);
+		/* above: the rounded mix is more accurate, and pays for it in loading cost */
+		line(c, A_NORMAL, "LP gap    %.6f accuracy %s the exact %.4f", fabs(gap),
+		     gap < 0 ? "above" : "below", p->exact_accuracy);
 		line(c, A_NORMAL, "Thm 3.2   rounding loses at most %.6f", p->theorem_bound);
 	}
+}
+
+void ui_table_title(char *buf, size_t size, const struct policy *p)
+{
+	/* the rounded LP answer is not an "outcome" a reader knows: say what it is */
+	if (p->outcome == SOLVE_ROUNDED)
+		snprintf(buf, size, "LP relaxation, floor-rounded");
+	else
+		snprintf(buf, size, "%s %s", p->params.method == SOLVE_EXACT ? "ILP" : "LP",
+			 solve_outcome_name(p->outcome));
+}
+
+double ui_table_tidy(double diff)
+{
+	/* what %.6f would show as 0.000000 or -0.000000 is 0 */
+	return fabs(diff) < 5e-7 ? 0.0 : diff;
 }
 
 void ui_table_draw(const struct ui_term *t, struct ui_rect r, const struct ui_table_input *in)
 {
 	struct cursor c = { t, r, r.y };
 	const struct policy *p = in->pol;
+	char title[64];
 
 	if (r.h <= 0 || r.w <= 10)
 		return;
@@ -192,9 +212,8 @@ void ui_table_draw(const struct ui_term *t, struct ui_rect r, const struct ui_ta
 			? in->error : "no answer yet");
 		return;
 	}
-	line(&c, ui_term_attr(t, UI_LABEL), "Policy  %s %s, %.1f ms",
-	     p->params.method == SOLVE_EXACT ? "ILP" : "LP", solve_outcome_name(p->outcome),
-	     1000 * p->seconds);
+	ui_table_title(title, sizeof title, p);
+	line(&c, ui_term_attr(t, UI_LABEL), "Policy  %s, %.1f ms", title, 1000 * p->seconds);
 	if (!policy_has_counts(p)) {
 		wrapped(&c, ui_term_attr(t, UI_ERROR), p->message[0] != '\0' ? p->message
 			: solve_outcome_name(p->outcome));
