@@ -21,32 +21,51 @@ static const char *base_name(const char *path)
 	return s != NULL && s[1] != '\0' ? s + 1 : path;
 }
 
+/* Help and quit are the hints a newcomer needs most: kept at any width. */
+static bool essential_hint(const struct ui_key_row *r)
+{
+	return r->action == UI_ACT_HELP || r->action == UI_ACT_QUIT;
+}
+
+/* Append the hints of rows[] (essential ones or the others) while they fit in room. */
+static size_t add_hints(char *buf, size_t size, size_t used, const struct ui_key_row *rows,
+			size_t n, bool essential, int room)
+{
+	for (size_t i = 0; i < n; i++) {
+		int w;
+		if (rows[i].hint_keys == NULL || essential_hint(&rows[i]) != essential)
+			continue;
+		w = snprintf(buf + used, size - used, "%s%s %s", used > 0 ? "  " : "",
+			     rows[i].hint_keys, rows[i].hint);
+		/* the hints are shortened to fit: whole hints only */
+		if (w < 0 || used + (size_t)w >= size || (int)(used + (size_t)w) > room) {
+			buf[used] = '\0';
+			break;
+		}
+		used += (size_t)w;
+	}
+	return used;
+}
+
 static void title_bar(const struct app *a)
 {
 	const struct ui_term *t = &a->term;
 	attr_t ta = ui_term_attr(t, UI_TITLE);
 	size_t n;
 	const struct ui_key_row *rows = ui_keys_table(&n);
-	char hints[256];
-	size_t used = 0;
+	char hints[256], tail[64];
+	size_t used, tail_used;
 	int x;
 
 	ui_hfill(0, 0, COLS, L' ', ta);
 	x = ui_text(t, 0, 1, COLS - 1, ta, "optdeploy planner");
-	hints[0] = '\0';
-	for (size_t i = 0; i < n; i++) {
-		int w;
-		if (rows[i].hint_keys == NULL)
-			continue;
-		w = snprintf(hints + used, sizeof hints - used, "%s%s %s", used > 0 ? "  " : "",
-			     rows[i].hint_keys, rows[i].hint);
-		/* the hints are shortened to fit: whole hints only */
-		if (w < 0 || used + (size_t)w >= sizeof hints || (int)(used + (size_t)w) > COLS - x - 4) {
-			hints[used] = '\0';
-			break;
-		}
-		used += (size_t)w;
-	}
+	hints[0] = tail[0] = '\0';
+	tail_used = add_hints(tail, sizeof tail, 0, rows, n, true, COLS - x - 4);
+	used = add_hints(hints, sizeof hints, 0, rows, n, false,
+			 COLS - x - 4 - (int)tail_used - 2);
+	snprintf(hints + used, sizeof hints - used, "%s%s", used > 0 && tail_used > 0 ? "  " : "",
+		 tail);
+	used = strlen(hints);
 	ui_text(t, 0, COLS - 1 - (int)used, (int)used, ta, hints);
 }
 

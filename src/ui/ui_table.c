@@ -154,7 +154,7 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 
 	line(c, A_BOLD, "accuracy  %.4f  expected, sum p x / K", p->expected_accuracy);
 	if (primal)
-		line(c, A_NORMAL, "cost      %.4f  budget %g, %.2f%% used", p->expected_cost,
+		line(c, A_NORMAL, "cost      %.4f  budget %g (%.2f%%)", p->expected_cost,
 		     p->params.budget,
 		     p->params.budget > 0 ? 100 * p->expected_cost / p->params.budget : 0.0);
 	else
@@ -168,10 +168,10 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 	if (best < 0)
 		line(c, A_NORMAL, "single    no model alone is within the %s", primal ? "budget" : "floor");
 	else if (b = &in->pool->models[best], primal)
-		line(c, A_NORMAL, "single    %s %.2f, %+.4f", b->name, b->accuracy,
+		line(c, A_NORMAL, "single    %s alone %.2f; mix %+.4f", b->name, b->accuracy,
 		     p->expected_accuracy - b->accuracy);
 	else
-		line(c, A_NORMAL, "single    %s %.2f, saves %.4f", b->name, b->cost,
+		line(c, A_NORMAL, "single    %s alone costs %.2f; mix saves %.4f", b->name, b->cost,
 		     b->cost - p->expected_cost);
 	if (p->params.method == SOLVE_RELAXED) {
 		double gap = ui_table_tidy(p->exact_accuracy - p->expected_accuracy);
@@ -186,7 +186,7 @@ void ui_table_title(char *buf, size_t size, const struct policy *p)
 {
 	/* the rounded LP answer is not an "outcome" a reader knows: say what it is */
 	if (p->outcome == SOLVE_ROUNDED)
-		snprintf(buf, size, "LP relaxation, floor-rounded");
+		snprintf(buf, size, "LP floor-rounded");
 	else
 		snprintf(buf, size, "%s %s", p->params.method == SOLVE_EXACT ? "ILP" : "LP",
 			 solve_outcome_name(p->outcome));

@@ -3,7 +3,9 @@
 # over their figures at 120 and 80 columns ("accuracy", not "accur"); the
 # rounded LP policy is titled in words, not with the internal name
 # lp_rounded; the LP gap never reads -0.000000 (a size, then "above" or
-# "below" the exact accuracy); a one-model pool is "1 model".
+# "below" the exact accuracy); a one-model pool is "1 model"; at 80 columns
+# the hint bar still shows "? help" and "q quit", and the policy's cost line
+# is not cut.
 set -u
 . tests/tui/helpers/tmux.sh
 UCI="$ROOT/data/uci_har.csv"
@@ -44,10 +46,17 @@ headers() {
 headers 120 40
 headers 80 24
 
+# 80x24: the hints a newcomer needs first are kept; the cost line fits
+start 80 24 -- "$UCI"
+wait_ready
+screen | head -n 1 | grep -qE '\? help  q quit *$' || fail "80x24 hint bar: $(screen | head -n 1)"
+screen | grep -qE 'cost +[0-9.]+  budget 79\.5 \([0-9.]+%\)$' || fail "80x24 cost line: $(screen | grep 'cost  ')"
+stop
+
 # the rounded LP policy: titled in words
 start 120 40 -- "$UCI" --relax
 wait_ready
-wait_for "Policy  LP relaxation, floor-rounded, "
+wait_for "Policy  LP floor-rounded, "
 screen | grep -q "lp_rounded" && fail "the internal name lp_rounded is on the screen"
 stop
 

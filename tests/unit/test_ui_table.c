@@ -52,7 +52,7 @@ static void test_title_and_tidy(void **state)
 	p.params.method = SOLVE_RELAXED;
 	p.outcome = SOLVE_ROUNDED;
 	ui_table_title(b, sizeof b, &p);
-	assert_string_equal(b, "LP relaxation, floor-rounded");
+	assert_string_equal(b, "LP floor-rounded");
 	p.outcome = SOLVE_INFEASIBLE;
 	ui_table_title(b, sizeof b, &p);
 	assert_string_equal(b, "LP infeasible");

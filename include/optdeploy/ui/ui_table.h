@@ -27,7 +27,7 @@ long ui_table_best_single(const struct pool *pool, enum solve_mode mode, double 
 void ui_table_draw(const struct ui_term *t, struct ui_rect r, const struct ui_table_input *in);
 
 /* The policy's title: "ILP optimal", "LP infeasible", ... and for the rounded LP
- * answer "LP relaxation, floor-rounded" (never the internal name lp_rounded). */
+ * answer "LP floor-rounded" (never the internal name lp_rounded). */
 void ui_table_title(char *buf, size_t size, const struct policy *p);
 
 /* diff, or exactly 0 when %.6f would print it as 0.000000 or -0.000000: the LP

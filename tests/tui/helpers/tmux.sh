@@ -147,7 +147,7 @@ agree() {
 	wait_for "accuracy  $_want" 5
 	# the rounded LP answer is titled in words, not with the CSV's name
 	if [ "$_status" = lp_rounded ]; then
-		screen | grep -qF "Policy  LP relaxation, floor-rounded," ||
+		screen | grep -qF "Policy  LP floor-rounded," ||
 			fail "solve $*: the rounded LP policy is not titled as such"
 	else
 		screen | grep -qE "Policy  (ILP|LP) $_status," || fail "solve $*: status $_status not shown"
