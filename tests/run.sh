@@ -23,14 +23,15 @@ failures=""
 run_one() {  # run_one NAME COMMAND...
 	name=$1; shift
 	log="$build/tests/$(printf '%s' "$name" | tr / _).log"
+	t0=$(date +%s)
 	if "$@" >"$log" 2>&1; then
 		passed=$((passed + 1))
 		grep -E '^\[  PASSED  \]|^\[  FAILED  \]' "$log" | sed "s|^|$name: |"
-		echo "ok   $name"
+		echo "ok   $name ($(( $(date +%s) - t0 )) s)"
 	else
 		failed=$((failed + 1))
 		failures="$failures $name"
-		echo "FAIL $name (log: $log)"
+		echo "FAIL $name after $(( $(date +%s) - t0 )) s (log: $log)"
 		if [ "$(wc -l <"$log")" -le 150 ]; then
 			sed 's/^/    /' "$log"
 		else
