@@ -1,6 +1,6 @@
 #!/bin/sh
 # SIGTERM, SIGINT and SIGHUP delivered while the planner's heatmap sweeps are
-# still running (1000 random models, K = 10^9), and
+# still running (3000 random models, K = 10^9: long enough for any solver), and
 # Ctrl-C typed at the terminal: the planner ends with the status of the
 # signal (128 + its number, as a shell reports it), the terminal is restored
 # (alternate screen and every mouse mode off, `stty -g` identical before and
@@ -11,7 +11,7 @@ set -u
 # Costs and accuracies correlated like a real zoo (accuracy grows with the
 # square root of cost, plus noise), load costs 0..2.
 awk 'BEGIN { srand(7); print "model,cost,accuracy,load_cost"
-	for (i = 1; i <= 1000; i++) { c = 1 + 99 * rand(); a = 40 + 50 * sqrt(c / 100) + 6 * (rand() - 0.5)
+	for (i = 1; i <= 3000; i++) { c = 1 + 99 * rand(); a = 40 + 50 * sqrt(c / 100) + 6 * (rand() - 0.5)
 		printf "m%04d,%.4f,%.4f,%.3f\n", i, c, a, 2 * rand() } }' >"$TMPD/pool.csv"
 
 now() { date +%s.%N; }

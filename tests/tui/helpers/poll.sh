@@ -4,6 +4,7 @@
 #
 #   wait_for TEXT [SECONDS]    poll until TEXT is on the screen
 #   wait_gone TEXT [SECONDS]   poll until TEXT has left the screen
+#   wait_match REGEX [SECONDS] poll until a screen line matches REGEX (grep -E)
 #
 # SECONDS is a ceiling for a failure, never a pace: a wait ends as soon as the
 # screen shows the state.  Ceilings below POLL_FLOOR (default 30 s) are raised
@@ -25,6 +26,19 @@ wait_for() {
 		_n=$((_n - 1))
 	done
 	fail "timeout waiting for '$1'"
+}
+
+# wait_match REGEX [SECONDS]: poll until a line of the screen matches the
+# extended regular expression (what a test checks must be read from the same
+# capture that showed it: the next one may already be different)
+wait_match() {
+	_n=$(poll_count "${2:-}")
+	while [ "$_n" -gt 0 ]; do
+		screen | grep -qE -- "$1" && return 0
+		sleep 0.05
+		_n=$((_n - 1))
+	done
+	fail "timeout waiting for a line matching '$1'"
 }
 
 wait_gone() {
