@@ -6,7 +6,7 @@
 # standard error not a terminal, or with --no-progress, there is no progress
 # text at all; when the command fails, the line is erased before the error.
 #
-# The sweep is sized to take about six seconds on this machine and build
+# The sweep is sized to take about ten seconds on this machine and build
 # (a short sweep is timed first): the line only appears after 0.5 s.  Its
 # CSV goes through md5sum (a fast solver makes a big CSV), compared with the
 # same sweep's without a terminal.
@@ -19,7 +19,7 @@ awk 'BEGIN { srand(11); print "model,cost,accuracy,load_cost"
 # no time limit a loaded machine could reach: the answer must be the same
 ARGS="--K 1000000 --lambda-per-k 0.1 --time-limit 1000000"
 
-# Steps for about six seconds, from the faster of two timed sweeps of 20
+# Steps for about ten seconds, from the faster of two timed sweeps of 20
 # levels: a timing taken while the machine was busy would make the sweep
 # too short, so the estimate leans to the fast side.
 per_level() {
@@ -32,7 +32,7 @@ per_level() {
 }
 p1=$(per_level)
 p2=$(per_level)
-STEPS=$(awk -v p="$p1" -v q="$p2" 'BEGIN { per = p < q ? p : q; s = per > 0 ? int(6 / per) + 1 : 5000
+STEPS=$(awk -v p="$p1" -v q="$p2" 'BEGIN { per = p < q ? p : q; s = per > 0 ? int(10 / per) + 1 : 5000
 	if (s < 20) s = 20; if (s > 5000) s = 5000; print s }')
 
 # exited STATUS: wait for the command's end, then check its status
