@@ -5,6 +5,11 @@
 # cmocka summary.  CLI and terminal tests are shell scripts (tests/cli/*.sh,
 # tests/tui/*.sh) run with OPTDEPLOY set to the binary under test; each exits
 # 0 on success.  The last line is "N passed, N failed".
+#
+# A failing test is named, and its log is printed: whole when it is short,
+# else its FAIL lines and its last 80 lines (a tmux test's log ends with the
+# last screen).  Each log stays in $BUILD/tests/, named after the test's
+# path (tests/tui/quit.sh -> tests_tui_quit.sh.log).
 set -u
 build=${1:?usage: tests/run.sh BUILD PROG}
 prog=${2:?usage: tests/run.sh BUILD PROG}
@@ -17,16 +22,23 @@ failures=""
 
 run_one() {  # run_one NAME COMMAND...
 	name=$1; shift
-	log="$build/tests/$(basename "$name").log"
+	log="$build/tests/$(printf '%s' "$name" | tr / _).log"
+	t0=$(date +%s)
 	if "$@" >"$log" 2>&1; then
 		passed=$((passed + 1))
 		grep -E '^\[  PASSED  \]|^\[  FAILED  \]' "$log" | sed "s|^|$name: |"
-		echo "ok   $name"
+		echo "ok   $name ($(( $(date +%s) - t0 )) s)"
 	else
 		failed=$((failed + 1))
 		failures="$failures $name"
-		echo "FAIL $name (log: $log)"
-		tail -n 30 "$log" | sed 's/^/    /'
+		echo "FAIL $name after $(( $(date +%s) - t0 )) s (log: $log)"
+		if [ "$(wc -l <"$log")" -le 150 ]; then
+			sed 's/^/    /' "$log"
+		else
+			grep -n 'FAIL' "$log" | head -n 20 | sed 's/^/    /'
+			echo "    ..."
+			tail -n 80 "$log" | sed 's/^/    /'
+		fi
 	fi
 }
 

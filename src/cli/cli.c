@@ -15,6 +15,7 @@
 #include "optdeploy/cli/cli_print.h"
 #include "optdeploy/cli/cmd_lifetime.h"
 #include "optdeploy/cli/cli_schedule.h"
+#include "optdeploy/cli/cli_progress.h"
 #include "optdeploy/core/compare.h"
 #include "optdeploy/core/export.h"
 #include "optdeploy/core/frontier.h"
@@ -99,6 +100,7 @@ static const char help_text[] =
 "  --figure F          plot: frontier, heatmap or both (default both)\n"
 "  --size WxH          plot: pixels for PNG, points for PDF and SVG\n"
 "  --data-csv CSV      plot: also write the figure's numbers as CSV\n"
+"  --no-progress       no progress line on a terminal's standard error\n"
 "  -h, --help          show this help;  -V, --version  show the version\n"
 "\n"
 "FILE is a CSV table with a header: model, cost, accuracy[, load_cost][, memory]\n"
@@ -210,6 +212,23 @@ static enum status sweep_range(const struct cli_options *o, const struct pool *p
 	return ST_OK;
 }
 
+/* Every level, one step at a time, with a progress line on a terminal. */
+static enum status step_sweep(const struct cli_options *o, struct sweep *sw, struct solver *s,
+			      struct status_msg *m)
+{
+	struct cli_progress pr;
+	enum status st = ST_OK;
+
+	cli_progress_start(&pr, stderr, !o->no_progress, cli_command_name(o->command), "levels",
+			   sw->n_levels);
+	while (st == ST_OK && !sweep_finished(sw)) {
+		st = sweep_step(sw, s, m);
+		cli_progress_update(&pr, sw->done);
+	}
+	cli_progress_end(&pr);
+	return st;
+}
+
 /* Solve every level; a failed level is an error (70), as a failed solve is. */
 static int run_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s,
 		     struct sweep *sw)
@@ -228,7 +247,7 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 		memset(sw, 0, sizeof *sw);
 		return report(st, &m);
 	}
-	st = sweep_run(sw, s, &m);
+	st = step_sweep(o, sw, s, &m);
 	if (st != ST_OK)
 		return report(st, &m);
 	for (size_t j = 0; j < sw->n_levels; j++)
@@ -344,6 +363,22 @@ static int compare_verdict(const struct compare_row *rows, size_t n, bool after_
 	return 0;
 }
 
+/* compare_run, a model at a time, with a progress line on a terminal. */
+static enum status step_compare(const struct cli_options *o, const struct pool *pool,
+				struct solver *s, struct compare_row *rows, struct status_msg *m)
+{
+	struct cli_progress pr;
+	enum status st = ST_OK;
+
+	cli_progress_start(&pr, stderr, !o->no_progress, "compare", "models", pool->n);
+	for (size_t i = 0; i < pool->n && st == ST_OK; i++) {
+		st = compare_one(pool, s, &o->params, i, &rows[i], m);
+		cli_progress_update(&pr, i + 1);
+	}
+	cli_progress_end(&pr);
+	return st;
+}
+
 static int cmd_compare(const struct cli_options *o, const struct pool *pool, struct solver *s)
 {
 	struct compare_row *rows = calloc(pool->n, sizeof *rows);
@@ -352,7 +387,7 @@ static int cmd_compare(const struct cli_options *o, const struct pool *pool, str
 	int code;
 	if (rows == NULL)
 		return report(status_fail(&m, ST_INTERNAL, "out of memory"), &m);
-	st = compare_run(pool, s, &o->params, rows, &m);
+	st = step_compare(o, pool, s, rows, &m);
 	code = st != ST_OK ? report(st, &m) : compare_verdict(rows, pool->n, false);
 	if (code == 0 && o->format == CLI_FORMAT_CSV) {
 		struct cli_compare_csv ctx = { pool, rows };

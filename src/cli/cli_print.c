@@ -24,6 +24,17 @@ static void kv(FILE *fp, const char *key, const char *fmt, ...)
 	putc('\n', fp);
 }
 
+/*
+ * A difference of two equal figures, off in the last bits of a double: exactly
+ * 0, never -1e-15.  Real differences are far larger (one inference of K = 1e9
+ * moves an accuracy by about 1e-9 of its size).
+ */
+static double tidy(double diff, double scale)
+{
+	double s = fabs(scale) > 1 ? fabs(scale) : 1;
+	return fabs(diff) <= 1e-12 * s ? 0.0 : diff;
+}
+
 static const char *method_name(enum solve_method method)
 {
 	return method == SOLVE_RELAXED ? "LP relaxation + floor rounding (leftovers to one model)"
@@ -117,9 +128,10 @@ static enum status print_allocation(FILE *fp, const struct pool *pool, const str
 static void print_gap(FILE *fp, const struct policy *p)
 {
 	kv(fp, "rounding gap", "expected accuracy %.6g, objective %.6g (exact minus rounded)",
-	   p->exact_accuracy - p->expected_accuracy,
-	   p->params.mode == SOLVE_MIN_COST ? p->objective - p->exact_objective
-					    : p->exact_objective - p->objective);
+	   tidy(p->exact_accuracy - p->expected_accuracy, p->exact_accuracy),
+	   tidy(p->params.mode == SOLVE_MIN_COST ? p->objective - p->exact_objective
+						 : p->exact_objective - p->objective,
+		p->exact_objective));
 }
 
 static void print_relaxed_figures(FILE *fp, const struct policy *p)
@@ -176,7 +188,11 @@ enum status cli_print_solve(FILE *fp, const struct cli_options *o, const struct 
 		   sp->budget, sp->budget * (double)sp->k);
 	}
 	print_params(fp, sp);
-	kv(fp, "status", "%s", solve_outcome_name(p->outcome));
+	if (p->outcome == SOLVE_ROUNDED)  /* the CSV's name, said in words */
+		kv(fp, "status", "lp_rounded (the LP optimum rounded down: feasible, not proven "
+		   "optimal)");
+	else
+		kv(fp, "status", "%s", solve_outcome_name(p->outcome));
 	putc('\n', fp);
 	st = print_allocation(fp, pool, p, m);
 	if (st != ST_OK)

@@ -318,7 +318,7 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 
 	line(c, A_BOLD, "accuracy  %.4f  expected, sum p x / K", p->expected_accuracy);
 	if (primal)
-		line(c, A_NORMAL, "cost      %.4f  budget %g, %.2f%% used", p->expected_cost,
+		line(c, A_NORMAL, "cost      %.4f  budget %g (%.2f%%)", p->expected_cost,
 		     p->params.budget,
 		     p->params.budget > 0 ? 100 * p->expected_cost / p->params.budget : 0.0);
 	else
@@ -337,7 +337,7 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 		line(c, A_NORMAL, "single    %s %.2f, %+.4f", b->name, b->accuracy,
 		     p->expected_accuracy - b->accuracy);
 	else
-		line(c, A_NORMAL, "single    %s %.2f, saves %.4f", b->name, b->cost,
+		line(c, A_NORMAL, "single    %s alone costs %.2f; mix saves %.4f", b->name, b->cost,
 		     b->cost - p->expected_cost);
 	if (in->plan != NULL)
 		battery_lines(c, in, p);

@@ -14,17 +14,25 @@
 
 static volatile sig_atomic_t caught_signal;
 static volatile sig_atomic_t caught_cont;
+static volatile sig_atomic_t caught_tstp;
 
 /* What ui_term_open changed, so ui_term_close (or exit) can put it back. */
 static struct {
 	SCREEN *screen;
 	int saved_stderr;
-	struct sigaction old[4];
+	struct sigaction old[5];
 	struct ui_term *term;
 	bool atexit_done;
 } saved = { .saved_stderr = -1 };
 
-static const int handled_signals[4] = { SIGINT, SIGTERM, SIGHUP, SIGCONT };
+/*
+ * SIGTSTP is ours too: ncurses' own handler is only installed when the
+ * disposition is SIG_DFL, and ncurses ignores SIGTSTP while it refreshes the
+ * screen, so a Ctrl-Z typed during a redraw (the planner redraws all the time
+ * while its sweeps run) was lost.  A flag is never lost.
+ */
+static const int handled_signals[5] = { SIGINT, SIGTERM, SIGHUP, SIGCONT, SIGTSTP };
+#define N_HANDLED (sizeof handled_signals / sizeof handled_signals[0])
 
 static const struct ui_glyphs glyphs_utf8 = {
 	.hline = L'─', .vline = L'│', .corner_tl = L'┌', .corner_tr = L'┐',
@@ -60,6 +68,8 @@ static void on_signal(int sig)
 {
 	if (sig == SIGCONT)
 		caught_cont = 1;
+	else if (sig == SIGTSTP)
+		caught_tstp = 1;
 	else if (caught_signal == 0)
 		caught_signal = sig;
 }
@@ -77,10 +87,37 @@ static void drag_reporting(bool on)
 	fflush(stdout);
 }
 
+/* Ctrl-Z: give the terminal back, stop, and repaint everything on resume. */
+static void suspend(struct ui_term *t)
+{
+	struct sigaction dfl, ours;
+
+	if (t->mouse)
+		drag_reporting(false);
+	endwin();
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &ours);
+	raise(SIGTSTP);  /* stops here until SIGCONT (not at all in an orphaned process group) */
+	sigaction(SIGTSTP, &ours, NULL);
+	clearok(curscr, TRUE);
+	refresh();
+}
+
 bool ui_term_poll_resume(struct ui_term *t)
 {
+	bool redraw = false;
+
+	if (caught_tstp) {
+		caught_tstp = 0;
+		if (t->open) {
+			suspend(t);
+			redraw = true;
+		}
+	}
 	if (!caught_cont)
-		return false;
+		return redraw;
 	caught_cont = 0;
 	if (t->open && t->mouse)
 		drag_reporting(true);
@@ -166,13 +203,13 @@ static void catch_signals(void)
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	/* no SA_RESTART: a signal should cut getch's wait short */
-	for (int i = 0; i < 4; i++)
+	for (size_t i = 0; i < N_HANDLED; i++)
 		sigaction(handled_signals[i], &sa, &saved.old[i]);
 }
 
 static void restore_signals(void)
 {
-	for (int i = 0; i < 4; i++)
+	for (size_t i = 0; i < N_HANDLED; i++)
 		sigaction(handled_signals[i], &saved.old[i], NULL);
 }
 
@@ -211,8 +248,14 @@ enum status ui_term_open(struct ui_term *t, bool force_ascii, struct status_msg 
 		return status_fail(m, ST_USAGE, "the planner needs a terminal on standard input "
 				   "and output (use 'optdeploy solve' for batch work)");
 	hide_stderr();
+	/* before newterm, so ncurses installs none of its own handlers (see handled_signals) */
+	caught_signal = 0;
+	caught_cont = 0;
+	caught_tstp = 0;
+	catch_signals();
 	saved.screen = newterm(NULL, stdout, stdin);
 	if (saved.screen == NULL) {
+		restore_signals();
 		restore_stderr();
 		return status_fail(m, ST_USAGE, "cannot use terminal type '%s'",
 				   term != NULL ? term : "(unset)");
@@ -229,9 +272,6 @@ enum status ui_term_open(struct ui_term *t, bool force_ascii, struct status_msg 
 		t->mouse = true;
 		drag_reporting(true);
 	}
-	caught_signal = 0;
-	caught_cont = 0;
-	catch_signals();
 	t->open = true;
 	saved.term = t;
 	if (!saved.atexit_done && atexit(close_at_exit) == 0)

@@ -30,13 +30,14 @@ start 120 40 "$TMPD" -- "$OPTDEPLOY" "$POOL" $ARGS --time-limit 1e-9
 wait_for "Fig. 5" 30
 wait_for "Policy  ILP time_limit" 10
 wait_for "time limit reached" 10
+wait_settled
 screen | grep -qE "count +share" && fail "a time-limited solve shows a count table"
 # the planner goes on: the help opens and closes, q quits with status 0
-T send-keys -t t '?'
+T send-keys -t t: '?'
 wait_for "Help: keys" 10
-T send-keys -t t Escape
+T send-keys -t t: Escape
 wait_gone "Help: keys" 10
-T send-keys -t t q
+T send-keys -t t: q
 st=$(wait_exit 20)
 [ "$st" = 0 ] || fail "exit status $st after q"
 [ ! -s "$STATE/stderr" ] || fail "the planner wrote to standard error"
@@ -44,8 +45,9 @@ st=$(wait_exit 20)
 # shellcheck disable=SC2086
 start 120 40 "$TMPD" -- "$OPTDEPLOY" "$POOL" $ARGS --time-limit 1000000
 wait_for "Policy  ILP optimal" 30
+wait_settled
 screen | grep -qE "count +share" || fail "an optimal solve shows no count table"
-T send-keys -t t q
+T send-keys -t t: q
 st=$(wait_exit 20)
 [ "$st" = 0 ] || fail "exit status $st after q"
 echo "time_limit_planner: ok"

@@ -39,6 +39,6 @@ check none NO_COLOR=1
 check none NO_COLOR=1 TERM=xterm
 check none NO_COLOR=yes TERM=xterm-256color
 check 256 NO_COLOR=
-T send-keys -t t q
+T send-keys -t t: q
 wait_for "EXIT=0"
 echo "colour: ok"

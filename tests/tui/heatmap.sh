@@ -76,12 +76,12 @@ for pool in uci_har imagenet_paper; do
 	compare "$DATA" 1 --K 1000 --lambda 0
 	compare "$DATA" 2 --K 1000 --lambda-per-k 0.1
 	# a larger lambda and a smaller K: both figures are solved again
-	T send-keys -t t Tab PPage PPage PPage Tab PPage
+	T send-keys -t t: Tab PPage PPage PPage Tab PPage
 	wait_for "K  10000 "
 	wait_ready
 	compare "$DATA" 1 --K 10000 --lambda 0
 	compare "$DATA" 2 --K 10000 --lambda-per-k 0.4
 done
-T send-keys -t t q
+T send-keys -t t: q
 wait_for "EXIT=0"
 echo "heatmap: ok"

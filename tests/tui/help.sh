@@ -7,7 +7,7 @@ set -u
 
 start 120 40 --
 wait_ready
-T send-keys -t t '?'
+T send-keys -t t: '?'
 wait_for "Help: keys"
 keys=$(help_keys) || fail "no help overlay"
 for k in Tab Shift-Tab Left Right h l Shift-Left Shift-Right H L PgUp PgDn Home End \
@@ -16,22 +16,22 @@ for k in Tab Shift-Tab Left Right h l Shift-Left Shift-Right H L PgUp PgDn Home 
 done
 wait_for "Mouse"
 wait_for "drag a slider handle"
-T send-keys -t t q
+T send-keys -t t: q
 wait_gone "Help: keys"
 wait_for "Fig. 5"
-T send-keys -t t F1
+T send-keys -t t: F1
 wait_for "Help: keys"
-T send-keys -t t Escape
+T send-keys -t t: Escape
 wait_gone "Help: keys"
 # at 80x24 every key still fits
-T resize-window -t t -x 80 -y 24
+T resize-window -t t: -x 80 -y 24
 wait_for "Policy"
-T send-keys -t t '?'
+T send-keys -t t: '?'
 wait_for "Help: keys"
 nkeys=$(help_keys | wc -l)
 [ "$nkeys" -ge 26 ] || fail "at 80x24 the help shows $nkeys key names"
-T send-keys -t t '?'
+T send-keys -t t: '?'
 wait_gone "Help: keys"
-T send-keys -t t q
+T send-keys -t t: q
 wait_for "EXIT=0"
 echo "help: ok"

@@ -16,7 +16,7 @@ documented=$(awk '/^\.Sh / { keys = ($2 == "KEYS"); next } keys' "$MAN" |
 
 start 120 40 --
 wait_ready
-T send-keys -t t '?'
+T send-keys -t t: '?'
 wait_for "Help: keys"
 keys=$(help_keys) || fail "no help overlay"
 nkeys=$(printf '%s\n' "$keys" | wc -l)
@@ -25,6 +25,6 @@ missing=$(printf '%s\n' "$keys" | while IFS= read -r k; do
 	printf '%s\n' "$documented" | grep -qxF -- "$k" || printf ' %s' "$k"
 done)
 [ -z "$missing" ] || { echo "FAIL: keys missing from the KEYS section of $MAN:$missing" >&2; exit 1; }
-T send-keys -t t q q
+T send-keys -t t: q q
 wait_for "EXIT=0"
 echo "keys_documented: ok ($nkeys keys)"

@@ -74,7 +74,7 @@ run() {  # run ENCODING TERM MODES
 	budget_is 59.01
 	ev drag 0 "$b" "$row"
 	budget_is 100
-	T send-keys -t t Escape
+	T send-keys -t t: Escape
 	budget_is "$v2"
 	ev release 0 "$b" "$row"
 	budget_is "$v2"
@@ -119,7 +119,7 @@ run() {  # run ENCODING TERM MODES
 	click "$last" "$hrow"
 	budget_is 100
 
-	T send-keys -t t q
+	T send-keys -t t: q
 	wait_for "EXIT=0"
 	[ "$(modes)" = "alt=0 drag=0 sgr=0" ] || fail "$ENC: modes not restored: $(modes)"
 }

@@ -50,10 +50,44 @@ static void test_best_single(void **state)
 	pool_free(&p);
 }
 
+/* The title names what the policy is; a gap that prints as zero is +0, never -0. */
+static void test_title_and_tidy(void **state)
+{
+	struct policy p;
+	char b[64];
+
+	(void)state;
+	memset(&p, 0, sizeof p);
+	p.params.method = SOLVE_RELAXED;
+	p.outcome = SOLVE_ROUNDED;
+	ui_table_title(b, sizeof b, &p);
+	assert_string_equal(b, "LP floor-rounded");
+	p.outcome = SOLVE_INFEASIBLE;
+	ui_table_title(b, sizeof b, &p);
+	assert_string_equal(b, "LP infeasible");
+	p.params.method = SOLVE_EXACT;
+	p.outcome = SOLVE_OPTIMAL;
+	ui_table_title(b, sizeof b, &p);
+	assert_string_equal(b, "ILP optimal");
+	p.outcome = SOLVE_TIME_LIMIT;
+	ui_table_title(b, sizeof b, &p);
+	assert_string_equal(b, "ILP time_limit");
+
+	snprintf(b, sizeof b, "%.6f", ui_table_tidy(-5.082e-9));
+	assert_string_equal(b, "0.000000");
+	snprintf(b, sizeof b, "%.6f", ui_table_tidy(-1e-15));
+	assert_string_equal(b, "0.000000");
+	snprintf(b, sizeof b, "%.6f", ui_table_tidy(-5.082e-6));
+	assert_string_equal(b, "-0.000005");
+	snprintf(b, sizeof b, "%.6f", ui_table_tidy(1.7276));
+	assert_string_equal(b, "1.727600");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_best_single),
+		cmocka_unit_test(test_title_and_tidy),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -98,6 +98,7 @@ struct cli_options {
 	bool sweep;                 /* lifetime --sweep: a range of accuracy floors */
 	struct cli_phys phys;       /* --cost-unit, --battery, --idle, --rate, --duration */
 	struct cli_plot_options plot;  /* plot only */
+	bool no_progress;           /* --no-progress: no progress line on a terminal */
 };
 
 /*

@@ -32,4 +32,13 @@ enum status compare_run(const struct pool *pool, struct solver *s,
 			const struct solve_params *base, struct compare_row *rows,
 			struct status_msg *m);
 
+/*
+ * Fill one row: model i against the two policies (two solves).  compare_run
+ * is this for every model in order; a front end calls it directly to show
+ * progress between rows.  ST_OK unless a solve failed outright.
+ */
+enum status compare_one(const struct pool *pool, struct solver *s,
+			const struct solve_params *base, size_t i, struct compare_row *row,
+			struct status_msg *m);
+
 #endif

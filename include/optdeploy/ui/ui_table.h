@@ -66,4 +66,12 @@ void ui_table_draw(const struct ui_term *t, struct ui_rect r, const struct ui_ta
 /* The loaded index of the model row under (y, x); false when none is there. */
 bool ui_table_hit(const struct ui_table_geom *g, int y, int x, size_t *model);
 
+/* The policy's title: "ILP optimal", "LP infeasible", ... and for the rounded LP
+ * answer "LP floor-rounded" (never the internal name lp_rounded). */
+void ui_table_title(char *buf, size_t size, const struct policy *p);
+
+/* diff, or exactly 0 when %.6f would print it as 0.000000 or -0.000000: the LP
+ * gap line shows a size and says "above" or "below", never "-0.000000". */
+double ui_table_tidy(double diff);
+
 #endif

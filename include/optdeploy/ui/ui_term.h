@@ -69,9 +69,11 @@ void ui_term_close(struct ui_term *t);
 int ui_term_signal(void);
 
 /*
- * Called once per loop turn: after a SIGCONT (resume from Ctrl-Z) curses has
- * turned drag reporting off again, so ask for it once more.  True when that
- * happened (the caller redraws).
+ * Called once per loop turn.  A Ctrl-Z (SIGTSTP, caught as a flag) suspends
+ * here: the terminal is restored, the process stops, and on resume the screen
+ * is repainted.  After a SIGCONT curses has turned drag reporting off again,
+ * so it is asked for once more.  True when either happened (the caller
+ * redraws).
  */
 bool ui_term_poll_resume(struct ui_term *t);
 

@@ -26,8 +26,20 @@
 SOCK="optdeploy-rel-$$-$(basename "$0" .sh)"
 T() { tmux -L "$SOCK" -f /dev/null "$@"; }
 TMPD=$(mktemp -d)
-# kill-server leaves the socket file behind: remove it too
-trap 'T kill-server 2>/dev/null; rm -rf "$TMPD" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"' EXIT
+SHOWN=""
+# A non-zero exit for any reason leaves the last screen in the log; then the
+# server goes, and the socket file kill-server leaves behind.
+on_exit() {
+	_st=$?
+	if [ "$_st" -ne 0 ] && [ -z "$SHOWN" ]; then
+		echo "--- last screen (exit status $_st) ---" >&2
+		T capture-pane -p -t t: >&2 2>/dev/null || echo "(no screen)" >&2
+	fi
+	T kill-server 2>/dev/null
+	rm -rf "$TMPD" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+	exit "$_st"
+}
+trap on_exit EXIT
 # shellcheck disable=SC2034 # for the tests that source this file
 ROOT=$(pwd)
 RUNS=0
@@ -52,22 +64,26 @@ EOF
 # just after the last one exited can fail (UX.md, pitfall 3).
 T new-session -d -s keep -x 20 -y 5 "sleep 3600" ||
 	{ echo "FAIL: cannot start tmux" >&2; exit 1; }
+# Windows keep the name they were created with (targets are `t:`, never a
+# bare `t`, which tmux would first try as a window name).
+T set-option -g -w automatic-rename off
 
 fail() {
 	echo "FAIL: $*" >&2
+	echo "--- screen ---" >&2
+	screen >&2 2>/dev/null || echo "(no screen)" >&2
 	if [ -n "$STATE" ]; then
-		echo "--- screen ---" >&2
-		screen >&2
 		if [ -s "$STATE/stderr" ]; then
 			echo "--- standard error ---" >&2
 			head -n 40 "$STATE/stderr" >&2
 		fi
 	fi
+	SHOWN=1
 	exit 1
 }
 
 start() {
-	T kill-session -t t 2>/dev/null || :
+	T kill-session -t t: 2>/dev/null || :
 	_w=$1 _h=$2 _dir=$3
 	shift 3
 	[ "${1:-}" = "--" ] && shift
@@ -79,13 +95,13 @@ start() {
 		fail "cannot start a tmux session"
 }
 
-screen() { T capture-pane -p -t t; }
+screen() { T capture-pane -p -t t:; }
 
 # wait_for TEXT [SECONDS] and wait_gone TEXT [SECONDS]: poll the screen
 . tests/tui/helpers/poll.sh
 
 wait_exit() {
-	_n=$(( ${1:-10} * 20 ))
+	_n=$(poll_count "${1:-}")
 	while [ ! -s "$STATE/status" ] && [ "$_n" -gt 0 ]; do
 		sleep 0.05
 		_n=$((_n - 1))
@@ -95,7 +111,7 @@ wait_exit() {
 }
 
 cmd_pid() {
-	_n=100
+	_n=$(poll_count)
 	while [ ! -s "$STATE/pid" ] && [ "$_n" -gt 0 ]; do
 		sleep 0.05
 		_n=$((_n - 1))
@@ -105,11 +121,11 @@ cmd_pid() {
 
 x10() {
 	# shellcheck disable=SC2046 # three hex bytes, split on purpose
-	T send-keys -t t -H 1b 5b 4d $(printf '%x %x %x' $((32 + $1)) $((32 + $2)) $((32 + $3)))
+	T send-keys -t t: -H 1b 5b 4d $(printf '%x %x %x' $((32 + $1)) $((32 + $2)) $((32 + $3)))
 }
 
 modes() {
-	T display -p -t t \
+	T display -p -t t: \
 		'alt=#{alternate_on} drag=#{mouse_button_flag} any=#{mouse_any_flag} sgr=#{mouse_sgr_flag}'
 }
 
