@@ -342,30 +342,28 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 	if (in->plan != NULL)
 		battery_lines(c, in, p);
 	if (p->params.method == SOLVE_RELAXED) {
-		double gap = p->exact_accuracy - p->expected_accuracy;
-		/* a gap that rounds to zero prints as 0, never as -0.000000 */
-		line(c, A_NORMAL, "LP gap    %.6f accuracy below the exact %.4f",
-		     fabs(gap) < 5e-7 ? 0.0 : gap, p->exact_accuracy);
+		double gap = ui_table_tidy(p->exact_accuracy - p->expected_accuracy);
+		/* above: the rounded mix is more accurate, and pays for it in loading cost */
+		line(c, A_NORMAL, "LP gap    %.6f accuracy %s the exact %.4f", fabs(gap),
+		     gap < 0 ? "above" : "below", p->exact_accuracy);
 		line(c, A_NORMAL, "Thm 3.2   rounding loses at most %.6f", p->theorem_bound);
 	}
 }
 
-/* The outcome in words for the title ("LP rounded", not the CSV's "lp_rounded"). */
-static const char *outcome_label(enum solve_outcome o)
+void ui_table_title(char *buf, size_t size, const struct policy *p)
 {
-	switch (o) {
-	case SOLVE_OPTIMAL:
-		return "optimal";
-	case SOLVE_ROUNDED:
-		return "rounded";
-	case SOLVE_INFEASIBLE:
-		return "infeasible";
-	case SOLVE_TIME_LIMIT:
-		return "time_limit";  /* as tests/reliability expects it */
-	case SOLVE_FAILED:
-		return "failed";
-	}
-	return "?";
+	/* the rounded LP answer is not an "outcome" a reader knows: say what it is */
+	if (p->outcome == SOLVE_ROUNDED)
+		snprintf(buf, size, "LP floor-rounded");
+	else
+		snprintf(buf, size, "%s %s", p->params.method == SOLVE_EXACT ? "ILP" : "LP",
+			 solve_outcome_name(p->outcome));
+}
+
+double ui_table_tidy(double diff)
+{
+	/* what %.6f would show as 0.000000 or -0.000000 is 0 */
+	return fabs(diff) < 5e-7 ? 0.0 : diff;
 }
 
 /* The title, the model rows, then the totals or why there is no answer. */
@@ -381,10 +379,11 @@ static void draw_body(struct cursor *c, const struct ui_table_input *in, struct 
 	choose_rows(in, l, avail, g);
 	if (p == NULL)
 		line(c, ui_term_attr(t, UI_LABEL), "Policy");
-	else
-		line(c, ui_term_attr(t, UI_LABEL), "Policy  %s %s, %.1f ms",
-		     p->params.method == SOLVE_EXACT ? "ILP" : "LP", outcome_label(p->outcome),
-		     1000 * p->seconds);
+	else {
+		char title[64];
+		ui_table_title(title, sizeof title, p);
+		line(c, ui_term_attr(t, UI_LABEL), "Policy  %s, %.1f ms", title, 1000 * p->seconds);
+	}
 	model_rows(c, in, l, g);
 	if (p == NULL) {
 		wrapped(c, ui_term_attr(t, UI_ERROR), in->error != NULL && in->error[0] != '\0'

@@ -142,8 +142,7 @@ agree() {
 	_csv=$("$OPTDEPLOY" solve "$DATA" "$@" --format csv 2>/dev/null) ||
 		fail "solve $* failed"
 	_acc=$(printf '%s\n' "$_csv" | sed -n 2p | cut -d, -f10)
-	# the title says "LP rounded" for lp_rounded
-	_status=$(printf '%s\n' "$_csv" | sed -n 2p | cut -d, -f13 | sed 's/^lp_rounded$/rounded/')
+	_status=$(printf '%s\n' "$_csv" | sed -n 2p | cut -d, -f13)
 	_want=$(LC_ALL=C awk -v a="$_acc" 'BEGIN { printf "%.4f", a }')
 	wait_for "accuracy  $_want" 5
 	# the rounded LP answer is titled in words, not with the CSV's name
