@@ -85,8 +85,8 @@ static const struct opt_spec specs[] = {
 	{ "figure", required_argument, OPT_PLOT_FIGURE, "--figure", C_PLOT },
 	{ "size", required_argument, OPT_PLOT_SIZE, "--size", C_PLOT },
 	{ "data-csv", required_argument, OPT_PLOT_DATA_CSV, "--data-csv", C_PLOT },
-	{ "max-models", required_argument, OPT_MAX_MODELS, "--max-models", C_ALL },
-	{ "memory", required_argument, OPT_MEMORY, "--memory", C_ALL },
+	{ "max-models", required_argument, OPT_MAX_MODELS, "--max-models", C_ALL | C_LIFETIME },
+	{ "memory", required_argument, OPT_MEMORY, "--memory", C_ALL | C_LIFETIME },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])
 _Static_assert(N_SPECS <= 64, "scan() records the options seen in a 64-bit mask: widen it");
