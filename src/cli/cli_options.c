@@ -330,6 +330,7 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 		break;
 	case OPT_MEMORY:
 		st = parse_nonneg("--memory", arg, &o->params.memory_limit, m);
+		o->spec.memory_needed = true;  /* an empty memory cell is then a data error */
 		break;
 	case OPT_COST_UNIT: st = cli_battery_take(CLI_PHYS_COST_UNIT, arg, &o->phys, m); break;
 	case OPT_BATTERY: st = cli_battery_take(CLI_PHYS_BATTERY, arg, &o->phys, m); break;

@@ -88,4 +88,30 @@ else
 	expect_err "this pool has no memory column"
 	echo "device_limits.sh: note: the loader has no memory column; --memory answers untested" >&2
 fi
+
+# An empty cell in an optional memory column blocks nothing that does not use
+# the memory: without --memory every model is kept (--skip-incomplete too);
+# with --memory it is a located data error, or a skipped row.
+printf 'model,cost,accuracy,memory\na,1,50,10\nb,2,70,\n' >"$T/gap.csv"
+run solve "$T/gap.csv" --budget 3
+expect_status 0
+expect_err_empty
+expect_out "pool               $T/gap.csv, 2 models"
+expect_true "b runs" "$(awk '$1 == "b" { print $5 }' "$T/out") == 1000"
+run solve "$T/gap.csv" --budget 3 --skip-incomplete --max-models 1
+expect_status 0
+expect_err_empty
+expect_out "pool               $T/gap.csv, 2 models"
+run solve "$T/gap.csv" --budget 3 --memory 20
+expect_status 65
+expect_out_empty
+expect_err "optdeploy: $T/gap.csv:3: column 'memory': empty value (a number is needed by the memory limit, --memory)"
+run solve "$T/gap.csv" --budget 3 --memory 20 --skip-incomplete
+expect_status 0
+expect_err "warning: --skip-incomplete: left out 1 model with an empty value: b"
+expect_out "pool               $T/gap.csv, 1 model"
+printf 'model,cost,accuracy,memory\na,1,50,10\nb,2,70,lots\n' >"$T/badmem.csv"
+run solve "$T/badmem.csv" --budget 3
+expect_status 65
+expect_err "optdeploy: $T/badmem.csv:3: column 'memory': \"lots\" is not a number"
 finish
