@@ -9,6 +9,7 @@
 
 #include "optdeploy/cli/cli_table.h"
 #include "optdeploy/core/frontier.h"
+#include "optdeploy/core/limits.h"
 
 /* "key               value": the summary lines above and below the tables. */
 static void kv(FILE *fp, const char *key, const char *fmt, ...)
@@ -354,13 +355,21 @@ enum status cli_print_frontier(FILE *fp, const struct cli_options *o, const stru
 	enum status st;
 	print_pool_line(fp, o, pool);
 	print_limits(fp, sp);  /* they bind the ILP frontier */
+	if (limits_memory_active(sp))
+		kv(fp, "frontier lists", "Pareto and LP hull over the %zu model%s that fit the "
+		   "memory limit on their own; the ILP column is the exact answer under every "
+		   "limit", fr->n_fit, fr->n_fit == 1 ? "" : "s");
+	else if (limits_active(sp))
+		kv(fp, "frontier lists", "Pareto and LP hull over every model (any one may be "
+		   "used alone); the ILP column is the exact answer under the limit");
 	fprintf(fp, "\nPareto-optimal single models (%zu of %zu): no other model is as cheap "
-		"and more accurate\n", fr->n_pareto, pool->n);
+		"and more accurate\n", fr->n_pareto, fr->n_fit);
 	st = model_list(fp, pool, fr->pareto, fr->n_pareto, m);
 	if (st != ST_OK)
 		return st;
 	fprintf(fp, "\nLP frontier: the %zu vertices of the upper concave hull (best mix of "
-		"models at each average cost, lambda = 0)\n", fr->n_hull);
+		"%smodels at each average cost, lambda = 0)\n", fr->n_hull,
+		limits_active(sp) ? "the fitting " : "");
 	st = model_list(fp, pool, fr->hull, fr->n_hull, m);
 	if (st != ST_OK)
 		return st;
