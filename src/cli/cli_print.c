@@ -138,10 +138,34 @@ static void print_relaxed_figures(FILE *fp, const struct policy *p)
 }
 
 
+/*
+ * B = budget x K as text.  The product can exceed the largest double
+ * (budget 1e308, K 1e9): then it is written from its logarithm, never as
+ * "inf", since the budget itself is finite and the answer is right (the
+ * solver clamps a budget above the costliest model's cost).
+ */
+static void total_budget_text(char *buf, size_t size, double budget, long long k)
+{
+	double b = budget * (double)k;
+	if (isfinite(b) || !(budget > 0)) {
+		snprintf(buf, size, "%.12g", b);
+		return;
+	}
+	double lg = log10(budget) + log10((double)k);
+	int e = (int)floor(lg);
+	double mant = pow(10.0, lg - e);
+	if (mant >= 9.99999999995) {
+		mant /= 10;
+		e++;
+	}
+	snprintf(buf, size, "%.10ge+%d (beyond the range of a double)", mant, e);
+}
+
 static void print_totals(FILE *fp, const struct pool *pool, const struct policy *p)
 {
 	const struct solve_params *sp = &p->params;
-	double k = (double)sp->k;
+	char btext[96];
+	total_budget_text(btext, sizeof btext, sp->budget, sp->k);
 	if (sp->mode == SOLVE_MIN_COST) {
 		kv(fp, "expected accuracy", "%.10g (sum p x / K; floor %.10g)",
 		   p->expected_accuracy, sp->min_accuracy);
@@ -152,7 +176,7 @@ static void print_totals(FILE *fp, const struct pool *pool, const struct policy 
 	} else {
 		kv(fp, "expected accuracy", "%.10g (sum p x / K)", p->expected_accuracy);
 		kv(fp, "expected cost", "%.10g per inference", p->expected_cost);
-		kv(fp, "total cost", "%.12g of B = %.12g", p->total_cost, sp->budget * k);
+		kv(fp, "total cost", "%.12g of B = %s", p->total_cost, btext);
 		kv(fp, "objective", "%.12g = accuracy term %.12g + lambda term %.12g (maximised)",
 		   p->objective, p->objective - p->loading_term, p->loading_term);
 	}
@@ -173,8 +197,11 @@ enum status cli_print_solve(FILE *fp, const struct cli_options *o, const struct 
 		   sp->min_accuracy);
 	} else {
 		kv(fp, "problem", "maximise expected accuracy within the budget");
-		kv(fp, "budget", "%.10g per inference; B = budget x K = %.12g",
-		   sp->budget, sp->budget * (double)sp->k);
+		char btext[96];
+		total_budget_text(btext, sizeof btext, sp->budget, sp->k);
+		kv(fp, "budget", "%.10g per inference; B = budget x K = %s%s", sp->budget, btext,
+		   !isfinite(sp->budget * (double)sp->k) && sp->budget >= pool_max_cost(pool)
+		   ? "; every policy fits" : "");
 	}
 	print_params(fp, sp);
 	kv(fp, "status", "%s", solve_outcome_name(p->outcome));
