@@ -51,7 +51,7 @@ wait_for "EXIT=143"
 restored SIGTERM
 
 # suspended and resumed by an interactive shell: drag reporting comes back
-T new-window -t t -n sh "bash --norc -i"
+T new-window -t t: -n sh "bash --norc -i"  # "t:": session t, next free index
 T send-keys -t t:sh "'$OPTDEPLOY'" Enter
 wait_for "Fig. 5" 20
 [ "$(T display -p -t t:sh '#{mouse_button_flag}')" = 1 ] || fail "no drag reporting before Ctrl-Z"
