@@ -85,8 +85,8 @@ static const struct opt_spec specs[] = {
 	{ "figure", required_argument, OPT_PLOT_FIGURE, "--figure", C_PLOT },
 	{ "size", required_argument, OPT_PLOT_SIZE, "--size", C_PLOT },
 	{ "data-csv", required_argument, OPT_PLOT_DATA_CSV, "--data-csv", C_PLOT },
-	{ "max-models", required_argument, OPT_MAX_MODELS, "--max-models", C_ALL },
-	{ "memory", required_argument, OPT_MEMORY, "--memory", C_ALL },
+	{ "max-models", required_argument, OPT_MAX_MODELS, "--max-models", C_ALL | C_LIFETIME },
+	{ "memory", required_argument, OPT_MEMORY, "--memory", C_ALL | C_LIFETIME },
 	{ "no-progress", no_argument, OPT_NO_PROGRESS, "--no-progress", C_BATCH | C_PLOT },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])
@@ -332,6 +332,7 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 		break;
 	case OPT_MEMORY:
 		st = parse_nonneg("--memory", arg, &o->params.memory_limit, m);
+		o->spec.memory_needed = true;  /* an empty memory cell is then a data error */
 		break;
 	case OPT_COST_UNIT: st = cli_battery_take(CLI_PHYS_COST_UNIT, arg, &o->phys, m); break;
 	case OPT_BATTERY: st = cli_battery_take(CLI_PHYS_BATTERY, arg, &o->phys, m); break;

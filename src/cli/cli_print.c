@@ -9,6 +9,7 @@
 
 #include "optdeploy/cli/cli_table.h"
 #include "optdeploy/core/frontier.h"
+#include "optdeploy/core/limits.h"
 
 /* "key               value": the summary lines above and below the tables. */
 static void kv(FILE *fp, const char *key, const char *fmt, ...)
@@ -149,10 +150,34 @@ static void print_relaxed_figures(FILE *fp, const struct policy *p)
 }
 
 
+/*
+ * B = budget x K as text.  The product can exceed the largest double
+ * (budget 1e308, K 1e9): then it is written from its logarithm, never as
+ * "inf", since the budget itself is finite and the answer is right (the
+ * solver clamps a budget above the costliest model's cost).
+ */
+static void total_budget_text(char *buf, size_t size, double budget, long long k)
+{
+	double b = budget * (double)k;
+	if (isfinite(b) || !(budget > 0)) {
+		snprintf(buf, size, "%.12g", b);
+		return;
+	}
+	double lg = log10(budget) + log10((double)k);
+	int e = (int)floor(lg);
+	double mant = pow(10.0, lg - e);
+	if (mant >= 9.99999999995) {
+		mant /= 10;
+		e++;
+	}
+	snprintf(buf, size, "%.10ge+%d (beyond the range of a double)", mant, e);
+}
+
 static void print_totals(FILE *fp, const struct pool *pool, const struct policy *p)
 {
 	const struct solve_params *sp = &p->params;
-	double k = (double)sp->k;
+	char btext[96];
+	total_budget_text(btext, sizeof btext, sp->budget, sp->k);
 	if (sp->mode == SOLVE_MIN_COST) {
 		kv(fp, "expected accuracy", "%.10g (sum p x / K; floor %.10g)",
 		   p->expected_accuracy, sp->min_accuracy);
@@ -163,7 +188,7 @@ static void print_totals(FILE *fp, const struct pool *pool, const struct policy 
 	} else {
 		kv(fp, "expected accuracy", "%.10g (sum p x / K)", p->expected_accuracy);
 		kv(fp, "expected cost", "%.10g per inference", p->expected_cost);
-		kv(fp, "total cost", "%.12g of B = %.12g", p->total_cost, sp->budget * k);
+		kv(fp, "total cost", "%.12g of B = %s", p->total_cost, btext);
 		kv(fp, "objective", "%.12g = accuracy term %.12g + lambda term %.12g (maximised)",
 		   p->objective, p->objective - p->loading_term, p->loading_term);
 	}
@@ -184,8 +209,11 @@ enum status cli_print_solve(FILE *fp, const struct cli_options *o, const struct 
 		   sp->min_accuracy);
 	} else {
 		kv(fp, "problem", "maximise expected accuracy within the budget");
-		kv(fp, "budget", "%.10g per inference; B = budget x K = %.12g",
-		   sp->budget, sp->budget * (double)sp->k);
+		char btext[96];
+		total_budget_text(btext, sizeof btext, sp->budget, sp->k);
+		kv(fp, "budget", "%.10g per inference; B = budget x K = %s%s", sp->budget, btext,
+		   !isfinite(sp->budget * (double)sp->k) && sp->budget >= pool_max_cost(pool)
+		   ? "; every policy fits" : "");
 	}
 	print_params(fp, sp);
 	if (p->outcome == SOLVE_ROUNDED)  /* the CSV's name, said in words */
@@ -370,13 +398,21 @@ enum status cli_print_frontier(FILE *fp, const struct cli_options *o, const stru
 	enum status st;
 	print_pool_line(fp, o, pool);
 	print_limits(fp, sp);  /* they bind the ILP frontier */
+	if (limits_memory_active(sp))
+		kv(fp, "frontier lists", "Pareto and LP hull over the %zu model%s that fit the "
+		   "memory limit on their own; the ILP column is the exact answer under every "
+		   "limit", fr->n_fit, fr->n_fit == 1 ? "" : "s");
+	else if (limits_active(sp))
+		kv(fp, "frontier lists", "Pareto and LP hull over every model (any one may be "
+		   "used alone); the ILP column is the exact answer under the limit");
 	fprintf(fp, "\nPareto-optimal single models (%zu of %zu): no other model is as cheap "
-		"and more accurate\n", fr->n_pareto, pool->n);
+		"and more accurate\n", fr->n_pareto, fr->n_fit);
 	st = model_list(fp, pool, fr->pareto, fr->n_pareto, m);
 	if (st != ST_OK)
 		return st;
 	fprintf(fp, "\nLP frontier: the %zu vertices of the upper concave hull (best mix of "
-		"models at each average cost, lambda = 0)\n", fr->n_hull);
+		"%smodels at each average cost, lambda = 0)\n", fr->n_hull,
+		limits_active(sp) ? "the fitting " : "");
 	st = model_list(fp, pool, fr->hull, fr->n_hull, m);
 	if (st != ST_OK)
 		return st;

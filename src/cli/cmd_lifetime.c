@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,6 +171,21 @@ static int emit_csv(const struct cli_options *o, export_writer w, const void *ct
 
 /* ---- tables ---------------------------------------------------------- */
 
+/* The device limits, constraints of every solve of the search, when set. */
+static void print_limits(FILE *fp, const struct solve_params *sp)
+{
+	size_t n = sp->max_models;
+	bool mem = isfinite(sp->memory_limit) && sp->memory_limit >= 0;
+	if (n > 0 && mem)
+		cli_battery_kv(fp, "device limits", "at most %zu model%s used; their memory <= "
+			       "%.10g", n, n == 1 ? "" : "s", sp->memory_limit);
+	else if (n > 0)
+		cli_battery_kv(fp, "device limits", "at most %zu model%s used", n, n == 1 ? "" : "s");
+	else if (mem)
+		cli_battery_kv(fp, "device limits", "memory of the models used <= %.10g",
+			       sp->memory_limit);
+}
+
 static void print_problem(FILE *fp, const struct cli_options *o)
 {
 	const struct cli_phys *ph = &o->phys;
@@ -179,6 +195,7 @@ static void print_problem(FILE *fp, const struct cli_options *o)
 		       ph->bp.battery_j / 3600, ph->cost_unit);
 	units_format_power(b, sizeof b, ph->bp.idle_w);
 	cli_battery_kv(fp, "rate", "%s; idle draw %s", ph->rate_arg, b);
+	print_limits(fp, &o->params);
 }
 
 static void print_single(FILE *fp, const struct cli_options *o, const struct pool *pool,
@@ -282,8 +299,7 @@ static enum status level_run(struct level *lv, const struct cli_options *o,
 {
 	lv->st = policy_init(&lv->p, pool->n, m);
 	if (lv->st == ST_OK)
-		lv->st = lifetime_run(s, pool, &o->phys.bp, floor, o->params.time_limit, &lv->p,
-				      &lv->r, m);
+		lv->st = lifetime_run(s, pool, &o->phys.bp, floor, &o->params, &lv->p, &lv->r, m);
 	return lv->st;
 }
 

@@ -10,6 +10,13 @@
  * >= P (K + 1) - p_i >= P K; if it does not, every remaining inference has
  * p > P and the sum is > P K.  Either way the K inferences are a feasible
  * policy for K that costs c_i >= 0 less, so E(K) <= E(K + 1) - c_i <= E(K + 1).
+ * The device limits (--max-models, --memory) do not break this: removing
+ * one inference never adds a model to the set used, so the K that remain
+ * meet every limit the K + 1 met.  With limits the floor can be out of
+ * reach at every K (no model that fits the memory limit on its own is
+ * accurate enough, and any feasible policy uses such a model, which could
+ * then serve alone): that is decided once, before the search, as for a
+ * floor above the best model.
  * The idle energy idle x K / rate grows with K too, so the total
  * T(K) = E(K) x unit + idle x K / rate is non-decreasing and the K that fit
  * are exactly 1 .. K*.  (With lambda > 0 the dual's optimum trades energy
@@ -24,6 +31,8 @@
  * reports was solved exactly, and so was K + 1.
  */
 #include "optdeploy/core/lifetime.h"
+
+#include "optdeploy/core/solve_checks.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -160,8 +169,8 @@ static void not_one(struct search *x)
 
 enum status lifetime_run(struct solver *s, const struct pool *pool,
 			 const struct battery_params *bp, double min_accuracy,
-			 double time_limit, struct policy *out, struct lifetime_result *r,
-			 struct status_msg *m)
+			 const struct solve_params *limits, struct policy *out,
+			 struct lifetime_result *r, struct status_msg *m)
 {
 	struct search x = { .s = s, .bp = bp, .out = out, .r = r, .lo = 0,
 			    .hi = SOLVE_K_MAX + 1, .hi_j = NAN };
@@ -175,22 +184,23 @@ enum status lifetime_run(struct solver *s, const struct pool *pool,
 	x.sp.min_accuracy = min_accuracy;
 	x.sp.lambda = 0;
 	x.sp.k = 1;
-	x.sp.time_limit = time_limit;
+	x.sp.time_limit = limits->time_limit;
+	x.sp.max_models = limits->max_models;
+	x.sp.memory_limit = limits->memory_limit;
 	if (st == ST_OK)
 		st = solve_params_check(&x.sp, m);
+	if (st == ST_OK)
+		st = policy_init(&x.scratch, pool->n, m);
 	if (st != ST_OK)
 		return st;
-	double best = pool->models[pool_most_accurate(pool)].accuracy;
-	if (min_accuracy > best) {
+	enum probe pr;
+	if (solve_infeasible_early(pool, &x.sp, &x.scratch)) {  /* the same at every K */
 		r->outcome = LIFETIME_INFEASIBLE;
-		snprintf(r->message, sizeof r->message, "infeasible: accuracy floor %.10g is above "
-			 "the best reachable accuracy %.10g", min_accuracy, best);
+		snprintf(r->message, sizeof r->message, "%s", x.scratch.message);
+		policy_free(&x.scratch);
 		return ST_OK;
 	}
-	st = policy_init(&x.scratch, pool->n, m);
-	if (st != ST_OK)
-		return st;
-	enum probe pr = probe(&x, 1, &st, m);
+	pr = probe(&x, 1, &st, m);
 	if (pr == PROBE_NO_ANSWER)
 		r->outcome = LIFETIME_NO_ANSWER;
 	else if (pr == PROBE_SHORT)

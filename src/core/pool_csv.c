@@ -69,6 +69,7 @@ struct loader {
 	size_t n, cap;
 	size_t *hash;              /* open addressing: model index + 1, 0 empty */
 	size_t hash_cap;
+	bool memory_gap;           /* a kept row's memory cell is empty (not needed) */
 };
 
 static void __attribute__((format(printf, 3, 4)))
@@ -247,8 +248,14 @@ static int row_number(struct loader *L, int r, double *v)
 	const char *what = NULL;
 	char shown[SHOW_MAX * 4 + 48];
 	show_value(sl, shown, sizeof shown);
+	if (res == POOL_NUM_EMPTY && r == POOL_KEY_MEMORY && !L->rq->memory_needed) {
+		L->memory_gap = true;  /* no memory limit: the pool just has no memory */
+		*v = 0;
+		return 0;
+	}
 	if (res == POOL_NUM_EMPTY)
-		what = "empty value (a number is required)";
+		what = r == POOL_KEY_MEMORY ? "empty value (a number is needed by the memory "
+		       "limit, --memory)" : "empty value (a number is required)";
 	else if (res == POOL_NUM_SYNTAX)
 		what = "is not a number";
 	else if (res == POOL_NUM_RANGE)
@@ -271,7 +278,8 @@ static int row_incomplete(const struct loader *L)
 	for (int r = 1; r < R_COUNT; r++) {
 		const char *s = L->slot[r].text;
 		size_t len = L->slot[r].len;
-		if (L->col[r] == NO_COL || len > SLOT_CAP)
+		if (L->col[r] == NO_COL || len > SLOT_CAP ||
+		    (r == POOL_KEY_MEMORY && !L->rq->memory_needed))
 			continue;
 		pool_text_trim(&s, &len);
 		if (len == 0)
@@ -538,7 +546,7 @@ static enum status loader_finish(struct loader *L)
 	free(L->hash);
 	t->pool.models = L->models;
 	t->pool.n = L->n;
-	t->pool.has_memory = t->found[POOL_KEY_MEMORY];
+	t->pool.has_memory = t->found[POOL_KEY_MEMORY] && !L->memory_gap;
 	if (L->st == ST_OK && (t->pool.source = strdup(L->name)) == NULL)
 		fail(L, ST_INTERNAL, "%s: out of memory", L->name);
 	if (L->st != ST_OK)

@@ -116,6 +116,7 @@ static void request_for(const struct joiner *J, size_t i, struct pool_csv_reques
 	memset(rq, 0, sizeof *rq);
 	rq->hint = true;
 	rq->skip_incomplete = J->spec->skip_incomplete;
+	rq->memory_needed = J->spec->memory_needed;
 	rq->select = J->spec;
 	for (int k = 0; k < POOL_KEY_COUNT; k++) {
 		bool mine = J->file[k] == ANY_FILE || J->file[k] == i;
@@ -297,7 +298,8 @@ static enum status join(struct joiner *J, struct pool *out, struct name_list *mi
 		out->n++;
 	}
 	missing_from_first(J, missing);
-	out->has_memory = J->src[POOL_KEY_MEMORY] >= 0;
+	out->has_memory = J->src[POOL_KEY_MEMORY] >= 0 &&
+			  J->t[J->src[POOL_KEY_MEMORY]].pool.has_memory;  /* no empty cell */
 	return ST_OK;
 }
 
@@ -421,7 +423,7 @@ static enum status load_all(struct joiner *J, struct pool *out, struct pool_warn
 enum status pool_load_tables(const char *const *paths, size_t n, const struct pool_spec *spec,
 			     struct pool *out, struct pool_warnings *w, struct status_msg *m)
 {
-	static const struct pool_spec plain = { { false }, { "" }, NULL, NULL, false, false };
+	static const struct pool_spec plain = { { false }, { "" }, NULL, NULL, false, false, false };
 	struct joiner *J;
 	enum status st;
 	memset(out, 0, sizeof *out);

@@ -120,9 +120,13 @@ bool solve_infeasible_early(const struct pool *pool, const struct solve_params *
 		if (sp->min_accuracy <= best)
 			return false;
 		out->nearest = best;
+		char within[64] = "";
+		if (mem)
+			snprintf(within, sizeof within, " within the memory limit %g",
+				 sp->memory_limit);
 		snprintf(out->message, sizeof out->message,
 			 "infeasible: accuracy floor %g is above the best reachable accuracy %g%s",
-			 sp->min_accuracy, best, mem ? " within the memory limit" : "");
+			 sp->min_accuracy, best, within);
 	}
 	out->outcome = SOLVE_INFEASIBLE;
 	return true;

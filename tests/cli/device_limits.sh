@@ -88,4 +88,61 @@ else
 	expect_err "this pool has no memory column"
 	echo "device_limits.sh: note: the loader has no memory column; --memory answers untested" >&2
 fi
+
+# An empty cell in an optional memory column blocks nothing that does not use
+# the memory: without --memory every model is kept (--skip-incomplete too);
+# with --memory it is a located data error, or a skipped row.
+printf 'model,cost,accuracy,memory\na,1,50,10\nb,2,70,\n' >"$T/gap.csv"
+run solve "$T/gap.csv" --budget 3
+expect_status 0
+expect_err_empty
+expect_out "pool               $T/gap.csv, 2 models"
+expect_true "b runs" "$(awk '$1 == "b" { print $5 }' "$T/out") == 1000"
+run solve "$T/gap.csv" --budget 3 --skip-incomplete --max-models 1
+expect_status 0
+expect_err_empty
+expect_out "pool               $T/gap.csv, 2 models"
+run solve "$T/gap.csv" --budget 3 --memory 20
+expect_status 65
+expect_out_empty
+expect_err "optdeploy: $T/gap.csv:3: column 'memory': empty value (a number is needed by the memory limit, --memory)"
+run solve "$T/gap.csv" --budget 3 --memory 20 --skip-incomplete
+expect_status 0
+expect_err "warning: --skip-incomplete: left out 1 model with an empty value: b"
+expect_out "pool               $T/gap.csv, 1 model"
+printf 'model,cost,accuracy,memory\na,1,50,10\nb,2,70,lots\n' >"$T/badmem.csv"
+run solve "$T/badmem.csv" --budget 3
+expect_status 65
+expect_err "optdeploy: $T/badmem.csv:3: column 'memory': \"lots\" is not a number"
+
+# frontier with a memory limit: the Pareto and LP-hull lists hold only models
+# that fit the limit on their own (the review's repro listed vit_h_14_swag_e2e_v1,
+# whose checkpoint is far above 30 MB); the header says what the lists are
+TVF=data/torchvision_imagenet.csv
+run frontier --pool torchvision --memory 30 --steps 5
+expect_status 0
+expect_out "frontier lists     Pareto and LP hull over the 24 models that fit the memory limit on their own; the ILP column is the exact answer under every limit"
+expect_out "Pareto-optimal single models (8 of 24): no other model is as cheap and more accurate"
+grep -q vit_h_14_swag_e2e_v1 "$T/out" && r=1 || r=0
+check $r "frontier --memory 30 does not list vit_h_14_swag_e2e_v1"
+fits=$(awk -F, 'NR > 1 && $7 <= 30' "$TVF" | wc -l)
+expect_true "24 models of $TVF fit 30 MB ($fits)" "$fits == 24"
+run frontier --pool torchvision --memory 30 --steps 5 --format csv
+expect_status 0
+# every listed model's own memory (file_size_mb, column 7) is <= 30
+awk -F, 'NR == FNR { if (FNR > 1) mem[$1] = $7; next }
+	($1 == "pareto" || $1 == "hull") { n++; if (!($4 in mem) || mem[$4] > 30) bad = 1 }
+	END { exit bad || n == 0 }' "$TVF" "$T/out" && r=0 || r=1
+check $r "frontier --memory 30 CSV: every Pareto and hull model fits 30 MB"
+# without limits the lists are every model's, and no "frontier lists" line
+run frontier --pool torchvision --steps 5
+expect_status 0
+expect_out "Pareto-optimal single models (20 of 114): no other model is as cheap and more accurate"
+expect_out "  vit_h_14_swag_e2e_v1        1016.72    88.552"
+grep -q "frontier lists" "$T/out" && r=1 || r=0
+check $r "frontier without limits: no frontier lists line"
+run frontier --pool torchvision --max-models 2 --steps 5
+expect_status 0
+expect_out "frontier lists     Pareto and LP hull over every model (any one may be used alone); the ILP column is the exact answer under the limit"
+expect_out "Pareto-optimal single models (20 of 114)"
 finish

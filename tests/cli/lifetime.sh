@@ -107,6 +107,56 @@ run lifetime $I --cost-unit mJ --battery 3000kWh --rate 1000/s --min-accuracy 60
 expect_status 0
 expect_out "lifetime           at least 11 d 13 h 46 min 40 s (1000000 s): K = 1000000000 inferences fit, the largest K this program solves"
 
+# device limits combine with lifetime: K fits within them and K + 1 does not,
+# by independent `solve --lambda 0` runs with the same limits (fits_lim);
+# torchvision costs are GFLOPS, read here as mJ
+fits_lim() {  # FLOOR K BATTERY_J LIMIT_OPTIONS...
+	fl=$1 kk=$2 bj=$3
+	shift 3
+	"$OPTDEPLOY" solve --pool torchvision --min-accuracy "$fl" --K "$kk" --lambda 0 "$@" \
+		--format csv >"$T/fit.csv"
+	awk -F, -v b="$bj" 'NR > 1 { e += $2 * $5 } END { exit !(e * 0.001 <= b) }' "$T/fit.csv"
+}
+TB="lifetime --pool torchvision --cost-unit mJ --battery 11.1Wh --rate 1/s"
+TV="$TB --min-accuracy 80"
+for lim in "--memory 40" "--memory 60 --max-models 1" "--max-models 1"; do
+	# shellcheck disable=SC2086
+	run $TV $lim --format csv
+	expect_status 0
+	k=$(awk -F, 'NR == 2 { print $8 }' "$T/out")
+	expect_true "$lim: K = $k is a number" "\"$k\" + 0 > 0"
+	# shellcheck disable=SC2086
+	fits_lim 80 "$k" 39960 $lim && r=0 || r=1
+	check $r "lifetime $lim: K = $k fits"
+	# shellcheck disable=SC2086
+	fits_lim 80 "$((k + 1))" 39960 $lim && r=1 || r=0
+	check $r "lifetime $lim: K + 1 = $((k + 1)) does not fit"
+	# the policy meets the limits
+	awk -F, -v lim="$lim" 'NR > 1 && $5 > 0 { n++ } END { exit !(lim !~ /max-models 1/ || n == 1) }' \
+		"$T/out" && r=0 || r=1
+	check $r "lifetime $lim: at most the models allowed"
+done
+# the memory limit binds: 40 MB lasts less than no limit (51804186 inferences)
+run $TV --memory 40
+expect_status 0
+expect_out "lifetime           433 d 1 h 34 min 2 s (37416842 s): K = 37416842 inferences"
+expect_out "device limits      memory of the models used <= 40"
+run $TB --memory 60 --max-models 1 --sweep --from 70 --to 80 --steps 2
+expect_status 0
+expect_out "device limits      at most 1 model used; their memory <= 60"
+# the repro of the review: 80% is out of reach within 30 MB, at every K
+run $TV --memory 30
+expect_status 1
+expect_out_empty
+expect_err "optdeploy: infeasible: accuracy floor 80 is above the best reachable accuracy 78.828 within the memory limit 30"
+run $TB --memory 30 --sweep --from 75 --to 80 --steps 2 --format csv
+expect_status 0
+expect_line "$T/out" 3 "80,infeasible,,,,,,,,"
+# a memory limit needs a memory column
+run lifetime $I --cost-unit mJ --battery 40kJ --rate 10/s --min-accuracy 75 --memory 30
+expect_status 65
+expect_err "a memory limit needs the models' memory footprints, and this pool has no memory column"
+
 # bad combinations
 L="lifetime $I --cost-unit mJ --battery 40kJ --rate 10/s"
 expect_usage "lifetime: --min-accuracy is required (or --sweep for a range of accuracy floors)" $L

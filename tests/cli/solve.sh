@@ -133,4 +133,20 @@ expect_status 0
 expect_near "normalised ImageNet at 50" "$(value_of "expected accuracy")" 76.67 0.05
 expect_out "costs normalised"
 
+# B = budget x K beyond the range of a double: the answer (every inference on
+# the best model) is right; the printed B is the true product, never "inf"
+run solve $U --budget 1e308 --K 1e9
+expect_status 0
+expect_out "budget             1e+308 per inference; B = budget x K = 1e+317 (beyond the range of a double); every policy fits"
+expect_out "total cost         100000000000 of B = 1e+317 (beyond the range of a double)"
+grep -q "inf$\|= inf" "$T/out" && r=1 || r=0
+check $r "budget 1e308 x K 1e9: no 'inf' printed"
+expect_true "svm runs every inference" "$(awk '$1 == "svm" { print $5 }' "$T/out") == 1000000000"
+run solve $U --budget 1.7e308 --K 1000 --lambda 0
+expect_status 0
+expect_out "B = budget x K = 1.7e+311 (beyond the range of a double)"
+# a finite B is printed as before
+run solve $U --budget 1e300 --K 1000
+expect_out "budget             1e+300 per inference; B = budget x K = 1e+303"
+
 finish

@@ -195,6 +195,70 @@ static void test_memory_values(void **state)
 	pool_free(&p);
 }
 
+/*
+ * An empty memory cell: without a memory limit it only leaves the pool
+ * without memory (every model kept, the solve not blocked); with one
+ * (memory_needed) it is a located data error, or a skipped row with
+ * --skip-incomplete; a malformed cell is an error either way.
+ */
+static void test_memory_empty_cell(void **state)
+{
+	struct dir *d = *state;
+	const char *f = put(d, "gap.csv", "model,cost,accuracy,memory\na,1,50,10\nb,2,70,\n");
+	struct pool_spec s = spec_of(NULL);
+	struct pool p;
+	struct pool_warnings w;
+	struct status_msg m;
+	assert_int_equal(pool_load_tables(&f, 1, &s, &p, &w, &m), ST_OK);
+	assert_int_equal(p.n, 2);
+	assert_int_equal(w.n, 0);
+	assert_false(p.has_memory);
+	assert_true(p.models[0].memory == 10 && p.models[1].memory == 0);
+	pool_free(&p);
+	s.skip_incomplete = true;  /* not needed: nothing to skip */
+	assert_int_equal(pool_load_tables(&f, 1, &s, &p, &w, &m), ST_OK);
+	assert_int_equal(p.n, 2);
+	assert_int_equal(w.n, 0);
+	assert_false(p.has_memory);
+	pool_free(&p);
+	/* with a memory limit: needed, like cost */
+	s.skip_incomplete = false;
+	s.memory_needed = true;
+	assert_int_equal(pool_load_tables(&f, 1, &s, &p, &w, &m), ST_DATA);
+	assert_non_null(strstr(m.text, "gap.csv:3: column 'memory': empty value (a number is "
+			       "needed by the memory limit, --memory)"));
+	assert_null(p.models);
+	s.skip_incomplete = true;
+	assert_int_equal(pool_load_tables(&f, 1, &s, &p, &w, &m), ST_OK);
+	assert_int_equal(p.n, 1);
+	assert_true(p.has_memory);
+	assert_int_equal(w.n, 1);
+	assert_string_equal(w.text[0], "--skip-incomplete: left out 1 model with an empty value: b");
+	pool_free(&p);
+	/* a full memory column keeps its memory, needed or not */
+	f = put(d, "full.csv", "model,cost,accuracy,memory\na,1,50,10\nb,2,70,3\n");
+	s = spec_of(NULL);
+	assert_int_equal(pool_load_tables(&f, 1, &s, &p, &w, &m), ST_OK);
+	assert_true(p.has_memory && p.models[1].memory == 3);
+	pool_free(&p);
+	/* a malformed memory cell is an error even without a limit */
+	f = put(d, "bad.csv", "model,cost,accuracy,memory\na,1,50,10\nb,2,70,x\n");
+	assert_int_equal(pool_load_tables(&f, 1, &s, &p, &w, &m), ST_DATA);
+	assert_non_null(strstr(m.text, "bad.csv:3: column 'memory': \"x\" is not a number"));
+	/* joined: the memory comes from a file with a gap */
+	const char *g[2] = {
+		put(d, "g1.csv", "model,cost,accuracy\na,1,50\nb,2,70\n"),
+		put(d, "g2.csv", "model,memory\na,\nb,4\n"),
+	};
+	assert_int_equal(pool_load_tables(g, 2, &s, &p, &w, &m), ST_OK);
+	assert_int_equal(p.n, 2);
+	assert_false(p.has_memory);
+	pool_free(&p);
+	s.memory_needed = true;
+	assert_int_equal(pool_load_tables(g, 2, &s, &p, &w, &m), ST_DATA);
+	assert_non_null(strstr(m.text, "g2.csv:2: column 'memory': empty value"));
+}
+
 /* ---- several tables ---- */
 
 static void test_join(void **state)
@@ -398,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_spec_parse),
 		cmocka_unit_test(test_globs),
 		cmocka_unit_test_setup_teardown(test_mapping_one_file, dir_setup, dir_teardown),
+		cmocka_unit_test_setup_teardown(test_memory_empty_cell, dir_setup, dir_teardown),
 		cmocka_unit_test_setup_teardown(test_memory_values, dir_setup, dir_teardown),
 		cmocka_unit_test_setup_teardown(test_join, dir_setup, dir_teardown),
 		cmocka_unit_test_setup_teardown(test_join_column_in_two_files, dir_setup,

@@ -26,6 +26,8 @@ struct cli_frontier {
 	size_t n_pareto;
 	size_t *hull;     /* owned, pool->n entries, n_hull used */
 	size_t n_hull;
+	size_t n_fit;     /* models that fit the memory limit alone: the Pareto and
+	                     hull lists are over these (pool->n without a limit) */
 	struct sweep sweep;  /* the ILP frontier: solved levels */
 };
 

@@ -12,7 +12,9 @@
  * needed, and its energy need not grow with K.  The proof that E(K) grows
  * with K is in lifetime.c; K is found by exact solves alone (galloping
  * from the LP estimate, then bisection), so the answer K fits and K + 1
- * does not, both by proven-optimal solves.
+ * does not, both by proven-optimal solves.  The device limits (max_models,
+ * memory_limit of struct solve_params) are constraints of every solve and
+ * keep E(K) monotone (see lifetime.c).
  */
 #ifndef OPTDEPLOY_LIFETIME_H
 #define OPTDEPLOY_LIFETIME_H
@@ -28,7 +30,7 @@ enum lifetime_outcome {
 	LIFETIME_FOUND,       /* K fits, K + 1 does not */
 	LIFETIME_AT_CAP,      /* even K = SOLVE_K_MAX fits: the lifetime is at least that */
 	LIFETIME_NOT_ONE,     /* not even one inference fits (see message) */
-	LIFETIME_INFEASIBLE,  /* the floor is above the best model's accuracy */
+	LIFETIME_INFEASIBLE,  /* the floor is above the best accuracy within the limits */
 	LIFETIME_NO_ANSWER    /* a solve stopped at its time limit or failed (see message) */
 };
 
@@ -50,13 +52,16 @@ struct lifetime_result {
  * Find the lifetime for floor min_accuracy.  bp's duration is not used.
  * `out` must be policy_init'ed for the pool; on FOUND and AT_CAP it holds
  * the least-energy policy at K (params: SOLVE_MIN_COST, lambda 0, exact).
- * time_limit is per solve (<= 0: the solver's default).  Returns ST_OK
+ * From `limits` only time_limit (per solve; <= 0: the solver's default),
+ * max_models and memory_limit (the device limits, solve.h) are used; the
+ * rest of the problem is set here.  Returns ST_OK
  * whenever r says what happened; ST_USAGE for bad parameters, ST_INTERNAL
  * when GLPK failed fatally.
  */
 enum status lifetime_run(struct solver *s, const struct pool *pool,
 			 const struct battery_params *bp, double min_accuracy,
-			 double time_limit, struct policy *out, struct lifetime_result *r,
+			 const struct solve_params *limits, struct policy *out,
+			 struct lifetime_result *r,
 			 struct status_msg *m);
 
 /* "found", "at_cap", "not_one", "infeasible", "no_answer" (CSV status names). */

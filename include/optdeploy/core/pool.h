@@ -28,7 +28,8 @@ struct pool {
 	size_t n;
 	char *source;          /* owned: the file name used in messages ("-" is "<stdin>") */
 	double cost_scale;     /* factor applied to the file's costs (1 unless normalised) */
-	bool has_memory;       /* the table gave every model a memory footprint */
+	bool has_memory;       /* the table gave every model a memory footprint (a memory
+	                          column with no empty cell) */
 };
 
 /*

@@ -29,6 +29,8 @@ struct pool_csv_request {
 	bool hint;                          /* a missing column's message lists the header
 	                                       and suggests --columns */
 	bool skip_incomplete;               /* a row with an empty needed cell is left out */
+	bool memory_needed;                 /* an empty memory cell is needed (see pool_spec.h);
+	                                       false: it gives memory 0 and has_memory false */
 	const struct pool_spec *select;     /* rows it does not select are dropped; NULL: none */
 };
 

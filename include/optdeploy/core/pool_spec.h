@@ -36,6 +36,9 @@ struct pool_spec {
 	const char *exclude;   /* comma-separated globs no kept name may match; NULL: none */
 	bool strict;           /* a model missing from some file is an error, not a warning */
 	bool skip_incomplete;  /* a row with an empty mapped cell is left out, not an error */
+	bool memory_needed;    /* a memory limit is set: an empty memory cell is an error
+	                          (or skipped) like any other; without one, an empty memory
+	                          cell only leaves the pool without memory (has_memory false) */
 };
 
 /* An empty spec: built-in column names, every model, missing models warned about. */
