@@ -534,6 +534,16 @@ int cli_report(enum status st, const struct status_msg *m)
 	return report(st, m);
 }
 
+int cli_finish_stdout(int code)
+{
+	return finish_stdout(code);
+}
+
+int cli_emit_csv(const struct cli_options *o, export_writer w, const void *ctx)
+{
+	return emit_csv(o, w, ctx);
+}
+
 int cli_run_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s,
 		  struct sweep *sw)
 {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "optdeploy/cli/cli_battery.h"
+#include "optdeploy/cli/cli_cmd.h"
 #include "optdeploy/cli/cli_print.h"
 #include "optdeploy/cli/cli_table.h"
 #include "optdeploy/core/export.h"
@@ -25,21 +26,6 @@ struct level {
 	struct policy p;
 	enum status st;
 };
-
-static int report(enum status st, const struct status_msg *m)
-{
-	fprintf(stderr, "optdeploy: %s\n", m->text[0] ? m->text : status_name(st));
-	return status_exit_code(st);
-}
-
-static int finish_stdout(int code)
-{
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "optdeploy: standard output: %s\n", strerror(errno ? errno : EIO));
-		return status_exit_code(ST_OUTPUT);
-	}
-	return code;
-}
 
 /* ---- CSV ------------------------------------------------------------- */
 
@@ -149,24 +135,6 @@ static enum status write_sweep_csv(FILE *fp, const char *name, const void *ctx, 
 		put_ll(&o, (long long)p->models_used, "\n");
 	}
 	return out_finish(&o, name, rows, c->n, m);
-}
-
-/* CSV into -o FILE atomically, or onto standard output. */
-static int emit_csv(const struct cli_options *o, export_writer w, const void *ctx)
-{
-	struct status_msg m;
-	size_t rows = 0;
-	enum status st;
-	if (o->output != NULL && strcmp(o->output, "-") != 0) {
-		st = export_atomic(o->output, w, ctx, &rows, &m);
-		if (st != ST_OK)
-			return report(st, &m);
-		fprintf(stderr, "optdeploy: wrote %zu row%s to %s\n", rows,
-			rows == 1 ? "" : "s", o->output);
-		return 0;
-	}
-	st = w(stdout, "standard output", ctx, &rows, &m);
-	return st != ST_OK ? report(st, &m) : finish_stdout(0);
 }
 
 /* ---- tables ---------------------------------------------------------- */
@@ -325,18 +293,18 @@ static int run_single(const struct cli_options *o, const struct pool *pool, stru
 	struct status_msg m;
 	int code;
 	if (lv == NULL)
-		return report(status_fail(&m, ST_INTERNAL, "out of memory"), &m);
+		return cli_report(status_fail(&m, ST_INTERNAL, "out of memory"), &m);
 	enum status st = level_run(lv, o, pool, s, o->params.min_accuracy, &m);
 	if (st != ST_OK)
-		code = report(st, &m);
+		code = cli_report(st, &m);
 	else if (lv->r.outcome != LIFETIME_FOUND && lv->r.outcome != LIFETIME_AT_CAP)
 		code = no_lifetime(&lv->r);
 	else if (o->format == CLI_FORMAT_CSV) {
 		struct policy_csv ctx = { pool, lv };
-		code = emit_csv(o, write_policy_csv, &ctx);
+		code = cli_emit_csv(o, write_policy_csv, &ctx);
 	} else {
 		print_single(stdout, o, pool, lv, &m, &st);
-		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
+		code = st != ST_OK ? cli_report(st, &m) : cli_finish_stdout(0);
 	}
 	levels_free(lv, 1);
 	return code;
@@ -367,10 +335,10 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 	size_t steps, bad = 0, failed = 0;
 	enum status st = floor_range(o, pool, &from, &to, &steps, &m);
 	if (st != ST_OK)
-		return report(st, &m);
+		return cli_report(st, &m);
 	struct level *lv = calloc(steps, sizeof *lv);
 	if (lv == NULL)
-		return report(status_fail(&m, ST_INTERNAL, "out of memory"), &m);
+		return cli_report(status_fail(&m, ST_INTERNAL, "out of memory"), &m);
 	for (size_t j = 0; j < steps && st == ST_OK; j++) {
 		double f = steps == 1 ? from : j + 1 == steps ? to
 			 : from + (to - from) * (double)j / (double)(steps - 1);
@@ -381,13 +349,13 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 	}
 	int code;
 	if (st != ST_OK)
-		code = report(st, &m);
+		code = cli_report(st, &m);
 	else if (o->format == CLI_FORMAT_CSV) {
 		struct sweep_csv ctx = { lv, steps };
-		code = emit_csv(o, write_sweep_csv, &ctx);
+		code = cli_emit_csv(o, write_sweep_csv, &ctx);
 	} else {
 		st = print_sweep(stdout, o, pool, lv, steps, &m);
-		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
+		code = st != ST_OK ? cli_report(st, &m) : cli_finish_stdout(0);
 	}
 	for (size_t j = 0; code == 0 && j < steps; j++)
 		if (lv[j].r.outcome == LIFETIME_NO_ANSWER)

@@ -7,6 +7,7 @@
 #define OPTDEPLOY_CLI_CMD_H
 
 #include "optdeploy/cli/cli.h"
+#include "optdeploy/core/export.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/status.h"
@@ -14,6 +15,15 @@
 
 /* "optdeploy: MESSAGE" on stderr (and the --help hint for usage); returns the exit status. */
 int cli_report(enum status st, const struct status_msg *m);
+
+/* Everything went to stdout: code, or 73 (reported) when a write failed. */
+int cli_finish_stdout(int code);
+
+/*
+ * A CSV written by w: atomically into -o FILE (with a "wrote N rows" note on
+ * stderr), or onto standard output.  Returns the exit status.
+ */
+int cli_emit_csv(const struct cli_options *o, export_writer w, const void *ctx);
 
 /*
  * The sweep of `optdeploy sweep` with these options (range, steps, K,
