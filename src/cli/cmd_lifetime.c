@@ -29,41 +29,24 @@ struct level {
 
 /* ---- CSV ------------------------------------------------------------- */
 
-/* A stream and its first write error, as export.c keeps them. */
-struct out {
-	FILE *fp;
-	int err;
-};
-
-static void put(struct out *o, const char *s)
+static void put_num(struct export_out *o, double v, const char *after)
 {
-	if (o->err == 0 && fputs(s, o->fp) == EOF)
-		o->err = errno ? errno : EIO;
+	export_put_number(o, v);
+	export_put_text(o, after);
 }
 
-static void put_num(struct out *o, double v, const char *after)
+static void put_ll(struct export_out *o, long long v, const char *after)
 {
-	char buf[EXPORT_NUMBER_SIZE];
-	export_number(buf, v);
-	put(o, buf);
-	put(o, after);
+	export_put_count(o, v);
+	export_put_text(o, after);
 }
 
-static void put_ll(struct out *o, long long v, const char *after)
-{
-	char buf[32];
-	snprintf(buf, sizeof buf, "%lld", v);
-	put(o, buf);
-	put(o, after);
-}
-
-static enum status out_finish(struct out *o, const char *name, size_t *rows, size_t n,
+static enum status out_finish(struct export_out *o, const char *name, size_t *rows, size_t n,
 			      struct status_msg *m)
 {
-	if (o->err == 0 && (fflush(o->fp) != 0 || ferror(o->fp)))
-		o->err = errno ? errno : EIO;
-	if (o->err != 0)
-		return status_fail(m, ST_OUTPUT, "%s: cannot write: %s", name, strerror(o->err));
+	enum status st = export_out_finish(o, name, m);
+	if (st != ST_OK)
+		return st;
 	if (rows != NULL)
 		*rows = n;
 	return ST_OK;
@@ -80,13 +63,13 @@ static enum status write_policy_csv(FILE *fp, const char *name, const void *ctx,
 {
 	const struct policy_csv *c = ctx;
 	const struct policy *p = &c->lv->p;
-	struct out o = { fp, 0 };
-	put(&o, "model,cost,accuracy,load_cost,count,share,budget,k,lambda,expected_accuracy,"
+	struct export_out o = { fp, 0 };
+	export_put_text(&o, "model,cost,accuracy,load_cost,count,share,budget,k,lambda,expected_accuracy,"
 	    "expected_cost,objective,status,duration_s\n");
 	for (size_t i = 0; i < c->pool->n && o.err == 0; i++) {
 		const struct model *md = &c->pool->models[i];
 		o.err = export_field(fp, md->name);
-		put(&o, ",");
+		export_put_text(&o, ",");
 		put_num(&o, md->cost, ",");
 		put_num(&o, md->accuracy, ",");
 		put_num(&o, md->load_cost, ",");
@@ -97,8 +80,8 @@ static enum status write_policy_csv(FILE *fp, const char *name, const void *ctx,
 		put_num(&o, p->expected_accuracy, ",");
 		put_num(&o, p->expected_cost, ",");
 		put_num(&o, p->objective, ",");
-		put(&o, solve_outcome_name(p->outcome));
-		put(&o, ",");
+		export_put_text(&o, solve_outcome_name(p->outcome));
+		export_put_text(&o, ",");
 		put_num(&o, c->lv->r.duration_s, "\n");
 	}
 	return out_finish(&o, name, rows, c->pool->n, m);
@@ -113,16 +96,16 @@ static enum status write_sweep_csv(FILE *fp, const char *name, const void *ctx, 
 				   struct status_msg *m)
 {
 	const struct sweep_csv *c = ctx;
-	struct out o = { fp, 0 };
-	put(&o, CMD_LIFETIME_CSV_SWEEP_HEADER "\n");
+	struct export_out o = { fp, 0 };
+	export_put_text(&o, CMD_LIFETIME_CSV_SWEEP_HEADER "\n");
 	for (size_t j = 0; j < c->n; j++) {
 		const struct lifetime_result *r = &c->lv[j].r;
 		const struct policy *p = &c->lv[j].p;
 		put_num(&o, r->min_accuracy, ",");
-		put(&o, lifetime_outcome_name(r->outcome));
-		put(&o, ",");
+		export_put_text(&o, lifetime_outcome_name(r->outcome));
+		export_put_text(&o, ",");
 		if (r->outcome != LIFETIME_FOUND && r->outcome != LIFETIME_AT_CAP) {
-			put(&o, ",,,,,,,\n");
+			export_put_text(&o, ",,,,,,,\n");
 			continue;
 		}
 		put_ll(&o, r->k, ",");

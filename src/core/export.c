@@ -16,13 +16,7 @@
 	"expected_accuracy,expected_cost,objective,status"
 #define SWEEP_HEADER "budget,model,count,share,expected_accuracy,expected_cost,objective,status"
 
-/* A stream and the errno of its first failed write (later writes are skipped). */
-struct out {
-	FILE *fp;
-	int err;
-};
-
-static void put_text(struct out *o, const char *s)
+void export_put_text(struct export_out *o, const char *s)
 {
 	if (o->err == 0 && fputs(s, o->fp) == EOF)
 		o->err = errno ? errno : EIO;
@@ -39,7 +33,7 @@ int export_field(FILE *fp, const char *s)
 	return csv_fwrite(fp, s, len) != 0 ? (errno ? errno : EIO) : 0;
 }
 
-static void put_name(struct out *o, const char *s)
+void export_put_field(struct export_out *o, const char *s)
 {
 	if (o->err == 0)
 		o->err = export_field(o->fp, s);
@@ -74,27 +68,26 @@ void export_number(char *buf, double v)
 	}
 }
 
-static void put_number(struct out *o, double v)
+void export_put_number(struct export_out *o, double v)
 {
 	char buf[EXPORT_NUMBER_SIZE];
 	export_number(buf, v);
-	put_text(o, buf);
+	export_put_text(o, buf);
 }
 
-static void put_count(struct out *o, long long c)
+void export_put_count(struct export_out *o, long long c)
 {
 	char buf[32];
 	snprintf(buf, sizeof buf, "%lld", c);
-	put_text(o, buf);
+	export_put_text(o, buf);
 }
 
-static void put_comma(struct out *o)
+static void put_comma(struct export_out *o)
 {
-	put_text(o, ",");
+	export_put_text(o, ",");
 }
 
-/* Flush and turn the first recorded failure into ST_OUTPUT. */
-static enum status finish(struct out *o, const char *name, struct status_msg *m)
+enum status export_out_finish(struct export_out *o, const char *name, struct status_msg *m)
 {
 	if (o->err == 0 && fflush(o->fp) != 0)
 		o->err = errno ? errno : EIO;
@@ -106,12 +99,12 @@ static enum status finish(struct out *o, const char *name, struct status_msg *m)
 }
 
 /* count,share for model i (empty when the policy has no counts). */
-static void put_allocation(struct out *o, const struct policy *pol, size_t i)
+static void put_allocation(struct export_out *o, const struct policy *pol, size_t i)
 {
 	if (policy_has_counts(pol)) {
-		put_count(o, pol->count[i]);
+		export_put_count(o, pol->count[i]);
 		put_comma(o);
-		put_number(o, (double)pol->count[i] / (double)pol->params.k);
+		export_put_number(o, (double)pol->count[i] / (double)pol->params.k);
 	} else {
 		put_comma(o);
 	}
@@ -119,20 +112,20 @@ static void put_allocation(struct out *o, const struct policy *pol, size_t i)
 }
 
 /* expected_accuracy,expected_cost,objective,status and the line end. */
-static void put_outcome(struct out *o, const struct policy *pol)
+static void put_outcome(struct export_out *o, const struct policy *pol)
 {
 	if (policy_has_counts(pol)) {
-		put_number(o, pol->expected_accuracy);
+		export_put_number(o, pol->expected_accuracy);
 		put_comma(o);
-		put_number(o, pol->expected_cost);
+		export_put_number(o, pol->expected_cost);
 		put_comma(o);
-		put_number(o, pol->objective);
+		export_put_number(o, pol->objective);
 		put_comma(o);
 	} else {
-		put_text(o, ",,,");
+		export_put_text(o, ",,,");
 	}
-	put_text(o, solve_outcome_name(pol->outcome));
-	put_text(o, "\n");
+	export_put_text(o, solve_outcome_name(pol->outcome));
+	export_put_text(o, "\n");
 }
 
 static enum status check_policy(const char *name, const struct pool *pool,
@@ -151,30 +144,30 @@ enum status export_policy_stream(FILE *fp, const char *name, const struct pool *
 	enum status st = check_policy(name, pool, pol, m);
 	if (st != ST_OK)
 		return st;
-	struct out o = {fp, 0};
-	put_text(&o, POLICY_HEADER "\n");
+	struct export_out o = {fp, 0};
+	export_put_text(&o, POLICY_HEADER "\n");
 	for (size_t i = 0; i < pool->n; i++) {
 		const struct model *md = &pool->models[i];
-		put_name(&o, md->name);
+		export_put_field(&o, md->name);
 		put_comma(&o);
-		put_number(&o, md->cost);
+		export_put_number(&o, md->cost);
 		put_comma(&o);
-		put_number(&o, md->accuracy);
+		export_put_number(&o, md->accuracy);
 		put_comma(&o);
-		put_number(&o, md->load_cost);
+		export_put_number(&o, md->load_cost);
 		put_comma(&o);
 		put_allocation(&o, pol, i);
 		/* The budget is a parameter only of the primal; the dual has a floor instead. */
 		if (pol->params.mode == SOLVE_MAX_ACCURACY)
-			put_number(&o, pol->params.budget);
+			export_put_number(&o, pol->params.budget);
 		put_comma(&o);
-		put_count(&o, pol->params.k);
+		export_put_count(&o, pol->params.k);
 		put_comma(&o);
-		put_number(&o, pol->params.lambda);
+		export_put_number(&o, pol->params.lambda);
 		put_comma(&o);
 		put_outcome(&o, pol);
 	}
-	return finish(&o, name, m);
+	return export_out_finish(&o, name, m);
 }
 
 /* Levels not yet solved have no outcome at all, so only sw->done levels are written. */
@@ -192,20 +185,20 @@ enum status export_sweep_stream(FILE *fp, const char *name, const struct sweep *
 		if (st != ST_OK)
 			return st;
 	}
-	struct out o = {fp, 0};
-	put_text(&o, SWEEP_HEADER "\n");
+	struct export_out o = {fp, 0};
+	export_put_text(&o, SWEEP_HEADER "\n");
 	for (size_t j = 0; j < sw->done; j++) {
 		const struct policy *pol = &sw->levels[j].policy;
 		for (size_t i = 0; i < pool->n; i++) {
-			put_number(&o, sw->levels[j].budget);
+			export_put_number(&o, sw->levels[j].budget);
 			put_comma(&o);
-			put_name(&o, pool->models[i].name);
+			export_put_field(&o, pool->models[i].name);
 			put_comma(&o);
 			put_allocation(&o, pol, i);
 			put_outcome(&o, pol);
 		}
 	}
-	return finish(&o, name, m);
+	return export_out_finish(&o, name, m);
 }
 
 static enum status fail_errno(struct status_msg *m, const char *path, int err)

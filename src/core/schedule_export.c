@@ -9,49 +9,13 @@
 #include "optdeploy/core/export.h"
 #include "optdeploy/core/schedule.h"
 
-/* A stream and the errno of its first failed write (later writes are skipped). */
-struct out {
-	FILE *fp;
-	int err;
-};
-
-static void put_text(struct out *o, const char *s)
-{
-	if (o->err == 0 && fputs(s, o->fp) == EOF)
-		o->err = errno ? errno : EIO;
-}
-
-static void put_fmt_u64(struct out *o, const char *before, uint64_t v, const char *after)
+static void put_fmt_u64(struct export_out *o, const char *before, uint64_t v, const char *after)
 {
 	char buf[32];
 	snprintf(buf, sizeof buf, "%llu", (unsigned long long)v);
-	put_text(o, before);
-	put_text(o, buf);
-	put_text(o, after);
-}
-
-static void put_field(struct out *o, const char *s)
-{
-	if (o->err == 0)
-		o->err = export_field(o->fp, s);
-}
-
-static void put_number(struct out *o, double v)
-{
-	char buf[EXPORT_NUMBER_SIZE];
-	export_number(buf, v);
-	put_text(o, buf);
-}
-
-static enum status finish(struct out *o, const char *name, struct status_msg *m)
-{
-	if (o->err == 0 && fflush(o->fp) != 0)
-		o->err = errno ? errno : EIO;
-	if (o->err == 0 && ferror(o->fp))
-		o->err = EIO;
-	if (o->err != 0)
-		return status_fail(m, ST_OUTPUT, "%s: cannot write: %s", name, strerror(o->err));
-	return ST_OK;
+	export_put_text(o, before);
+	export_put_text(o, buf);
+	export_put_text(o, after);
 }
 
 const char *schedule_format_name(enum schedule_format f)
@@ -113,35 +77,35 @@ enum status schedule_export_check(const struct schedule_job *job, struct status_
 	return ST_OK;
 }
 
-static enum status write_csv(struct out *o, const struct pool *pool, struct schedule *s,
+static enum status write_csv(struct export_out *o, const struct pool *pool, struct schedule *s,
 			     size_t *rows)
 {
-	put_text(o, "slot,model\n");
+	export_put_text(o, "slot,model\n");
 	for (uint64_t t = 1; t <= s->k && o->err == 0; t++) {
 		size_t r = schedule_next(s);
 		if (r == SIZE_MAX)
 			return ST_INTERNAL;
 		put_fmt_u64(o, "", t, ",");
-		put_field(o, pool->models[s->models[r].index].name);
-		put_text(o, "\n");
+		export_put_field(o, pool->models[s->models[r].index].name);
+		export_put_text(o, "\n");
 	}
 	*rows = (size_t)s->k;
 	return ST_OK;
 }
 
-static void put_run(struct out *o, const struct pool *pool, const struct schedule *s,
+static void put_run(struct export_out *o, const struct pool *pool, const struct schedule *s,
 		    size_t r, uint64_t repeat)
 {
-	put_field(o, pool->models[s->models[r].index].name);
+	export_put_field(o, pool->models[s->models[r].index].name);
 	put_fmt_u64(o, ",", repeat, "\n");
 }
 
-static enum status write_runs(struct out *o, const struct pool *pool, struct schedule *s,
+static enum status write_runs(struct export_out *o, const struct pool *pool, struct schedule *s,
 			      size_t *rows)
 {
 	size_t cur = SIZE_MAX, n_rows = 0;
 	uint64_t repeat = 0;
-	put_text(o, "model,repeat\n");
+	export_put_text(o, "model,repeat\n");
 	for (uint64_t t = 1; t <= s->k && o->err == 0; t++) {
 		size_t r = schedule_next(s);
 		if (r == SIZE_MAX)
@@ -170,10 +134,10 @@ static enum status write_runs(struct out *o, const struct pool *pool, struct sch
  * trigraph can form), other bytes outside printable ASCII as three-digit
  * octal escapes (never greedy, unlike \x).
  */
-static void put_c_string(struct out *o, const char *s)
+static void put_c_string(struct export_out *o, const char *s)
 {
 	char buf[8];
-	put_text(o, "\"");
+	export_put_text(o, "\"");
 	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
 		if (*p == '"' || *p == '\\' || *p == '?')
 			snprintf(buf, sizeof buf, "\\%c", *p);
@@ -181,9 +145,9 @@ static void put_c_string(struct out *o, const char *s)
 			snprintf(buf, sizeof buf, "\\%03o", *p);
 		else
 			snprintf(buf, sizeof buf, "%c", *p);
-		put_text(o, buf);
+		export_put_text(o, buf);
 	}
-	put_text(o, "\"");
+	export_put_text(o, "\"");
 }
 
 /*
@@ -191,7 +155,7 @@ static void put_c_string(struct out *o, const char *s)
  * slash (either order) or two question marks are split with a space, so no name can end the comment, open a
  * nested one (-Wcomment) or form a trigraph.
  */
-static void put_comment_text(struct out *o, const char *s)
+static void put_comment_text(struct export_out *o, const char *s)
 {
 	char buf[3];
 	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
@@ -201,35 +165,35 @@ static void put_comment_text(struct out *o, const char *s)
 		buf[0] = (char)c;
 		buf[1] = split ? ' ' : '\0';
 		buf[2] = '\0';
-		put_text(o, buf);
+		export_put_text(o, buf);
 	}
 }
 
-static void put_c_comment(struct out *o, const struct pool *pool, const struct policy *p)
+static void put_c_comment(struct export_out *o, const struct pool *pool, const struct policy *p)
 {
-	put_text(o, "/*\n * optdeploy_schedule.h - the order of inferences of one deployment "
+	export_put_text(o, "/*\n * optdeploy_schedule.h - the order of inferences of one deployment "
 		 "policy,\n * written by `optdeploy schedule --format c`.  Regenerate it rather "
 		 "than edit it.\n *\n * pool:              ");
 	put_comment_text(o, pool->source != NULL ? pool->source : "");
 	if (p->params.mode == SOLVE_MAX_ACCURACY) {
-		put_text(o, "\n * budget:            ");
-		put_number(o, p->params.budget);
-		put_text(o, " per inference (maximum expected accuracy)");
+		export_put_text(o, "\n * budget:            ");
+		export_put_number(o, p->params.budget);
+		export_put_text(o, " per inference (maximum expected accuracy)");
 	} else {
-		put_text(o, "\n * accuracy floor:    ");
-		put_number(o, p->params.min_accuracy);
-		put_text(o, " (minimum expected cost)");
+		export_put_text(o, "\n * accuracy floor:    ");
+		export_put_number(o, p->params.min_accuracy);
+		export_put_text(o, " (minimum expected cost)");
 	}
 	put_fmt_u64(o, "\n * K:                 ", (uint64_t)p->params.k, " inferences per period");
-	put_text(o, "\n * lambda:            ");
-	put_number(o, p->params.lambda);
-	put_text(o, "\n * policy:            ");
-	put_text(o, solve_outcome_name(p->outcome));
-	put_text(o, "\n * expected accuracy: ");
-	put_number(o, p->expected_accuracy);
-	put_text(o, "\n * expected cost:     ");
-	put_number(o, p->expected_cost);
-	put_text(o, " per inference\n *\n"
+	export_put_text(o, "\n * lambda:            ");
+	export_put_number(o, p->params.lambda);
+	export_put_text(o, "\n * policy:            ");
+	export_put_text(o, solve_outcome_name(p->outcome));
+	export_put_text(o, "\n * expected accuracy: ");
+	export_put_number(o, p->expected_accuracy);
+	export_put_text(o, "\n * expected cost:     ");
+	export_put_number(o, p->expected_cost);
+	export_put_text(o, " per inference\n *\n"
 		 " * After any t calls of optdeploy_schedule_next() in a period, model i has\n"
 		 " * run floor(t c / K) or ceil(t c / K) times (c = optdeploy_counts[i]), so\n"
 		 " * never a whole inference away from its share.  Earliest deadline first\n"
@@ -304,37 +268,37 @@ static const char c_code[] =
 	"#endif\n";
 
 /* "#define NAME VALUE", its comment at column 40. */
-static void put_define(struct out *o, const char *name, uint64_t v, const char *comment)
+static void put_define(struct export_out *o, const char *name, uint64_t v, const char *comment)
 {
 	char buf[128];
 	int w = snprintf(buf, sizeof buf, "#define %s %llu", name, (unsigned long long)v);
-	put_text(o, buf);
+	export_put_text(o, buf);
 	snprintf(buf, sizeof buf, "%*s/* %s */\n", w < 40 ? 40 - w : 1, "", comment);
-	put_text(o, buf);
+	export_put_text(o, buf);
 }
 
-static enum status write_c(struct out *o, const struct pool *pool, const struct policy *p,
+static enum status write_c(struct export_out *o, const struct pool *pool, const struct policy *p,
 			   const struct schedule *s, size_t *rows)
 {
 	put_c_comment(o, pool, p);
-	put_text(o, "#ifndef OPTDEPLOY_SCHEDULE_H\n#define OPTDEPLOY_SCHEDULE_H\n\n"
+	export_put_text(o, "#ifndef OPTDEPLOY_SCHEDULE_H\n#define OPTDEPLOY_SCHEDULE_H\n\n"
 		 "#include <stdint.h>\n\n");
 	put_define(o, "OPTDEPLOY_K", s->k, "inferences in one period");
 	put_define(o, "OPTDEPLOY_N_MODELS", s->n, "models used by the policy");
-	put_text(o, "\n");
-	put_text(o, "static const char *const optdeploy_model_names[OPTDEPLOY_N_MODELS] = {\n");
+	export_put_text(o, "\n");
+	export_put_text(o, "static const char *const optdeploy_model_names[OPTDEPLOY_N_MODELS] = {\n");
 	for (size_t i = 0; i < s->n; i++) {
-		put_text(o, "\t");
+		export_put_text(o, "\t");
 		put_c_string(o, pool->models[s->models[i].index].name);
-		put_text(o, ",\n");
+		export_put_text(o, ",\n");
 	}
-	put_text(o, "};\n\n/* runs of each model in one period; they sum to OPTDEPLOY_K */\n"
+	export_put_text(o, "};\n\n/* runs of each model in one period; they sum to OPTDEPLOY_K */\n"
 		 "static const uint32_t optdeploy_counts[OPTDEPLOY_N_MODELS] = {\n");
 	for (size_t i = 0; i < s->n; i++)
 		put_fmt_u64(o, "\t", s->models[i].count, "u,\n");
-	put_text(o, "};\n");
-	put_text(o, c_types);
-	put_text(o, c_code);
+	export_put_text(o, "};\n");
+	export_put_text(o, c_types);
+	export_put_text(o, c_code);
 	*rows = s->n;
 	return ST_OK;
 }
@@ -344,7 +308,7 @@ enum status schedule_export_stream(FILE *fp, const char *name, const void *ctx,
 {
 	const struct schedule_job *job = ctx;
 	const struct policy *p = job->pol;
-	struct out o = { fp, 0 };
+	struct export_out o = { fp, 0 };
 	struct schedule s;
 	size_t n_rows = 0;
 	enum status st = schedule_export_check(job, m);
@@ -363,7 +327,7 @@ enum status schedule_export_stream(FILE *fp, const char *name, const void *ctx,
 	schedule_free(&s);
 	if (st != ST_OK)
 		return status_fail(m, st, "%s: schedule: no model was due at a slot (a bug)", name);
-	st = finish(&o, name, m);
+	st = export_out_finish(&o, name, m);
 	if (st == ST_OK && rows != NULL)
 		*rows = n_rows;
 	return st;

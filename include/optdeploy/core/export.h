@@ -53,6 +53,24 @@ void export_number(char *buf, double v);
  */
 int export_field(FILE *fp, const char *s);
 
+/*
+ * A stream and the errno of its first failed write: every writer of a CSV
+ * or a header (export, schedule, lifetime) puts its pieces through these,
+ * and later writes are skipped once one failed.
+ */
+struct export_out {
+	FILE *fp;
+	int err;
+};
+
+void export_put_text(struct export_out *o, const char *s);
+void export_put_field(struct export_out *o, const char *s);  /* quoted as export_field does */
+void export_put_number(struct export_out *o, double v);      /* as export_number writes it */
+void export_put_count(struct export_out *o, long long c);
+
+/* Flush; the first failure becomes ST_OUTPUT ("NAME: cannot write: ..."). */
+enum status export_out_finish(struct export_out *o, const char *name, struct status_msg *m);
+
 /* Write to an open stream; ST_OUTPUT on a write error (name used in the message). */
 enum status export_policy_stream(FILE *fp, const char *name, const struct pool *pool,
 				 const struct policy *pol, struct status_msg *m);
