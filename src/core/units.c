@@ -247,19 +247,26 @@ static enum status parse_scaled(const char *s, const char *u_end, const struct u
 	return find_unit(s, u, table, kind, list, unit, m);
 }
 
-enum status units_parse_energy(const char *s, double *joules, struct status_msg *m)
+/* A number and one unit of table, as one value in SI units (one rounding). */
+static enum status parse_quantity(const char *s, const struct unit *table, const char *kind,
+				  const char *article, const char *list, bool zero_ok, double *out,
+				  struct status_msg *m)
 {
 	struct decimal d;
 	const struct unit *u = NULL;
-	enum status st = parse_scaled(s, NULL, energy_units, "energy", "an energy", ENERGY_LIST,
-					&d, &u, m);
+	enum status st = parse_scaled(s, NULL, table, kind, article, list, &d, &u, m);
 	if (st != ST_OK)
 		return st;
 	double v = decimal_double((u128)d.mant * u->fmant, d.exp10 + u->fexp);
-	st = check_range(s, d.mant, v, false, "an energy", m);
+	st = check_range(s, d.mant, v, zero_ok, article, m);
 	if (st == ST_OK)
-		*joules = v;
+		*out = v;
 	return st;
+}
+
+enum status units_parse_energy(const char *s, double *joules, struct status_msg *m)
+{
+	return parse_quantity(s, energy_units, "energy", "an energy", ENERGY_LIST, false, joules, m);
 }
 
 /* "3000mAh@3.7V": charge (C) x voltage (V), one rounding. */
@@ -303,17 +310,7 @@ enum status units_parse_battery(const char *s, double *joules, struct status_msg
 
 enum status units_parse_power(const char *s, double *watts, struct status_msg *m)
 {
-	struct decimal d;
-	const struct unit *u = NULL;
-	enum status st = parse_scaled(s, NULL, power_units, "power", "a power", POWER_LIST,
-					&d, &u, m);
-	if (st != ST_OK)
-		return st;
-	double v = decimal_double((u128)d.mant * u->fmant, d.exp10 + u->fexp);
-	st = check_range(s, d.mant, v, true, "a power", m);
-	if (st == ST_OK)
-		*watts = v;
-	return st;
+	return parse_quantity(s, power_units, "power", "a power", POWER_LIST, true, watts, m);
 }
 
 enum status units_parse_rate(const char *s, struct units_exact *per_second,

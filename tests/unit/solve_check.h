@@ -156,6 +156,27 @@ static inline void check_against_brute(const struct pool *pool, struct solver *s
 	}
 }
 
+/*
+ * Both objectives (max accuracy under sp->budget, min cost above floor)
+ * against brute force, under each of the n_ways support strategies.
+ * Returns the number of comparisons made (2 per strategy).
+ */
+static inline size_t check_ways_against_brute(const struct pool *pool, struct solver *s,
+					      struct solve_params sp, double floor,
+					      const enum solve_search *ways, size_t n_ways,
+					      struct policy *pol)
+{
+	for (size_t w = 0; w < n_ways; w++) {
+		solver_set_search(s, ways[w]);
+		sp.mode = SOLVE_MAX_ACCURACY;
+		check_against_brute(pool, s, &sp, pol);
+		sp.mode = SOLVE_MIN_COST;
+		sp.min_accuracy = floor;
+		check_against_brute(pool, s, &sp, pol);
+	}
+	return 2 * n_ways;
+}
+
 /* ---- large K: an analytic bound proves the answer ---------------------- */
 
 /*

@@ -47,15 +47,7 @@ static void test_brute_force_random(void **state)
 		 * (deploy_near) and the split-count program (deploy_mip) */
 		enum solve_search ways[] = {SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS,
 					    SOLVE_SEARCH_SUPPORTS_SPLIT};
-		for (size_t w = 0; w < 3; w++) {
-			solver_set_search(s, ways[w]);
-			sp.mode = SOLVE_MAX_ACCURACY;
-			check_against_brute(&tp.pool, s, &sp, &pol);
-			sp.mode = SOLVE_MIN_COST;
-			sp.min_accuracy = floor;
-			check_against_brute(&tp.pool, s, &sp, &pol);
-			checked += 2;
-		}
+		checked += check_ways_against_brute(&tp.pool, s, sp, floor, ways, 3, &pol);
 
 		policy_free(&pol);
 		solver_free(s);

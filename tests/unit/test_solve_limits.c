@@ -61,15 +61,7 @@ static void test_brute_force_limits(void **state)
 		double floor = ts_rand_range(&rng, 50, 101);
 		enum solve_search ways[] = {SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS,
 					    SOLVE_SEARCH_SUPPORTS_SPLIT};
-		for (size_t w = 0; w < 3; w++) {
-			solver_set_search(s, ways[w]);
-			sp.mode = SOLVE_MAX_ACCURACY;
-			check_against_brute(&tp.pool, s, &sp, &pol);
-			sp.mode = SOLVE_MIN_COST;
-			sp.min_accuracy = floor;
-			check_against_brute(&tp.pool, s, &sp, &pol);
-			checked += 2;
-		}
+		checked += check_ways_against_brute(&tp.pool, s, sp, floor, ways, 3, &pol);
 		policy_free(&pol);
 		solver_free(s);
 	}

@@ -105,14 +105,7 @@ static void test_tie_family_brute(void **state)
 		sp.budget = ts_rand_range(&rng, 0.9 * ts_min_cost(&tp.pool), pool_max_cost(&tp.pool));
 		double floor = ts_rand_range(&rng, 40, 95);
 		enum solve_search ways[] = {SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS};
-		for (size_t w = 0; w < 2; w++) {
-			solver_set_search(s, ways[w]);
-			sp.mode = SOLVE_MAX_ACCURACY;
-			check_against_brute(&tp.pool, s, &sp, &pol);
-			sp.mode = SOLVE_MIN_COST;
-			sp.min_accuracy = floor;
-			check_against_brute(&tp.pool, s, &sp, &pol);
-		}
+		check_ways_against_brute(&tp.pool, s, sp, floor, ways, 2, &pol);
 		policy_free(&pol);
 		solver_free(s);
 	}
