@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "optdeploy/core/pool_bundled.h"
 #include "optdeploy/core/pool_tables.h"
@@ -81,6 +82,22 @@ static void test_torchvision(void **state)
 	assert_true(pool_max_cost(&p) == 1016.717);
 	assert_int_equal(sweep_default_spacing(&p), SWEEP_LOG);
 	pool_free(&p);
+}
+
+/* A file found nowhere: the installed path, for the message; a found one relative to the cwd. */
+static void test_path_search(void **state)
+{
+	static const struct pool_bundled missing = { "missing", NULL, "no_such_pool.csv", NULL, "" };
+	char buf[4096], want[4096];
+	(void)state;
+	snprintf(want, sizeof want, "%s/no_such_pool.csv", pool_bundled_dir());
+	assert_string_equal(pool_bundled_path(&missing, buf, sizeof buf), want);
+	/* the unit tests run from the source tree: next to build/tests/ there is no data/,
+	   so the source tree's, shown relative to the working directory */
+	assert_string_equal(pool_bundled_path(pool_bundled_find("rpi4"), buf, sizeof buf),
+			    "data/mlperf_rpi4_tflite.csv");
+	snprintf(want, sizeof want, "%s/mlperf_rpi4_tflite.csv", pool_bundled_src_dir());
+	assert_true(access(want, F_OK) == 0);
 }
 
 /* The measured pools: energy in mJ and top-1 %, from the MLPerf v1.0 results (data/README). */
@@ -215,6 +232,7 @@ int main(void)
 		cmocka_unit_test(test_every_pool_opens),
 		cmocka_unit_test(test_torchvision),
 		cmocka_unit_test(test_mlperf),
+		cmocka_unit_test(test_path_search),
 		cmocka_unit_test(test_spacing_levels),
 		cmocka_unit_test(test_default_spacing),
 		cmocka_unit_test(test_log_sweep_range),
