@@ -1,5 +1,6 @@
 /* export.c - policies and sweeps as tidy CSV, to a stream or atomically into a file. */
 #include "optdeploy/core/export.h"
+#include "optdeploy/core/limits.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -125,7 +126,25 @@ static void put_outcome(struct export_out *o, const struct policy *pol)
 		export_put_text(o, ",,,");
 	}
 	export_put_text(o, solve_outcome_name(pol->outcome));
-	export_put_text(o, "\n");
+}
+
+/* The memory used and allowed: asked for with a memory limit, on a pool that has the column. */
+static bool memory_shown(const struct pool *pool, const struct policy *pol)
+{
+	return pool->has_memory && limits_memory_active(&pol->params);
+}
+
+/* ,memory,memory_used,memory_limit: the model's own, the policy's models' together. */
+static void put_memory(struct export_out *o, const struct pool *pool, const struct policy *pol,
+		       size_t i)
+{
+	put_comma(o);
+	export_put_number(o, pool->models[i].memory);
+	put_comma(o);
+	if (policy_has_counts(pol))
+		export_put_number(o, policy_memory_used(pol, pool));
+	put_comma(o);
+	export_put_number(o, pol->params.memory_limit);
 }
 
 static enum status check_policy(const char *name, const struct pool *pool,
@@ -145,7 +164,9 @@ enum status export_policy_stream(FILE *fp, const char *name, const struct pool *
 	if (st != ST_OK)
 		return st;
 	struct export_out o = {fp, 0};
-	export_put_text(&o, POLICY_HEADER "\n");
+	bool mem = memory_shown(pool, pol);
+	export_put_text(&o, POLICY_HEADER);
+	export_put_text(&o, mem ? ",memory,memory_used,memory_limit\n" : "\n");
 	for (size_t i = 0; i < pool->n; i++) {
 		const struct model *md = &pool->models[i];
 		export_put_field(&o, md->name);
@@ -166,6 +187,9 @@ enum status export_policy_stream(FILE *fp, const char *name, const struct pool *
 		export_put_number(&o, pol->params.lambda);
 		put_comma(&o);
 		put_outcome(&o, pol);
+		if (mem)
+			put_memory(&o, pool, pol, i);
+		export_put_text(&o, "\n");
 	}
 	return export_out_finish(&o, name, m);
 }
@@ -196,6 +220,7 @@ enum status export_sweep_stream(FILE *fp, const char *name, const struct sweep *
 			put_comma(&o);
 			put_allocation(&o, pol, i);
 			put_outcome(&o, pol);
+			export_put_text(&o, "\n");
 		}
 	}
 	return export_out_finish(&o, name, m);

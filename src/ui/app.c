@@ -138,6 +138,7 @@ static enum status start_values(struct app *a, const struct app_options *opt, st
 	}
 	a->mode = opt->floor_given ? SOLVE_MIN_COST : sp.mode;
 	a->method = sp.method;
+	a->heat_all_rows = opt->rows_all;
 	a->time_limit = sp.time_limit;
 	if (isfinite(sp.memory_limit) && sp.memory_limit >= 0 && !a->pools[a->cur].has_memory)
 		return status_fail(m, ST_DATA, "%s: --memory needs the models' memory footprints, "
