@@ -187,6 +187,9 @@ enum status lifetime_run(struct solver *s, const struct pool *pool,
 	x.sp.time_limit = limits->time_limit;
 	x.sp.max_models = limits->max_models;
 	x.sp.memory_limit = limits->memory_limit;
+	x.sp.deadline = limits->deadline;
+	x.sp.rate = limits->rate;
+	x.sp.duty_cycle = limits->duty_cycle;
 	if (st == ST_OK)
 		st = solve_params_check(&x.sp, m);
 	if (st == ST_OK)
