@@ -560,7 +560,8 @@ static void draw_body(struct cursor *c, const struct ui_table_input *in, struct 
 	} else if (!counts) {
 		wrapped(c, ui_term_attr(t, UI_ERROR), p->message[0] != '\0' ? p->message
 			: solve_outcome_name(p->outcome));
-		if (p->outcome == SOLVE_INFEASIBLE)
+		/* no nearest value (no model fits the memory): the message says what to change */
+		if (p->outcome == SOLVE_INFEASIBLE && isfinite(p->nearest))
 			line(c, A_NORMAL, p->params.mode == SOLVE_MAX_ACCURACY
 			     ? "minimum feasible budget %g" : "best reachable accuracy %g", p->nearest);
 	} else {
