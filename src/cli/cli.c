@@ -558,6 +558,7 @@ static int run_planner(const struct cli_options *o)
 	a.battery = o->phys.battery_given;
 	a.bp = o->phys.bp;
 	a.cost_unit = o->phys.cost_unit;
+	a.above_idle = o->time.above_idle;
 	return app_run(&a);
 }
 
