@@ -72,8 +72,9 @@ md5sum <"$TMPD/plain.csv" | cmp -s - "$TMPD/out.md5" || fail "the CSV differs wi
 # 2. standard error to a file: no progress text at all (and nothing else)
 [ ! -s "$TMPD/plain.err" ] || fail "progress text in a file: $(head -c 200 "$TMPD/plain.err")"
 
-# 3. a failure after the line was shown: erased before the error message
-run fail "$CMD -o /nonexistent/dir/out.csv"
+# 3. a failure after the line was shown (a full disk: /dev/full; a missing
+# directory is refused before any work): erased before the error message
+run fail "$CMD -o /dev/full"
 wait_for "/$STEPS levels, " 60
 exited 73
 screen | grep -q "^optdeploy: .*cannot write" || fail "the error message does not start its line"
