@@ -94,8 +94,8 @@ static const char help_text[] =
 "  --only PAT[,PAT...], --exclude PAT[,PAT...]  keep models by shell glob\n"
 "  --strict            a model missing from one of the files is an error\n"
 "  --skip-incomplete   leave out rows with an empty value (a warning counts them)\n"
-"  --pool NAME         a bundled pool: uci_har, imagenet_paper, torchvision\n"
-"                      (--pool help lists them)\n"
+"  --pool NAME         a bundled pool: uci_har, imagenet_paper, torchvision,\n"
+"                      rpi4, xavier (--pool help lists them)\n"
 "  --log, --linear     sweep/frontier/plot budget levels spaced geometrically or\n"
 "                      evenly (default: log when costs span over 100x); plot:\n"
 "                      the cost axis too\n"
@@ -231,25 +231,38 @@ static enum status step_sweep(const struct cli_options *o, struct sweep *sw, str
 	return st;
 }
 
-/* Solve every level; a failed level is an error (70), as a failed solve is. */
-static int run_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s,
-		     struct sweep *sw)
+/* Prepare the levels of o's range: held (every level kept) or streamed (one at a time). */
+static int init_sweep(const struct cli_options *o, const struct pool *pool, struct sweep *sw,
+		      bool streamed)
 {
 	struct status_msg m;
 	double from, to;
 	size_t steps = o->steps;
 	enum status st = sweep_range(o, pool, &from, &to, &m);
+	enum sweep_spacing spacing = o->spacing_given ? o->spacing : sweep_default_spacing(pool);
 	/* Every model costs the same: the default range is that one budget. */
 	if (isnan(from) && pool->models[pool_cheapest(pool)].cost == pool_max_cost(pool))
 		steps = 1;
-	if (st == ST_OK)
-		st = sweep_init_spaced(sw, pool, &o->params, from, to, steps, o->spacing_given
-				       ? o->spacing : sweep_default_spacing(pool), &m);
+	if (st == ST_OK && streamed)
+		st = sweep_init_streamed(sw, pool, &o->params, from, to, steps, spacing, &m);
+	else if (st == ST_OK)
+		st = sweep_init_spaced(sw, pool, &o->params, from, to, steps, spacing, &m);
 	if (st != ST_OK) {
 		memset(sw, 0, sizeof *sw);
 		return report(st, &m);
 	}
-	st = step_sweep(o, sw, s, &m);
+	return 0;
+}
+
+/* Solve every level; a failed level is an error (70), as a failed solve is. */
+static int run_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s,
+		     struct sweep *sw)
+{
+	struct status_msg m;
+	int code = init_sweep(o, pool, sw, false);
+	if (code != 0)
+		return code;
+	enum status st = step_sweep(o, sw, s, &m);
 	if (st != ST_OK)
 		return report(st, &m);
 	for (size_t j = 0; j < sw->n_levels; j++)
@@ -264,9 +277,7 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 /* After the output: levels that hit the time limit were shown as such; exit 1. */
 static int time_limit_verdict(const struct sweep *sw, int code)
 {
-	size_t n = 0;
-	for (size_t j = 0; j < sw->n_levels; j++)
-		n += sw->levels[j].policy.outcome == SOLVE_TIME_LIMIT;
+	size_t n = sw->time_limited;
 	if (n == 0 || code != 0)
 		return code;
 	fprintf(stderr, "optdeploy: %zu of %zu budget levels stopped at the solver's time limit "
@@ -274,24 +285,55 @@ static int time_limit_verdict(const struct sweep *sw, int code)
 	return CLI_EXIT_NO_POLICY;
 }
 
+static void sweep_progress(void *ctx, size_t levels, unsigned long long bytes)
+{
+	(void)bytes;
+	cli_progress_update(ctx, levels);
+}
+
+/*
+ * A CSV sweep is streamed: each level is solved, then its rows written, so one
+ * level is in memory whatever --steps is; the progress line counts levels
+ * solved and written.
+ */
+static int stream_sweep_csv(const struct cli_options *o, const struct pool *pool,
+			    struct solver *s)
+{
+	struct status_msg m;
+	struct sweep sw;
+	struct cli_progress pr;
+	size_t rows = 0;
+	enum status st;
+	bool to_file = o->output != NULL && strcmp(o->output, "-") != 0;
+	int code = init_sweep(o, pool, &sw, true);
+	if (code != 0)
+		return code;
+	struct export_sweep_job job = { &sw, s, sweep_progress, &pr };
+	cli_progress_start(&pr, stderr, !o->no_progress, "sweep", "levels solved and written",
+			   sw.n_levels);
+	if (to_file)
+		st = export_atomic(o->output, export_sweep_levels, &job, &rows, &m);
+	else
+		st = export_sweep_levels(stdout, "standard output", &job, &rows, &m);
+	cli_progress_end(&pr);
+	if (st == ST_OK && to_file)
+		fprintf(stderr, "optdeploy: wrote %zu row%s to %s\n", rows, rows == 1 ? "" : "s",
+			o->output);
+	code = st != ST_OK ? report(st, &m) : finish_stdout(0);
+	code = time_limit_verdict(&sw, code);
+	sweep_free(&sw);
+	return code;
+}
+
 static int cmd_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s)
 {
 	struct status_msg m;
 	struct sweep sw;
-	size_t rows = 0;
-	enum status st;
+	if (o->format == CLI_FORMAT_CSV || (o->output != NULL && strcmp(o->output, "-") != 0))
+		return stream_sweep_csv(o, pool, s);
 	int code = run_sweep(o, pool, s, &sw);
 	if (code == 0) {
-		if (o->output != NULL && strcmp(o->output, "-") != 0) {
-			st = export_sweep_file(o->output, &sw, &rows, &m);
-			if (st == ST_OK)
-				fprintf(stderr, "optdeploy: wrote %zu row%s to %s\n", rows,
-					rows == 1 ? "" : "s", o->output);
-		} else if (o->format == CLI_FORMAT_CSV) {
-			st = export_sweep_stream(stdout, "standard output", &sw, &m);
-		} else {
-			st = cli_print_sweep(stdout, o, &sw, &m);
-		}
+		enum status st = cli_print_sweep(stdout, o, &sw, &m);
 		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
 		code = time_limit_verdict(&sw, code);
 	}

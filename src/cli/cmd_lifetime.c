@@ -63,12 +63,13 @@ static enum status write_policy_csv(FILE *fp, const char *name, const void *ctx,
 {
 	const struct policy_csv *c = ctx;
 	const struct policy *p = &c->lv->p;
-	struct export_out o = { fp, 0 };
+	struct export_out o;
+	export_out_init(&o, fp);
 	export_put_text(&o, "model,cost,accuracy,load_cost,count,share,budget,k,lambda,expected_accuracy,"
 	    "expected_cost,objective,status,duration_s\n");
 	for (size_t i = 0; i < c->pool->n && o.err == 0; i++) {
 		const struct model *md = &c->pool->models[i];
-		o.err = export_field(fp, md->name);
+		export_put_field(&o, md->name);
 		export_put_text(&o, ",");
 		put_num(&o, md->cost, ",");
 		put_num(&o, md->accuracy, ",");
@@ -96,7 +97,8 @@ static enum status write_sweep_csv(FILE *fp, const char *name, const void *ctx, 
 				   struct status_msg *m)
 {
 	const struct sweep_csv *c = ctx;
-	struct export_out o = { fp, 0 };
+	struct export_out o;
+	export_out_init(&o, fp);
 	export_put_text(&o, CMD_LIFETIME_CSV_SWEEP_HEADER "\n");
 	for (size_t j = 0; j < c->n; j++) {
 		const struct lifetime_result *r = &c->lv[j].r;

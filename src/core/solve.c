@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "optdeploy/core/deadline.h"
+#include "optdeploy/core/deploy_few.h"
 #include "optdeploy/core/deploy_lp.h"
 #include "optdeploy/core/deploy_mip.h"
 #include "optdeploy/core/limits.h"
@@ -44,9 +45,11 @@ struct solver {
 	struct deploy_lp *lp;
 	struct deploy_mip *mip;
 	struct deploy_near *near;
+	struct deploy_few *few;
 	double *lp_x;           /* LP counts per kept model */
 	long long *kept_count;  /* integer counts per kept model */
 	long long *scratch;     /* pool-indexed counts */
+	long long *check;       /* pool-indexed counts of a policy deploy_few offers */
 	jmp_buf on_error;
 	double deadline;        /* monotonic seconds when this solve must stop */
 };
@@ -119,11 +122,13 @@ static bool build_problems(struct solver *s)
 	deploy_lp_free(s->lp);
 	deploy_mip_free(s->mip);
 	deploy_near_free(s->near);
+	deploy_few_free(s->few);
 	choose_models(s);
 	s->lp = deploy_lp_new(s->pool, s->kept, s->m);
 	s->mip = deploy_mip_new(s->pool, s->kept, s->m);
 	s->near = deploy_near_new(s->pool, s->kept, s->m);
-	return s->lp != NULL && s->mip != NULL && s->near != NULL;
+	s->few = deploy_few_new(s->pool, s->kept, s->m);
+	return s->lp != NULL && s->mip != NULL && s->near != NULL && s->few != NULL;
 }
 
 struct solver *solver_new(const struct pool *pool, struct status_msg *m)
@@ -167,6 +172,7 @@ enum status solver_create(struct solver **out, const struct pool *pool, struct s
 	s->lp_x = calloc(pool->n, sizeof *s->lp_x);
 	s->kept_count = calloc(pool->n, sizeof *s->kept_count);
 	s->scratch = calloc(pool->n, sizeof *s->scratch);
+	s->check = calloc(pool->n, sizeof *s->check);
 	glpk_quiet();
 	glp_error_hook(on_glpk_error, s);
 	if (setjmp(s->on_error)) {
@@ -176,7 +182,7 @@ enum status solver_create(struct solver **out, const struct pool *pool, struct s
 		return status_fail(m, ST_INTERNAL, "GLPK failed while building the problem");
 	}
 	bool ok = s->kept != NULL && s->lp_x != NULL && s->kept_count != NULL &&
-		  s->scratch != NULL && build_problems(s);
+		  s->scratch != NULL && s->check != NULL && build_problems(s);
 	glp_error_hook(NULL, NULL);
 	if (!ok) {
 		solver_free(s);
@@ -194,11 +200,13 @@ void solver_free(struct solver *s)
 		deploy_lp_free(s->lp);
 		deploy_mip_free(s->mip);
 		deploy_near_free(s->near);
+		deploy_few_free(s->few);
 	}
 	free(s->kept);
 	free(s->lp_x);
 	free(s->kept_count);
 	free(s->scratch);
+	free(s->check);
 	pool_free(&s->work);
 	free(s);
 }
@@ -390,6 +398,46 @@ static struct exact_answer solve_whole_mip(const struct support_problem *p, long
 	return a;
 }
 
+/* What deploy_few's feasibility test needs: the solver and the parameters. */
+struct few_check {
+	struct solver *s;
+	const struct solve_params *sp;
+};
+
+/* deploy_few_feasible_fn: kept-model counts meet every row (counts_feasible). */
+static bool few_feasible(const void *ctx, const long long *kept_counts)
+{
+	const struct few_check *c = ctx;
+	struct solver *s = c->s;
+	memset(s->check, 0, s->n * sizeof *s->check);
+	for (size_t k = 0; k < s->m; k++)
+		s->check[s->kept[k]] = kept_counts[k];
+	return counts_feasible(s->pool, c->sp, s->check);
+}
+
+/*
+ * Small K with a choice of models: the few models that can beat the
+ * incumbent, solved by GLPK (deploy_few.h); GLPK's branch and bound over
+ * every model when too many can, or when deploy_few cannot conclude.
+ */
+static struct exact_answer solve_few_or_whole(struct solver *s, const struct support_problem *p,
+					      bool usable, double *best)
+{
+	struct few_check check = {s, p->sp};
+	double before = *best;
+	switch (deploy_few_solve(s->few, p, few_feasible, &check, s->kept_count, best)) {
+	case DEPLOY_FEW_OPTIMAL:
+		return (struct exact_answer){SOLVE_OPTIMAL, NULL};
+	case DEPLOY_FEW_TIME_LIMIT:
+		return (struct exact_answer){SOLVE_TIME_LIMIT,
+			"time limit reached before optimality was proven"};
+	default:
+		break;
+	}
+	bool seeded = usable || (isfinite(*best) && *best != before);
+	return solve_whole_mip(p, s->kept_count, seeded, best);
+}
+
 /*
  * Exact solve, given the root LP bound and the rounded LP policy in `count`
  * (pool-indexed).  The rounded policy is optimal already when it meets the
@@ -424,7 +472,11 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 	bool glpk_branches = s->search == SOLVE_SEARCH_GLPK ||
 			     (s->search == SOLVE_SEARCH_AUTO && decisions &&
 			      sp->k < GLPK_BRANCHES_BELOW_K);
-	if (glpk_branches)
+	bool few = s->search == SOLVE_SEARCH_FEW ||
+		   (s->search == SOLVE_SEARCH_AUTO && glpk_branches);
+	if (few)
+		a = solve_few_or_whole(s, &prob, usable, &best);
+	else if (glpk_branches)
 		a = solve_whole_mip(&prob, s->kept_count, usable, &best);
 	else
 		a.outcome = support_search(&prob, s->kept_count, &best, &a.why);

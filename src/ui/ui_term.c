@@ -249,6 +249,8 @@ enum status ui_term_open(struct ui_term *t, bool force_ascii, struct status_msg 
 
 	memset(t, 0, sizeof *t);
 	setlocale(LC_ALL, "");
+	/* ncurses needs the character set; numbers on screen, typed or written use '.' */
+	setlocale(LC_NUMERIC, "C");
 	t->utf8 = !force_ascii && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	t->g = ui_glyphs_get(t->utf8);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))

@@ -60,12 +60,12 @@ static void test_brute_force_limits(void **state)
 		limited += sp.max_models > 0 || isfinite(sp.memory_limit);
 		double floor = ts_rand_range(&rng, 50, 101);
 		enum solve_search ways[] = {SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS,
-					    SOLVE_SEARCH_SUPPORTS_SPLIT};
-		checked += check_ways_against_brute(&tp.pool, s, sp, floor, ways, 3, &pol);
+					    SOLVE_SEARCH_SUPPORTS_SPLIT, SOLVE_SEARCH_FEW};
+		checked += check_ways_against_brute(&tp.pool, s, sp, floor, ways, 4, &pol);
 		policy_free(&pol);
 		solver_free(s);
 	}
-	assert_true(checked == 1800);
+	assert_true(checked == 2400);
 	assert_true(limited >= 150);
 }
 

@@ -118,15 +118,19 @@ void solver_set_pruning(struct solver *s, bool on);
 
 /*
  * How the exact solve decides which models are used.  SOLVE_SEARCH_AUTO
- * (the default) lets GLPK branch on them itself below K = 100 when lambda
- * or a device limit makes them a choice (integrality gaps there can dwarf
- * lambda and weaken the search's LP bounds); otherwise the search over
- * supports of support_search.h, with each support's small box program
- * (deploy_near.h), measured 2-10 times fewer instructions from K = 100 up.
- * Tests force each to check them against each other and the brute force.
+ * (the default), below K = 100 when lambda or a device limit makes them a
+ * choice (integrality gaps there can dwarf lambda and weaken every LP
+ * bound): GLPK's integer program over the few models whose bound reaches
+ * the incumbent (deploy_few.h), or over every model when too many do;
+ * otherwise the search over supports of support_search.h, with each
+ * support's small box program (deploy_near.h), measured 2-10 times fewer
+ * instructions from K = 100 up.  Tests force each to check them against
+ * each other and the brute force (SOLVE_SEARCH_GLPK: always every model;
+ * SOLVE_SEARCH_FEW: deploy_few at any K).
  */
 enum solve_search { SOLVE_SEARCH_AUTO, SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS,
-		    SOLVE_SEARCH_SUPPORTS_SPLIT /* each support by deploy_mip, not deploy_near */ };
+		    SOLVE_SEARCH_SUPPORTS_SPLIT /* each support by deploy_mip, not deploy_near */,
+		    SOLVE_SEARCH_FEW };
 void solver_set_search(struct solver *s, enum solve_search how);
 
 /* Number of models the GLPK problem holds after pruning. */
