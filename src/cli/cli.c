@@ -16,6 +16,7 @@
 #include "optdeploy/cli/cli_print.h"
 #include "optdeploy/cli/cmd_lifetime.h"
 #include "optdeploy/cli/cli_schedule.h"
+#include "optdeploy/cli/cli_time.h"
 #include "optdeploy/cli/cli_progress.h"
 #include "optdeploy/core/compare.h"
 #include "optdeploy/core/export.h"
@@ -83,13 +84,22 @@ static const char help_text[] =
 "  --ascii             planner: draw with ASCII characters only\n"
 "  --cost-unit U       one unit of the cost column is U: J, mJ, uJ, nJ, Wh, mWh\n"
 "  --battery CAP       battery capacity: 3000mAh@3.7V, 11.1Wh, 40kJ, 39960J\n"
-"  --idle POWER        baseline draw for the whole duration: 2mW (default 0)\n"
-"  --rate R            inferences per time unit: 2/s, 30/min, 1/h\n"
+"  --idle POWER        baseline draw: 2mW (default 0); with a latency column it is\n"
+"                      charged for the idle time only (whole-board energies)\n"
+"  --energy E          whole-board (default: the energies include the idle draw)\n"
+"                      or above-idle (idle charged for the whole duration)\n"
+"  --rate R            inferences per time unit: 2/s, 30/min, 1/h; with a latency\n"
+"                      column also the time row: busy <= duty x K / rate\n"
+"  --duty-cycle D      with --rate: the share of the time the device may be busy,\n"
+"                      0 < D <= 1 (default 1)\n"
+"  --deadline T        models slower than T (100ms, 0.5s, 800us) are not used\n"
+"  --latency-unit U    the latency column's unit: ms (default), s or us\n"
 "  --duration D        solve: how long to run: 24h, 90min, 7d, 3600s;\n"
 "                      K = floor(rate x duration), budget (battery - idle) / K\n"
 "  --sweep             lifetime: one row per accuracy floor (--from/--to/--steps;\n"
 "                      default: cheapest model's accuracy to the best's, 11)\n"
-"  --columns KEY=COL[,KEY=COL...]  take name, cost, accuracy, load_cost, memory\n"
+"  --columns KEY=COL[,KEY=COL...]  take name, cost, accuracy, load_cost, memory,\n"
+"                      latency\n"
 "                      from the table's own columns (COL may be FILE:COL)\n"
 "  --only PAT[,PAT...], --exclude PAT[,PAT...]  keep models by shell glob\n"
 "  --strict            a model missing from one of the files is an error\n"
@@ -106,6 +116,7 @@ static const char help_text[] =
 "  -h, --help          show this help;  -V, --version  show the version\n"
 "\n"
 "FILE is a CSV table with a header: model, cost, accuracy[, load_cost][, memory]\n"
+"[, latency]\n"
 "(or any columns, mapped with --columns); - reads standard input.\n"
 "Exit status: 0 done, 1 infeasible or solver time limit, 64 usage, 65 bad data,\n"
 "66 unreadable input, 70 internal error, 73 output error.\n"
@@ -163,8 +174,10 @@ static int emit_policy(const struct cli_options *o, const struct pool *pool,
 		st = export_policy_stream(stdout, "standard output", pool, p, &m);
 	else
 		st = cli_print_solve(stdout, o, pool, p, &m);
-	if (st == ST_OK && o->format != CLI_FORMAT_CSV)
+	if (st == ST_OK && o->format != CLI_FORMAT_CSV) {
+		cli_time_print_solve(stdout, o, pool, p);
 		cli_battery_print_solve(stdout, o, p);
+	}
 	return st != ST_OK ? report(st, &m) : finish_stdout(0);
 }
 
@@ -479,8 +492,9 @@ static int cmd_compare(const struct cli_options *o, const struct pool *pool, str
 	return code;
 }
 
-static int run_batch(const struct cli_options *o)
+static int run_batch(const struct cli_options *given)
 {
+	struct cli_options local = *given, *o = &local;  /* cli_time_apply may drop the rate */
 	struct pool pool = { 0 };
 	struct solver *s = NULL;
 	struct status_msg m;
@@ -497,6 +511,8 @@ static int run_batch(const struct cli_options *o)
 		st = cli_outputs_check(o, src.paths, src.n, &m);
 	if (st == ST_OK && o->normalize)
 		st = pool_normalize(&pool, &m);
+	if (st == ST_OK)
+		st = cli_time_apply(o, &pool, &m);
 	if (st == ST_OK)
 		st = solver_create(&s, &pool, &m);
 	if (st != ST_OK)
