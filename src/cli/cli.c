@@ -11,6 +11,7 @@
 #include "optdeploy/ui/app.h"
 #include "optdeploy/cli/cli_battery.h"
 #include "optdeploy/cli/cli_cmd.h"
+#include "optdeploy/cli/cli_outputs.h"
 #include "optdeploy/cli/cli_pool.h"
 #include "optdeploy/cli/cli_print.h"
 #include "optdeploy/cli/cmd_lifetime.h"
@@ -505,10 +506,13 @@ static int run_batch(const struct cli_options *given)
 	struct pool_warnings w;
 	struct cli_pool_source src;
 	enum status st = cli_pool_source(o, &src, &m);
+	cli_outputs_catch_signals();
 	if (st == ST_OK && (st = pool_load_tables(src.paths, src.n, &src.spec, &pool, &w, &m)) != ST_OK)
 		cli_pool_explain(&src, st, &m);
 	if (st == ST_OK)
 		cli_pool_print_warnings(stderr, &w);
+	if (st == ST_OK)
+		st = cli_outputs_check(o, src.paths, src.n, &m);
 	if (st == ST_OK && o->normalize)
 		st = pool_normalize(&pool, &m);
 	if (st == ST_OK)
@@ -563,6 +567,7 @@ static int run_planner(const struct cli_options *o)
 	a.battery = o->phys.battery_given;
 	a.bp = o->phys.bp;
 	a.cost_unit = o->phys.cost_unit;
+	a.above_idle = o->time.above_idle;
 	return app_run(&a);
 }
 

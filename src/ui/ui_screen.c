@@ -77,6 +77,25 @@ static void duration_labels(const struct ui_param *p, char *val, char *brief, ch
 	snprintf(rng, size, "%s %s %s, log", lo, dots, hi);
 }
 
+/* The time sliders: "100 ms" or "none" at the deadline's top, "10/s" or "none" at the rate's bottom. */
+static void time_labels(const struct app *a, const struct ui_param *p, bool deadline, char *val,
+			char *brief, char *rng, size_t size, const char *dots)
+{
+	bool none = deadline ? p->value >= p->max : !a->battery && p->value <= p->min;
+	if (none)
+		snprintf(val, size, deadline ? "none (every model)" : "none (no time row)");
+	else if (deadline)
+		snprintf(val, size, "%.3g ms", p->value);
+	else
+		snprintf(val, size, "%.3g/s", p->value);
+	snprintf(brief, size, "%s", none ? "none" : val);
+	if (deadline)
+		snprintf(rng, size, "%.3g %s %.3g ms (none), log", p->min, dots, p->max);
+	else
+		snprintf(rng, size, "%s%.3g %s %.3g/s, log", a->battery ? "" : "(none) ", p->min, dots,
+			 p->max);
+}
+
 /* A device limit: "2 of 5" or "no limit" at the track's top. */
 static void limit_labels(const struct ui_param *p, bool models, char *val, char *brief, char *rng,
 			 size_t size)
@@ -121,6 +140,9 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 				 a->cost_unit != NULL ? a->cost_unit : "");
 			snprintf(brief[i], sizeof brief[i], "%.6g %s", p->value,
 				 a->cost_unit != NULL ? a->cost_unit : "");
+		} else if (id == UI_P_DEADLINE || id == UI_P_RATE) {
+			time_labels(a, p, id == UI_P_DEADLINE, val[i], brief[i], rng[i], sizeof val[i],
+				    g->dots);
 		} else if (id == UI_P_MAX_MODELS || id == UI_P_MEMORY) {
 			limit_labels(p, id == UI_P_MAX_MODELS, val[i], brief[i], rng[i], sizeof val[i]);
 		} else if (id == UI_P_K) {

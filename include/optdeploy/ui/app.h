@@ -30,6 +30,8 @@ struct app_options {
 	bool battery;               /* battery mode: bp is complete (checked by the CLI), and a */
 	struct battery_params bp;   /* duration slider (from bp.duration) gives K and the budget */
 	const char *cost_unit;      /* the cost column's unit ("mJ"), for the battery lines */
+	bool above_idle;            /* --energy above-idle: else, with latencies, the idle draw
+	                               is charged for idle time only (battery.h) */
 };
 
 /*
