@@ -9,10 +9,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <fontconfig/fontconfig.h>
-
 #include "optdeploy/core/export.h"
 
 /* Base font size: readable at the width each kind is printed at (a column, a text width). */
@@ -32,6 +28,8 @@ void figure_draw(cairo_t *cr, const struct figure_model *fm, enum figure_kind ki
 	if (g == NULL)
 		g = &local;
 	memset(g, 0, sizeof *g);
+	if (figure_cairo_load(NULL) != ST_OK)
+		return;  /* cannot be: cr came from cairo */
 	cairo_save(cr);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
@@ -101,6 +99,9 @@ enum status figure_write_stream(FILE *fp, const char *name, const struct figure_
 
 	if (!(w > 0 && h > 0))
 		figure_default_size(job->kind, job->format, &w, &h);
+	enum status st = figure_cairo_load(m);
+	if (st != ST_OK)
+		return st;
 	errno = 0;
 	cairo_surface_t *surface = make_surface(job, w, h, &s);
 	cairo_t *cr = cairo_create(surface);
@@ -125,8 +126,7 @@ enum status figure_write_stream(FILE *fp, const char *name, const struct figure_
 
 void figure_release_caches(void)
 {
-	cairo_debug_reset_static_data();
-	FcFini();
+	figure_cairo_release();
 }
 
 static enum status write_job(FILE *fp, const char *name, const void *ctx, size_t *rows,
