@@ -278,9 +278,9 @@ def startup(prog, out):
           f"glpsol --version {out['glpsol_version_s'] * 1e3:.2f} ms", file=sys.stderr)
 
 
-def large_sweeps(prog, workdir, out):
+def large_sweeps(prog, inst_path, workdir, out):
     """Whole sweeps of the large pools: seconds and peak RSS, memory per extra model."""
-    path = os.path.join(workdir, "instances_large.tsv")
+    path = os.path.join(os.path.dirname(inst_path), "instances_large.tsv")
     if not os.path.exists(path):
         return
     done = []
@@ -306,7 +306,7 @@ def main(argv):
     startup(os.path.abspath(prog), out)
     sweep_timing(os.path.abspath(prog), instances, workdir, tmlim, out)
     rss_sweeps(os.path.abspath(prog), instances, workdir, out)
-    large_sweeps(os.path.abspath(prog), workdir, out)
+    large_sweeps(os.path.abspath(prog), inst_path, workdir, out)
     with open(out_path, "w", encoding="utf-8") as f:
         for key, value in out.items():
             f.write(f"{key}\t{value!r}\n" if isinstance(value, float) else f"{key}\t{value}\n")

@@ -199,9 +199,15 @@ def large_points(proc):
 def large_rows(t, proc):
     pts = large_points(proc)
     base = (int(proc["sweep_n"]), int(proc["od_sweep_rss_kb"]), float(proc["od_sweep_s"]), 0)
-    if len(pts) < 2:
+    if not pts:
         t.row("large pools: memory per model stays constant (linear growth)", "not measured",
               "-", False, "the large pools' sweeps did not run")
+        return
+    if len(pts) == 1:  # BENCH_QUICK: one large pool, no second slope to compare
+        n1, r1, s1, _ = pts[0]
+        t.row("large pools: memory per extra model (one large pool measured)",
+              f"{(r1 - base[1]) * 1024 / (n1 - base[0]):.0f} bytes per model; "
+              f"{r1 / 1024:.1f} MiB at {n1:,} models, sweep {s1:.2f} s", f"rand{n1}.csv", None)
         return
     (n1, r1, s1, _), (n2, r2, s2, _) = pts[0], pts[-1]
     low = (r1 - base[1]) * 1024 / (n1 - base[0])
@@ -265,7 +271,7 @@ def process_section(proc, ms):
         f"({ms(proc['rss_seconds'])} ms, exit status {proc['rss_exit']}).",
     ] + [f"- Large pool: `optdeploy sweep rand{n}.csv --K 1000 --lambda 100 --steps 101 "
          f"--format csv`: {secs:.2f} s, peak RSS {rss / 1024:.1f} MiB "
-         f"({rss * 1024 / n:.0f} bytes per model), exit status {rc}."
+         f"({rss * 1024 / n:.0f} bytes per model in all), exit status {rc}."
          for n, rss, secs, rc in large_points(proc)]
 
 
