@@ -27,6 +27,10 @@ static const struct ui_param table[UI_P_COUNT] = {
 			      1, 1, true, 1 },
 	[UI_P_MEMORY] = { "Memory", "sum over the models used", UI_LINEAR, 0, 1, 0, DBL_MAX,
 			  1, 10, false, 1 },
+	[UI_P_DEADLINE] = { "Deadline", "ms per inference, log scale", UI_LOG, 1, 10, 1e-6, 1e9,
+			    0.02, 0.2, false, 10 },
+	[UI_P_RATE] = { "Rate", "inferences/s, log scale", UI_LOG, 1, 10, 1e-9, 1e12,
+			0.02, 0.2, false, 1 },
 };
 
 double ui_step125(double v, int dir)
@@ -63,6 +67,46 @@ static void limit_scale(struct ui_param *p, double least)
 		p->scale = UI_STEPS125;
 		p->grid_lo = g;
 	}
+}
+
+void ui_params_time(struct ui_param *p, const struct pool *pool)
+{
+	struct ui_param *d = &p[UI_P_DEADLINE], *r = &p[UI_P_RATE];
+	double tmin = INFINITY, tmax = 0;
+
+	for (size_t i = 0; i < pool->n; i++) {
+		double t = pool->models[i].latency;
+		if (t > 0)
+			tmin = fmin(tmin, t);
+		tmax = fmax(tmax, t);
+	}
+	if (!(tmax > 0)) {  /* no latencies: sliders that do nothing */
+		tmin = 1e-3;
+		tmax = 1;
+	}
+	if (!(tmax > tmin))
+		tmax = 10 * tmin;
+	/* the ends exactly: the fastest model alone at the bottom, every model at the top */
+	d->min = tmin * 1e3;
+	d->max = tmax * 1e3;
+	d->value = d->max;
+	r->min = ui_round_sig2(0.5 / tmax);
+	r->max = ui_round_sig2(2 / tmin);
+	r->value = r->min;
+}
+
+double ui_params_deadline(const struct ui_param *p)
+{
+	const struct ui_param *d = &p[UI_P_DEADLINE];
+
+	return d->value >= d->max ? 0 : d->value * 1e-3;
+}
+
+double ui_params_rate(const struct ui_param *p, bool battery)
+{
+	const struct ui_param *r = &p[UI_P_RATE];
+
+	return !battery && r->value <= r->min ? 0 : r->value;
 }
 
 void ui_params_limits(struct ui_param *p, const struct pool *pool)
@@ -228,6 +272,7 @@ void ui_params_init(struct ui_param *p, const struct pool *pool)
 	memcpy(p, table, sizeof table);
 	ui_params_fit(p, pool);
 	ui_params_limits(p, pool);
+	ui_params_time(p, pool);
 	for (int i = UI_P_BUDGET; i <= UI_P_FLOOR; i++)
 		p[i].value = ui_param_clamp(&p[i], ui_param_snap(&p[i], (p[i].min + p[i].max) / 2));
 }
