@@ -100,7 +100,8 @@ int cli_cmd_plot(const struct cli_options *o, const struct pool *pool, struct so
 		/* the cost axis is spaced as the sweep's levels: --log, --linear or the pool's costs */
 		enum figure_axis axis = !o->spacing_given ? FIGURE_AXIS_AUTO
 			: o->spacing == SWEEP_LOG ? FIGURE_AXIS_LOG : FIGURE_AXIS_LINEAR;
-		struct figure_source src = { pool, &sw[0], &sw[1], &pol, budget, axis, o->normalize };
+		struct figure_source src = { pool, &sw[0], &sw[1], &pol, budget, axis, o->normalize,
+					     o->rows_all };
 		st = figure_model_build(&fm, &src, &m);
 		code = st != ST_OK ? cli_report(st, &m) : write_outputs(o, &fm);
 	}

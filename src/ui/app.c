@@ -173,6 +173,7 @@ static enum status start_values(struct app *a, const struct app_options *opt, st
 	}
 	a->mode = opt->floor_given ? SOLVE_MIN_COST : sp.mode;
 	a->method = sp.method;
+	a->heat_all_rows = opt->rows_all;
 	a->time_limit = sp.time_limit;
 	if ((st = start_time(a, &sp, m)) != ST_OK)
 		return st;

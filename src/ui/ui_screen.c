@@ -159,6 +159,32 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 			&a->limit_sliders);
 }
 
+/* What heatmap i (0: lambda = 0, 1: the current lambda) draws. */
+static struct ui_heatmap_input heat_input(const struct app *a, int i, const char *title,
+					  double mark)
+{
+	return (struct ui_heatmap_input){
+		title, a->sweep_live[i] ? &a->sweeps[i] : NULL, mark, ui_app_loaded(a), a->excluded,
+		a->cursor, a->pane == UI_PANE_MODELS,
+		a->sweep_live[i] && a->sweeps[i].spacing == SWEEP_LOG,
+		a->sweep_live[1 - i] ? &a->sweeps[1 - i] : NULL, a->heat_all_rows,
+	};
+}
+
+/* Model rows the heatmaps draw; *line 1 when a line counts the others. */
+static int heat_rows(const struct app *a, int *line)
+{
+	size_t others = 0, rows;
+	struct ui_heatmap_input in = heat_input(a, a->sweep_live[1] ? 1 : 0, "", NAN);
+
+	*line = 0;
+	if (!a->sweep_live[0] && !a->sweep_live[1])
+		return (int)ui_app_loaded(a)->n;
+	rows = ui_heatmap_rows(&in, &others);
+	*line = others > 0;
+	return (int)rows;
+}
+
 static void heatmaps(struct app *a, struct ui_rect r)
 {
 	const struct ui_term *t = &a->term;
@@ -184,10 +210,7 @@ static void heatmaps(struct app *a, struct ui_rect r)
 	w = shown == 2 ? (r.w - 2) / 2 : r.w;
 	x = r.x;
 	for (int i = 0; i < UI_SWEEPS; i++) {
-		struct ui_heatmap_input in = { title[i], a->sweep_live[i] ? &a->sweeps[i] : NULL, mark,
-					       ui_app_loaded(a), a->excluded, a->cursor,
-					       a->pane == UI_PANE_MODELS,
-					       a->sweep_live[i] && a->sweeps[i].spacing == SWEEP_LOG };
+		struct ui_heatmap_input in = heat_input(a, i, title[i], mark);
 		if (!ui_app_sweep_shown(a, i))
 			continue;
 		if (!a->sweep_live[i] && a->sweep_error[i][0] != '\0')
@@ -215,7 +238,7 @@ void ui_screen_draw(struct app *a)
 {
 	const struct pool *pool = ui_app_loaded(a);
 	int status_h = ui_status_rows(a, COLS), body = LINES - 1 - status_h;
-	int heat_h, top_h, gap, rw, sh, lh;
+	int heat_h, top_h, gap, rw, sh, lh, rows, others_line;
 
 	erase();
 	memset(&a->sliders, 0, sizeof a->sliders);
@@ -230,9 +253,10 @@ void ui_screen_draw(struct app *a)
 		return;
 	}
 	/* heatmaps: legend, title, a row per model (two when roomy), axis; a blank line above if it fits */
-	heat_h = (int)pool->n + 3;
-	if (heat_h + (int)pool->n + 1 <= body - TOP_ROOMY)
-		heat_h += (int)pool->n;
+	rows = heat_rows(a, &others_line);
+	heat_h = rows + others_line + 3;
+	if (heat_h + rows + 1 <= body - TOP_ROOMY)
+		heat_h += rows;
 	/* a long pool's heatmaps scroll with the model table: the top keeps over half the rows */
 	top_h = body * 55 / 100 > TOP_MIN ? body * 55 / 100 : TOP_MIN;
 	if (heat_h > body - top_h)

@@ -92,6 +92,7 @@ struct app {
 	bool sweep_live[UI_SWEEPS];    /* initialised (and so owned) */
 	char sweep_error[UI_SWEEPS][512];
 	enum ui_heat_view heat;
+	bool heat_all_rows;            /* u, --rows all: a heatmap row for every model */
 	bool log_axis;                 /* log budget: slider, heatmap columns, plot cost axis */
 
 	int focus;                     /* slider 0 budget/floor, 1 lambda, 2 K */
