@@ -32,7 +32,7 @@ SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 SAN_FLAGS = $(if $(SAN),$(SANITIZE))
 ALL_CFLAGS = -std=c11 $(WARN) $(OPT) $(SAN_FLAGS) -MMD -MP $(CFLAGS)
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
-LDLIBS   += $(NCURSES_LIBS) $(CAIRO_LIBS) -lglpk -lcsv -lm
+LDLIBS   += $(NCURSES_LIBS) $(CAIRO_LIBS) -lglpk -lcsv -lm -pthread
 
 # One folder per layer: src/core (the library: no terminal), src/cli (the
 # batch front end), src/ui (the planner), src/figure (cairo figures, read by

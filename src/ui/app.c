@@ -159,6 +159,7 @@ static enum status start_values(struct app *a, const struct app_options *opt, st
 
 static void free_app(struct app *a)
 {
+	ui_schedule_stop(a);
 	for (int i = 0; i < UI_SWEEPS; i++)
 		if (a->sweep_live[i])
 			sweep_free(&a->sweeps[i]);
@@ -365,7 +366,11 @@ static void react(struct app *a, unsigned flags)
 		restart_sweep(a, 1);
 	if (flags & UI_R_RESOLVE)
 		resolve(a);
-	if (flags & UI_R_EXPORT) {
+	if ((flags & UI_R_EXPORT) && ui_schedule_busy(a)) {
+		/* one export at a time: two writers could race for one file */
+		ui_app_message(a, true, "a schedule export is running: wait for it, or Esc "
+			       "cancels it");
+	} else if (flags & UI_R_EXPORT) {
 		if (a->export_kind == UI_ASK_POLICY_FILE)
 			export_policy(a);
 		else if (a->export_kind == UI_ASK_SCHEDULE_FILE)
@@ -391,8 +396,10 @@ static void run_loop(struct app *a)
 		flags = 0;
 		if (ui_term_poll_resume(&a->term))
 			flags |= UI_R_REDRAW;
+		if (ui_schedule_poll(a))
+			flags |= UI_R_REDRAW;
 		busy = sweeping(a);
-		/* idle: wake every 100 ms anyway, so a signal is noticed */
+		/* idle: wake every 100 ms anyway, so a signal (or an export's progress) is noticed */
 		timeout(busy ? 0 : 100);
 		ch = getch();
 		if (ch == ERR) {
@@ -436,6 +443,7 @@ int app_run(const struct app_options *opt)
 		return status_exit_code(st);
 	}
 	run_loop(a);
+	ui_schedule_stop(a);  /* a running export is cancelled: no file, the old one kept */
 	sig = ui_term_signal();
 	ui_term_close(&a->term);
 	free_app(a);
