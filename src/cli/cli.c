@@ -11,10 +11,12 @@
 #include "optdeploy/ui/app.h"
 #include "optdeploy/cli/cli_battery.h"
 #include "optdeploy/cli/cli_cmd.h"
+#include "optdeploy/cli/cli_outputs.h"
 #include "optdeploy/cli/cli_pool.h"
 #include "optdeploy/cli/cli_print.h"
 #include "optdeploy/cli/cmd_lifetime.h"
 #include "optdeploy/cli/cli_schedule.h"
+#include "optdeploy/cli/cli_time.h"
 #include "optdeploy/cli/cli_progress.h"
 #include "optdeploy/core/compare.h"
 #include "optdeploy/core/export.h"
@@ -82,13 +84,22 @@ static const char help_text[] =
 "  --ascii             planner: draw with ASCII characters only\n"
 "  --cost-unit U       one unit of the cost column is U: J, mJ, uJ, nJ, Wh, mWh\n"
 "  --battery CAP       battery capacity: 3000mAh@3.7V, 11.1Wh, 40kJ, 39960J\n"
-"  --idle POWER        baseline draw for the whole duration: 2mW (default 0)\n"
-"  --rate R            inferences per time unit: 2/s, 30/min, 1/h\n"
+"  --idle POWER        baseline draw: 2mW (default 0); with a latency column it is\n"
+"                      charged for the idle time only (whole-board energies)\n"
+"  --energy E          whole-board (default: the energies include the idle draw)\n"
+"                      or above-idle (idle charged for the whole duration)\n"
+"  --rate R            inferences per time unit: 2/s, 30/min, 1/h; with a latency\n"
+"                      column also the time row: busy <= duty x K / rate\n"
+"  --duty-cycle D      with --rate: the share of the time the device may be busy,\n"
+"                      0 < D <= 1 (default 1)\n"
+"  --deadline T        models slower than T (100ms, 0.5s, 800us) are not used\n"
+"  --latency-unit U    the latency column's unit: ms (default), s or us\n"
 "  --duration D        solve: how long to run: 24h, 90min, 7d, 3600s;\n"
 "                      K = floor(rate x duration), budget (battery - idle) / K\n"
 "  --sweep             lifetime: one row per accuracy floor (--from/--to/--steps;\n"
 "                      default: cheapest model's accuracy to the best's, 11)\n"
-"  --columns KEY=COL[,KEY=COL...]  take name, cost, accuracy, load_cost, memory\n"
+"  --columns KEY=COL[,KEY=COL...]  take name, cost, accuracy, load_cost, memory,\n"
+"                      latency\n"
 "                      from the table's own columns (COL may be FILE:COL)\n"
 "  --only PAT[,PAT...], --exclude PAT[,PAT...]  keep models by shell glob\n"
 "  --strict            a model missing from one of the files is an error\n"
@@ -102,9 +113,14 @@ static const char help_text[] =
 "  --size WxH          plot: pixels for PNG, points for PDF and SVG\n"
 "  --data-csv CSV      plot: also write the figure's numbers as CSV\n"
 "  --no-progress       no progress line on a terminal's standard error\n"
+"  --all               solve: a row for every model (default: the used ones and\n"
+"                      one line for the rest, on pools over 12 models)\n"
+"  --rows used|all     plot, planner: heatmap rows for the models used at some\n"
+"                      level (default) or for every model\n"
 "  -h, --help          show this help;  -V, --version  show the version\n"
 "\n"
 "FILE is a CSV table with a header: model, cost, accuracy[, load_cost][, memory]\n"
+"[, latency]\n"
 "(or any columns, mapped with --columns); - reads standard input.\n"
 "Exit status: 0 done, 1 infeasible or solver time limit, 64 usage, 65 bad data,\n"
 "66 unreadable input, 70 internal error, 73 output error.\n"
@@ -162,8 +178,10 @@ static int emit_policy(const struct cli_options *o, const struct pool *pool,
 		st = export_policy_stream(stdout, "standard output", pool, p, &m);
 	else
 		st = cli_print_solve(stdout, o, pool, p, &m);
-	if (st == ST_OK && o->format != CLI_FORMAT_CSV)
+	if (st == ST_OK && o->format != CLI_FORMAT_CSV) {
+		cli_time_print_solve(stdout, o, pool, p);
 		cli_battery_print_solve(stdout, o, p);
+	}
 	return st != ST_OK ? report(st, &m) : finish_stdout(0);
 }
 
@@ -478,8 +496,9 @@ static int cmd_compare(const struct cli_options *o, const struct pool *pool, str
 	return code;
 }
 
-static int run_batch(const struct cli_options *o)
+static int run_batch(const struct cli_options *given)
 {
+	struct cli_options local = *given, *o = &local;  /* cli_time_apply may drop the rate */
 	struct pool pool = { 0 };
 	struct solver *s = NULL;
 	struct status_msg m;
@@ -487,12 +506,17 @@ static int run_batch(const struct cli_options *o)
 	struct pool_warnings w;
 	struct cli_pool_source src;
 	enum status st = cli_pool_source(o, &src, &m);
+	cli_outputs_catch_signals();
 	if (st == ST_OK && (st = pool_load_tables(src.paths, src.n, &src.spec, &pool, &w, &m)) != ST_OK)
 		cli_pool_explain(&src, st, &m);
 	if (st == ST_OK)
 		cli_pool_print_warnings(stderr, &w);
+	if (st == ST_OK)
+		st = cli_outputs_check(o, src.paths, src.n, &m);
 	if (st == ST_OK && o->normalize)
 		st = pool_normalize(&pool, &m);
+	if (st == ST_OK)
+		st = cli_time_apply(o, &pool, &m);
 	if (st == ST_OK)
 		st = solver_create(&s, &pool, &m);
 	if (st != ST_OK)
@@ -537,11 +561,13 @@ static int run_planner(const struct cli_options *o)
 	a.lambda_per_k = o->lambda_per_k;
 	a.normalize = o->normalize;
 	a.ascii = o->ascii;
+	a.rows_all = o->rows_all;
 	a.spacing_given = o->spacing_given;
 	a.spacing = o->spacing;
 	a.battery = o->phys.battery_given;
 	a.bp = o->phys.bp;
 	a.cost_unit = o->phys.cost_unit;
+	a.above_idle = o->time.above_idle;
 	return app_run(&a);
 }
 

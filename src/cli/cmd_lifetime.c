@@ -17,6 +17,7 @@
 #include "optdeploy/cli/cli_print.h"
 #include "optdeploy/cli/cli_progress.h"
 #include "optdeploy/cli/cli_table.h"
+#include "optdeploy/cli/cli_time.h"
 #include "optdeploy/core/export.h"
 #include "optdeploy/core/lifetime.h"
 #include "optdeploy/core/units.h"
@@ -138,6 +139,7 @@ static void print_limits(FILE *fp, const struct solve_params *sp)
 	else if (mem)
 		cli_battery_kv(fp, "device limits", "memory of the models used <= %.10g",
 			       sp->memory_limit);
+	cli_time_print_limits(fp, sp);
 }
 
 static void print_problem(FILE *fp, const struct cli_options *o)
@@ -170,17 +172,26 @@ static void print_single(FILE *fp, const struct cli_options *o, const struct poo
 	cli_battery_kv(fp, "accuracy floor", "%.10g (least energy for K inferences at expected "
 		       "accuracy >= floor; lambda = 0)", r->min_accuracy);
 	print_problem(fp, o);
-	units_format_energy(a, sizeof a, r->inference_j);
-	units_format_energy(b, sizeof b, r->idle_j);
+	/* idle charged for idle time only: the costs are e - P t (cli_time.h) */
+	double busy_j = o->time.idle_only ? o->phys.bp.idle_w * lv->p.busy_time : 0;
+	units_format_energy(a, sizeof a, r->inference_j + busy_j);
+	units_format_energy(b, sizeof b, r->idle_j - busy_j);
 	units_format_energy(c, sizeof c, r->left_j);
-	cli_battery_kv(fp, "energy", "inferences %s + idle %s; battery left %s", a, b, c);
-	if (r->outcome == LIFETIME_FOUND)
+	cli_battery_kv(fp, "energy", "inferences %s%s + idle %s%s; battery left %s", a,
+		       o->time.idle_only ? " (whole-board)" : "", b,
+		       o->time.idle_only ? " (idle time only)" : "", c);
+	if (r->outcome == LIFETIME_FOUND && isnan(r->next_j))
+		cli_battery_kv(fp, "K + 1", "%lld inferences: no policy of whole inferences meets the "
+			       "time row", r->k + 1);
+	else if (r->outcome == LIFETIME_FOUND)
 		cli_battery_kv(fp, "K + 1", "%lld inferences need %.10g J with the idle draw, "
 			       "more than the battery's %.10g J", r->k + 1, r->next_j,
 			       o->phys.bp.battery_j);
 	cli_battery_kv(fp, "exact solves", "%zu", r->solves);
 	putc('\n', fp);
 	*st = cli_print_solve(fp, o, pool, &lv->p, m);
+	if (*st == ST_OK)
+		cli_time_print_solve(fp, o, pool, &lv->p);
 }
 
 /* "resnet34 61.3%, se_resnet50 38.7%" */

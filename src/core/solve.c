@@ -80,19 +80,20 @@ static void glpk_quiet(void)
 }
 
 /*
- * i is dominated by j: j costs no more, is no less accurate, loads no dearer
- * and takes no more memory (so any device limit i meets, j meets).
+ * i is dominated by j: j costs no more, is no less accurate, loads no dearer,
+ * takes no more memory and no more time (so any device limit, deadline or
+ * time row i meets, j meets).
  */
 static bool dominated_by(const struct model *i, const struct model *j)
 {
 	return j->cost <= i->cost && j->accuracy >= i->accuracy && j->load_cost <= i->load_cost &&
-	       j->memory <= i->memory;
+	       j->memory <= i->memory && j->latency <= i->latency;
 }
 
 static bool identical(const struct model *i, const struct model *j)
 {
 	return i->cost == j->cost && i->accuracy == j->accuracy && i->load_cost == j->load_cost &&
-	       i->memory == j->memory;
+	       i->memory == j->memory && i->latency == j->latency;
 }
 
 /*
@@ -384,7 +385,11 @@ static struct exact_answer solve_whole_mip(const struct support_problem *p, long
 		}
 		break;
 	case DEPLOY_MIP_INFEASIBLE:
-		a.why = "GLPK found no integer policy although a feasible one exists";
+		if (limits_time_active(p->sp))  /* two rows: proven, see support_search.h */
+			a = (struct exact_answer){SOLVE_INFEASIBLE,
+				"no policy of whole inferences meets the time row"};
+		else
+			a.why = "GLPK found no integer policy although a feasible one exists";
 		break;
 	case DEPLOY_MIP_TIME_LIMIT:
 		a = (struct exact_answer){SOLVE_TIME_LIMIT,
@@ -533,6 +538,27 @@ static void solve_relaxed(struct solver *s, const struct solve_params *sp,
 	       "numerical trouble: the rounded LP policy is infeasible");
 }
 
+/*
+ * No policy meets the time row together with the budget (or floor): the
+ * LP relaxation proved it (whole false), or the exact search found no
+ * policy of whole inferences where the relaxation had one.
+ */
+static void time_infeasible(struct policy *out, const struct pool *pool,
+			    const struct solve_params *sp, bool whole)
+{
+	char row[96];
+	snprintf(row, sizeof row, "busy at most %.4g%% of the %.6g s the K = %lld inferences "
+		 "arrive in", 100 * limits_duty(sp), (double)sp->k / sp->rate, sp->k);
+	if (sp->mode == SOLVE_MAX_ACCURACY)
+		snprintf(out->message, sizeof out->message, "infeasible: no policy %swithin budget "
+			 "%g keeps the device %s", whole ? "of whole inferences " : "", sp->budget, row);
+	else
+		snprintf(out->message, sizeof out->message, "infeasible: no policy %swith accuracy "
+			 ">= %g keeps the device %s", whole ? "of whole inferences " : "",
+			 sp->min_accuracy, row);
+	finish(out, pool, SOLVE_INFEASIBLE, NULL);
+}
+
 /* One solve with GLPK's fatal errors caught; sp in the caller's units, wsp in the internal ones. */
 static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 			       const struct solve_params *wsp, struct policy *out,
@@ -555,6 +581,8 @@ static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 		glp_error_hook(NULL, NULL);
 		if (lr == DEPLOY_LP_TIME_LIMIT)
 			finish(out, s->orig, SOLVE_TIME_LIMIT, "time limit reached in the LP relaxation");
+		else if (lr == DEPLOY_LP_INFEASIBLE && limits_time_active(sp))
+			time_infeasible(out, s->orig, sp, false);
 		else
 			finish(out, s->orig, lr == DEPLOY_LP_INFEASIBLE ? SOLVE_INFEASIBLE : SOLVE_FAILED,
 			       "GLPK's simplex failed on the LP relaxation");
@@ -569,7 +597,10 @@ static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 		if (a.outcome == SOLVE_OPTIMAL && !counts_feasible_orig(s, sp, out->count))
 			a = (struct exact_answer){SOLVE_FAILED,
 				"numerical trouble: the policy fails the check in the original units"};
-		finish(out, s->orig, a.outcome, a.why);
+		if (a.outcome == SOLVE_INFEASIBLE)
+			time_infeasible(out, s->orig, sp, true);
+		else
+			finish(out, s->orig, a.outcome, a.why);
 	}
 	glp_error_hook(NULL, NULL);
 	return ST_OK;
@@ -598,6 +629,11 @@ enum status solver_run(struct solver *s, const struct solve_params *sp, struct p
 		return status_fail(m, ST_DATA, "%s: a memory limit needs the models' memory "
 				   "footprints, and this pool has no memory column",
 				   s->orig->source ? s->orig->source : "pool");
+	if (limits_need_latency(sp) && !s->orig->has_latency)
+		return status_fail(m, ST_DATA, "%s: a %s needs the models' latencies, and this "
+				   "pool has no latency column (--columns latency=COLUMN)",
+				   s->orig->source ? s->orig->source : "pool",
+				   limits_deadline_active(sp) ? "deadline" : "rate");
 
 	long long *count = out->count;
 	size_t n = out->n;

@@ -106,7 +106,8 @@ static enum status sweep_prepare(struct sweep *sw, const struct pool *pool,
 	enum status st = solve_params_check(&(struct solve_params){
 		.mode = SOLVE_MAX_ACCURACY, .method = sp.method, .budget = from, .k = sp.k,
 		.lambda = sp.lambda, .time_limit = sp.time_limit, .max_models = sp.max_models,
-		.memory_limit = sp.memory_limit}, m);
+		.memory_limit = sp.memory_limit, .deadline = sp.deadline, .rate = sp.rate,
+		.duty_cycle = sp.duty_cycle}, m);
 	if (st != ST_OK)
 		return st;
 

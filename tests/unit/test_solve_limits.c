@@ -125,8 +125,8 @@ static void test_refusals(void **state)
 {
 	(void)state;
 	struct model md[3] = {
-		{(char *)"small", 10, 60, 1, 4}, {(char *)"mid", 30, 70, 1, 8},
-		{(char *)"big", 60, 80, 1, 16},
+		{(char *)"small", 10, 60, 1, 4, 0}, {(char *)"mid", 30, 70, 1, 8, 0},
+		{(char *)"big", 60, 80, 1, 16, 0},
 	};
 	struct pool pool = {.models = md, .n = 3, .source = (char *)"dev.csv", .cost_scale = 1,
 			    .has_memory = true};

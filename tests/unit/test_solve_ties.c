@@ -41,8 +41,8 @@ static void test_issue_example(void **state)
 {
 	(void)state;
 	struct model md[4] = {
-		{(char *)"a", 16, 55, 1, 0}, {(char *)"b", 25, 53, 1, 0},
-		{(char *)"c", 68, 81, 1, 0}, {(char *)"d", 36, 65, 1, 0},
+		{(char *)"a", 16, 55, 1, 0, 0}, {(char *)"b", 25, 53, 1, 0, 0},
+		{(char *)"c", 68, 81, 1, 0, 0}, {(char *)"d", 36, 65, 1, 0, 0},
 	};
 	struct pool pool = {.models = md, .n = 4, .cost_scale = 1};
 	check_big(&pool, 61.9716223673895);

@@ -92,8 +92,8 @@ static void test_monotone_ties_and_units(void **state)
 {
 	(void)state;
 	struct model md[4] = {
-		{(char *)"a", 16, 55, 1, 0}, {(char *)"b", 25, 53, 1, 0},
-		{(char *)"c", 68, 81, 1, 0}, {(char *)"d", 36, 65, 1, 0},
+		{(char *)"a", 16, 55, 1, 0, 0}, {(char *)"b", 25, 53, 1, 0, 0},
+		{(char *)"c", 68, 81, 1, 0, 0}, {(char *)"d", 36, 65, 1, 0, 0},
 	};
 	struct pool pool = {.models = md, .n = 4, .cost_scale = 1};
 	for (long long k = 10000000; k <= 1000000000; k *= 10) {
