@@ -116,6 +116,7 @@ figures: $(PROG)
 	@mkdir -p man/figures
 	./$(PROG) plot data/imagenet_paper.csv --figure frontier --budget 40 -o man/figures/frontier.png
 	./$(PROG) plot data/imagenet_paper.csv --figure heatmap --budget 40 -o man/figures/heatmap.png
+	./$(PROG) plot --pool torchvision --figure heatmap -o man/figures/heatmap_torchvision.png
 
 lint:
 	mandoc -Tlint -W warning man/optdeploy.1

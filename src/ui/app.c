@@ -102,9 +102,10 @@ static void fit_budget(struct app *a, bool log)
 		r->max = fmax(r->max, r->value);
 	}
 	a->log_axis = log && ui_params_budget_scale(a->params, &a->pools[a->cur], true);
-	/* a log axis starts in its middle in log terms, where the cheap models are */
-	if (a->log_axis)
-		b->value = ui_param_clamp(b, ui_param_snap(b, sqrt(b->min * b->max)));
+	/* the middle of the axis (in log terms on a log one, where the cheap models are):
+	 * the budget `plot` starts at too */
+	b->value = ui_param_clamp(b, sweep_default_budget(&a->pools[a->cur],
+							  a->log_axis ? SWEEP_LOG : SWEEP_LINEAR));
 }
 
 /* The time sliders start at --deadline and --rate; both need a latency column. */

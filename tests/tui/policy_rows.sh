@@ -3,12 +3,12 @@
 # count (the CSV of `solve` is the reference), used ones first; what does not
 # fit is counted by what it is, a used model never among the "not used"; the
 # "N of M used" line matches the rows; no two names on screen are equal.
-# On the 5-model pool, the 114-model zoo and the 94-model rpi4 table, from
+# On the 5-model pool, the 114-model zoo and the 94-model rpi4 pool, from
 # 80x24 up, including the three screens that once hid a used model.
 set -u
 . tests/tui/helpers/tmux.sh
 
-RPI4="tests/data/mlperf_rpi4_tflite.csv --columns cost=energy_mj,accuracy=top1"
+RPI4="--pool rpi4"
 
 # no two names equal among the table's rows and the heatmaps' labels
 distinct_names() {
@@ -53,6 +53,8 @@ for size in "80 24" "100 30" "120 40" "160 50"; do
 	check "$1" "$2" $RPI4 --budget 120 --lambda 0
 	# shellcheck disable=SC2086
 	check "$1" "$2" $RPI4 --budget 300
+	check "$1" "$2" --pool xavier --budget 840
+	check "$1" "$2" --pool xavier --budget 40 --lambda 0 --K 100
 done
 
 # battery mode (once: one of its two models at 120x40), several durations
