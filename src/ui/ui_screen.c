@@ -213,8 +213,12 @@ static void heatmaps(struct app *a, struct ui_rect r)
 		     a->log_axis ? " (log axis)  " : " (linear axis)  ");
 	ui_heatmap_legend(t, r.y, x, r.x + r.w - x);
 	snprintf(title[0], sizeof title[0], "Fig. 4: %s = 0", t->g->lambda);
-	snprintf(title[1], sizeof title[1], "Fig. 5: %s = %.10g (%.10g K)", t->g->lambda, sp.lambda,
-		 a->params[UI_P_LAMBDA].value);
+	if (a->battery && !a->plan_ok)  /* no K at this duration: lambda is only its multiple */
+		snprintf(title[1], sizeof title[1], "Fig. 5: %s = %.10g K", t->g->lambda,
+			 a->params[UI_P_LAMBDA].value);
+	else
+		snprintf(title[1], sizeof title[1], "Fig. 5: %s = %.10g (%.10g K)", t->g->lambda,
+			 sp.lambda, a->params[UI_P_LAMBDA].value);
 	for (int i = 0; i < UI_SWEEPS; i++)
 		shown += ui_app_sweep_shown(a, i);
 	w = shown == 2 ? (r.w - 2) / 2 : r.w;

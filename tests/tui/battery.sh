@@ -101,6 +101,8 @@ wait_for "the idle draw over 1 d 3 h 45 min (39.96 kJ) uses the whole battery"
 wait_for "$RANGE"
 screen | grep -qE "count +share" && fail "a duration without energy shows a policy"
 screen | grep -q "K = 87056" && fail "the last plan's K is still on screen"
+wait_for "Fig. 5: λ = 0.1 K:"
+screen | grep -qiE '(^|[^a-z])[-+]?(nan|inf|infinity)([^a-z]|$)' && fail "nan or inf on screen"
 T send-keys -t t Home
 wait_for "Duration  10 s"
 wait_for "K = 10 in 10 s"
