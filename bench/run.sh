@@ -9,7 +9,8 @@
 #      `optdeploy sweep` against 101 glpsol processes and a PuLP/CBC sweep,
 #      peak RSS on the 1,000-model pool at K = 1e9 and on the large pools;
 #   4. a callgrind profile of the worst sweep, re-solve and cold solve (profile.py);
-#   5. the report (report.py, targets table in report_targets.py).
+#   5. the report (report.py, targets table in report_targets.py);
+#   6. the time-row instance set (time_row.py): bench/TIME_ROW.md.
 #
 # Run from anywhere; works in the repository root.  Pools and per-instance
 # files go to a temporary directory that is removed on exit.  Takes five to seven
@@ -103,6 +104,10 @@ $PY bench/process_bench.py $BUILD/optdeploy "$work/instances.tsv" "$work/glpsol"
 phase "callgrind profiles"
 $PY bench/profile.py "$work" $BUILD/bench_core "$work/profile.md" ||
 	echo "bench: profile.py failed" >&2
+
+phase "the time row (issue 16)"
+$PY bench/time_row.py $BUILD/optdeploy "$work/time_row" bench/TIME_ROW.md ||
+	{ echo "bench: the time-row instances have answers without proof (bench/TIME_ROW.md)" >&2; exit 1; }
 
 $PY bench/report.py "$work" bench/RESULTS.md bench/time_vs_n.png
 phase "wrote bench/RESULTS.md and bench/time_vs_n.png"

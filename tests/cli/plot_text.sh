@@ -65,4 +65,12 @@ pdf_text "$T/uci.pdf" >"$T/uci.txt"
 grep -qE "60 +70 +80 +90 +100" "$T/uci.txt" && r=0 || r=1
 check $r "uci_har's log axis: 60 70 80 90 100"
 
+# the frontier of 114 models labels frontier models only, and says how many are unlabelled
+run plot --pool torchvision --figure frontier -o "$T/front.pdf"
+expect_status 0
+pdf_text "$T/front.pdf" >"$T/front.txt"
+unl=$(sed -n 's/^ *\([0-9][0-9]*\) models unlabelled.*/\1/p' "$T/front.txt")
+labelled=$("$OPTDEPLOY" solve --pool torchvision --budget 1 --format csv | sed 1d | cut -d, -f1 |
+	while IFS= read -r model; do grep -qE "(^| )$model( |$)" "$T/front.txt" && echo "$model"; done | wc -l)
+expect_true "labelled $labelled + unlabelled ${unl:-none} = 114" "${unl:-0} -gt 0 -a $((labelled + ${unl:-0})) -eq 114"
 finish
