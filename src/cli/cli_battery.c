@@ -30,8 +30,8 @@ enum status cli_battery_take(enum cli_phys_option which, const char *arg, struct
 	struct status_msg why;
 	enum status st = ST_OK;
 	switch (which) {
-	case CLI_PHYS_COST_UNIT:
-		st = units_parse_cost_unit(arg, &ph->bp.cost_unit_j, &ph->cost_unit, &why);
+	case CLI_PHYS_COST_UNIT:  /* read against the pool's own unit by cli_units_finish */
+		ph->cost_unit_arg = arg;
 		ph->cost_unit_given = true;
 		break;
 	case CLI_PHYS_BATTERY:
@@ -99,9 +99,6 @@ static enum status finish_lifetime(struct cli_options *o, struct status_msg *m)
 {
 	struct cli_phys *ph = &o->phys;
 	struct status_msg why;
-	if (!ph->cost_unit_given)
-		return status_fail(m, ST_USAGE, "lifetime: --cost-unit is required (what one unit "
-				   "of the cost column is: " COST_UNITS ")");
 	if (!ph->battery_given || !ph->rate_given)
 		return status_fail(m, ST_USAGE, "lifetime: --battery and --rate are required "
 				   "(missing:%s%s)", ph->battery_given ? "" : " --battery",
@@ -155,22 +152,38 @@ static enum status finish_plan(struct cli_options *o, struct status_msg *m)
 	return ST_OK;
 }
 
+/* The battery options need the cost in energy: say how to give it. */
+static enum status need_energy(const struct cli_options *o, const char *first,
+			       struct status_msg *m)
+{
+	const struct cost_unit *u = &o->unit;
+	if (o->normalize)
+		return status_fail(m, ST_USAGE, "%s and --normalize: normalised costs have no "
+				   "physical unit; give only one", first);
+	if (u->kind == COST_UNIT_NONE)
+		return status_fail(m, ST_USAGE, "%s: the pool's costs have no physical unit; give "
+				   "--cost-unit (" COST_UNITS ", or what one cost unit is: 2.5mJ)",
+				   first);
+	return status_fail(m, ST_USAGE, "%s: the pool's cost is %s%s; give --cost-unit with "
+			   "what one %s is in energy (e.g. --cost-unit 2.5mJ)", first, u->name,
+			   u->kind == COST_UNIT_OTHER ? ", not an energy" : " (no physical unit)",
+			   u->kind == COST_UNIT_OTHER ? u->name : "cost unit");
+}
+
 enum status cli_battery_finish(struct cli_options *o, struct status_msg *m)
 {
 	struct cli_phys *ph = &o->phys;
 	const char *first = first_given(ph);
-	if (first != NULL && !ph->cost_unit_given)
-		return status_fail(m, ST_USAGE, "%s: the pool's costs have no physical unit; give "
-				   "--cost-unit (" COST_UNITS ")", first);
-	if (ph->cost_unit_given && o->normalize)
-		return status_fail(m, ST_USAGE, "--cost-unit and --normalize: normalised costs have "
-				   "no physical unit; give only one");
+	if (first == NULL && o->command == CLI_LIFETIME)
+		first = "lifetime";
+	if (first != NULL && (o->unit.kind != COST_UNIT_ENERGY || o->normalize))
+		return need_energy(o, first, m);
 	if (ph->idle_given && !ph->battery_given)
 		return status_fail(m, ST_USAGE, "--idle: only with --battery (the idle draw comes "
 				   "out of the battery)");
 	if (o->command == CLI_LIFETIME)
 		return finish_lifetime(o, m);
-	if (o->command == CLI_PLAN && (first != NULL || ph->cost_unit_given))
+	if (o->command == CLI_PLAN && first != NULL)
 		return finish_plan(o, m);
 	if ((o->command == CLI_SOLVE || o->command == CLI_SCHEDULE) && first != NULL)
 		return finish_solve(o, m);
@@ -189,7 +202,7 @@ void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct
 	const struct battery_params *bp = &ph->bp;
 	const struct battery_plan *pl = &ph->plan;
 	char a[40], b[40], c[40], d[64];
-	if (!ph->cost_unit_given)
+	if (o->unit.kind != COST_UNIT_ENERGY)
 		return;
 	putc('\n', fp);
 	units_format_energy(a, sizeof a, p->total_cost * bp->cost_unit_j);

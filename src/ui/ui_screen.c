@@ -86,10 +86,13 @@ static void status_line(const struct app *a)
 		snprintf(models, sizeof models, "%zu of %zu models excluded", a->n_excluded, pool->n);
 	else
 		snprintf(models, sizeof models, "%zu model%s", pool->n, pool->n == 1 ? "" : "s");
-	x = ui_textf(t, y, 1, COLS - 1, sa, "%s | %s | %s | %s | %s costs%s ",
+	const struct cost_unit *u = &pool->unit;
+	bool named = a->cur == 0 && (u->kind == COST_UNIT_ENERGY || u->kind == COST_UNIT_OTHER);
+	x = ui_textf(t, y, 1, COLS - 1, sa, "%s | %s | %s | %s | %s costs%s%s%s%s ",
 		     base_name(a->path), models,
 		     a->mode == SOLVE_MAX_ACCURACY ? "max accuracy" : "min cost",
 		     a->method == SOLVE_EXACT ? "ILP" : "LP", a->cur == 1 ? "normalised" : "raw",
+		     named ? " (" : "", named ? u->name : "", named ? ")" : "",
 		     a->log_axis ? " | log budget" : "");
 	if (a->message[0] != '\0')
 		ui_text(t, y, 2 + x, COLS - 3 - x,
@@ -155,6 +158,12 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 				 a->cost_unit != NULL ? a->cost_unit : "");
 			snprintf(brief[i], sizeof brief[i], "%.6g %s", p->value,
 				 a->cost_unit != NULL ? a->cost_unit : "");
+		} else if (id == UI_P_BUDGET) {  /* the budget in the pool's cost unit */
+			const char *u = cost_unit_suffix(&ui_app_loaded(a)->unit);
+			snprintf(val[i] + strlen(val[i]), sizeof val[i] - strlen(val[i]), "%s", u);
+			snprintf(brief[i], sizeof brief[i], "%s", val[i]);
+			snprintf(rng[i] + strlen(rng[i]), sizeof rng[i] - strlen(rng[i]), "%s%s",
+				 u, p->scale == UI_LOG ? ", log" : "");
 		} else if (id == UI_P_MAX_MODELS || id == UI_P_MEMORY) {
 			limit_labels(p, id == UI_P_MAX_MODELS, val[i], brief[i], rng[i], sizeof val[i]);
 		} else if (id == UI_P_K) {

@@ -39,6 +39,11 @@ struct pool_spec {
 	bool memory_needed;    /* a memory limit is set: an empty memory cell is an error
 	                          (or skipped) like any other; without one, an empty memory
 	                          cell only leaves the pool without memory (has_memory false) */
+	/* What the cost is (cost_unit.h), borrowed: a bundled pool's declaration while its
+	   cost mapping stands, or --cost-unit's unit; NULL: undeclared. */
+	const char *cost_unit;
+	double cost_factor;    /* every cost is multiplied by it (--cost-unit 2.5mJ); 0: 1 */
+	const char *accuracy_label;  /* borrowed, "top-1 accuracy (%)"; NULL: undeclared */
 };
 
 /* An empty spec: built-in column names, every model, missing models warned about. */
