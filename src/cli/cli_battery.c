@@ -223,8 +223,9 @@ void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct
 	cli_battery_kv(fp, "budget", "B = battery - idle = %s = %.12g %s; per inference "
 		       "B / K = %.17g %s", a, pl->total_budget, ph->cost_unit, pl->budget,
 		       ph->cost_unit);
-	cli_battery_kv(fp, "same as", "optdeploy solve FILE --K %lld --budget %.17g", pl->k,
-		       pl->budget);
+	cli_battery_kv(fp, "same as", "optdeploy solve %s%s --K %lld --budget %.17g",
+		       o->pool_name != NULL ? "--pool " : "FILE",
+		       o->pool_name != NULL ? o->pool_name : "", pl->k, pl->budget);
 	double left = shown_left(bp, battery_left_j(bp, pl->duration_s, p->total_cost));
 	double pct = 100 * left / bp->battery_j;
 	units_format_energy(a, sizeof a, left);

@@ -22,15 +22,19 @@ static struct cost_unit declared_unit(const struct cli_options *o)
 }
 
 /* One amount: a plain number (already read) times the factor, or text with a unit. */
-static enum status amount(const struct cli_options *o, const char *opt, const char *text,
-			  double *value, struct status_msg *m)
+static enum status amount(const struct cli_options *o, const struct cost_unit *declared,
+			  const char *opt, const char *text, double *value, struct status_msg *m)
 {
 	struct status_msg why;
+	size_t len = strlen(text != NULL ? text : ""), n = strlen(declared->name);
 	if (text == NULL) {
 		*value *= o->cost_factor;
 		return ST_OK;
 	}
-	if (cost_unit_amount(&o->unit, o->cost_factor, text, value, &why) != ST_OK)
+	/* "5GFLOPS" on a converted pool: in the declared unit, then converted */
+	const struct cost_unit *u = declared->kind == COST_UNIT_OTHER && len > n &&
+		strcmp(text + len - n, declared->name) == 0 ? declared : &o->unit;
+	if (cost_unit_amount(u, o->cost_factor, text, value, &why) != ST_OK)
 		return status_fail(m, ST_USAGE, "%s: %.400s", opt, why.text);
 	return ST_OK;
 }
@@ -51,11 +55,15 @@ enum status cli_units_finish(struct cli_options *o, struct status_msg *m)
 			return status_fail(m, ST_USAGE, "--cost-unit: %.400s", why.text);
 	}
 	if (o->budget_given && !o->phys.battery_given)
-		st = amount(o, "--budget", o->budget_text, &o->params.budget, m);
-	if (st == ST_OK && o->from_given)
-		st = amount(o, "--from", o->from_text, &o->from, m);
-	if (st == ST_OK && o->to_given)
-		st = amount(o, "--to", o->to_text, &o->to, m);
+		st = amount(o, &declared, "--budget", o->budget_text, &o->params.budget, m);
+	if (o->command == CLI_LIFETIME && (o->from_text != NULL || o->to_text != NULL))
+		return status_fail(m, ST_USAGE, "%s: \"%.40s\": lifetime --sweep ranges over "
+				   "accuracy floors (plain numbers)", o->from_text ? "--from" : "--to",
+				   o->from_text ? o->from_text : o->to_text);
+	if (st == ST_OK && o->from_given && o->command != CLI_LIFETIME)
+		st = amount(o, &declared, "--from", o->from_text, &o->from, m);
+	if (st == ST_OK && o->to_given && o->command != CLI_LIFETIME)
+		st = amount(o, &declared, "--to", o->to_text, &o->to, m);
 	if (st != ST_OK)
 		return st;
 	if (o->unit.kind == COST_UNIT_ENERGY) {

@@ -13,6 +13,24 @@
 
 #define NORMALISED "normalised"
 
+/* A user's text, safe to quote: control bytes become '?', long text is cut. */
+static const char *quoted(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+	for (; s[n] != '\0' && n + 4 < size; n++) {
+		unsigned char c = (unsigned char)s[n];
+		buf[n] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+	}
+	if (s[n] != '\0') {
+		memcpy(buf + n, "...", 3);
+		n += 3;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+#define Q(s) quoted((s), (char[48]){ 0 }, 48)
+
 struct cost_unit cost_unit_declared(const char *text)
 {
 	struct cost_unit u = { COST_UNIT_NONE, "", "", 0.0 };
@@ -72,11 +90,11 @@ enum status cost_unit_resolve(const struct cost_unit *declared, const char *arg,
 			return ST_OK;
 		}
 		return status_fail(m, ST_USAGE, "\"%s\": the pool's costs are energies in %s "
-				   "already (leave --cost-unit out)", arg, declared->name);
+				   "already (leave --cost-unit out)", Q(arg), declared->name);
 	}
 	if (bare && declared->kind != COST_UNIT_NONE)
 		return status_fail(m, ST_USAGE, "\"%s\": the pool's cost is %s; give what %s "
-				   "is in energy, e.g. --cost-unit 2.5%s", arg,
+				   "is in energy, e.g. --cost-unit 2.5%s", Q(arg),
 				   instead(declared, why.text, sizeof why.text),
 				   one_unit(declared, one, sizeof one), name);
 	*out = u;
@@ -106,8 +124,10 @@ enum status cost_unit_amount(const struct cost_unit *u, double factor, const cha
 		*value = v * factor;   /* "5GFLOPS": the pool's own unit, before conversion */
 		return ST_OK;
 	}
+	if (u->kind == COST_UNIT_ENERGY)   /* its messages know energy units (case, mega) */
+		return units_parse_energy_in(text, u->name, value, m);
 	if (rest == NULL || !units_energy_unit(rest, NULL, NULL))
-		return status_fail(m, ST_USAGE, "\"%s\" is not a number%s%s%s", text,
+		return status_fail(m, ST_USAGE, "\"%s\" is not a number%s%s%s", Q(text),
 				   u->kind == COST_UNIT_NONE ? "" : " or an amount in ",
 				   u->kind == COST_UNIT_ENERGY ? "an energy unit"
 				   : u->kind == COST_UNIT_OTHER ? u->name : "",
@@ -116,11 +136,11 @@ enum status cost_unit_amount(const struct cost_unit *u, double factor, const cha
 	if (u->kind == COST_UNIT_NONE)
 		return status_fail(m, ST_USAGE, "\"%s\" is an energy, and the pool's costs have no "
 				   "declared unit: give --cost-unit (e.g. --cost-unit mJ, or what one "
-				   "cost unit is: --cost-unit 2.5mJ)", text);
+				   "cost unit is: --cost-unit 2.5mJ)", Q(text));
 	if (u->kind != COST_UNIT_ENERGY)
 		return status_fail(m, ST_USAGE, "\"%s\" is an energy, and the pool's cost is %s: "
 				   "give --cost-unit with what %s is in energy (e.g. "
-				   "--cost-unit 2.5mJ)", text, instead(u, buf, sizeof buf),
+				   "--cost-unit 2.5mJ)", Q(text), instead(u, buf, sizeof buf),
 				   one_unit(u, one, sizeof one));
 	return units_parse_energy_in(text, u->name, value, m);
 }
