@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "optdeploy/cli/cli_table.h"
+#include "optdeploy/cli/cli_time.h"
 #include "optdeploy/core/frontier.h"
 #include "optdeploy/core/limits.h"
 
@@ -76,6 +77,7 @@ static void print_limits(FILE *fp, const struct solve_params *sp)
 		   sp->max_models == 1 ? "" : "s");
 	else if (mem)
 		kv(fp, "device limits", "memory of the models used <= %.10g", sp->memory_limit);
+	cli_time_print_limits(fp, sp);
 }
 
 /* How the levels are spaced and why: the option, or the pool's cost span. */

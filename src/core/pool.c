@@ -20,6 +20,7 @@ static void pool_clear(struct pool *p)
 	p->source = NULL;
 	p->cost_scale = 1.0;
 	p->has_memory = false;
+	p->has_latency = false;
 	p->unit = cost_unit_declared(NULL);
 	p->accuracy_label = NULL;
 }
@@ -105,6 +106,7 @@ enum status pool_copy(struct pool *dst, const struct pool *src, struct status_ms
 	dst->n = src->n;
 	dst->cost_scale = src->cost_scale;
 	dst->has_memory = src->has_memory;
+	dst->has_latency = src->has_latency;
 	dst->unit = src->unit;
 	dst->accuracy_label = src->accuracy_label;
 	return ST_OK;

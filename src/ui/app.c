@@ -366,7 +366,11 @@ static void react(struct app *a, unsigned flags)
 	if (flags & UI_R_RESOLVE)
 		resolve(a);
 	if (flags & UI_R_EXPORT) {
-		if (a->export_kind == UI_ASK_POLICY_FILE)
+		char input[4096];
+		if (ui_sources_is_input(&a->sources, a->export_path, input, sizeof input))
+			ui_app_message(a, true, "not exported: %s is the input file %s", a->export_path,
+				       input);
+		else if (a->export_kind == UI_ASK_POLICY_FILE)
 			export_policy(a);
 		else if (a->export_kind == UI_ASK_SCHEDULE_FILE)
 			ui_schedule_export(a);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "optdeploy/core/units.h"
 
@@ -97,10 +98,15 @@ unsigned ui_app_set_value(struct app *a, enum ui_param_id id, double v)
 void ui_app_message(struct app *a, bool error, const char *fmt, ...)
 {
 	va_list ap;
+	char text[sizeof a->message];
 
 	va_start(ap, fmt);
-	vsnprintf(a->message, sizeof a->message, fmt, ap);
+	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
+	/* a message said again (each re-solve of the same infeasible value) is not new */
+	if (strcmp(text, a->message) != 0)
+		a->message_closed = false;
+	memcpy(a->message, text, sizeof text);
 	a->message_error = error;
 	a->message_from_solve = false;
 }

@@ -30,7 +30,7 @@ static const struct ui_key_row table[] = {
 	  "slider to its minimum (model table: first model)", NULL, NULL },
 	{ UI_ACT_TO_MAX, { { KEY_END, "End" } },
 	  "slider to its maximum (model table: last model)", NULL, NULL },
-	{ UI_ACT_EXACT, { { '=', "=" } }, "type an exact value for the focused slider", "=", "value" },
+	{ UI_ACT_EXACT, { { '=', "=" } }, "type an exact value for the focused slider (typing replaces it)", "=", "value" },
 	{ UI_ACT_MODE, { { 'm', "m" } },
 	  "objective: max accuracy / min cost over a floor", "m", "objective" },
 	{ UI_ACT_METHOD, { { 'r', "r" } }, "exact ILP / LP relaxation with rounding", "r", "ILP/LP" },

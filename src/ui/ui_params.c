@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "optdeploy/core/pool_text.h"
+
 #define LAMBDA_PER_K_MAX 5.0
 #define K_TRACK_MIN 10.0
 
@@ -279,15 +281,26 @@ void ui_param_format(const struct ui_param *p, double v, char *buf, size_t size)
 bool ui_param_parse(const struct ui_param *p, const char *text, double *out,
 		    char *err, size_t errsize)
 {
-	char *end, lo[32], hi[32];
+	char buf[64], lo[32], hi[32];
+	const char *comma;
 	double v;
+	size_t n;
 
 	while (*text == ' ')
 		text++;
-	v = strtod(text, &end);
-	while (*end == ' ')
-		end++;
-	if (end == text || *end != '\0' || !isfinite(v)) {
+	/*
+	 * The C locale's number, whatever LC_NUMERIC says (the command line
+	 * and CSV files read only '.'); one ',' with no '.' is a decimal mark
+	 * too, as people write it in much of Europe.
+	 */
+	n = strlen(text);
+	comma = strchr(text, ',');
+	snprintf(buf, sizeof buf, "%s", text);
+	if (n < sizeof buf && comma != NULL && strchr(comma + 1, ',') == NULL &&
+	    strchr(text, '.') == NULL)
+		buf[comma - text] = '.';
+	if (n >= sizeof buf || pool_text_number(buf, strlen(buf), &v) != POOL_NUM_OK ||
+	    !isfinite(v)) {
 		snprintf(err, errsize, "%s: \"%s\" is not a number", p->name, text);
 		return false;
 	}

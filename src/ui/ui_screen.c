@@ -8,19 +8,13 @@
 #include "optdeploy/core/units.h"
 #include "optdeploy/ui/ui_help.h"
 #include "optdeploy/ui/ui_keys.h"
+#include "optdeploy/ui/ui_status.h"
 #include "optdeploy/ui/ui_table.h"
 
 /* Rows the plot, sliders and table keep before the heatmaps get any. */
 #define TOP_MIN 14
 /* Rows they keep before the heatmaps take two rows per model. */
 #define TOP_ROOMY 24
-
-static const char *base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-
-	return s != NULL && s[1] != '\0' ? s + 1 : path;
-}
 
 /* help and quit are always offered: the other hints fill what they leave, in table order */
 static bool hint_kept(const struct ui_key_row *row)
@@ -67,37 +61,6 @@ static void title_bar(const struct app *a)
 		used += (size_t)snprintf(hints + used, sizeof hints - used, "%s%s",
 					 used > 0 ? "  " : "", tail);
 	ui_text(t, 0, COLS - 1 - (int)used, (int)used, ta, hints);
-}
-
-static void status_line(const struct app *a)
-{
-	const struct ui_term *t = &a->term;
-	const struct pool *pool = ui_app_loaded(a);
-	attr_t sa = ui_term_attr(t, UI_STATUS);
-	int y = LINES - 1, x;
-	char models[64];
-
-	if (a->overlay == UI_OV_PROMPT) {
-		ui_prompt_draw(t, &a->prompt, y, 0, COLS);
-		return;
-	}
-	ui_hfill(y, 0, COLS, L' ', sa);
-	if (a->n_excluded > 0)
-		snprintf(models, sizeof models, "%zu of %zu models excluded", a->n_excluded, pool->n);
-	else
-		snprintf(models, sizeof models, "%zu model%s", pool->n, pool->n == 1 ? "" : "s");
-	const struct cost_unit *u = &pool->unit;
-	bool named = a->cur == 0 && (u->kind == COST_UNIT_ENERGY || u->kind == COST_UNIT_OTHER);
-	x = ui_textf(t, y, 1, COLS - 1, sa, "%s | %s | %s | %s | %s costs%s%s%s%s ",
-		     base_name(a->path), models,
-		     a->mode == SOLVE_MAX_ACCURACY ? "max accuracy" : "min cost",
-		     a->method == SOLVE_EXACT ? "ILP" : "LP", a->cur == 1 ? "normalised" : "raw",
-		     named ? " (" : "", named ? u->name : "", named ? ")" : "",
-		     a->log_axis ? " | log budget" : "");
-	if (a->message[0] != '\0')
-		ui_text(t, y, 2 + x, COLS - 3 - x,
-			a->message_error ? ui_term_attr(t, UI_ERROR) | A_REVERSE : sa | A_BOLD,
-			a->message);
 }
 
 /* The duration slider: seconds and the same for people ("90000 s = 1 d 1 h"). */
@@ -235,7 +198,8 @@ static void too_small(struct app *a)
 void ui_screen_draw(struct app *a)
 {
 	const struct pool *pool = ui_app_loaded(a);
-	int body = LINES - 2, heat_h, top_h, gap, rw, sh, lh;
+	int status_h = ui_status_rows(a, COLS), body = LINES - 1 - status_h;
+	int heat_h, top_h, gap, rw, sh, lh;
 
 	erase();
 	memset(&a->sliders, 0, sizeof a->sliders);
@@ -287,7 +251,7 @@ void ui_screen_draw(struct app *a)
 			      &in, &a->table_geom);
 	}
 	heatmaps(a, (struct ui_rect){ 1 + top_h + gap, 0, heat_h, COLS });
-	status_line(a);
+	ui_status_draw(a, status_h, LINES, COLS);
 	if (a->overlay == UI_OV_HELP)
 		ui_help_draw(&a->term, LINES, COLS, &a->help_top);
 	refresh();

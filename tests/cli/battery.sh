@@ -154,8 +154,8 @@ expect_usage "--duration: \"1Min\": unknown unit 'Min' (units are case-sensitive
 expect_usage "--battery: not used by 'sweep'" sweep $I --cost-unit mJ --battery 1kJ
 expect_usage "--battery: not used by 'compare'" compare $I --battery 1kJ
 # the planner takes the battery options (its battery mode), but only all of the needed ones
-expect_usage "the planner's battery mode needs --battery and --rate (missing: --battery)" \
-	$I --cost-unit mJ --rate 1/s
+expect_usage "the planner's battery mode needs --battery and --rate (missing: --battery --rate)" \
+	$I --cost-unit mJ --duration 1h
 expect_usage "--K and --rate: in the planner K = rate x duration (its duration slider); give --duration instead" \
 	$I --cost-unit mJ --battery 40kJ --rate 1/s --K 10
 expect_usage "--budget and --battery: the battery sets the budget (B = battery - idle x duration, B / K per inference); give one or the other" \

@@ -22,6 +22,8 @@ struct model {
 	double load_cost;  /* u_i, >= 0 and finite; 1 when the column is absent */
 	double memory;     /* memory footprint, >= 0 and finite, in the table's own
 	                      unit; 0 when the pool has no memory field */
+	double latency;    /* seconds per inference, >= 0 and finite (the latency
+	                      column times the latency unit); 0 when the pool has none */
 };
 
 struct pool {
@@ -31,6 +33,7 @@ struct pool {
 	double cost_scale;     /* factor applied to the file's costs (1 unless normalised) */
 	bool has_memory;       /* the table gave every model a memory footprint (a memory
 	                          column with no empty cell) */
+	bool has_latency;      /* likewise for the latency column */
 	struct cost_unit unit; /* what a cost is (cost_unit.h); kind NONE when undeclared */
 	const char *accuracy_label;  /* static, "top-1 accuracy (%)"; NULL: "accuracy" */
 };

@@ -107,6 +107,8 @@ struct app {
 	char message[512];             /* last message on the status line */
 	bool message_error;
 	bool message_from_solve;       /* an infeasibility note, cleared by the next feasible answer */
+	bool message_open;             /* shown in full in an overlay (too long for the status rows) */
+	bool message_closed;           /* that overlay was closed: not again for the same text */
 
 	/* geometry of the last frame, for mouse hits */
 	bool too_small;
