@@ -117,6 +117,10 @@ static const char help_text[] =
 "  --size WxH          plot: pixels for PNG, points for PDF and SVG\n"
 "  --data-csv CSV      plot: also write the figure's numbers as CSV\n"
 "  --no-progress       no progress line on a terminal's standard error\n"
+"  --all               solve: a row for every model (default: the used ones and\n"
+"                      one line for the rest, on pools over 12 models)\n"
+"  --rows used|all     plot, planner: heatmap rows for the models used at some\n"
+"                      level (default) or for every model\n"
 "  -h, --help          show this help;  -V, --version  show the version\n"
 "\n"
 "FILE is a CSV table with a header: model, cost, accuracy[, load_cost][, memory]\n"
@@ -561,11 +565,13 @@ static int run_planner(const struct cli_options *o)
 	a.lambda_per_k = o->lambda_per_k;
 	a.normalize = o->normalize;
 	a.ascii = o->ascii;
+	a.rows_all = o->rows_all;
 	a.spacing_given = o->spacing_given;
 	a.spacing = o->spacing;
 	a.battery = o->phys.battery_given;
 	a.bp = o->phys.bp;
 	a.cost_unit = o->phys.cost_unit;
+	a.above_idle = o->time.above_idle;
 	return app_run(&a);
 }
 

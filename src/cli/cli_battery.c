@@ -240,9 +240,13 @@ void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct
 	cli_battery_kv(fp, "budget", "B = battery - idle = %s = %.12g %s; per inference "
 		       "B / K = %.17g %s", a, pl->total_budget, ph->cost_unit, pl->budget,
 		       ph->cost_unit);
-	cli_battery_kv(fp, "same as", "optdeploy solve %s%s --K %lld --budget %.17g",
-		       o->pool_name != NULL ? "--pool " : "FILE",
-		       o->pool_name != NULL ? o->pool_name : "", pl->k, pl->budget);
+	if (idle_only)  /* the costs are no longer the file's: no plain command line is the same */
+		cli_battery_kv(fp, "costs", "each energy less the idle draw during its inference "
+			       "(e - P t, the cost column above): sum x (e - P t) <= B");
+	else
+		cli_battery_kv(fp, "same as", "optdeploy solve %s%s --K %lld --budget %.17g",
+			       o->pool_name != NULL ? "--pool " : "FILE",
+			       o->pool_name != NULL ? o->pool_name : "", pl->k, pl->budget);
 	double left = shown_left(bp, battery_left_j(bp, pl->duration_s, p->total_cost));
 	double pct = 100 * left / bp->battery_j;
 	units_format_energy(a, sizeof a, left);

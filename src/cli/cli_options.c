@@ -35,7 +35,7 @@ enum opt_id {
 	OPT_LOG, OPT_LINEAR,
 	OPT_COST_UNIT, OPT_BATTERY, OPT_IDLE, OPT_RATE, OPT_DURATION, OPT_SWEEP,
 	OPT_MAX_MODELS, OPT_MEMORY, OPT_NO_PROGRESS,
-	OPT_DEADLINE, OPT_DUTY_CYCLE, OPT_LATENCY_UNIT, OPT_ENERGY
+	OPT_DEADLINE, OPT_DUTY_CYCLE, OPT_LATENCY_UNIT, OPT_ENERGY, OPT_ALL, OPT_ROWS
 };
 
 /* The options of `optdeploy plot` alone (take_plot_option). */
@@ -95,6 +95,8 @@ static const struct opt_spec specs[] = {
 	{ "duty-cycle", required_argument, OPT_DUTY_CYCLE, "--duty-cycle", C_ALL | C_LIFETIME },
 	{ "latency-unit", required_argument, OPT_LATENCY_UNIT, "--latency-unit", C_ALL | C_LIFETIME },
 	{ "energy", required_argument, OPT_ENERGY, "--energy", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "all", no_argument, OPT_ALL, "--all", C_SOLVE },
+	{ "rows", required_argument, OPT_ROWS, "--rows", C_PLAN | C_PLOT },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])
 _Static_assert(N_SPECS <= 64, "scan() records the options seen in a 64-bit mask: widen it");
@@ -318,6 +320,13 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 	case OPT_NORMALIZE: o->normalize = true; break;
 	case OPT_ASCII: o->ascii = true; break;
 	case OPT_NO_PROGRESS: o->no_progress = true; break;
+	case OPT_ALL: o->all = true; break;
+	case OPT_ROWS:
+		if (strcmp(arg, "all") == 0 || strcmp(arg, "used") == 0)
+			o->rows_all = strcmp(arg, "all") == 0;
+		else
+			st = status_fail(m, ST_USAGE, "--rows: \"%s\" is not used or all", SHOWN(arg));
+		break;
 	case OPT_FORMAT:
 		if (strcmp(arg, "table") == 0)
 			o->format = CLI_FORMAT_TABLE;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "optdeploy/cli/cli_battery.h"
+#include "optdeploy/core/battery.h"
 #include "optdeploy/core/limits.h"
 #include "optdeploy/core/units.h"
 
@@ -91,24 +92,9 @@ enum status cli_time_apply(struct cli_options *o, struct pool *pool, struct stat
 	}
 	if (!battery || !(ph->bp.idle_w > 0) || o->time.above_idle)
 		return ST_OK;
-	double per_s = ph->bp.idle_w / ph->bp.cost_unit_j;  /* cost units per second of idle */
-	for (size_t i = 0; i < pool->n; i++) {
-		struct model *md = &pool->models[i];
-		double idle = per_s * md->latency;
-		if (md->cost < idle * (1 - 1e-12)) {
-			char e[32], d[32], t[32], pw[32];
-			units_format_energy(e, sizeof e, md->cost * ph->bp.cost_unit_j);
-			units_format_energy(d, sizeof d, idle * ph->bp.cost_unit_j);
-			units_format_latency(t, sizeof t, md->latency);
-			units_format_power(pw, sizeof pw, ph->bp.idle_w);
-			return status_fail(m, ST_DATA, "%s: model '%s': its energy per inference (%s) is "
-					   "below the idle draw over its latency (%s x %s = %s), so it "
-					   "cannot be a whole-board measurement; if the energies are "
-					   "measured above idle, give --energy above-idle",
-					   pool->source ? pool->source : "pool", md->name, e, pw, t, d);
-		}
-		md->cost = fmax(md->cost - idle, 0.0);
-	}
+	enum status st = battery_charge_idle_time(&ph->bp, pool, m);
+	if (st != ST_OK)
+		return st;
 	o->time.idle_only = true;
 	return ST_OK;
 }

@@ -1,5 +1,6 @@
 /* export.c - policies as tidy CSV, to a stream or (export_file.c) into a file. */
 #include "optdeploy/core/export.h"
+#include "optdeploy/core/limits.h"
 
 #include <errno.h>
 #include <math.h>
@@ -28,7 +29,7 @@ static void put_allocation(struct export_out *o, const struct policy *pol, size_
 	put_comma(o);
 }
 
-/* expected_accuracy,expected_cost,objective,status and the line end. */
+/* expected_accuracy,expected_cost,objective,status (the caller ends the line). */
 static void put_outcome(struct export_out *o, const struct policy *pol)
 {
 	if (policy_has_counts(pol)) {
@@ -42,7 +43,25 @@ static void put_outcome(struct export_out *o, const struct policy *pol)
 		export_put_text(o, ",,,");
 	}
 	export_put_text(o, solve_outcome_name(pol->outcome));
-	export_put_text(o, "\n");
+}
+
+/* The memory used and allowed: asked for with a memory limit, on a pool that has the column. */
+static bool memory_shown(const struct pool *pool, const struct policy *pol)
+{
+	return pool->has_memory && limits_memory_active(&pol->params);
+}
+
+/* ,memory,memory_used,memory_limit: the model's own, the policy's models' together. */
+static void put_memory(struct export_out *o, const struct pool *pool, const struct policy *pol,
+		       size_t i)
+{
+	put_comma(o);
+	export_put_number(o, pool->models[i].memory);
+	put_comma(o);
+	if (policy_has_counts(pol))
+		export_put_number(o, policy_memory_used(pol, pool));
+	put_comma(o);
+	export_put_number(o, pol->params.memory_limit);
 }
 
 static enum status check_policy(const char *name, const struct pool *pool,
@@ -62,8 +81,10 @@ enum status export_policy_stream(FILE *fp, const char *name, const struct pool *
 	if (st != ST_OK)
 		return st;
 	struct export_out o;
+	bool mem = memory_shown(pool, pol);
 	export_out_init(&o, fp);
-	export_put_text(&o, POLICY_HEADER "\n");
+	export_put_text(&o, POLICY_HEADER);
+	export_put_text(&o, mem ? ",memory,memory_used,memory_limit\n" : "\n");
 	for (size_t i = 0; i < pool->n; i++) {
 		const struct model *md = &pool->models[i];
 		export_put_field(&o, md->name);
@@ -84,6 +105,9 @@ enum status export_policy_stream(FILE *fp, const char *name, const struct pool *
 		export_put_number(&o, pol->params.lambda);
 		put_comma(&o);
 		put_outcome(&o, pol);
+		if (mem)
+			put_memory(&o, pool, pol, i);
+		export_put_text(&o, "\n");
 	}
 	return export_out_finish(&o, name, m);
 }

@@ -78,3 +78,15 @@ void policy_evaluate(struct policy *p, const struct pool *pool)
 		p->objective = (double)(cost + p->params.lambda * load_used);
 	}
 }
+
+double policy_memory_used(const struct policy *p, const struct pool *pool)
+{
+	double used = 0;
+
+	if (!policy_has_counts(p) || !pool->has_memory)
+		return 0;
+	for (size_t i = 0; i < p->n && i < pool->n; i++)
+		if (p->count[i] > 0)
+			used += pool->models[i].memory;
+	return used;
+}

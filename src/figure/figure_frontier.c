@@ -378,6 +378,22 @@ static struct figure_rect draw_legend(cairo_t *cr, const struct figure_model *fm
 	return r;
 }
 
+/* "96 models unlabelled" at the bottom left, clear of the axis title when it can be. */
+static void unlabelled_note(cairo_t *cr, struct figure_rect r, const struct figure_plane *p,
+			    size_t skipped)
+{
+	char buf[64];
+	double w, h;
+
+	if (skipped == 0)
+		return;
+	snprintf(buf, sizeof buf, "%zu model%s unlabelled", skipped, skipped == 1 ? "" : "s");
+	set_grey(cr, INK);
+	figure_font(cr, p->f * 0.9, false);
+	figure_text_size(cr, buf, &w, &h);
+	figure_text(cr, r.x, r.y + r.h - h, 0, 0, 0, buf);
+}
+
 void figure_draw_frontier(cairo_t *cr, const struct figure_model *fm, struct figure_rect r,
 			  double f, struct figure_geom *g)
 {
@@ -416,4 +432,5 @@ void figure_draw_frontier(cairo_t *cr, const struct figure_model *fm, struct fig
 	struct figure_rect legend = draw_legend(cr, fm, &p);
 	draw_markers(cr, fm, &p);
 	figure_draw_labels(cr, fm, &p, legend, g);
+	unlabelled_note(cr, r, &p, g->labels_skipped);
 }

@@ -9,10 +9,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <fontconfig/fontconfig.h>
-
 #include "optdeploy/core/export.h"
 
 /* Base font size: readable at the width each kind is printed at (a column, a text width). */
@@ -21,6 +17,19 @@ static double base_font(enum figure_kind kind, double w, double h)
 	double f = kind == FIGURE_FRONTIER ? w / 36 : w / 54;
 
 	return fmin(f, h / (kind == FIGURE_BOTH ? 40 : 20));
+}
+
+double figure_fit_height(const struct figure_model *fm, enum figure_kind kind, double w, double h)
+{
+	for (int i = 0; kind != FIGURE_FRONTIER && i < 400 && h < FIGURE_SIZE_MAX; i++) {
+		double f = base_font(kind, w, h), m = f * 0.4, room = h - 2 * m;
+		if (kind == FIGURE_BOTH)
+			room -= (h - 2 * m) * 0.58 + f;
+		if (room >= figure_heat_height(fm, f))
+			break;
+		h = fmin(FIGURE_SIZE_MAX, h * 1.03);
+	}
+	return h;
 }
 
 void figure_draw(cairo_t *cr, const struct figure_model *fm, enum figure_kind kind,
@@ -32,6 +41,8 @@ void figure_draw(cairo_t *cr, const struct figure_model *fm, enum figure_kind ki
 	if (g == NULL)
 		g = &local;
 	memset(g, 0, sizeof *g);
+	if (figure_cairo_load(NULL) != ST_OK)
+		return;  /* cannot be: cr came from cairo */
 	cairo_save(cr);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
@@ -99,8 +110,15 @@ enum status figure_write_stream(FILE *fp, const char *name, const struct figure_
 	double w = job->width, h = job->height;
 	cairo_status_t cs;
 
-	if (!(w > 0 && h > 0))
+	enum status st = figure_cairo_load(m);
+	if (st != ST_OK)
+		return st;
+	if (!(w > 0 && h > 0)) {
+		/* the default page grows to label every heatmap row; a size asked for is kept,
+		 * and the figure says what it leaves out */
 		figure_default_size(job->kind, job->format, &w, &h);
+		h = figure_fit_height(job->model, job->kind, w, h);
+	}
 	errno = 0;
 	cairo_surface_t *surface = make_surface(job, w, h, &s);
 	cairo_t *cr = cairo_create(surface);
@@ -125,8 +143,7 @@ enum status figure_write_stream(FILE *fp, const char *name, const struct figure_
 
 void figure_release_caches(void)
 {
-	cairo_debug_reset_static_data();
-	FcFini();
+	figure_cairo_release();
 }
 
 static enum status write_job(FILE *fp, const char *name, const void *ctx, size_t *rows,

@@ -221,6 +221,9 @@ static unsigned act(struct app *a, enum ui_action act)
 	case UI_ACT_HEATMAP:
 		a->heat = (enum ui_heat_view)((a->heat + 1) % 3);
 		return UI_R_REDRAW;
+	case UI_ACT_HEAT_ROWS:
+		a->heat_all_rows = !a->heat_all_rows;
+		return UI_R_REDRAW;
 	case UI_ACT_EXPORT_POLICY:
 	case UI_ACT_EXPORT_SWEEP:
 		ask_file(a, act == UI_ACT_EXPORT_POLICY ? UI_ASK_POLICY_FILE : UI_ASK_SWEEP_FILE);

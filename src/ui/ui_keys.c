@@ -38,6 +38,8 @@ static const struct ui_key_row table[] = {
 	  "raw / normalised costs (best model costs 100)", NULL, NULL },
 	{ UI_ACT_HEATMAP, { { 'f', "f" } }, "heatmaps: both / lambda = 0 / current lambda",
 	  "f", "heatmap" },
+	{ UI_ACT_HEAT_ROWS, { { 'u', "u" } },
+	  "heatmap rows: the models used somewhere / every model", NULL, NULL },
 	{ UI_ACT_LOG_AXIS, { { 'a', "a" } },
 	  "budget axis linear / log (slider, heatmaps, plot)", NULL, NULL },
 	{ UI_ACT_NEXT_POOL, { { 'b', "b" } },

@@ -77,6 +77,25 @@ static void duration_labels(const struct ui_param *p, char *val, char *brief, ch
 	snprintf(rng, size, "%s %s %s, log", lo, dots, hi);
 }
 
+/* The time sliders: "100 ms" or "none" at the deadline's top, "10/s" or "none" at the rate's bottom. */
+static void time_labels(const struct app *a, const struct ui_param *p, bool deadline, char *val,
+			char *brief, char *rng, size_t size, const char *dots)
+{
+	bool none = deadline ? p->value >= p->max : !a->battery && p->value <= p->min;
+	if (none)
+		snprintf(val, size, deadline ? "none (every model)" : "none (no time row)");
+	else if (deadline)
+		snprintf(val, size, "%.3g ms", p->value);
+	else
+		snprintf(val, size, "%.3g/s", p->value);
+	snprintf(brief, size, "%s", none ? "none" : val);
+	if (deadline)
+		snprintf(rng, size, "%.3g %s %.3g ms (none), log", p->min, dots, p->max);
+	else
+		snprintf(rng, size, "%s%.3g %s %.3g/s, log", a->battery ? "" : "(none) ", p->min, dots,
+			 p->max);
+}
+
 /* A device limit: "2 of 5" or "no limit" at the track's top. */
 static void limit_labels(const struct ui_param *p, bool models, char *val, char *brief, char *rng,
 			 size_t size)
@@ -121,6 +140,9 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 				 a->cost_unit != NULL ? a->cost_unit : "");
 			snprintf(brief[i], sizeof brief[i], "%.6g %s", p->value,
 				 a->cost_unit != NULL ? a->cost_unit : "");
+		} else if (id == UI_P_DEADLINE || id == UI_P_RATE) {
+			time_labels(a, p, id == UI_P_DEADLINE, val[i], brief[i], rng[i], sizeof val[i],
+				    g->dots);
 		} else if (id == UI_P_BUDGET) {  /* the budget in the pool's cost unit */
 			const char *u = cost_unit_suffix(&ui_app_loaded(a)->unit);
 			snprintf(val[i] + strlen(val[i]), sizeof val[i] - strlen(val[i]), "%s", u);
@@ -141,6 +163,32 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 	/* the device limits: one line each, at the bottom of the right column */
 	ui_sliders_draw(&a->term, limits, v + UI_MAIN_SLIDERS, ui_app_sliders(a) - UI_MAIN_SLIDERS,
 			&a->limit_sliders);
+}
+
+/* What heatmap i (0: lambda = 0, 1: the current lambda) draws. */
+static struct ui_heatmap_input heat_input(const struct app *a, int i, const char *title,
+					  double mark)
+{
+	return (struct ui_heatmap_input){
+		title, a->sweep_live[i] ? &a->sweeps[i] : NULL, mark, ui_app_loaded(a), a->excluded,
+		a->cursor, a->pane == UI_PANE_MODELS,
+		a->sweep_live[i] && a->sweeps[i].spacing == SWEEP_LOG,
+		a->sweep_live[1 - i] ? &a->sweeps[1 - i] : NULL, a->heat_all_rows,
+	};
+}
+
+/* Model rows the heatmaps draw; *line 1 when a line counts the others. */
+static int heat_rows(const struct app *a, int *line)
+{
+	size_t others = 0, rows;
+	struct ui_heatmap_input in = heat_input(a, a->sweep_live[1] ? 1 : 0, "", NAN);
+
+	*line = 0;
+	if (!a->sweep_live[0] && !a->sweep_live[1])
+		return (int)ui_app_loaded(a)->n;
+	rows = ui_heatmap_rows(&in, &others);
+	*line = others > 0;
+	return (int)rows;
 }
 
 static void heatmaps(struct app *a, struct ui_rect r)
@@ -168,10 +216,7 @@ static void heatmaps(struct app *a, struct ui_rect r)
 	w = shown == 2 ? (r.w - 2) / 2 : r.w;
 	x = r.x;
 	for (int i = 0; i < UI_SWEEPS; i++) {
-		struct ui_heatmap_input in = { title[i], a->sweep_live[i] ? &a->sweeps[i] : NULL, mark,
-					       ui_app_loaded(a), a->excluded, a->cursor,
-					       a->pane == UI_PANE_MODELS,
-					       a->sweep_live[i] && a->sweeps[i].spacing == SWEEP_LOG };
+		struct ui_heatmap_input in = heat_input(a, i, title[i], mark);
 		if (!ui_app_sweep_shown(a, i))
 			continue;
 		if (!a->sweep_live[i] && a->sweep_error[i][0] != '\0')
@@ -199,7 +244,7 @@ void ui_screen_draw(struct app *a)
 {
 	const struct pool *pool = ui_app_loaded(a);
 	int status_h = ui_status_rows(a, COLS), body = LINES - 1 - status_h;
-	int heat_h, top_h, gap, rw, sh, lh;
+	int heat_h, top_h, gap, rw, sh, lh, rows, others_line;
 
 	erase();
 	memset(&a->sliders, 0, sizeof a->sliders);
@@ -214,9 +259,10 @@ void ui_screen_draw(struct app *a)
 		return;
 	}
 	/* heatmaps: legend, title, a row per model (two when roomy), axis; a blank line above if it fits */
-	heat_h = (int)pool->n + 3;
-	if (heat_h + (int)pool->n + 1 <= body - TOP_ROOMY)
-		heat_h += (int)pool->n;
+	rows = heat_rows(a, &others_line);
+	heat_h = rows + others_line + 3;
+	if (heat_h + rows + 1 <= body - TOP_ROOMY)
+		heat_h += rows;
 	/* a long pool's heatmaps scroll with the model table: the top keeps over half the rows */
 	top_h = body * 55 / 100 > TOP_MIN ? body * 55 / 100 : TOP_MIN;
 	if (heat_h > body - top_h)

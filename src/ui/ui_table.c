@@ -223,7 +223,8 @@ static int rest_lines(const struct ui_table_input *in, int w)
 
 	if (p != NULL && policy_has_counts(p))
 		return 7 + (p->params.method == SOLVE_RELAXED ? 2 : 0) + (in->plan != NULL ? 3 : 0) +
-		       (p->params.max_models > 0 || isfinite(p->params.memory_limit) ? 1 : 0);
+		       (p->params.max_models > 0 || isfinite(p->params.memory_limit) ? 1 : 0) +
+		       (p->params.deadline > 0 || p->params.rate > 0 ? 1 : 0);
 	if (p != NULL)
 		msg = p->message[0] != '\0' ? p->message : solve_outcome_name(p->outcome);
 	return 1 + (msg != NULL ? (int)strlen(msg) / (w > 1 ? w : 1) + 1 : 1);
@@ -455,6 +456,27 @@ static void limits_line(struct cursor *c, const struct ui_table_input *in, const
 		line(c, A_NORMAL, "limits    %s", models);
 }
 
+/* The time constraints in force: the busy share live, and the models the deadline leaves out. */
+static void time_line(struct cursor *c, const struct ui_table_input *in, const struct policy *p)
+{
+	const struct solve_params *sp = &p->params;
+	char dl[48] = "";
+	if (sp->deadline > 0) {
+		size_t slow = 0;
+		for (size_t j = 0; j < in->work->n; j++)
+			slow += in->work->models[j].latency > sp->deadline * (1 + 1e-9);
+		snprintf(dl, sizeof dl, "%zu over %.3g ms", slow, sp->deadline * 1e3);
+	}
+	if (sp->rate > 0) {
+		double seconds = (double)sp->k / sp->rate;
+		double duty = sp->duty_cycle > 0 ? sp->duty_cycle : 1;
+		line(c, A_NORMAL, "busy      %.3g%% of the time, max %.3g%%%s%s",
+		     100 * p->busy_time / seconds, 100 * duty, dl[0] ? "; " : "", dl);
+	} else if (dl[0]) {
+		line(c, A_NORMAL, "deadline  %s", dl);
+	}
+}
+
 static void totals(struct cursor *c, const struct ui_table_input *in)
 {
 	const struct policy *p = in->pol;
@@ -475,6 +497,7 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 	line(c, A_NORMAL, "models    %zu of %zu used, K = %lld, %s = %.6g", p->models_used,
 	     in->work->n, p->params.k, c->t->g->lambda, p->params.lambda);
 	limits_line(c, in, p);
+	time_line(c, in, p);
 	best = ui_table_best_single_within(in->work, p->params.mode,
 					   primal ? p->params.budget : p->params.min_accuracy,
 					   p->params.memory_limit);

@@ -114,6 +114,8 @@ struct cli_options {
 	struct cli_time time;       /* --deadline, --duty-cycle, --latency-unit, --energy */
 	struct cli_plot_options plot;  /* plot only */
 	bool no_progress;           /* --no-progress: no progress line on a terminal */
+	bool all;                   /* solve --all: a table row for every model, used or not */
+	bool rows_all;              /* --rows all: a heatmap row for every model (plot, planner) */
 };
 
 /*

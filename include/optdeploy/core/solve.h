@@ -179,6 +179,9 @@ const char *solve_outcome_name(enum solve_outcome o);
 /* True when the policy carries counts (optimal or rounded). */
 bool policy_has_counts(const struct policy *p);
 
+/* The memory of the models p uses, added up (0 without counts or a memory column). */
+double policy_memory_used(const struct policy *p, const struct pool *pool);
+
 /*
  * Recompute the derived figures of p from p->count and p->params (used by the
  * solver, and by tests that build policies by hand).
