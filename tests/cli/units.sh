@@ -66,7 +66,7 @@ same_output sweep t.csv --cost-unit 2.5mJ --from 5mJ --to 0.075J --steps 4 -- \
 run solve --pool rpi4 --budget 300
 expect_status 0
 expect_out "budget             300 mJ per inference; B = budget x K = 300000 mJ"
-expect_out "  model                                          cost (mJ)  accuracy"
+expect_out "  model                             cost (mJ)  accuracy"
 expect_out "expected cost      299.89976 mJ per inference"
 expect_out "energy             299.9 J for K inferences, 299.9 mJ per inference (cost unit mJ)"
 cp "$T/out" "$T/plain.out"
