@@ -349,8 +349,9 @@ static void sweep_row(struct cli_table *t, const struct cli_sweep_rows *rows, si
 	}
 }
 
-static enum status sweep_table(FILE *fp, const struct cli_sweep_rows *rows, const size_t *col,
-			       size_t ncol, struct status_msg *m)
+static enum status sweep_table(FILE *fp, const struct pool *pool,
+			       const struct cli_sweep_rows *rows, const size_t *col, size_t ncol,
+			       struct status_msg *m)
 {
 	struct cli_table t;
 	enum status st;
@@ -362,9 +363,9 @@ static enum status sweep_table(FILE *fp, const struct cli_sweep_rows *rows, cons
 	align[5 + ncol] = '\0';
 	cli_table_init(&t, align);
 	cli_table_row(&t);
-	cost_heading(&t, 0, sw->pool, "budget");
+	cost_heading(&t, 0, pool, "budget");
 	cli_table_set(&t, 1, "accuracy");
-	cost_heading(&t, 2, sw->pool, "cost");
+	cost_heading(&t, 2, pool, "cost");
 	cli_table_set(&t, 3, "objective");
 	cli_table_set(&t, 4, "status");
 	for (size_t c = 0; c < ncol; c++)
@@ -411,7 +412,7 @@ enum status cli_print_sweep(FILE *fp, const struct cli_options *o, const struct 
 		fprintf(fp, "%19s(the other %zu model%s share 0 at every level)\n", "",
 			pool->n - ncol, pool->n - ncol == 1 ? " has" : "s have");
 	putc('\n', fp);
-	st = sweep_table(fp, rows, col, ncol, m);
+	st = sweep_table(fp, pool, rows, col, ncol, m);
 	free(col);
 	return st;
 }
