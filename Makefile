@@ -34,7 +34,7 @@ ALL_CFLAGS = -std=c11 $(WARN) $(OPT) $(SAN_FLAGS) -MMD -MP $(CFLAGS)
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 # cairo is not linked: the figure layer loads it when it draws (figure_cairo.h);
 # the tests link it, as they draw on cairo surfaces of their own.
-LDLIBS   += $(NCURSES_LIBS) -lglpk -lcsv -lm
+LDLIBS   += $(NCURSES_LIBS) -lglpk -lcsv -lm -pthread
 
 # One folder per layer: src/core (the library: no terminal), src/cli (the
 # batch front end), src/ui (the planner), src/figure (cairo figures, read by
@@ -116,6 +116,7 @@ figures: $(PROG)
 	@mkdir -p man/figures
 	./$(PROG) plot data/imagenet_paper.csv --figure frontier --budget 40 -o man/figures/frontier.png
 	./$(PROG) plot data/imagenet_paper.csv --figure heatmap --budget 40 -o man/figures/heatmap.png
+	./$(PROG) plot --pool torchvision --figure heatmap -o man/figures/heatmap_torchvision.png
 
 lint:
 	mandoc -Tlint -W warning man/optdeploy.1

@@ -15,6 +15,7 @@
 #include "optdeploy/cli/cli_battery.h"
 #include "optdeploy/cli/cli_cmd.h"
 #include "optdeploy/cli/cli_print.h"
+#include "optdeploy/cli/cli_progress.h"
 #include "optdeploy/cli/cli_table.h"
 #include "optdeploy/cli/cli_time.h"
 #include "optdeploy/core/export.h"
@@ -335,6 +336,8 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 	struct level *lv = calloc(steps, sizeof *lv);
 	if (lv == NULL)
 		return cli_report(status_fail(&m, ST_INTERNAL, "out of memory"), &m);
+	struct cli_progress pr;
+	cli_progress_start(&pr, stderr, !o->no_progress, "lifetime", "floors", steps);
 	for (size_t j = 0; j < steps && st == ST_OK; j++) {
 		double f = steps == 1 ? from : j + 1 == steps ? to
 			 : from + (to - from) * (double)j / (double)(steps - 1);
@@ -342,7 +345,9 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 		bad += lv[j].r.outcome == LIFETIME_NO_ANSWER;
 		failed += lv[j].r.outcome == LIFETIME_NO_ANSWER &&
 			  lv[j].r.stopped_by == SOLVE_FAILED;
+		cli_progress_update(&pr, j + 1);
 	}
+	cli_progress_end(&pr);
 	int code;
 	if (st != ST_OK)
 		code = cli_report(st, &m);

@@ -60,7 +60,7 @@ static void draw_axes(cairo_t *cr, const struct figure_model *fm, const struct f
 	struct figure_rect a = p->area;
 
 	cairo_set_line_width(cr, p->f * 0.06);
-	figure_font(cr, p->f * 0.85, false);
+	figure_font(cr, p->f * 0.9, false);
 	n = figure_scale_ticks(&p->x, t, MAX_TICKS);
 	for (size_t i = 0; i < n; i++) {
 		double x = figure_scale_map(&p->x, t[i]);
@@ -401,7 +401,7 @@ void figure_draw_frontier(cairo_t *cr, const struct figure_model *fm, struct fig
 	data_range(fm, &x0, &x1, &y0, &y1);
 	figure_scale_fit(&p.y, y0, y1, false, 0.08);
 	/* the left margin fits the widest accuracy tick label */
-	figure_font(cr, f * 0.85, false);
+	figure_font(cr, f * 0.9, false);
 	n = figure_scale_ticks(&p.y, t, MAX_TICKS);
 	for (size_t i = 0; i < n; i++) {
 		figure_tick_label(t, n, i, buf, sizeof buf);

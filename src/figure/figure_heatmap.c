@@ -138,7 +138,7 @@ static void budget_axis(cairo_t *cr, const struct figure_model *fm, int hm, stru
 	}
 	cairo_set_source_rgb(cr, INK, INK, INK);
 	cairo_set_line_width(cr, f * 0.06);
-	figure_font(cr, f * 0.85, false);
+	figure_font(cr, f * 0.9, false);
 	for (size_t i = 0; i < n; i++) {
 		double x = figure_scale_map(&s, t[i]), tw, th, at;
 		cairo_move_to(cr, x, grid.y + grid.h);
@@ -263,7 +263,7 @@ static void colour_bar(cairo_t *cr, struct figure_rect bar, double f)
 	cairo_set_line_width(cr, f * 0.06);
 	cairo_rectangle(cr, bar.x, bar.y, bar.w, bar.h);
 	cairo_stroke(cr);
-	figure_font(cr, f * 0.8, false);
+	figure_font(cr, f * 0.9, false);
 	for (int k = 0; k <= 4; k++) {
 		double y = bar.y + bar.h - bar.h * k / 4.0;
 		cairo_move_to(cr, bar.x + bar.w, y);
@@ -272,7 +272,7 @@ static void colour_bar(cairo_t *cr, struct figure_rect bar, double f)
 		snprintf(buf, sizeof buf, "%d%%", k * 25);
 		figure_text(cr, bar.x + bar.w + f * 0.35, y, 0, 0.5, 0, buf);
 	}
-	figure_font(cr, f * 0.85, false);
+	figure_font(cr, f * 0.9, false);
 	figure_text(cr, bar.x + bar.w + f * 3.2, bar.y + bar.h / 2, 0.5, 1, -M_PI / 2,
 		    "share of inferences");
 }

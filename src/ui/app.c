@@ -198,6 +198,7 @@ static enum status start_values(struct app *a, const struct app_options *opt, st
 
 static void free_app(struct app *a)
 {
+	ui_schedule_stop(a);
 	for (int i = 0; i < UI_SWEEPS; i++)
 		if (a->sweep_live[i])
 			sweep_free(&a->sweeps[i]);
@@ -404,7 +405,11 @@ static void react(struct app *a, unsigned flags)
 		restart_sweep(a, 1);
 	if (flags & UI_R_RESOLVE)
 		resolve(a);
-	if (flags & UI_R_EXPORT) {
+	if ((flags & UI_R_EXPORT) && ui_schedule_busy(a)) {
+		/* one export at a time: two writers could race for one file */
+		ui_app_message(a, true, "a schedule export is running: wait for it, or Esc "
+			       "cancels it");
+	} else if (flags & UI_R_EXPORT) {
 		char input[4096];
 		if (ui_sources_is_input(&a->sources, a->export_path, input, sizeof input))
 			ui_app_message(a, true, "not exported: %s is the input file %s", a->export_path,
@@ -434,8 +439,10 @@ static void run_loop(struct app *a)
 		flags = 0;
 		if (ui_term_poll_resume(&a->term))
 			flags |= UI_R_REDRAW;
+		if (ui_schedule_poll(a))
+			flags |= UI_R_REDRAW;
 		busy = sweeping(a);
-		/* idle: wake every 100 ms anyway, so a signal is noticed */
+		/* idle: wake every 100 ms anyway, so a signal (or an export's progress) is noticed */
 		timeout(busy ? 0 : 100);
 		ch = getch();
 		if (ch == ERR) {
@@ -482,6 +489,7 @@ int app_run(const struct app_options *opt)
 		return status_exit_code(st);
 	}
 	run_loop(a);
+	ui_schedule_stop(a);  /* a running export is cancelled: no file, the old one kept */
 	sig = ui_term_signal();
 	ui_term_close(&a->term);
 	free_app(a);

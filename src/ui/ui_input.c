@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "optdeploy/ui/ui_keys.h"
+#include "optdeploy/ui/ui_schedule.h"
 #include "optdeploy/ui/ui_whatif.h"
 
 static unsigned step_focused(struct app *a, int slider, int dir, bool big)
@@ -109,9 +110,12 @@ static long table_act(struct app *a, enum ui_action act)
 	long c = (long)a->cursor, page = a->table_geom.page > 1 ? a->table_geom.page - 1 : 1;
 
 	switch (act) {
+	case UI_ACT_CANCEL:
+		ui_schedule_cancel(a);  /* nothing when no export runs */
+		a->pane = UI_PANE_SLIDERS;
+		return UI_R_REDRAW;
 	case UI_ACT_FOCUS_NEXT:
 	case UI_ACT_FOCUS_PREV:
-	case UI_ACT_CANCEL:
 		a->pane = UI_PANE_SLIDERS;
 		return UI_R_REDRAW;
 	case UI_ACT_DOWN:
@@ -244,6 +248,10 @@ static unsigned act(struct app *a, enum ui_action act)
 		clearok(curscr, TRUE);
 		return UI_R_REDRAW;
 	case UI_ACT_CANCEL:
+		if (ui_schedule_busy(a)) {
+			ui_schedule_cancel(a);
+			return UI_R_REDRAW;
+		}
 		if (a->drag >= 0) {
 			unsigned r = ui_app_set_value(a, ui_app_slider_param(a, a->drag), a->drag_from);
 			a->drag = UI_DRAG_CANCELLED;

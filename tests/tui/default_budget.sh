@@ -5,7 +5,7 @@
 set -u
 . tests/tui/helpers/tmux.sh
 
-RPI4="tests/data/mlperf_rpi4_tflite.csv --columns cost=energy_mj,accuracy=top1"
+RPI4="--pool rpi4"
 
 same() {  # same ARGS...: the planner's starting budget against plot's
 	# shellcheck disable=SC2086
