@@ -342,20 +342,53 @@ static int stream_sweep_csv(const struct cli_options *o, const struct pool *pool
 	return code;
 }
 
-static int cmd_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s)
+/*
+ * A table sweep streams too: each level is solved and only what its row
+ * shows is kept (cli_sweep_rows), then the table is printed; the column
+ * widths and the models shown need every level first.
+ */
+static int table_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s)
 {
 	struct status_msg m;
 	struct sweep sw;
-	if (o->format == CLI_FORMAT_CSV || (o->output != NULL && strcmp(o->output, "-") != 0))
-		return stream_sweep_csv(o, pool, s);
-	int code = run_sweep(o, pool, s, &sw);
+	struct cli_sweep_rows rows;
+	struct cli_progress pr;
+	enum status st = ST_OK;
+	int code = init_sweep(o, pool, &sw, true);
+	if (code != 0)
+		return code;
+	cli_sweep_rows_init(&rows);
+	cli_progress_start(&pr, stderr, !o->no_progress, "sweep", "levels", sw.n_levels);
+	while (st == ST_OK && code == 0 && !sweep_finished(&sw)) {
+		st = sweep_step(&sw, s, &m);
+		const struct sweep_level *lv = sweep_last(&sw);
+		if (st == ST_OK && lv->policy.outcome == SOLVE_FAILED) {
+			char where[64];
+			cli_progress_end(&pr);
+			snprintf(where, sizeof where, "budget %.10g: ", lv->budget);
+			code = report_no_policy(&lv->policy, where);
+		} else if (st == ST_OK) {
+			st = cli_sweep_rows_add(&rows, lv, pool->n, &m);
+		}
+		cli_progress_update(&pr, sw.done);
+	}
+	cli_progress_end(&pr);
+	if (code == 0 && st == ST_OK)
+		st = cli_print_sweep(stdout, o, &sw, &rows, &m);
 	if (code == 0) {
-		enum status st = cli_print_sweep(stdout, o, &sw, &m);
 		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
 		code = time_limit_verdict(&sw, code);
 	}
+	cli_sweep_rows_free(&rows);
 	sweep_free(&sw);
 	return code;
+}
+
+static int cmd_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s)
+{
+	if (o->format == CLI_FORMAT_CSV || (o->output != NULL && strcmp(o->output, "-") != 0))
+		return stream_sweep_csv(o, pool, s);
+	return table_sweep(o, pool, s);
 }
 
 /* CSV of frontier or compare: into a file atomically, or onto stdout. */

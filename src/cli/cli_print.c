@@ -294,38 +294,38 @@ enum status cli_print_solve(FILE *fp, const struct cli_options *o, const struct 
 /* ---- sweep ---------------------------------------------------------- */
 
 /* Which models get a share column: all of a small pool, the used ones of a big one. */
-static size_t sweep_columns(const struct sweep *sw, size_t *col)
+static size_t sweep_columns(const struct pool *pool, const struct cli_sweep_rows *rows,
+			    size_t *col, bool *used)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < sw->pool->n; i++) {
-		bool used = sw->pool->n <= CLI_SWEEP_ALL_COLUMNS;
-		for (size_t j = 0; !used && j < sw->n_levels; j++)
-			used = sweep_share(sw, j, i) > 0;
-		if (used)
+	for (size_t i = 0; i < pool->n; i++)
+		used[i] = pool->n <= CLI_SWEEP_ALL_COLUMNS;
+	for (size_t c = 0; c < rows->n_cells; c++)
+		used[rows->cell[c].model] = true;
+	for (size_t i = 0; i < pool->n; i++)
+		if (used[i])
 			col[n++] = i;
-	}
 	return n;
 }
 
-static void sweep_row(struct cli_table *t, const struct sweep *sw, size_t j,
+static void sweep_row(struct cli_table *t, const struct cli_sweep_rows *rows, size_t j,
 		      const size_t *col, size_t ncol)
 {
-	const struct policy *p = &sw->levels[j].policy;
-	bool counts = policy_has_counts(p);
+	const struct cli_sweep_level *l = &rows->level[j];
 	cli_table_row(t);
-	cli_table_set(t, 0, "%.6g", sw->levels[j].budget);
-	if (counts) {
-		cli_table_set(t, 1, "%.6g", p->expected_accuracy);
-		cli_table_set(t, 2, "%.6g", p->expected_cost);
-		cli_table_set(t, 3, "%.10g", p->objective);
+	cli_table_set(t, 0, "%.6g", l->budget);
+	if (l->counts) {
+		cli_table_set(t, 1, "%.6g", l->accuracy);
+		cli_table_set(t, 2, "%.6g", l->cost);
+		cli_table_set(t, 3, "%.10g", l->objective);
 	} else {
 		cli_table_set(t, 1, "-");
 		cli_table_set(t, 2, "-");
 		cli_table_set(t, 3, "-");
 	}
-	cli_table_set(t, 4, "%s", solve_outcome_name(p->outcome));
-	for (size_t c = 0; c < ncol && counts; c++) {
-		double share = sweep_share(sw, j, col[c]);
+	cli_table_set(t, 4, "%s", solve_outcome_name(l->outcome));
+	for (size_t c = 0; c < ncol && l->counts; c++) {
+		double share = cli_sweep_rows_share(rows, j, col[c]);
 		if (share > 0)
 			cli_table_set(t, 5 + c, "%.1f", 100.0 * share);
 		else
@@ -333,7 +333,7 @@ static void sweep_row(struct cli_table *t, const struct sweep *sw, size_t j,
 	}
 }
 
-static enum status sweep_table(FILE *fp, const struct sweep *sw, const size_t *col,
+static enum status sweep_table(FILE *fp, const struct cli_sweep_rows *rows, const size_t *col,
 			       size_t ncol, struct status_msg *m)
 {
 	struct cli_table t;
@@ -353,8 +353,8 @@ static enum status sweep_table(FILE *fp, const struct sweep *sw, const size_t *c
 	cli_table_set(&t, 4, "status");
 	for (size_t c = 0; c < ncol; c++)
 		cli_table_set(&t, 5 + c, "#%zu", col[c] + 1);
-	for (size_t j = 0; j < sw->n_levels; j++)
-		sweep_row(&t, sw, j, col, ncol);
+	for (size_t j = 0; j < rows->n_levels; j++)
+		sweep_row(&t, rows, j, col, ncol);
 	st = cli_table_print(&t, fp, 2, m);
 	cli_table_free(&t);
 	free(align);
@@ -362,15 +362,20 @@ static enum status sweep_table(FILE *fp, const struct sweep *sw, const size_t *c
 }
 
 enum status cli_print_sweep(FILE *fp, const struct cli_options *o, const struct sweep *sw,
-			    struct status_msg *m)
+			    const struct cli_sweep_rows *rows, struct status_msg *m)
 {
 	const struct pool *pool = sw->pool;
 	size_t *col = malloc((pool->n ? pool->n : 1) * sizeof *col);
+	bool *used = malloc((pool->n ? pool->n : 1) * sizeof *used);
 	size_t ncol;
 	enum status st;
-	if (col == NULL)
+	if (col == NULL || used == NULL) {
+		free(col);
+		free(used);
 		return status_fail(m, ST_INTERNAL, "out of memory while formatting a table");
-	ncol = sweep_columns(sw, col);
+	}
+	ncol = sweep_columns(pool, rows, col, used);
+	free(used);
 	print_pool_line(fp, o, pool);
 	if (sw->n_levels == 1)
 		kv(fp, "sweep", "1 budget level, %.10g per inference (B = budget x K)", sw->from);
@@ -389,7 +394,7 @@ enum status cli_print_sweep(FILE *fp, const struct cli_options *o, const struct 
 		fprintf(fp, "%19s(the other %zu model%s share 0 at every level)\n", "",
 			pool->n - ncol, pool->n - ncol == 1 ? " has" : "s have");
 	putc('\n', fp);
-	st = sweep_table(fp, sw, col, ncol, m);
+	st = sweep_table(fp, rows, col, ncol, m);
 	free(col);
 	return st;
 }

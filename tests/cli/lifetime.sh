@@ -152,6 +152,21 @@ expect_err "optdeploy: infeasible: accuracy floor 80 is above the best reachable
 run $TB --memory 30 --sweep --from 75 --to 80 --steps 2 --format csv
 expect_status 0
 expect_line "$T/out" 3 "80,infeasible,,,,,,,,"
+# the default floors stop at the best one the limits allow: within 30 MB the
+# best model reaches 78.828, so the last floor is that (found), not 88.552
+run $TB --memory 30 --sweep --steps 5 --format csv
+expect_status 0
+expect_line "$T/out" 2 "60.552,found,998999999,998999999,60.552,0.04,39959.99996,0,3.999999827541956e-05,1"
+expect_true "the last floor is 78.828" "\"$(awk -F, 'NR == 6 { print $1 "," $2 }' "$T/out")\" == \"78.828,found\""
+expect_true "five floors" "$(wc -l <"$T/out") == 6"
+# max models never lowers the best floor (one model suffices)
+run $TB --max-models 1 --sweep --steps 2 --format csv
+expect_status 0
+expect_true "the last floor is the best model's" "\"$(awk -F, 'NR == 3 { print $1 "," $2 }' "$T/out")\" == \"88.552,found\""
+# no model fits: the pool's range, each floor infeasible
+run $TB --memory 1 --sweep --steps 2 --format csv
+expect_status 0
+expect_line "$T/out" 3 "88.552,infeasible,,,,,,,,"
 # a memory limit needs a memory column
 run lifetime $I --cost-unit mJ --battery 40kJ --rate 10/s --min-accuracy 75 --memory 30
 expect_status 65
