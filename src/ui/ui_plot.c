@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "optdeploy/core/names.h"
+
 #define LABEL_MAX 18
 
 /* Everything one draw needs, so the helpers take one argument. */
@@ -257,9 +259,6 @@ static void place_label(struct plot *p, int y, int x, const char *name, bool dim
 {
 	static const int tries[6][2] = { { 0, 1 }, { 0, -1 }, { -1, 1 }, { 1, 1 }, { -1, -1 }, { 1, -1 } };
 	int len = ui_text_width(name);
-
-	if (len > LABEL_MAX)
-		len = LABEL_MAX;
 	for (int i = 0; i < 6; i++) {
 		int ly = y + tries[i][0];
 		int lx = tries[i][1] > 0 ? x + 2 : x - 1 - len;
@@ -278,7 +277,15 @@ static void draw_models(struct plot *p)
 	const struct pool *pool = p->in->all != NULL ? p->in->all : p->in->pool;
 	const bool *out = p->in->all != NULL ? p->in->excluded : NULL;
 	struct ui_rect d = p->g->data;
+	const char **full = malloc((pool->n ? pool->n : 1) * sizeof *full);
+	char **cut = NULL;
 
+	/* labels longer than LABEL_MAX are cut in the middle, marked, and stay distinct */
+	for (size_t i = 0; full != NULL && i < pool->n; i++)
+		full[i] = pool->models[i].name;
+	if (full != NULL)
+		cut = names_crop_set(full, pool->n, LABEL_MAX, names_mark(p->t->utf8), NULL);
+	free(full);
 	for (size_t i = 0; i < pool->n; i++) {
 		int y = row_of(p, pool->models[i].accuracy), x = col_of(p, pool->models[i].cost);
 		if (ui_rect_contains(d, y, x))
@@ -291,8 +298,11 @@ static void draw_models(struct plot *p)
 			continue;
 		/* an excluded model stays in sight, as an x, so it can be found and brought back */
 		ui_put(y, x, gone ? L'x' : p->t->g->point, ui_term_attr(p->t, gone ? UI_DIM : UI_POINT));
-		place_label(p, y, x, pool->models[i].name, gone);
+		/* out of memory: no labels rather than names cut without a mark */
+		if (cut != NULL)
+			place_label(p, y, x, cut[i], gone);
 	}
+	free(cut);
 }
 
 static void draw_policy(const struct plot *p)
