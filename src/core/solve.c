@@ -543,24 +543,11 @@ static void solve_relaxed(struct solver *s, const struct solve_params *sp,
 	       "numerical trouble: the rounded LP policy is infeasible");
 }
 
-/*
- * No policy meets the time row together with the budget (or floor): the
- * LP relaxation proved it (whole false), or the exact search found no
- * policy of whole inferences where the relaxation had one.
- */
+/* No policy meets the time row with the budget or floor (solve_time_infeasible_text). */
 static void time_infeasible(struct policy *out, const struct pool *pool,
 			    const struct solve_params *sp, bool whole)
 {
-	char row[96];
-	snprintf(row, sizeof row, "busy at most %.4g%% of the %.6g s the K = %lld inferences "
-		 "arrive in", 100 * limits_duty(sp), (double)sp->k / sp->rate, sp->k);
-	if (sp->mode == SOLVE_MAX_ACCURACY)
-		snprintf(out->message, sizeof out->message, "infeasible: no policy %swithin budget "
-			 "%g keeps the device %s", whole ? "of whole inferences " : "", sp->budget, row);
-	else
-		snprintf(out->message, sizeof out->message, "infeasible: no policy %swith accuracy "
-			 ">= %g keeps the device %s", whole ? "of whole inferences " : "",
-			 sp->min_accuracy, row);
+	solve_time_infeasible_text(out->message, sizeof out->message, sp, whole);
 	finish(out, pool, SOLVE_INFEASIBLE, NULL);
 }
 
