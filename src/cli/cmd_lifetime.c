@@ -311,7 +311,7 @@ static int run_single(const struct cli_options *o, const struct pool *pool, stru
 static enum status floor_range(const struct cli_options *o, const struct pool *pool,
 			       double *from, double *to, size_t *steps, struct status_msg *m)
 {
-	lifetime_default_range(pool, from, to);
+	lifetime_default_range(pool, &o->params, from, to);
 	*steps = o->steps;
 	if (o->from_given)
 		*from = o->from;

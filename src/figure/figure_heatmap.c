@@ -154,9 +154,10 @@ static void budget_axis(cairo_t *cr, const struct figure_model *fm, int hm, stru
 		figure_text(cr, at, grid.y + grid.h + f * 0.4, 0, 0, 0, buf);
 		last_end = at + tw;
 	}
+	char label[96];
+	cost_unit_axis(&fm->unit, "budget", s.log, label, sizeof label);
 	figure_font(cr, f * 0.95, false);
-	figure_text(cr, grid.x + grid.w / 2, grid.y + grid.h + f * 1.55, 0.5, 0, 0,
-		    s.log ? "budget per inference (log scale)" : "budget per inference");
+	figure_text(cr, grid.x + grid.w / 2, grid.y + grid.h + f * 1.55, 0.5, 0, 0, label);
 }
 
 /* The budget of the frontier's policy: a triangle above the grid, pointing at its column. */
