@@ -97,7 +97,7 @@ static void draw_y_axis(const struct plot *p, double step, int lw)
 }
 
 /* One tick of the x axis and its label, when the label clears the previous one. */
-static void x_tick(const struct plot *p, double v, const char *label, int *free_from)
+static void x_tick(const struct plot *p, double v, const char *label, int *free_from, int right)
 {
 	attr_t ax = ui_term_attr(p->t, UI_AXIS);
 	struct ui_rect d = p->g->data;
@@ -107,7 +107,7 @@ static void x_tick(const struct plot *p, double v, const char *label, int *free_
 		return;
 	ui_put(d.y + d.h, x, p->t->g->tee_up, ax);
 	at = x - len / 2;
-	if (at <= *free_from || at + len > d.x + d.w)
+	if (at <= *free_from || at + len > right)
 		return;
 	ui_text(p->t, d.y + d.h + 1, at, len, ax, label);
 	*free_from = at + len;
@@ -119,8 +119,17 @@ static void draw_x_axis(const struct plot *p, double step)
 	attr_t ax = ui_term_attr(p->t, UI_AXIS);
 	struct ui_rect d = p->g->data;
 	int y = d.y + d.h, dec = tick_decimals(step), free_from = d.x - 1;
-	const char *name = p->g->ax.log ? "cost, log" : "cost";
-	char buf[32];
+	const struct cost_unit *u = &p->in->pool->unit;
+	bool named = u->kind == COST_UNIT_ENERGY || u->kind == COST_UNIT_OTHER;
+	char buf[32], name[40];
+
+	snprintf(name, sizeof name, "cost%s%s%s%s", named ? " (" : "", named ? u->name : "",
+		 named ? ")" : "", p->g->ax.log ? ", log" : "");
+	/* with a unit, tick labels leave room for the axis name when the axis is wide enough;
+	   ", log" goes first (the status line says "log budget" too) */
+	if (named && p->g->ax.log && (int)strlen(name) + 3 > d.w / 2)
+		name[strlen(name) - strlen(", log")] = '\0';
+	int right = d.x + d.w - (named && (int)strlen(name) + 3 <= d.w / 2 ? (int)strlen(name) + 3 : 0);
 
 	ui_put(y, d.x - 1, gl->corner_bl, ax);
 	ui_hfill(y, d.x, d.w, gl->hline, ax);
@@ -129,14 +138,14 @@ static void draw_x_axis(const struct plot *p, double step)
 		int n = ui_axis_log_ticks(p->g->ax.lo, p->g->ax.hi, ticks, d.w / 7 < 40 ? d.w / 7 : 40);
 		for (int i = 0; i < n; i++) {
 			snprintf(buf, sizeof buf, "%g", ticks[i]);
-			x_tick(p, ticks[i], buf, &free_from);
+			x_tick(p, ticks[i], buf, &free_from, right);
 		}
 	} else {
 		for (double v = ceil(p->g->ax.lo / step - 1e-9) * step; v <= p->g->ax.hi + 1e-9;
 		     v += step) {
 			/* a tick at zero that rounding left at -1e-15 prints as 0, not -0 */
 			snprintf(buf, sizeof buf, "%.*f", dec, fabs(v) < step / 2 ? 0.0 : v);
-			x_tick(p, v, buf, &free_from);
+			x_tick(p, v, buf, &free_from, right);
 		}
 	}
 	if (d.x + d.w - free_from > (int)strlen(name) + 2)
