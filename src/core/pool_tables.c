@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -512,6 +513,26 @@ static enum status load_all(struct joiner *J, struct pool *out, struct pool_warn
 	return st;
 }
 
+/* The spec's unit and conversion (--cost-unit 2.5mJ multiplies every cost by 2.5). */
+static enum status declare_unit(const struct pool_spec *spec, struct pool *out,
+				struct status_msg *m)
+{
+	double f = spec->cost_factor;
+	out->unit = cost_unit_declared(spec->cost_unit);
+	out->accuracy_label = spec->accuracy_label;
+	if (f == 0 || f == 1)
+		return ST_OK;
+	for (size_t i = 0; i < out->n; i++) {
+		double c = out->models[i].cost * f;
+		if (!isfinite(c))
+			return status_fail(m, ST_DATA, "%s: model '%s': cost %g x %g (--cost-unit) is "
+					   "too large", out->source, out->models[i].name,
+					   out->models[i].cost, f);
+		out->models[i].cost = c;
+	}
+	return ST_OK;
+}
+
 enum status pool_load_tables(const char *const *paths, size_t n, const struct pool_spec *spec,
 			     struct pool *out, struct pool_warnings *w, struct status_msg *m)
 {
@@ -533,6 +554,8 @@ enum status pool_load_tables(const char *const *paths, size_t n, const struct po
 	J->m = m;
 	st = load_all(J, out, w);
 	joiner_free(J);
+	if (st == ST_OK)
+		st = declare_unit(spec != NULL ? spec : &plain, out, m);
 	if (st != ST_OK) {
 		pool_free(out);
 		if (w != NULL)

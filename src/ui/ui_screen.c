@@ -153,6 +153,12 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 		} else if (id == UI_P_DEADLINE || id == UI_P_RATE) {
 			time_labels(a, p, id == UI_P_DEADLINE, val[i], brief[i], rng[i], sizeof val[i],
 				    g->dots);
+		} else if (id == UI_P_BUDGET) {  /* the budget in the pool's cost unit */
+			const char *u = cost_unit_suffix(&ui_app_loaded(a)->unit);
+			snprintf(val[i] + strlen(val[i]), sizeof val[i] - strlen(val[i]), "%s", u);
+			snprintf(brief[i], sizeof brief[i], "%s", val[i]);
+			snprintf(rng[i] + strlen(rng[i]), sizeof rng[i] - strlen(rng[i]), "%s%s",
+				 u, p->scale == UI_LOG ? ", log" : "");
 		} else if (id == UI_P_MAX_MODELS || id == UI_P_MEMORY) {
 			limit_labels(p, id == UI_P_MAX_MODELS, val[i], brief[i], rng[i], sizeof val[i]);
 		} else if (id == UI_P_K) {
