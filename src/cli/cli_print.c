@@ -12,6 +12,18 @@
 #include "optdeploy/core/frontier.h"
 #include "optdeploy/core/limits.h"
 
+/* " mJ" after a cost of the pool (cost_unit.h); "" when its unit is not declared. */
+#define U(pool) cost_unit_suffix(&(pool)->unit)
+
+/* A heading of a cost column with the unit: "cost (mJ)". */
+static void cost_heading(struct cli_table *t, size_t col, const struct pool *pool,
+			 const char *word)
+{
+	char buf[64];
+	cost_unit_heading(&pool->unit, word, buf, sizeof buf);
+	cli_table_set(t, col, "%s", buf);
+}
+
 /* "key               value": the summary lines above and below the tables. */
 static void kv(FILE *fp, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -170,7 +182,9 @@ static enum status print_allocation(FILE *fp, const struct cli_options *o,
 	cli_table_init(&t, mem ? "lrrrrrr" : "lrrrrr");
 	cli_table_row(&t);
 	for (size_t c = 0, col = 0; c < 7; c++)
-		if (c != 4 || mem)
+		if (c == 1)
+			cost_heading(&t, col++, pool, head[c]);
+		else if (c != 4 || mem)
 			cli_table_set(&t, col++, "%s", head[c]);
 	for (size_t k = 0; k < n; k++)
 		allocation_row(&t, &pool->models[idx[k]], p->count[idx[k]], p->params.k, mem);
@@ -239,14 +253,14 @@ static void print_totals(FILE *fp, const struct pool *pool, const struct policy 
 	if (sp->mode == SOLVE_MIN_COST) {
 		kv(fp, "expected accuracy", "%.10g (sum p x / K; floor %.10g)",
 		   p->expected_accuracy, sp->min_accuracy);
-		kv(fp, "expected cost", "%.10g per inference", p->expected_cost);
-		kv(fp, "total cost", "%.12g", p->total_cost);
+		kv(fp, "expected cost", "%.10g%s per inference", p->expected_cost, U(pool));
+		kv(fp, "total cost", "%.12g%s", p->total_cost, U(pool));
 		kv(fp, "objective", "%.12g = cost term %.12g + lambda term %.12g (minimised)",
 		   p->objective, p->total_cost, p->objective - p->total_cost);
 	} else {
 		kv(fp, "expected accuracy", "%.10g (sum p x / K)", p->expected_accuracy);
-		kv(fp, "expected cost", "%.10g per inference", p->expected_cost);
-		kv(fp, "total cost", "%.12g of B = %s", p->total_cost, btext);
+		kv(fp, "expected cost", "%.10g%s per inference", p->expected_cost, U(pool));
+		kv(fp, "total cost", "%.12g%s of B = %s%s", p->total_cost, U(pool), btext, U(pool));
 		kv(fp, "objective", "%.12g = accuracy term %.12g + lambda term %.12g (maximised)",
 		   p->objective, p->objective - p->loading_term, p->loading_term);
 	}
@@ -272,8 +286,10 @@ enum status cli_print_solve(FILE *fp, const struct cli_options *o, const struct 
 		kv(fp, "problem", "maximise expected accuracy within the budget");
 		char btext[96];
 		total_budget_text(btext, sizeof btext, sp->budget, sp->k);
-		kv(fp, "budget", "%.10g per inference; B = budget x K = %s%s", sp->budget, btext,
-		   !isfinite(sp->budget * (double)sp->k) && sp->budget >= pool_max_cost(pool)
+		/* a battery's B / K is printed in full below it: people read four digits here */
+		kv(fp, "budget", o->phys.battery_given ? "%.4g%s per inference; B = budget x K = %s%s%s"
+		   : "%.10g%s per inference; B = budget x K = %s%s%s", sp->budget, U(pool), btext,
+		   U(pool), !isfinite(sp->budget * (double)sp->k) && sp->budget >= pool_max_cost(pool)
 		   ? "; every policy fits" : "");
 	}
 	print_params(fp, sp);
@@ -333,8 +349,9 @@ static void sweep_row(struct cli_table *t, const struct cli_sweep_rows *rows, si
 	}
 }
 
-static enum status sweep_table(FILE *fp, const struct cli_sweep_rows *rows, const size_t *col,
-			       size_t ncol, struct status_msg *m)
+static enum status sweep_table(FILE *fp, const struct pool *pool,
+			       const struct cli_sweep_rows *rows, const size_t *col, size_t ncol,
+			       struct status_msg *m)
 {
 	struct cli_table t;
 	enum status st;
@@ -346,9 +363,9 @@ static enum status sweep_table(FILE *fp, const struct cli_sweep_rows *rows, cons
 	align[5 + ncol] = '\0';
 	cli_table_init(&t, align);
 	cli_table_row(&t);
-	cli_table_set(&t, 0, "budget");
+	cost_heading(&t, 0, pool, "budget");
 	cli_table_set(&t, 1, "accuracy");
-	cli_table_set(&t, 2, "cost");
+	cost_heading(&t, 2, pool, "cost");
 	cli_table_set(&t, 3, "objective");
 	cli_table_set(&t, 4, "status");
 	for (size_t c = 0; c < ncol; c++)
@@ -378,23 +395,24 @@ enum status cli_print_sweep(FILE *fp, const struct cli_options *o, const struct 
 	free(used);
 	print_pool_line(fp, o, pool);
 	if (sw->n_levels == 1)
-		kv(fp, "sweep", "1 budget level, %.10g per inference (B = budget x K)", sw->from);
+		kv(fp, "sweep", "1 budget level, %.10g%s per inference (B = budget x K)", sw->from,
+		   U(pool));
 	else
-		kv(fp, "sweep", "%zu budget levels from %.10g to %.10g per inference (B = budget x K)",
-		   sw->n_levels, sw->from, sw->to);
+		kv(fp, "sweep", "%zu budget levels from %.10g to %.10g%s per inference (B = budget x "
+		   "K)", sw->n_levels, sw->from, sw->to, U(pool));
 	print_spacing(fp, o, sw);
 	print_params(fp, &sw->params);
 	kv(fp, "columns", "#N: share (%%) of model N; accuracy, cost: expected, per inference");
 	for (size_t c = 0; c < ncol; c++) {
 		const struct model *md = &pool->models[col[c]];
-		fprintf(fp, "%19s#%-4zu %s (cost %.6g, accuracy %.6g)\n", "", col[c] + 1,
-			md->name, md->cost, md->accuracy);
+		fprintf(fp, "%19s#%-4zu %s (cost %.6g%s, accuracy %.6g)\n", "", col[c] + 1,
+			md->name, md->cost, U(pool), md->accuracy);
 	}
 	if (ncol < pool->n)
 		fprintf(fp, "%19s(the other %zu model%s share 0 at every level)\n", "",
 			pool->n - ncol, pool->n - ncol == 1 ? " has" : "s have");
 	putc('\n', fp);
-	st = sweep_table(fp, rows, col, ncol, m);
+	st = sweep_table(fp, pool, rows, col, ncol, m);
 	free(col);
 	return st;
 }
@@ -409,7 +427,7 @@ static enum status model_list(FILE *fp, const struct pool *pool, const size_t *i
 	cli_table_init(&t, "lrr");
 	cli_table_row(&t);
 	cli_table_set(&t, 0, "model");
-	cli_table_set(&t, 1, "cost");
+	cost_heading(&t, 1, pool, "cost");
 	cli_table_set(&t, 2, "accuracy");
 	for (size_t i = 0; i < n; i++) {
 		cli_table_row(&t);
@@ -430,10 +448,10 @@ static enum status policy_frontier(FILE *fp, const struct pool *pool,
 	enum status st;
 	cli_table_init(&t, "rrrrrl");
 	cli_table_row(&t);
-	cli_table_set(&t, 0, "budget");
+	cost_heading(&t, 0, pool, "budget");
 	cli_table_set(&t, 1, "accuracy");
 	cli_table_set(&t, 2, "LP hull");
-	cli_table_set(&t, 3, "cost");
+	cost_heading(&t, 3, pool, "cost");
 	cli_table_set(&t, 4, "models");
 	cli_table_set(&t, 5, "status");
 	for (size_t j = 0; j < sw->n_levels; j++) {
@@ -536,7 +554,10 @@ enum status cli_print_compare(FILE *fp, const struct cli_options *o, const struc
 	cli_table_init(&t, "lrrrrrrr");
 	cli_table_row(&t);
 	for (size_t c = 0; c < 8; c++)
-		cli_table_set(&t, c, "%s", head[c]);
+		if (c == 1 || c == 5 || c == 6)   /* the costs */
+			cost_heading(&t, c, pool, head[c]);
+		else
+			cli_table_set(&t, c, "%s", head[c]);
 	for (size_t i = 0; i < pool->n; i++) {
 		cli_table_row(&t);
 		compare_cells(&t, &pool->models[rows[i].model], &rows[i]);

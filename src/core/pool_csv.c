@@ -188,8 +188,15 @@ static void missing_column(struct loader *L, int r)
 	const struct pool_csv_request *rq = L->rq;
 	char also[64] = "", hint[POOL_CSV_COLUMNS_TEXT + 96] = "";
 	if (rq->column[r] != NULL) {
-		fail(L, ST_DATA, "%s:%zu: --columns %s=%s: no such column (the columns are: %s)",
-		     L->name, L->rec_line, role_names[r][0], rq->column[r], L->t->columns);
+		/* the mapping as the user typed it (FILE:COLUMN included), under the key's name */
+		const char *typed = rq->select != NULL && rq->select->mapped[r]
+				    ? rq->select->column[r] : rq->column[r];
+		char elsewhere[POOL_SPEC_TEXT * 2 + 64] = "";
+		if (rq->suggest[r] != NULL)
+			snprintf(elsewhere, sizeof elsewhere, "; another file has it: write "
+				 "--columns %s", rq->suggest[r]);
+		fail(L, ST_DATA, "%s:%zu: --columns %s=%s: no such column%s (the columns are: %s)",
+		     L->name, L->rec_line, pool_key_name(r), typed, elsewhere, L->t->columns);
 		return;
 	}
 	for (int a = 1; role_names[r][a] != NULL; a++)

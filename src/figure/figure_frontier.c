@@ -92,14 +92,17 @@ static void draw_axes(cairo_t *cr, const struct figure_model *fm, const struct f
 	cairo_set_line_width(cr, p->f * 0.08);
 	cairo_rectangle(cr, a.x, a.y, a.w, a.h);
 	cairo_stroke(cr);
+	char xlabel[96], ylabel[96];
+	cost_unit_axis(&fm->unit, NULL, fm->log_cost, xlabel, sizeof xlabel);
+	snprintf(ylabel, sizeof ylabel, "expected %s",
+		 fm->accuracy_label != NULL ? fm->accuracy_label : "accuracy");
 	figure_font(cr, p->f * 0.95, false);
 	figure_text(cr, a.x + a.w / 2, a.y + a.h + p->f * 1.55, 0.5, 0, 0,
 		    fm->log_cost ? (fm->normalized ? "cost per inference (normalised: best = 100, log scale)"
-				    : "cost per inference (log scale)")
+				    : xlabel)
 		    : (fm->normalized ? "cost per inference (normalised: best model = 100)"
-		       : "cost per inference"));
-	figure_text(cr, a.x - p->f * 3.2, a.y + a.h / 2, 0.5, 0, -M_PI / 2,
-		    "expected accuracy");
+		       : xlabel));
+	figure_text(cr, a.x - p->f * 3.2, a.y + a.h / 2, 0.5, 0, -M_PI / 2, ylabel);
 }
 
 size_t figure_hull_pieces(const struct figure_plane *p)
@@ -236,12 +239,13 @@ static size_t legend_entries(const struct figure_model *fm, struct legend_entry 
 		 fm->method == SOLVE_RELAXED ? "LP-rounded" : "ILP", fm->k, lam);
 	if (fm->has_policy) {
 		e[n].sym = SYM_DIAMOND;
-		snprintf(e[n++].text, sizeof e[0].text, "policy: accuracy %.4g at cost %.4g",
-			 fm->policy.accuracy, fm->policy.cost);
+		snprintf(e[n++].text, sizeof e[0].text, "policy: accuracy %.4g at cost %.4g%s",
+			 fm->policy.accuracy, fm->policy.cost, cost_unit_suffix(&fm->unit));
 	}
 	if (isfinite(fm->budget)) {
 		e[n].sym = SYM_BUDGET;
-		snprintf(e[n++].text, sizeof e[0].text, "budget %.6g per inference", fm->budget);
+		snprintf(e[n++].text, sizeof e[0].text, "budget %.6g%s per inference", fm->budget,
+			 cost_unit_suffix(&fm->unit));
 	}
 	return n;
 }

@@ -100,4 +100,18 @@ for mode in "" --ascii; do
 	T send-keys -t t: q
 	wait_for "EXIT=0"
 done
+# the plot's labels: a long name is cut in the middle with a mark, never
+# just truncated (regnet_y_32gf_swag for regnet_y_32gf_swag_e2e_v1)
+"$OPTDEPLOY" solve --pool torchvision --budget 1 --format csv | sed 1d | cut -d, -f1 >"$TMPD/all.txt"
+start 120 40 -- --pool torchvision
+wait_ready
+screen | sed -n "2,$(line_of "└")p" | grep -oE "[A-Za-z0-9_.]{12,}" | sort -u >"$TMPD/tokens.txt"
+while IFS= read -r tok; do
+	grep -qx -- "$tok" "$TMPD/all.txt" && continue
+	grep -q -- "^$tok" "$TMPD/all.txt" && ! screen | grep -qF -- "$tok…" &&
+		fail "plot label '$tok' is a model name cut without a mark"
+done <"$TMPD/tokens.txt"
+screen | grep -qF "…" || fail "no plot label cut with a mark on the zoo"
+T send-keys -t t: q
+wait_for "EXIT=0"
 echo "policy_rows: ok"
