@@ -13,10 +13,11 @@
 #   6. the time-row instance set (time_row.py): bench/TIME_ROW.md.
 #
 # Run from anywhere; works in the repository root.  Pools and per-instance
-# files go to a temporary directory that is removed on exit.  Takes about five
-# minutes on a quiet 2-core machine; peers get TMLIM seconds per solve (default 60).
-# Unattended: every phase has a time limit, and a phase that fails leaves its
-# section "not measured" instead of stopping the run.
+# files go to a temporary directory that is removed on exit.  Takes five to seven
+# minutes on a quiet 2-core machine (more on a busy one); peers get TMLIM seconds
+# per solve (default 60).  Unattended: the solves have time limits, and a peer or
+# whole-process phase that fails leaves its section "not measured" instead of
+# stopping the run.
 #   BENCH_WORK=DIR  keep the work files (pools, raw measurements) in DIR.
 #   BENCH_QUICK=1   developing the harness: a subset of the instances (K 1e3 and
 #                   1e9, half-way budget, no time-against-n series) and few
@@ -88,9 +89,10 @@ done
 
 phase "glpsol"
 $PY bench/glpsol_bench.py "$work/instances.tsv" "$work/glpsol.tsv" "$work/glpsol" "$TMLIM" \
-	"$per_instance"
+	"$per_instance" || echo "bench: glpsol_bench.py failed" >&2
 phase "SciPy/HiGHS"
-$PY bench/highs_bench.py "$work/instances.tsv" "$work/highs.tsv" "$TMLIM" "$per_instance"
+$PY bench/highs_bench.py "$work/instances.tsv" "$work/highs.tsv" "$TMLIM" "$per_instance" ||
+	echo "bench: highs_bench.py failed" >&2
 phase "CBC (PuLP)"
 $PY bench/cbc_bench.py "$work/instances.tsv" "$work/cbc.tsv" "$TMLIM" "$per_instance" ||
 	echo "bench: cbc_bench.py failed" >&2

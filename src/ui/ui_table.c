@@ -590,7 +590,7 @@ static void draw_body(struct cursor *c, const struct ui_table_input *in, struct 
 	for (size_t i = 0; counts && i < in->pool->n; i++)
 		used += l->count[i] > 0;
 	if (!in->focused && used + ((size_t)used < in->pool->n) > avail) {
-		int most = c->r.h - 2 - 3;
+		int most = c->r.h - 2 - 2;
 		avail = used + ((size_t)used < in->pool->n);
 		avail = avail > most ? most : avail;
 		avail = avail < c->r.h - 2 - rest_lines(in, c->r.w) ? c->r.h - 2 - rest_lines(in, c->r.w)

@@ -116,8 +116,9 @@ static void test_brute_force_time(void **state)
 		}
 		sp.min_accuracy = ts_rand_range(&rng, lo - 1, (lo + hi) / 2);
 		enum solve_search ways[] = {SOLVE_SEARCH_AUTO, SOLVE_SEARCH_GLPK,
-					    SOLVE_SEARCH_SUPPORTS, SOLVE_SEARCH_SUPPORTS_SPLIT};
-		for (size_t w = 0; w < 4; w++)
+					    SOLVE_SEARCH_SUPPORTS, SOLVE_SEARCH_SUPPORTS_SPLIT,
+					    SOLVE_SEARCH_FEW};
+		for (size_t w = 0; w < 5; w++)
 			for (int mode = 0; mode < 2; mode++) {
 				solver_set_search(s, ways[w]);
 				sp.mode = mode ? SOLVE_MIN_COST : SOLVE_MAX_ACCURACY;
@@ -129,10 +130,10 @@ static void test_brute_force_time(void **state)
 		policy_free(&pol);
 		solver_free(s);
 	}
-	assert_int_equal(checked, 2400);
+	assert_int_equal(checked, 3000);
 	assert_true(with_limits >= 70);
 	/* both kinds of answer were checked, and all of them were one of the two */
-	assert_true(optimal >= 1200 && infeasible >= 200 && optimal + infeasible == checked);
+	assert_true(optimal >= 1500 && infeasible >= 250 && optimal + infeasible == checked);
 }
 
 /* ---- large K: the LP over both rows bounds the optimum ---------------- */
