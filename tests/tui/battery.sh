@@ -15,17 +15,17 @@ RUN_DIR="$TMPD/run"
 mkdir -p "$RUN_DIR"
 BAT="--cost-unit mJ --battery 11.1Wh --rate 1/s --idle 400mW"
 
-# export: e Enter, then wait for policy.csv to be written again (the status line
-# may still show the last export's identical message)
+# e Enter, then wait for policy.csv written anew: the message of an earlier
+# export may still be on the screen, so the message alone does not say it is
 export_policy() {
 	rm -f "$RUN_DIR/policy.csv"
 	T send-keys -t t e Enter
-	_n=600
+	wait_for "exported 5 rows to policy.csv"
+	_n=$(poll_count 10)
 	while [ ! -f "$RUN_DIR/policy.csv" ] && [ "$_n" -gt 0 ]; do
 		sleep 0.05
 		_n=$((_n - 1))
 	done
-	wait_for "exported 5 rows to policy.csv"
 }
 
 same() {  # same PLANNER_FILE CLI_FILE
