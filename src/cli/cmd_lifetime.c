@@ -172,10 +172,8 @@ static void print_single(FILE *fp, const struct cli_options *o, const struct poo
 	cli_battery_kv(fp, "accuracy floor", "%.10g (least energy for K inferences at expected "
 		       "accuracy >= floor; lambda = 0)", r->min_accuracy);
 	print_problem(fp, o);
-	/* idle charged for idle time only: the costs are e - P t (cli_time.h) */
-	double busy_j = o->time.idle_only ? o->phys.bp.idle_w * lv->p.busy_time : 0;
-	units_format_energy(a, sizeof a, r->inference_j + busy_j);
-	units_format_energy(b, sizeof b, r->idle_j - busy_j);
+	units_format_energy(a, sizeof a, r->inference_j);
+	units_format_energy(b, sizeof b, r->idle_j);
 	units_format_energy(c, sizeof c, r->left_j);
 	cli_battery_kv(fp, "energy", "inferences %s%s + idle %s%s; battery left %s", a,
 		       o->time.idle_only ? " (whole-board)" : "", b,
@@ -265,6 +263,14 @@ static enum status level_run(struct level *lv, const struct cli_options *o,
 	lv->st = policy_init(&lv->p, pool->n, m);
 	if (lv->st == ST_OK)
 		lv->st = lifetime_run(s, pool, &o->phys.bp, floor, &o->params, &lv->p, &lv->r, m);
+	/* idle charged for idle time only: the costs are e - P t (cli_time.h), so the
+	 * whole-board energy of the inferences and the idle time's draw are */
+	bool found = lv->r.outcome == LIFETIME_FOUND || lv->r.outcome == LIFETIME_AT_CAP;
+	if (lv->st == ST_OK && found && o->time.idle_only) {
+		double busy_j = o->phys.bp.idle_w * lv->p.busy_time;
+		lv->r.inference_j += busy_j;
+		lv->r.idle_j -= busy_j;
+	}
 	return lv->st;
 }
 

@@ -266,6 +266,27 @@ static enum deploy_mip_result read_solution(const struct deploy_mip *mip, long l
 	return DEPLOY_MIP_OPTIMAL;
 }
 
+/*
+ * GLPK's "no integer solution" after a feasible relaxation, checked on the
+ * unscaled problem.  A time row mixes (t_k - tau) Q ~ 1e6 with a model
+ * whose latency is within 1/K of tau (~4e-8): GLP_SF_AUTO's factors then
+ * leave y in the 1e10s and GLPK's branch and bound drops a feasible node
+ * (K = 999999937, max-models 1, test_solve_adversarial), so a model that
+ * meets every row alone was reported infeasible.  Unscaled, GLPK solves
+ * those problems; false (with the relaxation re-solved unscaled, ready for
+ * glp_intopt) when the verdict needs that second look.  The next solve
+ * scales afresh.
+ */
+static bool confirm_no_integer(struct deploy_mip *mip, glp_smcp *lp_parm)
+{
+	glp_unscale_prob(mip->prob);
+	mip->scaled_k = 0;
+	glp_adv_basis(mip->prob, 0);
+	lp_parm->meth = GLP_DUALP;
+	int rc = glp_simplex(mip->prob, lp_parm);
+	return rc != 0 || glp_get_status(mip->prob) != GLP_OPT;
+}
+
 enum deploy_mip_result deploy_mip_solve(struct deploy_mip *mip, const struct solve_params *sp,
 					const bool *use, double resource_tol,
 					const long long *incumbent,
@@ -326,6 +347,10 @@ enum deploy_mip_result deploy_mip_solve(struct deploy_mip *mip, const struct sol
 	rc = glp_intopt(mip->prob, &parm);
 	mip->start_ready = false;
 	int st = glp_mip_status(mip->prob);
+	if (rc == 0 && st == GLP_NOFEAS && !confirm_no_integer(mip, &lp_parm)) {
+		rc = glp_intopt(mip->prob, &parm);
+		st = glp_mip_status(mip->prob);
+	}
 	if (st == GLP_NOFEAS)
 		return DEPLOY_MIP_INFEASIBLE;
 	if (rc == GLP_ETMLIM || (rc == 0 && st == GLP_FEAS))

@@ -126,7 +126,7 @@ static void budget_axis(cairo_t *cr, const struct figure_model *fm, int hm, stru
 			double f)
 {
 	struct figure_scale s = budget_scale(fm, &fm->heat[hm], grid);
-	double t[MAX_TICKS], last_end = -INFINITY;
+	double t[MAX_TICKS], last_end = -INFINITY, tw, th;
 	char buf[32];
 	size_t n = figure_scale_ticks(&s, t, MAX_TICKS);
 
@@ -140,7 +140,7 @@ static void budget_axis(cairo_t *cr, const struct figure_model *fm, int hm, stru
 	cairo_set_line_width(cr, f * 0.06);
 	figure_font(cr, f * 0.9, false);
 	for (size_t i = 0; i < n; i++) {
-		double x = figure_scale_map(&s, t[i]), tw, th, at;
+		double x = figure_scale_map(&s, t[i]), at;
 		cairo_move_to(cr, x, grid.y + grid.h);
 		cairo_line_to(cr, x, grid.y + grid.h + f * 0.3);
 		cairo_stroke(cr);
@@ -154,10 +154,19 @@ static void budget_axis(cairo_t *cr, const struct figure_model *fm, int hm, stru
 		figure_text(cr, at, grid.y + grid.h + f * 0.4, 0, 0, 0, buf);
 		last_end = at + tw;
 	}
+}
+
+/* One axis title under both panels (their budget axes are the same): never two that meet. */
+static void axis_title(cairo_t *cr, const struct figure_model *fm, struct figure_rect a,
+		       struct figure_rect b, double f)
+{
 	char label[96];
-	cost_unit_axis(&fm->unit, "budget", s.log, label, sizeof label);
-	figure_font(cr, f * 0.95, false);
-	figure_text(cr, grid.x + grid.w / 2, grid.y + grid.h + f * 1.55, 0.5, 0, 0, label);
+
+	cost_unit_axis(&fm->unit, "budget", budget_scale(fm, &fm->heat[0], a).log, label,
+		       sizeof label);
+	cairo_set_source_rgb(cr, INK, INK, INK);
+	figure_fit_font(cr, label, f * 0.95, false, b.x + b.w - a.x);
+	figure_text(cr, (a.x + b.x + b.w) / 2, a.y + a.h + f * 1.55, 0.5, 0, 0, label);
 }
 
 /* The budget of the frontier's policy: a triangle above the grid, pointing at its column. */
@@ -214,8 +223,9 @@ static void left_out(cairo_t *cr, const struct figure_model *fm, struct figure_r
 	const struct figure_heat *h = &fm->heat[0];
 
 	if (others > 0 && h->n_levels > 0)
-		len = snprintf(buf, sizeof buf, "%zu model%s never used from %g to %g", others,
-			       others == 1 ? "" : "s", h->budget[0], h->budget[h->n_levels - 1]);
+		len = snprintf(buf, sizeof buf, "%zu model%s never used from %g to %g%s", others,
+			       others == 1 ? "" : "s", h->budget[0], h->budget[h->n_levels - 1],
+			       cost_unit_suffix(&fm->unit));
 	if (g->heat_labels_skipped > 0 && len >= 0 && (size_t)len < sizeof buf)
 		snprintf(buf + len, sizeof buf - (size_t)len,
 			 "%slabels of %zu of %zu rows left out at this size", len > 0 ? "; " : "",
@@ -274,7 +284,7 @@ static void colour_bar(cairo_t *cr, struct figure_rect bar, double f)
 		figure_text(cr, bar.x + bar.w + f * 0.35, y, 0, 0.5, 0, buf);
 	}
 	figure_font(cr, f * 0.9, false);
-	figure_text(cr, bar.x + bar.w + f * 3.2, bar.y + bar.h / 2, 0.5, 1, -M_PI / 2,
+	figure_text(cr, bar.x + bar.w + f * 4.1, bar.y + bar.h / 2, 0.5, 1, -M_PI / 2,
 		    "share of inferences");
 }
 
@@ -313,7 +323,7 @@ void figure_draw_heatmaps(cairo_t *cr, const struct figure_model *fm, struct fig
 		figure_text_size(cr, names != NULL ? names[i] : fm->models[fm->rows[i]].name, &w, &h);
 		wmax = fmax(wmax, w);
 	}
-	double left = r.x + wmax + f * 0.7, right = r.x + r.w - f * 4.6;
+	double left = r.x + wmax + f * 0.7, right = r.x + r.w - f * 5.6;
 	double top = r.y + f * 2.3, bottom = r.y + r.h - f * (note ? 4.5 : 3.1);
 	double pw = (right - left - gap) / 2;
 	if (pw < f * 4 || bottom - top < f * 2 || fm->n_rows == 0) {
@@ -324,6 +334,7 @@ void figure_draw_heatmaps(cairo_t *cr, const struct figure_model *fm, struct fig
 		   g);
 	draw_panel(cr, fm, 1, (struct figure_rect){ left + pw + gap, top, pw, bottom - top }, f,
 		   names, false, g);
+	axis_title(cr, fm, g->heat[0], g->heat[1], f);
 	colour_bar(cr, (struct figure_rect){ right + f * 0.7, top, f * 0.8, bottom - top }, f);
 	left_out(cr, fm, (struct figure_rect){ r.x, 0, r.w, 0 }, bottom + f * 2.9, f, g);
 	free(names);

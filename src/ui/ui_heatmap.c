@@ -252,11 +252,13 @@ static void others_line(const struct ui_term *t, const struct sweep *sw, int y, 
 	const char *what = sweep_finished(sw) ? "never used" : "not used so far";
 
 	/* the whole line, else without the key, else without the range: never cut short */
-	snprintf(buf, sizeof buf, "%s %zu model%s %s from %g to %g (u: every row)", t->g->dots,
-		 others, others == 1 ? "" : "s", what, sw->from, sw->to);
+	const char *unit = cost_unit_suffix(&sw->pool->unit);
+
+	snprintf(buf, sizeof buf, "%s %zu model%s %s from %g to %g%s (u: every row)", t->g->dots,
+		 others, others == 1 ? "" : "s", what, sw->from, sw->to, unit);
 	if (ui_text_width(buf) > w)
-		snprintf(buf, sizeof buf, "%s %zu model%s %s from %g to %g", t->g->dots, others,
-			 others == 1 ? "" : "s", what, sw->from, sw->to);
+		snprintf(buf, sizeof buf, "%s %zu model%s %s from %g to %g%s", t->g->dots, others,
+			 others == 1 ? "" : "s", what, sw->from, sw->to, unit);
 	if (ui_text_width(buf) > w)
 		snprintf(buf, sizeof buf, "%s %zu model%s %s", t->g->dots, others,
 			 others == 1 ? "" : "s", what);

@@ -47,6 +47,14 @@ run solve "$T/nolat.csv" --budget 1 --deadline 5ms --columns latency=speed
 expect_status 0
 expect_out "too slow           none: every model meets the deadline 5 ms"
 
+# the unit: --latency-unit, else the header's suffix (latency_s is seconds), else ms
+printf 'model,cost,accuracy,latency_s\na,10,60,0.02\nb,30,75,0.08\n' >"$T/secs.csv"
+run solve "$T/secs.csv" --budget 30 --columns latency=latency_s --deadline 50ms
+expect_status 0
+expect_out "too slow           1 model slower than 50 ms, not used: b"
+run solve "$T/secs.csv" --budget 30 --columns latency=latency_s --deadline 50ms --latency-unit ms
+expect_out "too slow           none: every model meets the deadline 50 ms"
+
 # the deadline: slower models are left out and listed; none left is infeasible
 run solve $P --budget 60 --deadline 100ms --lambda 0
 expect_status 0
@@ -146,4 +154,10 @@ run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --m
 expect_status 0
 expect_out "time row           busy at most 20% of the time at 2/s"
 expect_out "busy               "
+expect_out "(whole-board) + idle"
+# its CSV splits the battery the same way: whole-board inferences + idle time + left
+run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --sweep --steps 3 --duty-cycle 0.2 --format csv
+expect_status 0
+expect_true "every found row adds up to the battery" \
+	"$(awk -F, 'NR > 1 && $2 == "found" { n++; d = $7 + $8 + $9 - 130; if (d < -1e-6 || d > 1e-6) bad++ } END { print (n > 0 && bad == 0) }' "$T/out") == 1"
 finish
