@@ -477,6 +477,31 @@ static void time_line(struct cursor *c, const struct ui_table_input *in, const s
 	}
 }
 
+/*
+ * "cost      6.3976 GFLOPS  budget 6.4 GFLOPS (99.96%)": the longest form that
+ * fits the width, so a unit is never cut ("6.4 GFLO"): the unit goes from the
+ * budget first, then the word "budget", then the share of the budget used.
+ */
+static void cost_line(struct cursor *c, const struct policy *p, const char *u)
+{
+	double pct = p->params.budget > 0 ? 100 * p->expected_cost / p->params.budget : 0.0;
+	char buf[4][160];
+
+	snprintf(buf[0], sizeof buf[0], "cost      %.4f%s  budget %g%s (%.2f%%)", p->expected_cost,
+		 u, p->params.budget, u, pct);
+	snprintf(buf[1], sizeof buf[1], "cost      %.4f%s  budget %g (%.2f%%)", p->expected_cost,
+		 u, p->params.budget, pct);
+	snprintf(buf[2], sizeof buf[2], "cost      %.4f%s of %g (%.2f%%)", p->expected_cost, u,
+		 p->params.budget, pct);
+	snprintf(buf[3], sizeof buf[3], "cost      %.4f%s of %g", p->expected_cost, u,
+		 p->params.budget);
+	for (int i = 0; i < 4; i++)
+		if (i == 3 || (int)strlen(buf[i]) <= c->r.w) {
+			line(c, A_NORMAL, "%s", buf[i]);
+			return;
+		}
+}
+
 static void totals(struct cursor *c, const struct ui_table_input *in)
 {
 	const struct policy *p = in->pol;
@@ -487,9 +512,7 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 
 	line(c, A_BOLD, "accuracy  %.4f  expected, sum p x / K", p->expected_accuracy);
 	if (primal)
-		line(c, A_NORMAL, "cost      %.4f%s  budget %g%s (%.2f%%)", p->expected_cost, u,
-		     p->params.budget, u,
-		     p->params.budget > 0 ? 100 * p->expected_cost / p->params.budget : 0.0);
+		cost_line(c, p, u);
 	else
 		line(c, A_NORMAL, "cost      %.4f%s  for floor %g", p->expected_cost, u,
 		     p->params.min_accuracy);
