@@ -23,6 +23,15 @@ struct model {
 	                      unit; 0 when the pool has no memory field */
 };
 
+/*
+ * Magnitudes a loaded table may hold (larger is a located ST_DATA): with
+ * 1e5 models and K up to 1e9 every objective, total and sum of them stays
+ * finite.  Load costs are bounded tighter because lambda (up to 5 K)
+ * multiplies them.
+ */
+#define POOL_VALUE_MAX 1e15      /* |accuracy|, cost, memory */
+#define POOL_LOAD_COST_MAX 1e12  /* load_cost */
+
 struct pool {
 	struct model *models;  /* n models in file order */
 	size_t n;

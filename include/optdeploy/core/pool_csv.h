@@ -4,7 +4,8 @@
  * joined on the model name) and of the single-file pool_load_* in pool.h.
  *
  * Every error is located ("FILE:LINE: column 'cost': ..."), ST_DATA for the
- * content, ST_INPUT for a file that cannot be opened or read.
+ * content (a line or field over POOL_CSV_LINE_MAX included, so an endless
+ * input is refused after a few MB), ST_INPUT for a file that cannot be opened or read.
  */
 #ifndef OPTDEPLOY_POOL_CSV_H
 #define OPTDEPLOY_POOL_CSV_H
@@ -18,6 +19,7 @@
 #include "optdeploy/core/status.h"
 
 #define POOL_CSV_COLUMNS_TEXT 200  /* the header's column names, for messages */
+#define POOL_CSV_LINE_MAX 1048576  /* bytes of a line or a field: longer is ST_DATA */
 
 /* What to take from one table. */
 struct pool_csv_request {
