@@ -53,8 +53,8 @@ static const double value_max[R_COUNT] = {
 	0, POOL_VALUE_MAX, POOL_VALUE_MAX, POOL_LOAD_COST_MAX, POOL_VALUE_MAX,
 };
 static const char *const value_range[R_COUNT] = {
-	NULL, "a cost is at most 1e15", "an accuracy lies in -1e15 .. 1e15",
-	"a load cost is at most 1e12", "a memory footprint is at most 1e15",
+	NULL, "a cost is at most 1e290", "an accuracy lies in -1e290 .. 1e290",
+	"a load cost is at most 1e12", "a memory footprint is at most 1e290",
 };
 
 struct slot {                  /* one needed field of the current row */
@@ -198,6 +198,13 @@ static void missing_column(struct loader *L, int r)
 {
 	const struct pool_csv_request *rq = L->rq;
 	char also[64] = "", hint[POOL_CSV_COLUMNS_TEXT + 96] = "";
+	if (rq->column[r] != NULL && rq->unknown_file[r] > 0) {
+		fail(L, ST_USAGE, "--columns %s=%s: '%.*s' is not one of the input files "
+		     "(FILE:COLUMN names a FILE given on the command line; %s: %s)",
+		     r == 0 ? "name" : role_names[r][0], rq->column[r], rq->unknown_file[r],
+		     rq->column[r], L->name, L->t->columns);
+		return;
+	}
 	if (rq->column[r] != NULL) {
 		fail(L, ST_DATA, "%s:%zu: --columns %s=%s: no such column (the columns are: %s)",
 		     L->name, L->rec_line, role_names[r][0], rq->column[r], L->t->columns);

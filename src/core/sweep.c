@@ -45,7 +45,12 @@ double sweep_level_budget(double from, double to, size_t steps, size_t j, enum s
 		return from + (to - from) * t;
 	/* 15 significant digits: decade levels read 5, not 4.999999999999999 */
 	char buf[32];
-	snprintf(buf, sizeof buf, "%.15g", from * pow(to / from, t));
+	/* 1e-10 .. 1e300: the ratio overflows, so interpolate the decimal exponents
+	 * (exact for decades: (-10 (n-1-j) + 300 j) / (n-1)) */
+	double ratio = to / from;
+	double e = (log10(from) * (double)(steps - 1 - j) + log10(to) * (double)j) /
+		   (double)(steps - 1);
+	snprintf(buf, sizeof buf, "%.15g", isfinite(ratio) ? from * pow(ratio, t) : pow(10, e));
 	return strtod(buf, NULL);
 }
 

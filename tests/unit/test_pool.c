@@ -379,15 +379,15 @@ static void test_normalize(void **state)
 	assert_true(p.models[0].cost == 4.0 && p.cost_scale == 1.0);
 	pool_free(&p);
 
-	load_ok(&p, HDR "a,1e15,1\nb,1e14,2\n");
+	load_ok(&p, HDR "a,1e290,1\nb,1e289,2\n");       /* c * 100 alone would be too big */
 	assert_int_equal(pool_normalize(&p, &m), ST_OK);
 	assert_true(fabs(p.models[0].cost - 1000.0) < 1e-9 && p.models[1].cost == 100.0);
 	pool_free(&p);
-	load_ok(&p, HDR "a,1e15,1\nb,1e-300,2\n");
+	load_ok(&p, HDR "a,1e290,1\nb,1e-300,2\n");
 	assert_int_equal(pool_normalize(&p, &m), ST_DATA);
 	assert_string_equal(m.text, "x.csv: cannot normalise costs: model 'a' would cost more "
-			    "than 1e+15 (the largest cost)");
-	assert_true(p.models[0].cost == 1e15);
+			    "than 1e+290 (the largest cost)");
+	assert_true(p.models[0].cost == 1e290);
 	pool_free(&p);
 }
 

@@ -26,10 +26,10 @@ struct model {
 /*
  * Magnitudes a loaded table may hold (larger is a located ST_DATA): with
  * 1e5 models and K up to 1e9 every objective, total and sum of them stays
- * finite.  Load costs are bounded tighter because lambda (up to 5 K)
- * multiplies them.
+ * finite (1e290 x 1e9 x 1e5 < 1e305), in any unit.  Load costs are bounded
+ * tighter because lambda multiplies them (see solve.h).
  */
-#define POOL_VALUE_MAX 1e15      /* |accuracy|, cost, memory */
+#define POOL_VALUE_MAX 1e290     /* |accuracy|, cost, memory */
 #define POOL_LOAD_COST_MAX 1e12  /* load_cost */
 
 struct pool {

@@ -28,6 +28,9 @@ struct pool_csv_request {
 	                                       accuracy/performance/score, load_cost, memory) */
 	bool skip[POOL_KEY_COUNT];          /* take no column for this key (another file gives it) */
 	bool need[POOL_KEY_COUNT];          /* a missing column is an error */
+	int unknown_file[POOL_KEY_COUNT];   /* > 0: column[k] is "FILE:COLUMN" whose FILE (this
+	                                       many bytes) is no input, so a missing column is
+	                                       a usage error naming FILE */
 	bool hint;                          /* a missing column's message lists the header
 	                                       and suggests --columns */
 	bool skip_incomplete;               /* a row with an empty needed cell is left out */
