@@ -71,6 +71,28 @@ static enum status log_start(const struct pool *pool, double *from, double to,
 	return ST_OK;
 }
 
+/* Bytes one held level takes: its policy and one count per model. */
+static size_t level_bytes(size_t n_models)
+{
+	return sizeof(struct sweep_level) + n_models * sizeof(long long);
+}
+
+size_t sweep_max_held_steps(size_t n_models)
+{
+	return (size_t)(SWEEP_MAX_HELD_BYTES / level_bytes(n_models));
+}
+
+/* Refused before anything is allocated: the "out of memory" class (70), and what to change. */
+static enum status too_big(size_t n_models, size_t steps, struct status_msg *m)
+{
+	double gib = (double)steps * (double)level_bytes(n_models) / 1073741824.0;
+	return status_fail(m, ST_INTERNAL, "out of memory: %zu budget levels x %zu models would "
+			   "hold %.3g GiB, more than the %g GiB a sweep may hold in memory; use at "
+			   "most %zu levels (--steps) for this pool, or fewer models (--only, "
+			   "--exclude)", steps, n_models, gib, SWEEP_MAX_HELD_BYTES / 1073741824.0,
+			   sweep_max_held_steps(n_models));
+}
+
 enum status sweep_init(struct sweep *sw, const struct pool *pool, const struct solve_params *base,
 		       double from, double to, size_t steps, struct status_msg *m)
 {
@@ -104,6 +126,8 @@ enum status sweep_init_spaced(struct sweep *sw, const struct pool *pool,
 		else
 			return status_fail(m, ST_USAGE, "the sweep range %g..%g is empty", from, to);
 	}
+	if (steps > sweep_max_held_steps(pool->n))
+		return too_big(pool->n, steps, m);
 	struct solve_params sp = *base;
 	sp.mode = SOLVE_MAX_ACCURACY;
 	enum status st = solve_params_check(&(struct solve_params){
