@@ -184,13 +184,14 @@ static void print_totals(FILE *fp, const struct pool *pool, const struct policy 
 		kv(fp, "expected cost", "%.10g per inference", p->expected_cost);
 		kv(fp, "total cost", "%.12g", p->total_cost);
 		kv(fp, "objective", "%.12g = cost term %.12g + lambda term %.12g (minimised)",
-		   p->objective, p->total_cost, p->objective - p->total_cost);
+		   p->objective, p->total_cost, p->loading_term);
 	} else {
 		kv(fp, "expected accuracy", "%.10g (sum p x / K)", p->expected_accuracy);
 		kv(fp, "expected cost", "%.10g per inference", p->expected_cost);
 		kv(fp, "total cost", "%.12g of B = %s", p->total_cost, btext);
 		kv(fp, "objective", "%.12g = accuracy term %.12g + lambda term %.12g (maximised)",
-		   p->objective, p->objective - p->loading_term, p->loading_term);
+		   /* not objective - lambda term: that cancels when the charges dwarf it */
+		   p->objective, p->expected_accuracy * (double)p->params.k, p->loading_term);
 	}
 	kv(fp, "models used", "%zu of %zu", p->models_used, pool->n);
 	kv(fp, "LP bound", "%.12g (objective of the LP relaxation)", p->lp_bound);
