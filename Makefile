@@ -74,9 +74,11 @@ $(BUILD) $(BUILD)/tests:
 
 # pool_bundled.c compiles DATADIR in: rebuild it whenever PREFIX/DATADIR changes, so
 # `make install PREFIX=/usr` never installs a binary looking in /usr/local.
+# It also compiles in the source tree's data/, found when the program is not next to it.
 $(BUILD)/datadir.stamp: FORCE | $(BUILD)
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+	@echo '$(DATADIR) $(CURDIR)' | cmp -s - $@ || echo '$(DATADIR) $(CURDIR)' > $@
 $(BUILD)/core/pool_bundled.o: $(BUILD)/datadir.stamp
+$(BUILD)/core/pool_bundled.o: CPPFLAGS += -DOPTDEPLOY_SRCDATA='"$(CURDIR)/data"'
 FORCE:
 
 deps:

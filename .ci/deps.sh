@@ -3,7 +3,7 @@
 # builds and tests with are installed.  As root with apt-get, installs what is
 # missing; otherwise names the packages to install and fails.
 set -eu
-packages="gcc make pkg-config libncurses-dev libglpk-dev libcsv-dev libcmocka-dev tmux mandoc valgrind libcairo2-dev libfontconfig-dev fonts-dejavu-core libxml2-utils $*"
+packages="gcc make pkg-config libncurses-dev libglpk-dev libcsv-dev libcmocka-dev tmux mandoc valgrind libcairo2-dev libfontconfig-dev fonts-dejavu-core libxml2-utils locales poppler-utils $*"
 missing=""
 for p in $packages; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -11,10 +11,12 @@
 #include "optdeploy/ui/app.h"
 #include "optdeploy/cli/cli_battery.h"
 #include "optdeploy/cli/cli_cmd.h"
+#include "optdeploy/cli/cli_outputs.h"
 #include "optdeploy/cli/cli_pool.h"
 #include "optdeploy/cli/cli_print.h"
 #include "optdeploy/cli/cmd_lifetime.h"
 #include "optdeploy/cli/cli_schedule.h"
+#include "optdeploy/cli/cli_time.h"
 #include "optdeploy/cli/cli_progress.h"
 #include "optdeploy/core/compare.h"
 #include "optdeploy/core/export.h"
@@ -82,19 +84,28 @@ static const char help_text[] =
 "  --ascii             planner: draw with ASCII characters only\n"
 "  --cost-unit U       one unit of the cost column is U: J, mJ, uJ, nJ, Wh, mWh\n"
 "  --battery CAP       battery capacity: 3000mAh@3.7V, 11.1Wh, 40kJ, 39960J\n"
-"  --idle POWER        baseline draw for the whole duration: 2mW (default 0)\n"
-"  --rate R            inferences per time unit: 2/s, 30/min, 1/h\n"
+"  --idle POWER        baseline draw: 2mW (default 0); with a latency column it is\n"
+"                      charged for the idle time only (whole-board energies)\n"
+"  --energy E          whole-board (default: the energies include the idle draw)\n"
+"                      or above-idle (idle charged for the whole duration)\n"
+"  --rate R            inferences per time unit: 2/s, 30/min, 1/h; with a latency\n"
+"                      column also the time row: busy <= duty x K / rate\n"
+"  --duty-cycle D      with --rate: the share of the time the device may be busy,\n"
+"                      0 < D <= 1 (default 1)\n"
+"  --deadline T        models slower than T (100ms, 0.5s, 800us) are not used\n"
+"  --latency-unit U    the latency column's unit: ms (default), s or us\n"
 "  --duration D        solve: how long to run: 24h, 90min, 7d, 3600s;\n"
 "                      K = floor(rate x duration), budget (battery - idle) / K\n"
 "  --sweep             lifetime: one row per accuracy floor (--from/--to/--steps;\n"
 "                      default: cheapest model's accuracy to the best's, 11)\n"
-"  --columns KEY=COL[,KEY=COL...]  take name, cost, accuracy, load_cost, memory\n"
+"  --columns KEY=COL[,KEY=COL...]  take name, cost, accuracy, load_cost, memory,\n"
+"                      latency\n"
 "                      from the table's own columns (COL may be FILE:COL)\n"
 "  --only PAT[,PAT...], --exclude PAT[,PAT...]  keep models by shell glob\n"
 "  --strict            a model missing from one of the files is an error\n"
 "  --skip-incomplete   leave out rows with an empty value (a warning counts them)\n"
-"  --pool NAME         a bundled pool: uci_har, imagenet_paper, torchvision\n"
-"                      (--pool help lists them)\n"
+"  --pool NAME         a bundled pool: uci_har, imagenet_paper, torchvision,\n"
+"                      rpi4, xavier (--pool help lists them)\n"
 "  --log, --linear     sweep/frontier/plot budget levels spaced geometrically or\n"
 "                      evenly (default: log when costs span over 100x); plot:\n"
 "                      the cost axis too\n"
@@ -102,9 +113,14 @@ static const char help_text[] =
 "  --size WxH          plot: pixels for PNG, points for PDF and SVG\n"
 "  --data-csv CSV      plot: also write the figure's numbers as CSV\n"
 "  --no-progress       no progress line on a terminal's standard error\n"
+"  --all               solve: a row for every model (default: the used ones and\n"
+"                      one line for the rest, on pools over 12 models)\n"
+"  --rows used|all     plot, planner: heatmap rows for the models used at some\n"
+"                      level (default) or for every model\n"
 "  -h, --help          show this help;  -V, --version  show the version\n"
 "\n"
 "FILE is a CSV table with a header: model, cost, accuracy[, load_cost][, memory]\n"
+"[, latency]\n"
 "(or any columns, mapped with --columns); - reads standard input.\n"
 "Exit status: 0 done, 1 infeasible or solver time limit, 64 usage, 65 bad data,\n"
 "66 unreadable input, 70 internal error, 73 output error.\n"
@@ -162,8 +178,10 @@ static int emit_policy(const struct cli_options *o, const struct pool *pool,
 		st = export_policy_stream(stdout, "standard output", pool, p, &m);
 	else
 		st = cli_print_solve(stdout, o, pool, p, &m);
-	if (st == ST_OK && o->format != CLI_FORMAT_CSV)
+	if (st == ST_OK && o->format != CLI_FORMAT_CSV) {
+		cli_time_print_solve(stdout, o, pool, p);
 		cli_battery_print_solve(stdout, o, p);
+	}
 	return st != ST_OK ? report(st, &m) : finish_stdout(0);
 }
 
@@ -230,25 +248,38 @@ static enum status step_sweep(const struct cli_options *o, struct sweep *sw, str
 	return st;
 }
 
-/* Solve every level; a failed level is an error (70), as a failed solve is. */
-static int run_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s,
-		     struct sweep *sw)
+/* Prepare the levels of o's range: held (every level kept) or streamed (one at a time). */
+static int init_sweep(const struct cli_options *o, const struct pool *pool, struct sweep *sw,
+		      bool streamed)
 {
 	struct status_msg m;
 	double from, to;
 	size_t steps = o->steps;
 	enum status st = sweep_range(o, pool, &from, &to, &m);
+	enum sweep_spacing spacing = o->spacing_given ? o->spacing : sweep_default_spacing(pool);
 	/* Every model costs the same: the default range is that one budget. */
 	if (isnan(from) && pool->models[pool_cheapest(pool)].cost == pool_max_cost(pool))
 		steps = 1;
-	if (st == ST_OK)
-		st = sweep_init_spaced(sw, pool, &o->params, from, to, steps, o->spacing_given
-				       ? o->spacing : sweep_default_spacing(pool), &m);
+	if (st == ST_OK && streamed)
+		st = sweep_init_streamed(sw, pool, &o->params, from, to, steps, spacing, &m);
+	else if (st == ST_OK)
+		st = sweep_init_spaced(sw, pool, &o->params, from, to, steps, spacing, &m);
 	if (st != ST_OK) {
 		memset(sw, 0, sizeof *sw);
 		return report(st, &m);
 	}
-	st = step_sweep(o, sw, s, &m);
+	return 0;
+}
+
+/* Solve every level; a failed level is an error (70), as a failed solve is. */
+static int run_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s,
+		     struct sweep *sw)
+{
+	struct status_msg m;
+	int code = init_sweep(o, pool, sw, false);
+	if (code != 0)
+		return code;
+	enum status st = step_sweep(o, sw, s, &m);
 	if (st != ST_OK)
 		return report(st, &m);
 	for (size_t j = 0; j < sw->n_levels; j++)
@@ -263,9 +294,7 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 /* After the output: levels that hit the time limit were shown as such; exit 1. */
 static int time_limit_verdict(const struct sweep *sw, int code)
 {
-	size_t n = 0;
-	for (size_t j = 0; j < sw->n_levels; j++)
-		n += sw->levels[j].policy.outcome == SOLVE_TIME_LIMIT;
+	size_t n = sw->time_limited;
 	if (n == 0 || code != 0)
 		return code;
 	fprintf(stderr, "optdeploy: %zu of %zu budget levels stopped at the solver's time limit "
@@ -273,24 +302,55 @@ static int time_limit_verdict(const struct sweep *sw, int code)
 	return CLI_EXIT_NO_POLICY;
 }
 
+static void sweep_progress(void *ctx, size_t levels, unsigned long long bytes)
+{
+	(void)bytes;
+	cli_progress_update(ctx, levels);
+}
+
+/*
+ * A CSV sweep is streamed: each level is solved, then its rows written, so one
+ * level is in memory whatever --steps is; the progress line counts levels
+ * solved and written.
+ */
+static int stream_sweep_csv(const struct cli_options *o, const struct pool *pool,
+			    struct solver *s)
+{
+	struct status_msg m;
+	struct sweep sw;
+	struct cli_progress pr;
+	size_t rows = 0;
+	enum status st;
+	bool to_file = o->output != NULL && strcmp(o->output, "-") != 0;
+	int code = init_sweep(o, pool, &sw, true);
+	if (code != 0)
+		return code;
+	struct export_sweep_job job = { &sw, s, sweep_progress, &pr };
+	cli_progress_start(&pr, stderr, !o->no_progress, "sweep", "levels solved and written",
+			   sw.n_levels);
+	if (to_file)
+		st = export_atomic(o->output, export_sweep_levels, &job, &rows, &m);
+	else
+		st = export_sweep_levels(stdout, "standard output", &job, &rows, &m);
+	cli_progress_end(&pr);
+	if (st == ST_OK && to_file)
+		fprintf(stderr, "optdeploy: wrote %zu row%s to %s\n", rows, rows == 1 ? "" : "s",
+			o->output);
+	code = st != ST_OK ? report(st, &m) : finish_stdout(0);
+	code = time_limit_verdict(&sw, code);
+	sweep_free(&sw);
+	return code;
+}
+
 static int cmd_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s)
 {
 	struct status_msg m;
 	struct sweep sw;
-	size_t rows = 0;
-	enum status st;
+	if (o->format == CLI_FORMAT_CSV || (o->output != NULL && strcmp(o->output, "-") != 0))
+		return stream_sweep_csv(o, pool, s);
 	int code = run_sweep(o, pool, s, &sw);
 	if (code == 0) {
-		if (o->output != NULL && strcmp(o->output, "-") != 0) {
-			st = export_sweep_file(o->output, &sw, &rows, &m);
-			if (st == ST_OK)
-				fprintf(stderr, "optdeploy: wrote %zu row%s to %s\n", rows,
-					rows == 1 ? "" : "s", o->output);
-		} else if (o->format == CLI_FORMAT_CSV) {
-			st = export_sweep_stream(stdout, "standard output", &sw, &m);
-		} else {
-			st = cli_print_sweep(stdout, o, &sw, &m);
-		}
+		enum status st = cli_print_sweep(stdout, o, &sw, &m);
 		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
 		code = time_limit_verdict(&sw, code);
 	}
@@ -436,8 +496,9 @@ static int cmd_compare(const struct cli_options *o, const struct pool *pool, str
 	return code;
 }
 
-static int run_batch(const struct cli_options *o)
+static int run_batch(const struct cli_options *given)
 {
+	struct cli_options local = *given, *o = &local;  /* cli_time_apply may drop the rate */
 	struct pool pool = { 0 };
 	struct solver *s = NULL;
 	struct status_msg m;
@@ -445,12 +506,17 @@ static int run_batch(const struct cli_options *o)
 	struct pool_warnings w;
 	struct cli_pool_source src;
 	enum status st = cli_pool_source(o, &src, &m);
+	cli_outputs_catch_signals();
 	if (st == ST_OK && (st = pool_load_tables(src.paths, src.n, &src.spec, &pool, &w, &m)) != ST_OK)
 		cli_pool_explain(&src, st, &m);
 	if (st == ST_OK)
 		cli_pool_print_warnings(stderr, &w);
+	if (st == ST_OK)
+		st = cli_outputs_check(o, src.paths, src.n, &m);
 	if (st == ST_OK && o->normalize)
 		st = pool_normalize(&pool, &m);
+	if (st == ST_OK)
+		st = cli_time_apply(o, &pool, &m);
 	if (st == ST_OK)
 		st = solver_create(&s, &pool, &m);
 	if (st != ST_OK)
@@ -495,11 +561,13 @@ static int run_planner(const struct cli_options *o)
 	a.lambda_per_k = o->lambda_per_k;
 	a.normalize = o->normalize;
 	a.ascii = o->ascii;
+	a.rows_all = o->rows_all;
 	a.spacing_given = o->spacing_given;
 	a.spacing = o->spacing;
 	a.battery = o->phys.battery_given;
 	a.bp = o->phys.bp;
 	a.cost_unit = o->phys.cost_unit;
+	a.above_idle = o->time.above_idle;
 	return app_run(&a);
 }
 

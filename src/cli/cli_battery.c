@@ -60,11 +60,15 @@ enum status cli_battery_take(enum cli_phys_option which, const char *arg, struct
 	return ST_OK;
 }
 
-/* The first physical option given, for "--battery: needs --cost-unit". */
+/*
+ * The first physical option given, for "--battery: needs --cost-unit".  A
+ * rate alone is no battery problem: it is the time row (cli_time.h).
+ */
 static const char *first_given(const struct cli_phys *ph)
 {
+	bool battery = ph->battery_given || ph->idle_given || ph->duration_given;
 	return ph->battery_given ? "--battery" : ph->idle_given ? "--idle"
-	       : ph->rate_given ? "--rate" : ph->duration_given ? "--duration" : NULL;
+	       : ph->rate_given && battery ? "--rate" : ph->duration_given ? "--duration" : NULL;
 }
 
 /* solve --battery: all three given, nothing that sets K or the budget otherwise. */
@@ -159,6 +163,8 @@ enum status cli_battery_finish(struct cli_options *o, struct status_msg *m)
 {
 	struct cli_phys *ph = &o->phys;
 	const char *first = first_given(ph);
+	if (first == NULL && ph->rate_given && o->command == CLI_LIFETIME)
+		first = "--rate";  /* lifetime is always a battery problem */
 	if (first != NULL && !ph->cost_unit_given)
 		return status_fail(m, ST_USAGE, "%s: the pool's costs have no physical unit; give "
 				   "--cost-unit (" COST_UNITS ")", first);
@@ -189,21 +195,34 @@ void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct
 	const struct battery_params *bp = &ph->bp;
 	const struct battery_plan *pl = &ph->plan;
 	char a[40], b[40], c[40], d[64];
+	bool idle_only = o->time.idle_only;
 	if (!ph->cost_unit_given)
 		return;
 	putc('\n', fp);
-	units_format_energy(a, sizeof a, p->total_cost * bp->cost_unit_j);
-	units_format_energy(b, sizeof b, p->expected_cost * bp->cost_unit_j);
-	cli_battery_kv(fp, "energy", "%s for K inferences, %s per inference (cost unit %s)",
-		       a, b, ph->cost_unit);
+	/* idle charged for idle time only: the costs are e - P t, the energies e */
+	double busy_j = idle_only ? bp->idle_w * p->busy_time : 0;
+	units_format_energy(a, sizeof a, p->total_cost * bp->cost_unit_j + busy_j);
+	units_format_energy(b, sizeof b, (p->total_cost * bp->cost_unit_j + busy_j) /
+			    (double)p->params.k);
+	cli_battery_kv(fp, "energy", "%s for K inferences, %s per inference (cost unit %s%s)",
+		       a, b, ph->cost_unit, idle_only ? "; whole-board" : "");
 	if (!ph->battery_given)
 		return;
 	units_format_energy(a, sizeof a, bp->battery_j);
 	cli_battery_kv(fp, "battery", "%s (%s, %.6g Wh)", a, ph->battery_arg, bp->battery_j / 3600);
 	units_format_duration(d, sizeof d, pl->duration_s);
 	units_format_power(b, sizeof b, bp->idle_w);
-	units_format_energy(c, sizeof c, pl->idle_j);
-	cli_battery_kv(fp, "idle draw", "%s for %s = %s", b, d, c);
+	if (idle_only) {
+		char idle_t[64];
+		units_format_duration(idle_t, sizeof idle_t, pl->duration_s - p->busy_time);
+		units_format_energy(c, sizeof c, pl->idle_j - busy_j);
+		cli_battery_kv(fp, "idle draw", "%s for the %s idle (of %s) = %s; while busy it "
+			       "is in the whole-board energies", b, idle_t, d, c);
+	} else {
+		units_format_energy(c, sizeof c, pl->idle_j);
+		cli_battery_kv(fp, "idle draw", "%s for %s = %s%s", b, d, c, o->time.above_idle
+			       ? " (energies above idle: --energy above-idle)" : "");
+	}
 	cli_battery_kv(fp, "inferences", "%s for %s (%.10g s): K = floor(rate x duration) = %lld",
 		       ph->rate_arg, ph->duration_arg, pl->duration_s, pl->k);
 	units_format_energy(a, sizeof a, pl->total_budget * bp->cost_unit_j);

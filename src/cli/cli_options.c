@@ -1,6 +1,7 @@
 /* cli_options.c - the command line parser: getopt_long, value checks, no output. */
 #include "optdeploy/cli/cli.h"
 #include "optdeploy/cli/cli_battery.h"
+#include "optdeploy/cli/cli_time.h"
 #include "optdeploy/core/schedule_export.h"
 #include "optdeploy/core/pool_bundled.h"
 #include "optdeploy/core/sweep.h"
@@ -34,7 +35,8 @@ enum opt_id {
 	OPT_COLUMNS = 512, OPT_ONLY, OPT_EXCLUDE, OPT_STRICT, OPT_SKIP_INCOMPLETE, OPT_POOL,
 	OPT_LOG, OPT_LINEAR,
 	OPT_COST_UNIT, OPT_BATTERY, OPT_IDLE, OPT_RATE, OPT_DURATION, OPT_SWEEP,
-	OPT_MAX_MODELS, OPT_MEMORY, OPT_NO_PROGRESS
+	OPT_MAX_MODELS, OPT_MEMORY, OPT_NO_PROGRESS,
+	OPT_DEADLINE, OPT_DUTY_CYCLE, OPT_LATENCY_UNIT, OPT_ENERGY, OPT_ALL, OPT_ROWS
 };
 
 /* The options of `optdeploy plot` alone (take_plot_option). */
@@ -73,7 +75,7 @@ static const struct opt_spec specs[] = {
 	{ "cost-unit", required_argument, OPT_COST_UNIT, "--cost-unit", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
 	{ "battery", required_argument, OPT_BATTERY, "--battery", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
 	{ "idle", required_argument, OPT_IDLE, "--idle", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
-	{ "rate", required_argument, OPT_RATE, "--rate", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "rate", required_argument, OPT_RATE, "--rate", C_ALL | C_LIFETIME },
 	{ "duration", required_argument, OPT_DURATION, "--duration", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
 	{ "sweep", no_argument, OPT_SWEEP, "--sweep", C_LIFETIME },
 	{ "columns", required_argument, OPT_COLUMNS, "--columns", C_ALL | C_LIFETIME },
@@ -90,6 +92,12 @@ static const struct opt_spec specs[] = {
 	{ "max-models", required_argument, OPT_MAX_MODELS, "--max-models", C_ALL | C_LIFETIME },
 	{ "memory", required_argument, OPT_MEMORY, "--memory", C_ALL | C_LIFETIME },
 	{ "no-progress", no_argument, OPT_NO_PROGRESS, "--no-progress", C_BATCH | C_PLOT },
+	{ "deadline", required_argument, OPT_DEADLINE, "--deadline", C_ALL | C_LIFETIME },
+	{ "duty-cycle", required_argument, OPT_DUTY_CYCLE, "--duty-cycle", C_ALL | C_LIFETIME },
+	{ "latency-unit", required_argument, OPT_LATENCY_UNIT, "--latency-unit", C_ALL | C_LIFETIME },
+	{ "energy", required_argument, OPT_ENERGY, "--energy", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "all", no_argument, OPT_ALL, "--all", C_SOLVE },
+	{ "rows", required_argument, OPT_ROWS, "--rows", C_PLAN | C_PLOT },
 };
 #define N_SPECS (sizeof specs / sizeof specs[0])
 _Static_assert(N_SPECS <= 64, "scan() records the options seen in a 64-bit mask: widen it");
@@ -297,6 +305,13 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 	case OPT_NORMALIZE: o->normalize = true; break;
 	case OPT_ASCII: o->ascii = true; break;
 	case OPT_NO_PROGRESS: o->no_progress = true; break;
+	case OPT_ALL: o->all = true; break;
+	case OPT_ROWS:
+		if (strcmp(arg, "all") == 0 || strcmp(arg, "used") == 0)
+			o->rows_all = strcmp(arg, "all") == 0;
+		else
+			st = status_fail(m, ST_USAGE, "--rows: \"%s\" is not used or all", SHOWN(arg));
+		break;
 	case OPT_FORMAT:
 		if (strcmp(arg, "table") == 0)
 			o->format = CLI_FORMAT_TABLE;
@@ -342,6 +357,10 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 	case OPT_RATE: st = cli_battery_take(CLI_PHYS_RATE, arg, &o->phys, m); break;
 	case OPT_DURATION: st = cli_battery_take(CLI_PHYS_DURATION, arg, &o->phys, m); break;
 	case OPT_SWEEP: o->sweep = true; break;
+	case OPT_DEADLINE: st = cli_time_take(CLI_TIME_DEADLINE, arg, o, m); break;
+	case OPT_DUTY_CYCLE: st = cli_time_take(CLI_TIME_DUTY_CYCLE, arg, o, m); break;
+	case OPT_LATENCY_UNIT: st = cli_time_take(CLI_TIME_LATENCY_UNIT, arg, o, m); break;
+	case OPT_ENERGY: st = cli_time_take(CLI_TIME_ENERGY, arg, o, m); break;
 	case OPT_COLUMNS: case OPT_ONLY: case OPT_EXCLUDE: case OPT_STRICT:
 	case OPT_SKIP_INCOMPLETE: case OPT_POOL: case OPT_LOG: case OPT_LINEAR:
 		st = take_table_option(id, arg, o, m);
@@ -635,6 +654,8 @@ enum status cli_parse(int argc, char *const argv[], struct cli_options *o,
 	st = check_applicable(o, seen, m);
 	if (st == ST_OK)
 		st = cli_battery_finish(o, m);  /* before the checks: it may set K and the budget */
+	if (st == ST_OK)
+		st = cli_time_finish(o, m);
 	if (st == ST_OK)
 		st = check_combinations(o, m);
 	if (st == ST_OK)

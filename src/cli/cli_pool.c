@@ -32,8 +32,9 @@ void cli_pool_explain(const struct cli_pool_source *src, enum status st, struct 
 	size_t len = strlen(src->bundled), used = strlen(m->text);
 	if (st != ST_INPUT || len == 0 || strncmp(m->text, src->bundled, len) != 0)
 		return;
-	snprintf(m->text + used, sizeof m->text - used, " (the bundled pools are installed in "
-		 "%s, or read from ./data in the source tree)", pool_bundled_dir());
+	snprintf(m->text + used, sizeof m->text - used, " (the bundled pools are read from "
+		 "data/ next to the program, from %s in the source tree, or from %s where "
+		 "'make install' puts them)", pool_bundled_src_dir(), pool_bundled_dir());
 }
 
 void cli_pool_print_warnings(FILE *fp, const struct pool_warnings *w)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "optdeploy/cli/cli_table.h"
+#include "optdeploy/cli/cli_time.h"
 #include "optdeploy/core/frontier.h"
 #include "optdeploy/core/limits.h"
 
@@ -64,6 +65,7 @@ static void print_limits(FILE *fp, const struct solve_params *sp)
 		   sp->max_models == 1 ? "" : "s");
 	else if (mem)
 		kv(fp, "device limits", "memory of the models used <= %.10g", sp->memory_limit);
+	cli_time_print_limits(fp, sp);
 }
 
 /* How the levels are spaced and why: the option, or the pool's cost span. */
@@ -95,34 +97,90 @@ static void print_params(FILE *fp, const struct solve_params *sp)
 
 /* ---- solve ---------------------------------------------------------- */
 
-static enum status print_allocation(FILE *fp, const struct pool *pool, const struct policy *p,
+struct ranked_row {
+	long long count;
+	size_t i;
+};
+
+/* Larger count first; equal counts in the pool's order. */
+static int ranked_row_cmp(const void *a, const void *b)
+{
+	const struct ranked_row *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * The rows listed: every model of a small pool (or with --all) in the pool's
+ * order, else the used ones by count.  Returns how many; NULL order when out
+ * of memory.
+ */
+static size_t *listed_models(const struct cli_options *o, const struct pool *pool,
+			     const struct policy *p, size_t *n)
+{
+	bool all = o->all || pool->n <= CLI_SWEEP_ALL_COLUMNS || !policy_has_counts(p);
+	struct ranked_row *r = malloc((pool->n ? pool->n : 1) * sizeof *r);
+	size_t *idx = malloc((pool->n ? pool->n : 1) * sizeof *idx);
+	*n = 0;
+	if (r == NULL || idx == NULL) {
+		free(r);
+		free(idx);
+		return NULL;
+	}
+	for (size_t i = 0; i < pool->n; i++)
+		if (all || p->count[i] > 0)
+			r[(*n)++] = (struct ranked_row){ all ? 0 : p->count[i], i };
+	qsort(r, *n, sizeof *r, ranked_row_cmp);
+	for (size_t k = 0; k < *n; k++)
+		idx[k] = r[k].i;
+	free(r);
+	return idx;
+}
+
+static void allocation_row(struct cli_table *t, const struct model *md, long long count,
+			   long long k, bool mem)
+{
+	cli_table_row(t);
+	cli_table_set(t, 0, "%s", md->name);
+	cli_table_set(t, 1, "%.6g", md->cost);
+	cli_table_set(t, 2, "%.6g", md->accuracy);
+	cli_table_set(t, 3, "%.6g", md->load_cost);
+	if (mem)
+		cli_table_set(t, 4, "%.6g", md->memory);
+	cli_table_set(t, 4 + mem, "%lld", count);
+	if (count > 0)
+		cli_table_set(t, 5 + mem, "%.1f%%", 100.0 * (double)count / (double)k);
+	else
+		cli_table_set(t, 5 + mem, "-");
+}
+
+static enum status print_allocation(FILE *fp, const struct cli_options *o,
+				    const struct pool *pool, const struct policy *p,
 				    struct status_msg *m)
 {
+	static const char *const head[] = { "model", "cost", "accuracy", "load_cost", "memory",
+					    "count", "share" };
+	bool mem = pool->has_memory && limits_memory_active(&p->params);
 	struct cli_table t;
 	enum status st;
-	cli_table_init(&t, "lrrrrr");
+	size_t n, *idx = listed_models(o, pool, p, &n);
+	if (idx == NULL)
+		return status_fail(m, ST_INTERNAL, "out of memory while formatting a table");
+	cli_table_init(&t, mem ? "lrrrrrr" : "lrrrrr");
 	cli_table_row(&t);
-	cli_table_set(&t, 0, "model");
-	cli_table_set(&t, 1, "cost");
-	cli_table_set(&t, 2, "accuracy");
-	cli_table_set(&t, 3, "load_cost");
-	cli_table_set(&t, 4, "count");
-	cli_table_set(&t, 5, "share");
-	for (size_t i = 0; i < pool->n; i++) {
-		const struct model *md = &pool->models[i];
-		cli_table_row(&t);
-		cli_table_set(&t, 0, "%s", md->name);
-		cli_table_set(&t, 1, "%.6g", md->cost);
-		cli_table_set(&t, 2, "%.6g", md->accuracy);
-		cli_table_set(&t, 3, "%.6g", md->load_cost);
-		cli_table_set(&t, 4, "%lld", p->count[i]);
-		if (p->count[i] > 0)
-			cli_table_set(&t, 5, "%.1f%%", 100.0 * (double)p->count[i] / (double)p->params.k);
-		else
-			cli_table_set(&t, 5, "-");
-	}
+	for (size_t c = 0, col = 0; c < 7; c++)
+		if (c != 4 || mem)
+			cli_table_set(&t, col++, "%s", head[c]);
+	for (size_t k = 0; k < n; k++)
+		allocation_row(&t, &pool->models[idx[k]], p->count[idx[k]], p->params.k, mem);
 	st = cli_table_print(&t, fp, 2, m);
 	cli_table_free(&t);
+	free(idx);
+	/* the others in one line, as sweep lists its columns */
+	if (st == ST_OK && n < pool->n)
+		fprintf(fp, "  (the other %zu model%s not used: --all lists every model)\n",
+			pool->n - n, pool->n - n == 1 ? " is" : "s are");
 	return st;
 }
 
@@ -194,6 +252,9 @@ static void print_totals(FILE *fp, const struct pool *pool, const struct policy 
 		   p->objective, p->expected_accuracy * (double)p->params.k, p->loading_term);
 	}
 	kv(fp, "models used", "%zu of %zu", p->models_used, pool->n);
+	if (pool->has_memory && limits_memory_active(sp))
+		kv(fp, "memory used", "%.10g of %.10g (the used models' memory together)",
+		   policy_memory_used(p, pool), sp->memory_limit);
 	kv(fp, "LP bound", "%.12g (objective of the LP relaxation)", p->lp_bound);
 	if (sp->method == SOLVE_RELAXED)
 		print_relaxed_figures(fp, p);
@@ -223,7 +284,7 @@ enum status cli_print_solve(FILE *fp, const struct cli_options *o, const struct 
 	else
 		kv(fp, "status", "%s", solve_outcome_name(p->outcome));
 	putc('\n', fp);
-	st = print_allocation(fp, pool, p, m);
+	st = print_allocation(fp, o, pool, p, m);
 	if (st != ST_OK)
 		return st;
 	putc('\n', fp);

@@ -16,6 +16,7 @@
 #include "optdeploy/cli/cli_cmd.h"
 #include "optdeploy/cli/cli_print.h"
 #include "optdeploy/cli/cli_table.h"
+#include "optdeploy/cli/cli_time.h"
 #include "optdeploy/core/export.h"
 #include "optdeploy/core/lifetime.h"
 #include "optdeploy/core/units.h"
@@ -63,12 +64,13 @@ static enum status write_policy_csv(FILE *fp, const char *name, const void *ctx,
 {
 	const struct policy_csv *c = ctx;
 	const struct policy *p = &c->lv->p;
-	struct export_out o = { fp, 0 };
+	struct export_out o;
+	export_out_init(&o, fp);
 	export_put_text(&o, "model,cost,accuracy,load_cost,count,share,budget,k,lambda,expected_accuracy,"
 	    "expected_cost,objective,status,duration_s\n");
 	for (size_t i = 0; i < c->pool->n && o.err == 0; i++) {
 		const struct model *md = &c->pool->models[i];
-		o.err = export_field(fp, md->name);
+		export_put_field(&o, md->name);
 		export_put_text(&o, ",");
 		put_num(&o, md->cost, ",");
 		put_num(&o, md->accuracy, ",");
@@ -96,7 +98,8 @@ static enum status write_sweep_csv(FILE *fp, const char *name, const void *ctx, 
 				   struct status_msg *m)
 {
 	const struct sweep_csv *c = ctx;
-	struct export_out o = { fp, 0 };
+	struct export_out o;
+	export_out_init(&o, fp);
 	export_put_text(&o, CMD_LIFETIME_CSV_SWEEP_HEADER "\n");
 	for (size_t j = 0; j < c->n; j++) {
 		const struct lifetime_result *r = &c->lv[j].r;
@@ -135,6 +138,7 @@ static void print_limits(FILE *fp, const struct solve_params *sp)
 	else if (mem)
 		cli_battery_kv(fp, "device limits", "memory of the models used <= %.10g",
 			       sp->memory_limit);
+	cli_time_print_limits(fp, sp);
 }
 
 static void print_problem(FILE *fp, const struct cli_options *o)
@@ -167,17 +171,26 @@ static void print_single(FILE *fp, const struct cli_options *o, const struct poo
 	cli_battery_kv(fp, "accuracy floor", "%.10g (least energy for K inferences at expected "
 		       "accuracy >= floor; lambda = 0)", r->min_accuracy);
 	print_problem(fp, o);
-	units_format_energy(a, sizeof a, r->inference_j);
-	units_format_energy(b, sizeof b, r->idle_j);
+	/* idle charged for idle time only: the costs are e - P t (cli_time.h) */
+	double busy_j = o->time.idle_only ? o->phys.bp.idle_w * lv->p.busy_time : 0;
+	units_format_energy(a, sizeof a, r->inference_j + busy_j);
+	units_format_energy(b, sizeof b, r->idle_j - busy_j);
 	units_format_energy(c, sizeof c, r->left_j);
-	cli_battery_kv(fp, "energy", "inferences %s + idle %s; battery left %s", a, b, c);
-	if (r->outcome == LIFETIME_FOUND)
+	cli_battery_kv(fp, "energy", "inferences %s%s + idle %s%s; battery left %s", a,
+		       o->time.idle_only ? " (whole-board)" : "", b,
+		       o->time.idle_only ? " (idle time only)" : "", c);
+	if (r->outcome == LIFETIME_FOUND && isnan(r->next_j))
+		cli_battery_kv(fp, "K + 1", "%lld inferences: no policy of whole inferences meets the "
+			       "time row", r->k + 1);
+	else if (r->outcome == LIFETIME_FOUND)
 		cli_battery_kv(fp, "K + 1", "%lld inferences need %.10g J with the idle draw, "
 			       "more than the battery's %.10g J", r->k + 1, r->next_j,
 			       o->phys.bp.battery_j);
 	cli_battery_kv(fp, "exact solves", "%zu", r->solves);
 	putc('\n', fp);
 	*st = cli_print_solve(fp, o, pool, &lv->p, m);
+	if (*st == ST_OK)
+		cli_time_print_solve(fp, o, pool, &lv->p);
 }
 
 /* "resnet34 61.3%, se_resnet50 38.7%" */

@@ -9,8 +9,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "optdeploy/cli/cli_cmd.h"
 #include "optdeploy/core/export.h"
@@ -47,46 +45,6 @@ static int solve_policy(const struct cli_options *o, struct solver *s, double bu
 			"budget line only\n", budget, p->message[0] ? p->message
 			: solve_outcome_name(p->outcome));
 	return 0;
-}
-
-/*
- * Whether a file can be created beside path: its directory exists and is
- * writable.  plot writes two files one after the other, each atomically; a
- * second write that fails would leave the first behind, so both directories
- * are checked before anything is solved or written (a full disk between the
- * two writes can still leave the figure alone, with exit status 73).
- */
-static enum status check_output_dir(const char *path, struct status_msg *m)
-{
-	char dir[4096];
-	struct stat sb;
-	int err = 0;
-	const char *slash = strrchr(path, '/');
-	size_t len = slash == NULL ? 1 : slash == path ? 1 : (size_t)(slash - path);
-
-	if (len >= sizeof dir)
-		return status_fail(m, ST_OUTPUT, "%s: cannot write: %s", path, strerror(ENAMETOOLONG));
-	memcpy(dir, slash == NULL ? "." : path, len);
-	dir[len] = '\0';
-	if (stat(dir, &sb) != 0)
-		err = errno;
-	else if (!S_ISDIR(sb.st_mode))
-		err = ENOTDIR;
-	else if (access(dir, W_OK | X_OK) != 0)
-		err = errno;
-	if (err != 0)
-		return status_fail(m, ST_OUTPUT, "%s: cannot write: %s", path, strerror(err));
-	return ST_OK;
-}
-
-static int check_outputs(const struct cli_options *o)
-{
-	struct status_msg m;
-	enum status st = check_output_dir(o->output, &m);
-
-	if (st == ST_OK && o->plot.data_csv != NULL && strcmp(o->plot.data_csv, "-") != 0)
-		st = check_output_dir(o->plot.data_csv, &m);
-	return st != ST_OK ? cli_report(st, &m) : 0;
 }
 
 /* The figure first (the output asked for), then the numbers behind it. */
@@ -126,9 +84,6 @@ int cli_cmd_plot(const struct cli_options *o, const struct pool *pool, struct so
 	int code;
 	enum status st;
 
-	code = check_outputs(o);
-	if (code != 0)
-		return code;
 	memset(sw, 0, sizeof sw);
 	memset(&fm, 0, sizeof fm);
 	zero.params.lambda = 0;
@@ -145,7 +100,8 @@ int cli_cmd_plot(const struct cli_options *o, const struct pool *pool, struct so
 		/* the cost axis is spaced as the sweep's levels: --log, --linear or the pool's costs */
 		enum figure_axis axis = !o->spacing_given ? FIGURE_AXIS_AUTO
 			: o->spacing == SWEEP_LOG ? FIGURE_AXIS_LOG : FIGURE_AXIS_LINEAR;
-		struct figure_source src = { pool, &sw[0], &sw[1], &pol, budget, axis, o->normalize };
+		struct figure_source src = { pool, &sw[0], &sw[1], &pol, budget, axis, o->normalize,
+					     o->rows_all };
 		st = figure_model_build(&fm, &src, &m);
 		code = st != ST_OK ? cli_report(st, &m) : write_outputs(o, &fm);
 	}

@@ -26,6 +26,34 @@ enum status battery_params_check(const struct battery_params *bp, struct status_
 	return ST_OK;
 }
 
+enum status battery_charge_idle_time(const struct battery_params *bp, struct pool *pool,
+				     struct status_msg *m)
+{
+	double per_s = bp->idle_w / bp->cost_unit_j;  /* cost units per second of idle */
+	if (!(per_s > 0))
+		return ST_OK;
+	for (size_t i = 0; i < pool->n; i++) {
+		const struct model *md = &pool->models[i];
+		if (md->cost < per_s * md->latency * (1 - 1e-12)) {
+			char e[32], d[32], t[32], pw[32];
+			units_format_energy(e, sizeof e, md->cost * bp->cost_unit_j);
+			units_format_energy(d, sizeof d, per_s * md->latency * bp->cost_unit_j);
+			units_format_latency(t, sizeof t, md->latency);
+			units_format_power(pw, sizeof pw, bp->idle_w);
+			return status_fail(m, ST_DATA, "%s: model '%s': its energy per inference (%s) is "
+					   "below the idle draw over its latency (%s x %s = %s), so it "
+					   "cannot be a whole-board measurement; if the energies are "
+					   "measured above idle, give --energy above-idle",
+					   pool->source ? pool->source : "pool", md->name, e, pw, t, d);
+		}
+	}
+	for (size_t i = 0; i < pool->n; i++) {
+		struct model *md = &pool->models[i];
+		md->cost = fmax(md->cost - per_s * md->latency, 0.0);
+	}
+	return ST_OK;
+}
+
 /* The rate in inferences per second, in long double. */
 static long double rate_ld(const struct battery_params *bp)
 {

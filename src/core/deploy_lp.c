@@ -13,7 +13,9 @@
  * adds back where it reports a figure: see support_search.h),
  *   s.t. sum x = K,  resource row relative to the budget (bound ~0),
  *        sum_free (memory_k / M) x <= K (1 - sum_used memory / M),
- *        x_k = 0 for unused models and models that do not fit in M,
+ *        x_k = 0 for unused models and models that do not fit in M (or
+ *        miss the deadline),
+ *        sum (t_k - tau) x <= 0, the time row (tau = duty / rate),
  *
  * The model-count limit sum z <= N becomes sum_free x <= K (N - #used),
  * implied by sum x = K while a model is left (N - #used >= 1); with none
@@ -21,7 +23,7 @@
  * infeasible.
  *
  * (the dual likewise, minimising cost plus the charges): one column per
- * model and three rows (a fourth kept empty), with no coefficient of size K, so no scaling and a
+ * model and four rows (a fifth kept empty), with no coefficient of size K, so no scaling and a
  * warm-started re-solve is a pivot or two.  Its optimum equals the paper's
  * relaxation with z.
  */
@@ -38,6 +40,8 @@
 #define ROW_RESOURCE 2
 #define ROW_COUNT 3   /* kept empty: the count limit never binds the relaxation */
 #define ROW_MEMORY 4
+#define ROW_TIME 5    /* sum (t_k - tau) x_k <= 0: the time row (limits.h), free when unset */
+#define ROWS 5
 
 struct deploy_lp {
 	const struct pool *pool;
@@ -47,13 +51,14 @@ struct deploy_lp {
 	int *ind;      /* 1-based scratch */
 	double *val;
 	double *mval;  /* memory row */
-	double *last;  /* rows 2..4 as last loaded (3m entries), to skip unchanged ones;
+	double *tval;  /* time row */
+	double *last;  /* rows 2..5 as last loaded (4m entries), to skip unchanged ones;
 	                  the count row stays empty and free (see set_parameters) */
-	bool loaded[5];
+	bool loaded[ROWS + 1];
 };
 
 /*
- * Load row `row` (2..4) from val[1..m] unless it holds those values already:
+ * Load row `row` (2..5) from val[1..m] unless it holds those values already:
  * glp_set_mat_row reallocates every element and drops GLPK's factorization,
  * and the search's LPs of one solve share the resource row.
  */
@@ -79,8 +84,10 @@ struct deploy_lp *deploy_lp_new(const struct pool *pool, const size_t *kept, siz
 	lp->ind = calloc(m + 1, sizeof *lp->ind);
 	lp->val = calloc(m + 1, sizeof *lp->val);
 	lp->mval = calloc(m + 1, sizeof *lp->mval);
-	lp->last = calloc(3 * m + 1, sizeof *lp->last);
-	if (lp->ind == NULL || lp->val == NULL || lp->mval == NULL || lp->last == NULL) {
+	lp->tval = calloc(m + 1, sizeof *lp->tval);
+	lp->last = calloc(4 * m + 1, sizeof *lp->last);
+	if (lp->ind == NULL || lp->val == NULL || lp->mval == NULL || lp->tval == NULL ||
+	    lp->last == NULL) {
 		deploy_lp_free(lp);
 		return NULL;
 	}
@@ -90,7 +97,7 @@ struct deploy_lp *deploy_lp_new(const struct pool *pool, const size_t *kept, siz
 	lp->prob = glp_create_prob();
 	if (m > 0)
 		glp_add_cols(lp->prob, (int)m);
-	glp_add_rows(lp->prob, 4);
+	glp_add_rows(lp->prob, ROWS);
 	for (size_t k = 0; k < m; k++) {
 		lp->ind[k + 1] = (int)k + 1;
 		lp->val[k + 1] = 1.0;
@@ -108,6 +115,7 @@ void deploy_lp_free(struct deploy_lp *lp)
 	free(lp->ind);
 	free(lp->val);
 	free(lp->mval);
+	free(lp->tval);
 	free(lp->last);
 	free(lp);
 }
@@ -129,6 +137,8 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 	double kd = (double)sp->k;
 	double cap = limits_memory_cap(sp);
 	bool mem_row = isfinite(cap) && cap > 0;
+	bool time_row = limits_time_active(sp);
+	double tau = limits_time_per_inference(sp);
 	long double constant = 0, used_mem = 0;
 	size_t used = 0;
 
@@ -149,6 +159,7 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 		glp_set_obj_coef(lp->prob, col, per);
 		lp->val[k + 1] = primal ? md->cost - sp->budget : md->accuracy - sp->min_accuracy;
 		lp->mval[k + 1] = z == -1 && mem_row ? md->memory / cap : 0.0;
+		lp->tval[k + 1] = time_row ? md->latency - tau : 0.0;
 		used += z == 1;
 		used_mem += z == 1 ? md->memory : 0;
 	}
@@ -172,6 +183,12 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 				 kd * (double)(1 - used_mem / (long double)cap));
 	else
 		glp_set_row_bnds(lp->prob, ROW_MEMORY, GLP_FR, 0.0, 0.0);
+	load_row(lp, ROW_TIME, lp->tval);
+	if (time_row)
+		glp_set_row_bnds(lp->prob, ROW_TIME, GLP_UP, 0.0,
+				 (double)limits_time_tolerance(sp, lp->pool));
+	else
+		glp_set_row_bnds(lp->prob, ROW_TIME, GLP_FR, 0.0, 0.0);
 	glp_set_obj_coef(lp->prob, 0, (double)constant);
 	return (sp->max_models > 0 && used > sp->max_models) ||
 	       (mem_row ? used_mem > (long double)cap : isfinite(cap) && used_mem > 0);

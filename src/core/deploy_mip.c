@@ -6,7 +6,9 @@
  * Rows:    1 sum r - Q w = K mod Q;  2 sum h + w = K div Q;  3 resource;
  *          4..m+3 h_k - H z_k <= 0;  m+4..2m+3 r_k - (Q-1) z_k <= 0;
  *          2m+4 sum z <= max_models;  2m+5 sum (memory / limit) z <= 1
- *          (the device limits; free rows when unset or the support is fixed).
+ *          (the device limits; free rows when unset or the support is fixed);
+ *          2m+6 the time row sum (t_k - tau)(Q h_k + r_k) <= 0, written like
+ *          the resource row (free without a rate).
  */
 #include "optdeploy/core/deploy_mip.h"
 
@@ -28,6 +30,7 @@ struct deploy_mip {
 	bool start_ready;
 	long long scaled_k; /* K and mode of GLPK's current scale factors; 0: none */
 	int scaled_mode;
+	bool scaled_time;   /* ... and whether the time row was on */
 };
 
 #define SPLIT_ABOVE_K 10000LL  /* K * 1e-10 (tol_int) stays far below 1 up to here */
@@ -40,6 +43,7 @@ struct deploy_mip {
 #define ROW_RLINK(mip, k) ((int)((mip)->m + (k)) + 4)
 #define ROW_COUNT(mip) ((int)(2 * (mip)->m) + 4)
 #define ROW_MEMORY(mip) ((int)(2 * (mip)->m) + 5)
+#define ROW_TIME(mip) ((int)(2 * (mip)->m) + 6)
 
 struct deploy_mip *deploy_mip_new(const struct pool *pool, const size_t *kept, size_t m)
 {
@@ -58,7 +62,7 @@ struct deploy_mip *deploy_mip_new(const struct pool *pool, const size_t *kept, s
 	mip->m = m;
 	mip->prob = glp_create_prob();
 	glp_add_cols(mip->prob, (int)(3 * m + 1));
-	glp_add_rows(mip->prob, (int)(2 * m + 5));
+	glp_add_rows(mip->prob, (int)(2 * m + 6));
 	for (size_t k = 0; k < m; k++) {
 		glp_set_col_kind(mip->prob, COL_H(k), GLP_IV);
 		glp_set_col_kind(mip->prob, COL_R(mip, k), GLP_IV);
@@ -138,6 +142,27 @@ static void set_limit_rows(struct deploy_mip *mip, const struct solve_params *sp
 		glp_set_row_bnds(mip->prob, ROW_MEMORY(mip), GLP_FR, 0.0, 0.0);
 }
 
+/* The time row over h and r (limits.h), or a free row without a rate. */
+static void set_time_row(struct deploy_mip *mip, const struct solve_params *sp, long long q)
+{
+	size_t m = mip->m;
+	bool on = limits_time_active(sp);
+	double tau = limits_time_per_inference(sp);
+	for (size_t k = 0; k < m; k++) {
+		double d = on ? mip->pool->models[mip->kept[k]].latency - tau : 0.0;
+		mip->ind[k + 1] = COL_H(k);
+		mip->val[k + 1] = d * (double)q;
+		mip->ind[m + k + 1] = COL_R(mip, k);
+		mip->val[m + k + 1] = d;
+	}
+	glp_set_mat_row(mip->prob, ROW_TIME(mip), (int)(2 * m), mip->ind, mip->val);
+	if (on)
+		glp_set_row_bnds(mip->prob, ROW_TIME(mip), GLP_UP, 0.0,
+				 (double)limits_time_tolerance(sp, mip->pool));
+	else
+		glp_set_row_bnds(mip->prob, ROW_TIME(mip), GLP_FR, 0.0, 0.0);
+}
+
 static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp,
 			   const bool *use, long long q, double tol, double shift)
 {
@@ -183,6 +208,7 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 	}
 	glp_set_mat_row(mip->prob, 3, (int)(2 * m), mip->ind, mip->val);
 	set_limit_rows(mip, sp, use == NULL);
+	set_time_row(mip, sp, q);
 	if (primal)
 		glp_set_row_bnds(mip->prob, 3, GLP_UP, 0.0, tol);
 	else
@@ -190,10 +216,12 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 	/* no constant lambda sum u: objectives are support_objective's (support_search.h) */
 	glp_set_obj_coef(mip->prob, 0, -shift);
 	/* as in deploy_lp.c: the factors follow K and the mode, not the budget */
-	if (mip->scaled_k != sp->k || mip->scaled_mode != (int)sp->mode) {
+	if (mip->scaled_k != sp->k || mip->scaled_mode != (int)sp->mode ||
+	    mip->scaled_time != limits_time_active(sp)) {
 		glp_scale_prob(mip->prob, GLP_SF_AUTO);
 		mip->scaled_k = sp->k;
 		mip->scaled_mode = (int)sp->mode;
+		mip->scaled_time = limits_time_active(sp);
 	}
 }
 

@@ -39,6 +39,15 @@
  * x_b = min(K - N, floor((W - w.x_N - w_a (K - N)) / (w_b - w_a))); its
  * distance from the vertex is bounded by the box of x_N.
  *
+ * The time row (a rate: sum t_k x_k <= D K / rate, limits.h) is a second
+ * knapsack row: the LP vertex then mixes up to three models, (1) gains a
+ * second dual term, and the exchanges of (ii), which keep one row's total
+ * with a line's two ends, no longer keep both rows.  None of (i)-(iii) is
+ * claimed for it: with a rate every support is answered DEPLOY_NEAR_NO_BOX,
+ * and the caller solves it with deploy_mip's split-count program, whose
+ * branch and bound holds the time row as a constraint and proves the
+ * optimum with no box at all.
+ *
  * The box's sizes depend on the data, never on K.  GLPK solves the program
  * over it in offsets d = x - x0 (small numbers at any K) and proves its
  * optimum, which by (i)-(iii) is the support's.  When no small box can be
@@ -46,6 +55,7 @@
  * rounding) the caller falls back to the split-count program of deploy_mip.
  */
 #include "optdeploy/core/deploy_near.h"
+#include "optdeploy/core/limits.h"
 
 #include <glpk.h>
 #include <limits.h>
@@ -549,6 +559,8 @@ enum deploy_near_result deploy_near_solve(struct deploy_near *nr, const struct s
 					  long long *x)
 {
 	struct near q = {.nr = nr, .dav = -1};
+	if (limits_time_active(sp))
+		return DEPLOY_NEAR_NO_BOX;  /* two rows: no proven box (see the top of the file) */
 	collect(&q, sp, use, resource_tol);
 	if (q.s == 0 || !find_vertex(&q))
 		return DEPLOY_NEAR_INFEASIBLE;

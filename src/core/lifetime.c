@@ -29,14 +29,27 @@
  * below that estimate.  The search gallops from it with exact solves until
  * it brackets K* (a fitting K, a non-fitting K), then bisects; every K it
  * reports was solved exactly, and so was K + 1.
+ *
+ * The time row of a rate (limits.h) breaks the argument: the inference
+ * taken away must have p_i <= P and t_i >= tau at once, and there may be
+ * none (an accurate slow model mixed with a fast poor one: K = 1 can be
+ * infeasible where K = 2 fits).  The LP bound still holds at every K (its
+ * rows are per inference), so no K above K_LP = battery / (e unit + idle /
+ * rate) fits.  With the row, after the search every K from the bracket up
+ * to K_LP is solved exactly as well (a few: the integer policy is within a
+ * few inferences' cost of the LP), and the answer is the largest that fits;
+ * when more than LIFETIME_SCAN_MAX would be needed there is no answer.
  */
 #include "optdeploy/core/lifetime.h"
 
+#include "optdeploy/core/limits.h"
 #include "optdeploy/core/solve_checks.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#define LIFETIME_SCAN_MAX 200  /* exact solves above the bracket with the time row */
 
 /* The search state: the solver, the problem, and the probe's scratch policy. */
 struct search {
@@ -68,6 +81,14 @@ static enum probe probe(struct search *x, long long k, enum status *st, struct s
 	if (*st != ST_OK) {
 		x->r->stopped_by = SOLVE_FAILED;
 		return PROBE_NO_ANSWER;
+	}
+	if (p->outcome == SOLVE_INFEASIBLE && limits_time_active(&x->sp)) {
+		/* no policy of k whole inferences keeps up: k does not fit */
+		if (k < x->hi) {
+			x->hi = k;
+			x->hi_j = NAN;
+		}
+		return PROBE_SHORT;
 	}
 	if (p->outcome != SOLVE_OPTIMAL) {
 		x->r->stopped_by = p->outcome == SOLVE_TIME_LIMIT ? SOLVE_TIME_LIMIT : SOLVE_FAILED;
@@ -141,15 +162,66 @@ static void fill_found(struct search *x)
 	r->outcome = x->lo >= SOLVE_K_MAX ? LIFETIME_AT_CAP : LIFETIME_FOUND;
 }
 
-/* The search proper, once K = 1 is known to fit. */
+/* With the time row, the LP itself has no policy: none at any K. */
+static void lp_infeasible(struct search *x)
+{
+	x->r->outcome = LIFETIME_INFEASIBLE;
+	snprintf(x->r->message, sizeof x->r->message, "%s", x->scratch.message[0]
+		 ? x->scratch.message : "infeasible: no policy meets the floor and the time row");
+}
+
+/* With the time row, no K up to the LP's bound fits. */
+static void no_k_fits(struct search *x)
+{
+	x->r->outcome = LIFETIME_NOT_ONE;
+	snprintf(x->r->message, sizeof x->r->message, "no number of inferences fits: at accuracy "
+		 ">= %.10g no K up to the LP's bound meets the time row within the battery",
+		 x->sp.min_accuracy);
+}
+
+/*
+ * The time row: every K above the bracket up to the LP's bound, solved
+ * exactly (see the top of the file).  The LP's cost per inference is
+ * GLPK's, so the bound gets a little room.
+ */
+static enum probe scan_to_bound(struct search *x, double lp_per_inference, enum status *st,
+				struct status_msg *m)
+{
+	long long top = estimate(x, lp_per_inference * (1 - 1e-9));
+	top = top < SOLVE_K_MAX ? top + 1 : SOLVE_K_MAX;
+	long long from = x->lo + 1;
+	if (top - from + 1 > LIFETIME_SCAN_MAX) {
+		snprintf(x->r->message, sizeof x->r->message, "with the time row the lifetime "
+			 "is proven only by solving every K from %lld to %lld exactly, more than "
+			 "%d solves", from, top, LIFETIME_SCAN_MAX);
+		x->r->stopped_by = SOLVE_TIME_LIMIT;
+		return PROBE_NO_ANSWER;
+	}
+	long long known_short = x->hi;
+	for (long long k = from; k <= top; k++)
+		if (k != known_short && probe(x, k, st, m) == PROBE_NO_ANSWER)
+			return PROBE_NO_ANSWER;
+	/* the answer's K + 1 (short: scanned, or beyond the bound), for its figure */
+	x->hi = SOLVE_K_MAX + 1;
+	x->hi_j = NAN;
+	return x->lo < SOLVE_K_MAX ? probe(x, x->lo + 1, st, m) : PROBE_FITS;
+}
+
+/* The search proper, once K = 1 is known to fit (or, with the time row, from the bound). */
 static enum status search_k(struct search *x, double lp_per_inference, struct status_msg *m)
 {
 	enum status st = ST_OK;
 	enum probe pr = bracket(x, estimate(x, lp_per_inference), &st, m);
 	while (pr != PROBE_NO_ANSWER && x->hi <= SOLVE_K_MAX && x->hi - x->lo > 1)
 		pr = probe(x, x->lo + (x->hi - x->lo) / 2, &st, m);
+	if (pr != PROBE_NO_ANSWER && limits_time_active(&x->sp) && x->lo < SOLVE_K_MAX)
+		pr = scan_to_bound(x, lp_per_inference, &st, m);
+	if (pr == PROBE_FITS && x->lo < SOLVE_K_MAX && x->hi != x->lo + 1)
+		pr = PROBE_NO_ANSWER;  /* K + 1 fits although the LP bound says no: numerical */
 	if (pr == PROBE_NO_ANSWER)
 		x->r->outcome = LIFETIME_NO_ANSWER;
+	else if (x->lo == 0)
+		no_k_fits(x);
 	else
 		fill_found(x);
 	return st;
@@ -187,6 +259,9 @@ enum status lifetime_run(struct solver *s, const struct pool *pool,
 	x.sp.time_limit = limits->time_limit;
 	x.sp.max_models = limits->max_models;
 	x.sp.memory_limit = limits->memory_limit;
+	x.sp.deadline = limits->deadline;
+	x.sp.rate = limits->rate;
+	x.sp.duty_cycle = limits->duty_cycle;
 	if (st == ST_OK)
 		st = solve_params_check(&x.sp, m);
 	if (st == ST_OK)
@@ -201,9 +276,12 @@ enum status lifetime_run(struct solver *s, const struct pool *pool,
 		return ST_OK;
 	}
 	pr = probe(&x, 1, &st, m);
+	bool timed = limits_time_active(&x.sp);
 	if (pr == PROBE_NO_ANSWER)
 		r->outcome = LIFETIME_NO_ANSWER;
-	else if (pr == PROBE_SHORT)
+	else if (timed && pr == PROBE_SHORT && !isfinite(x.scratch.lp_bound))
+		lp_infeasible(&x);
+	else if (pr == PROBE_SHORT && !timed)
 		not_one(&x);
 	else
 		st = search_k(&x, x.scratch.lp_bound, m);  /* lp_bound at K = 1: cost per inference */

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #define MEMORY_REL_TOL 1e-9
+#define DEADLINE_REL_TOL 1e-9  /* "100ms" and a 100 ms latency differ by rounding only */
 
 bool limits_memory_active(const struct solve_params *sp)
 {
@@ -15,6 +16,31 @@ bool limits_active(const struct solve_params *sp)
 	return sp->max_models > 0 || limits_memory_active(sp);
 }
 
+bool limits_deadline_active(const struct solve_params *sp)
+{
+	return isfinite(sp->deadline) && sp->deadline > 0;
+}
+
+bool limits_time_active(const struct solve_params *sp)
+{
+	return isfinite(sp->rate) && sp->rate > 0;
+}
+
+bool limits_need_latency(const struct solve_params *sp)
+{
+	return limits_deadline_active(sp) || limits_time_active(sp);
+}
+
+double limits_duty(const struct solve_params *sp)
+{
+	return sp->duty_cycle > 0 && sp->duty_cycle <= 1 ? sp->duty_cycle : 1.0;
+}
+
+double limits_time_per_inference(const struct solve_params *sp)
+{
+	return limits_time_active(sp) ? limits_duty(sp) / sp->rate : INFINITY;
+}
+
 double limits_memory_cap(const struct solve_params *sp)
 {
 	return limits_memory_active(sp) ? sp->memory_limit * (1 + MEMORY_REL_TOL) : INFINITY;
@@ -22,6 +48,8 @@ double limits_memory_cap(const struct solve_params *sp)
 
 bool limits_model_fits(const struct solve_params *sp, const struct model *md)
 {
+	if (limits_deadline_active(sp) && md->latency > sp->deadline * (1 + DEADLINE_REL_TOL))
+		return false;
 	return md->memory <= limits_memory_cap(sp);
 }
 
@@ -30,6 +58,31 @@ bool limits_allow(const struct solve_params *sp, size_t used, long double memory
 	if (sp->max_models > 0 && used > sp->max_models)
 		return false;
 	return memory <= (long double)limits_memory_cap(sp);
+}
+
+long double limits_time_slack(const struct solve_params *sp, const struct pool *pool,
+			      const long long *count)
+{
+	long double tau = limits_time_per_inference(sp), slack = 0;
+	for (size_t i = 0; i < pool->n; i++)
+		if (count[i] != 0)
+			slack += ((long double)tau - pool->models[i].latency) * (long double)count[i];
+	return slack;
+}
+
+/*
+ * As the resource row's (solve.c): 2e-14 of the row's largest term plus a
+ * little, far below one inference's worth at K = 1e9.  Latencies and the
+ * time per inference are decimal numbers of seconds, inexact in binary: a
+ * policy that fills the time to the microsecond must not be refused for
+ * 1e-17 s of rounding per inference.
+ */
+long double limits_time_tolerance(const struct solve_params *sp, const struct pool *pool)
+{
+	double scale = fabs(limits_time_per_inference(sp));
+	for (size_t i = 0; i < pool->n; i++)
+		scale = fmax(scale, pool->models[i].latency);
+	return 2e-14L * (long double)sp->k * scale + 1e-9L * scale;
 }
 
 bool limits_counts_ok(const struct solve_params *sp, const struct pool *pool,
@@ -41,7 +94,12 @@ bool limits_counts_ok(const struct solve_params *sp, const struct pool *pool,
 		if (count[i] > 0) {
 			used++;
 			memory += pool->models[i].memory;
+			if (!limits_model_fits(sp, &pool->models[i]))
+				return false;
 		}
 	}
+	if (limits_time_active(sp) &&
+	    limits_time_slack(sp, pool, count) < -limits_time_tolerance(sp, pool))
+		return false;
 	return limits_allow(sp, used, memory);
 }

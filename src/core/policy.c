@@ -48,7 +48,7 @@ bool policy_has_counts(const struct policy *p)
 
 void policy_evaluate(struct policy *p, const struct pool *pool)
 {
-	long double acc = 0, cost = 0, load_unused = 0, load_used = 0;
+	long double acc = 0, cost = 0, load_unused = 0, load_used = 0, busy = 0;
 	size_t used = 0;
 
 	for (size_t i = 0; i < p->n && i < pool->n; i++) {
@@ -56,6 +56,7 @@ void policy_evaluate(struct policy *p, const struct pool *pool)
 		long double x = (long double)p->count[i];
 		acc += x * md->accuracy;
 		cost += x * md->cost;
+		busy += x * md->latency;
 		if (p->count[i] > 0) {
 			used++;
 			load_used += md->load_cost;
@@ -68,6 +69,7 @@ void policy_evaluate(struct policy *p, const struct pool *pool)
 	p->expected_cost = (double)(cost / k);
 	p->total_cost = (double)cost;
 	p->models_used = used;
+	p->busy_time = (double)busy;
 	if (p->params.mode == SOLVE_MAX_ACCURACY) {
 		p->loading_term = (double)(p->params.lambda * load_unused);
 		p->objective = (double)(acc + p->params.lambda * load_unused);
@@ -75,4 +77,16 @@ void policy_evaluate(struct policy *p, const struct pool *pool)
 		p->loading_term = (double)(p->params.lambda * load_used);
 		p->objective = (double)(cost + p->params.lambda * load_used);
 	}
+}
+
+double policy_memory_used(const struct policy *p, const struct pool *pool)
+{
+	double used = 0;
+
+	if (!policy_has_counts(p) || !pool->has_memory)
+		return 0;
+	for (size_t i = 0; i < p->n && i < pool->n; i++)
+		if (p->count[i] > 0)
+			used += pool->models[i].memory;
+	return used;
 }

@@ -20,6 +20,7 @@ static void pool_clear(struct pool *p)
 	p->source = NULL;
 	p->cost_scale = 1.0;
 	p->has_memory = false;
+	p->has_latency = false;
 }
 
 size_t pool_cheapest(const struct pool *p)
@@ -100,6 +101,7 @@ enum status pool_copy(struct pool *dst, const struct pool *src, struct status_ms
 	dst->n = src->n;
 	dst->cost_scale = src->cost_scale;
 	dst->has_memory = src->has_memory;
+	dst->has_latency = src->has_latency;
 	return ST_OK;
 }
 

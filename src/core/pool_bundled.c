@@ -1,12 +1,16 @@
 /* pool_bundled.c - the registry of bundled pools and where their files are found. */
 #include "optdeploy/core/pool_bundled.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #ifndef OPTDEPLOY_DATADIR
 #define OPTDEPLOY_DATADIR "/usr/local/share/optdeploy"
+#endif
+#ifndef OPTDEPLOY_SRCDATA   /* the source tree's data/, where `make` was run */
+#define OPTDEPLOY_SRCDATA "data"
 #endif
 
 static const struct pool_bundled registry[] = {
@@ -17,6 +21,13 @@ static const struct pool_bundled registry[] = {
 	{ "torchvision", "zoo", "torchvision_imagenet.csv",
 	  "cost=gflops,accuracy=acc1,memory=file_size_mb",
 	  "every torchvision ImageNet-1K weight: GFLOPS, top-1 %, checkpoint MB" },
+	{ "rpi4", NULL, "mlperf_rpi4_tflite.csv",
+	  "cost=energy_mj,accuracy=top1,latency=latency_ms",
+	  "MLPerf v1.0 TFLite on a Raspberry Pi 4: whole-board mJ per inference, ms, top-1 %" },
+	{ "xavier", NULL, "mlperf_xavier_tflite.csv",
+	  "cost=energy_mj,accuracy=top1,latency=latency_ms",
+	  "MLPerf v1.0 TFLite on a Jetson AGX Xavier CPU: whole-board mJ per inference, ms, "
+	  "top-1 %" },
 };
 #define N_REGISTRY (sizeof registry / sizeof registry[0])
 
@@ -49,11 +60,55 @@ const char *pool_bundled_dir(void)
 	return OPTDEPLOY_DATADIR;
 }
 
+const char *pool_bundled_src_dir(void)
+{
+	return OPTDEPLOY_SRCDATA;
+}
+
+/* The directory of the running program (from /proc/self/exe) into buf; false if unknown. */
+static bool exe_dir(char *buf, size_t size)
+{
+	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+	if (n <= 0 || (size_t)n >= size - 1)
+		return false;
+	buf[n] = '\0';
+	char *slash = strrchr(buf, '/');
+	if (slash == NULL)
+		return false;
+	*slash = '\0';
+	return true;
+}
+
+/* path, or path relative to the working directory when it lies under it ("data/x.csv"). */
+static const char *shown(char *path)
+{
+	char cwd[4096];
+	size_t len;
+	if (getcwd(cwd, sizeof cwd) == NULL || (len = strlen(cwd)) <= 1 ||
+	    strncmp(path, cwd, len) != 0 || path[len] != '/')
+		return path;
+	memmove(path, path + len + 1, strlen(path + len + 1) + 1);
+	return path;
+}
+
 const char *pool_bundled_path(const struct pool_bundled *b, char *buf, size_t size)
 {
+	char dir[4096];
+	const char *dirs[3];
+	size_t n = 0;
+	bool have_exe = exe_dir(dir, sizeof dir - 8);
+	if (have_exe) {
+		strcat(dir, "/data");
+		dirs[n++] = dir;
+	}
+	dirs[n++] = OPTDEPLOY_SRCDATA;
+	dirs[n++] = OPTDEPLOY_DATADIR;
+	for (size_t i = 0; i < n; i++) {
+		int len = snprintf(buf, size, "%s/%s", dirs[i], b->file);
+		if (len > 0 && (size_t)len < size && access(buf, F_OK) == 0)
+			return shown(buf);
+	}
 	snprintf(buf, size, "%s/%s", OPTDEPLOY_DATADIR, b->file);
-	if (access(buf, F_OK) != 0)
-		snprintf(buf, size, "data/%s", b->file);
 	return buf;
 }
 

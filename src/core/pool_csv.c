@@ -37,12 +37,13 @@ static const char *const role_names[R_COUNT][4] = {
 	{"accuracy", "performance", "score", NULL},
 	{"load_cost", NULL, NULL, NULL},
 	{"memory", NULL, NULL, NULL},
+	{"latency", "latency_ms", NULL, NULL},
 };
 
 /* What a row's value of each key is called in messages about it. */
 static const char *const negative_why[R_COUNT] = {
 	NULL, "a cost must be >= 0", NULL, "a load cost must be >= 0",
-	"a memory footprint must be >= 0",
+	"a memory footprint must be >= 0", "a latency must be >= 0",
 };
 
 /*
@@ -50,11 +51,16 @@ static const char *const negative_why[R_COUNT] = {
  * reports form over 1e5 models and 1e9 inferences stays finite.
  */
 static const double value_max[R_COUNT] = {
-	0, POOL_VALUE_MAX, POOL_VALUE_MAX, POOL_LOAD_COST_MAX, POOL_VALUE_MAX,
+	[POOL_KEY_COST] = POOL_VALUE_MAX, [POOL_KEY_ACCURACY] = POOL_VALUE_MAX,
+	[POOL_KEY_LOAD_COST] = POOL_LOAD_COST_MAX, [POOL_KEY_MEMORY] = POOL_VALUE_MAX,
+	[POOL_KEY_LATENCY] = POOL_VALUE_MAX,
 };
 static const char *const value_range[R_COUNT] = {
-	NULL, "a cost is at most 1e290", "an accuracy lies in -1e290 .. 1e290",
-	"a load cost is at most 1e12", "a memory footprint is at most 1e290",
+	[POOL_KEY_COST] = "a cost is at most 1e290",
+	[POOL_KEY_ACCURACY] = "an accuracy lies in -1e290 .. 1e290",
+	[POOL_KEY_LOAD_COST] = "a load cost is at most 1e12",
+	[POOL_KEY_MEMORY] = "a memory footprint is at most 1e290",
+	[POOL_KEY_LATENCY] = "a latency is at most 1e290",
 };
 
 struct slot {                  /* one needed field of the current row */
@@ -83,6 +89,7 @@ struct loader {
 	struct slot slot[R_COUNT];
 	struct pool_rows rows;     /* the models so far */
 	bool memory_gap;           /* a kept row's memory cell is empty (not needed) */
+	bool latency_gap;          /* the same for the latency cell */
 };
 
 static void __attribute__((format(printf, 3, 4)))
@@ -259,6 +266,13 @@ static void on_field(void *s, size_t len, void *data)
 	}
 }
 
+/* An empty cell of key r gives no value rather than an error (see pool_spec.h). */
+static bool optional_cell(const struct pool_csv_request *rq, int r)
+{
+	return (r == POOL_KEY_MEMORY && !rq->memory_needed) ||
+	       (r == POOL_KEY_LATENCY && !rq->latency_needed);
+}
+
 /* Check the number of key r in the current row; store it in *v. */
 static int row_number(struct loader *L, int r, double *v)
 {
@@ -268,14 +282,16 @@ static int row_number(struct loader *L, int r, double *v)
 	const char *what = NULL;
 	char shown[SHOW_MAX * 4 + 48], range[96];
 	show_value(sl, shown, sizeof shown);
-	if (res == POOL_NUM_EMPTY && r == POOL_KEY_MEMORY && !L->rq->memory_needed) {
-		L->memory_gap = true;  /* no memory limit: the pool just has no memory */
+	if (res == POOL_NUM_EMPTY && optional_cell(L->rq, r)) {
+		/* no limit needs it: the pool just has no memory (or latency) */
+		*(r == POOL_KEY_MEMORY ? &L->memory_gap : &L->latency_gap) = true;
 		*v = 0;
 		return 0;
 	}
 	if (res == POOL_NUM_EMPTY)
 		what = r == POOL_KEY_MEMORY ? "empty value (a number is needed by the memory "
-		       "limit, --memory)" : "empty value (a number is required)";
+		       "limit, --memory)" : r == POOL_KEY_LATENCY ? "empty value (a number is "
+		       "needed by --deadline or --rate)" : "empty value (a number is required)";
 	else if (res == POOL_NUM_SYNTAX)
 		what = "is not a number";
 	else if (res == POOL_NUM_RANGE)
@@ -302,8 +318,7 @@ static int row_incomplete(const struct loader *L)
 	for (int r = 1; r < R_COUNT; r++) {
 		const char *s = L->slot[r].text;
 		size_t len = L->slot[r].len;
-		if (L->col[r] == NO_COL || len > SLOT_CAP ||
-		    (r == POOL_KEY_MEMORY && !L->rq->memory_needed))
+		if (L->col[r] == NO_COL || len > SLOT_CAP || optional_cell(L->rq, r))
 			continue;
 		pool_text_trim(&s, &len);
 		if (len == 0)
@@ -367,8 +382,9 @@ static const char *row_name(struct loader *L)
 
 static void finish_row(struct loader *L, size_t nf)
 {
-	struct model md = {NULL, 0.0, 0.0, 1.0, 0.0};
-	double *field[R_COUNT] = {NULL, &md.cost, &md.accuracy, &md.load_cost, &md.memory};
+	struct model md = {NULL, 0.0, 0.0, 1.0, 0.0, 0.0};
+	double *field[R_COUNT] = {NULL, &md.cost, &md.accuracy, &md.load_cost, &md.memory,
+				  &md.latency};
 	const char *name;
 	if (nf != L->ncols) {
 		fail(L, ST_DATA, "%s:%zu: row has %zu field%s, header has %zu", L->name,
@@ -525,6 +541,7 @@ static enum status loader_finish(struct loader *L)
 	t->pool.models = pool_rows_take(&L->rows, &t->pool.n);
 	pool_rows_free(&L->rows);
 	t->pool.has_memory = t->found[POOL_KEY_MEMORY] && !L->memory_gap;
+	t->pool.has_latency = t->found[POOL_KEY_LATENCY] && !L->latency_gap;
 	if (L->st == ST_OK && (t->pool.source = strdup(L->name)) == NULL)
 		fail(L, ST_INTERNAL, "%s: out of memory", L->name);
 	if (L->st != ST_OK)

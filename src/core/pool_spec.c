@@ -7,7 +7,7 @@
 #include <strings.h>
 
 static const char *const key_names[POOL_KEY_COUNT] = {
-	"name", "cost", "accuracy", "load_cost", "memory",
+	"name", "cost", "accuracy", "load_cost", "memory", "latency",
 };
 
 const char *pool_key_name(enum pool_key k)
@@ -62,7 +62,7 @@ static enum status add_item(struct pool_spec *t, const char *item, size_t len, b
 	size_t clen = len - (size_t)(col - item);
 	if (k < 0)
 		return status_fail(m, ST_USAGE, "--columns: unknown key '%s' (keys: name, cost, "
-				   "accuracy, load_cost, memory)", SHOWN(item, (size_t)(eq - item)));
+				   "accuracy, load_cost, memory, latency)", SHOWN(item, (size_t)(eq - item)));
 	if (seen[k])
 		return status_fail(m, ST_USAGE, "--columns: key '%s' given twice", key_names[k]);
 	seen[k] = true;

@@ -127,6 +127,7 @@ static void request_for(const struct joiner *J, size_t i, struct pool_csv_reques
 	rq->hint = true;
 	rq->skip_incomplete = J->spec->skip_incomplete;
 	rq->memory_needed = J->spec->memory_needed;
+	rq->latency_needed = J->spec->latency_needed;
 	rq->select = J->spec;
 	for (int k = 0; k < POOL_KEY_COUNT; k++) {
 		bool mine = J->file[k] == ANY_FILE || J->file[k] == i;
@@ -252,7 +253,8 @@ static enum status index_tables(struct joiner *J)
 static double *field(struct model *md, int k)
 {
 	return k == POOL_KEY_COST ? &md->cost : k == POOL_KEY_ACCURACY ? &md->accuracy
-	       : k == POOL_KEY_LOAD_COST ? &md->load_cost : &md->memory;
+	       : k == POOL_KEY_LOAD_COST ? &md->load_cost
+	       : k == POOL_KEY_MEMORY ? &md->memory : &md->latency;
 }
 
 /* Model r of table 0 with every key from its table, into *md (name borrowed); false if missing. */
@@ -315,6 +317,8 @@ static enum status join(struct joiner *J, struct pool *out, struct name_list *mi
 	missing_from_first(J, missing);
 	out->has_memory = J->src[POOL_KEY_MEMORY] >= 0 &&
 			  J->t[J->src[POOL_KEY_MEMORY]].pool.has_memory;  /* no empty cell */
+	out->has_latency = J->src[POOL_KEY_LATENCY] >= 0 &&
+			   J->t[J->src[POOL_KEY_LATENCY]].pool.has_latency;
 	return ST_OK;
 }
 
@@ -408,6 +412,13 @@ static void joiner_free(struct joiner *J)
 	free(J);
 }
 
+/* Latencies in seconds from the column's unit (never more than 1 s: no overflow). */
+static void to_seconds(struct pool *p, double unit_s)
+{
+	for (size_t i = 0; i < p->n; i++)
+		p->models[i].latency *= unit_s;
+}
+
 static enum status load_all(struct joiner *J, struct pool *out, struct pool_warnings *w)
 {
 	struct name_list missing = { 0, "" };
@@ -432,13 +443,16 @@ static enum status load_all(struct joiner *J, struct pool *out, struct pool_warn
 		st = report(J, &missing, w);
 	if (st == ST_OK)
 		st = name_source(J, out);
+	if (st == ST_OK)
+		to_seconds(out, J->spec->latency_unit_s > 0 ? J->spec->latency_unit_s
+						       : POOL_LATENCY_UNIT_DEFAULT);
 	return st;
 }
 
 enum status pool_load_tables(const char *const *paths, size_t n, const struct pool_spec *spec,
 			     struct pool *out, struct pool_warnings *w, struct status_msg *m)
 {
-	static const struct pool_spec plain = { { false }, { "" }, NULL, NULL, false, false, false };
+	static const struct pool_spec plain = { .only = NULL };  /* built-in names, every model */
 	struct joiner *J;
 	enum status st;
 	memset(out, 0, sizeof *out);

@@ -18,7 +18,7 @@ static int exponent_for(double max_abs)
 
 enum status scale_choose(const struct pool *p, struct scale *sc, struct status_msg *m)
 {
-	double cmax = 0, cmin = INFINITY, pmax = 0;
+	double cmax = 0, cmin = INFINITY, pmax = 0, tmax = 0;
 	size_t imax = 0, imin = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		double c = p->models[i].cost;
@@ -31,6 +31,7 @@ enum status scale_choose(const struct pool *p, struct scale *sc, struct status_m
 			imin = i;
 		}
 		pmax = fmax(pmax, fabs(p->models[i].accuracy));
+		tmax = fmax(tmax, p->models[i].latency);
 	}
 	if (cmax > 0 && cmax / cmin > SCALE_COST_SPAN_MAX)
 		return status_fail(m, ST_DATA,
@@ -40,6 +41,7 @@ enum status scale_choose(const struct pool *p, struct scale *sc, struct status_m
 				   cmax, p->models[imin].name, cmin, SCALE_COST_SPAN_MAX);
 	sc->cost_exp = exponent_for(cmax);
 	sc->value_exp = exponent_for(pmax);
+	sc->time_exp = exponent_for(tmax);
 	return ST_OK;
 }
 
@@ -52,6 +54,7 @@ enum status scale_pool(const struct pool *src, const struct scale *sc, struct po
 	for (size_t i = 0; i < dst->n; i++) {
 		dst->models[i].cost = ldexp(dst->models[i].cost, sc->cost_exp);
 		dst->models[i].accuracy = ldexp(dst->models[i].accuracy, sc->value_exp);
+		dst->models[i].latency = ldexp(dst->models[i].latency, sc->time_exp);
 	}
 	return ST_OK;
 }
@@ -71,6 +74,8 @@ struct solve_params scale_params(const struct scale *sc, const struct pool *work
 	w.min_accuracy = ldexp(sp->min_accuracy, sc->value_exp);
 	if (w.min_accuracy < pmin)  /* sum p x >= K min p holds for every policy */
 		w.min_accuracy = pmin;
+	w.deadline = ldexp(sp->deadline, sc->time_exp);
+	w.rate = ldexp(sp->rate, -sc->time_exp);  /* tau = duty / rate scales like a latency */
 	w.lambda = ldexp(sp->lambda, sp->mode == SOLVE_MAX_ACCURACY ? sc->value_exp
 								    : sc->cost_exp);
 	return w;

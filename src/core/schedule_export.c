@@ -308,7 +308,8 @@ enum status schedule_export_stream(FILE *fp, const char *name, const void *ctx,
 {
 	const struct schedule_job *job = ctx;
 	const struct policy *p = job->pol;
-	struct export_out o = { fp, 0 };
+	struct export_out o;
+	export_out_init(&o, fp);
 	struct schedule s;
 	size_t n_rows = 0;
 	enum status st = schedule_export_check(job, m);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "optdeploy/core/deadline.h"
+#include "optdeploy/core/deploy_few.h"
 #include "optdeploy/core/deploy_lp.h"
 #include "optdeploy/core/deploy_mip.h"
 #include "optdeploy/core/limits.h"
@@ -44,10 +45,12 @@ struct solver {
 	struct deploy_lp *lp;
 	struct deploy_mip *mip;
 	struct deploy_near *near;
+	struct deploy_few *few;
 	double *lp_x;           /* LP counts per kept model */
 	double *lp_x_paper;     /* the same for the paper's LP when charges are apart */
 	long long *kept_count;  /* integer counts per kept model */
 	long long *scratch;     /* pool-indexed counts */
+	long long *check;       /* pool-indexed counts of a policy deploy_few offers */
 	jmp_buf on_error;
 	double deadline;        /* monotonic seconds when this solve must stop */
 };
@@ -78,19 +81,20 @@ static void glpk_quiet(void)
 }
 
 /*
- * i is dominated by j: j costs no more, is no less accurate, loads no dearer
- * and takes no more memory (so any device limit i meets, j meets).
+ * i is dominated by j: j costs no more, is no less accurate, loads no dearer,
+ * takes no more memory and no more time (so any device limit, deadline or
+ * time row i meets, j meets).
  */
 static bool dominated_by(const struct model *i, const struct model *j)
 {
 	return j->cost <= i->cost && j->accuracy >= i->accuracy && j->load_cost <= i->load_cost &&
-	       j->memory <= i->memory;
+	       j->memory <= i->memory && j->latency <= i->latency;
 }
 
 static bool identical(const struct model *i, const struct model *j)
 {
 	return i->cost == j->cost && i->accuracy == j->accuracy && i->load_cost == j->load_cost &&
-	       i->memory == j->memory;
+	       i->memory == j->memory && i->latency == j->latency;
 }
 
 /*
@@ -120,11 +124,13 @@ static bool build_problems(struct solver *s)
 	deploy_lp_free(s->lp);
 	deploy_mip_free(s->mip);
 	deploy_near_free(s->near);
+	deploy_few_free(s->few);
 	choose_models(s);
 	s->lp = deploy_lp_new(s->pool, s->kept, s->m);
 	s->mip = deploy_mip_new(s->pool, s->kept, s->m);
 	s->near = deploy_near_new(s->pool, s->kept, s->m);
-	return s->lp != NULL && s->mip != NULL && s->near != NULL;
+	s->few = deploy_few_new(s->pool, s->kept, s->m);
+	return s->lp != NULL && s->mip != NULL && s->near != NULL && s->few != NULL;
 }
 
 struct solver *solver_new(const struct pool *pool, struct status_msg *m)
@@ -171,6 +177,7 @@ enum status solver_create(struct solver **out, const struct pool *pool, struct s
 	s->lp_x_paper = calloc(pool->n, sizeof *s->lp_x_paper);
 	s->kept_count = calloc(pool->n, sizeof *s->kept_count);
 	s->scratch = calloc(pool->n, sizeof *s->scratch);
+	s->check = calloc(pool->n, sizeof *s->check);
 	glpk_quiet();
 	glp_error_hook(on_glpk_error, s);
 	if (setjmp(s->on_error)) {
@@ -180,8 +187,8 @@ enum status solver_create(struct solver **out, const struct pool *pool, struct s
 		return status_fail(m, ST_INTERNAL, "GLPK failed while building the problem");
 	}
 	bool ok = s->kept != NULL && s->lp_x != NULL && s->lp_x_paper != NULL &&
-		  s->kept_count != NULL &&
-		  s->scratch != NULL && build_problems(s);
+		  s->kept_count != NULL && s->scratch != NULL && s->check != NULL &&
+		  build_problems(s);
 	glp_error_hook(NULL, NULL);
 	if (!ok) {
 		solver_free(s);
@@ -199,12 +206,14 @@ void solver_free(struct solver *s)
 		deploy_lp_free(s->lp);
 		deploy_mip_free(s->mip);
 		deploy_near_free(s->near);
+		deploy_few_free(s->few);
 	}
 	free(s->kept);
 	free(s->lp_x);
 	free(s->lp_x_paper);
 	free(s->kept_count);
 	free(s->scratch);
+	free(s->check);
 	pool_free(&s->work);
 	free(s);
 }
@@ -402,7 +411,11 @@ static struct exact_answer solve_whole_mip(const struct support_problem *p, long
 		}
 		break;
 	case DEPLOY_MIP_INFEASIBLE:
-		a.why = "GLPK found no integer policy although a feasible one exists";
+		if (limits_time_active(p->sp))  /* two rows: proven, see support_search.h */
+			a = (struct exact_answer){SOLVE_INFEASIBLE,
+				"no policy of whole inferences meets the time row"};
+		else
+			a.why = "GLPK found no integer policy although a feasible one exists";
 		break;
 	case DEPLOY_MIP_TIME_LIMIT:
 		a = (struct exact_answer){SOLVE_TIME_LIMIT,
@@ -414,6 +427,46 @@ static struct exact_answer solve_whole_mip(const struct support_problem *p, long
 	}
 	free(x);
 	return a;
+}
+
+/* What deploy_few's feasibility test needs: the solver and the parameters. */
+struct few_check {
+	struct solver *s;
+	const struct solve_params *sp;
+};
+
+/* deploy_few_feasible_fn: kept-model counts meet every row (counts_feasible). */
+static bool few_feasible(const void *ctx, const long long *kept_counts)
+{
+	const struct few_check *c = ctx;
+	struct solver *s = c->s;
+	memset(s->check, 0, s->n * sizeof *s->check);
+	for (size_t k = 0; k < s->m; k++)
+		s->check[s->kept[k]] = kept_counts[k];
+	return counts_feasible(s->pool, c->sp, s->check);
+}
+
+/*
+ * Small K with a choice of models: the few models that can beat the
+ * incumbent, solved by GLPK (deploy_few.h); GLPK's branch and bound over
+ * every model when too many can, or when deploy_few cannot conclude.
+ */
+static struct exact_answer solve_few_or_whole(struct solver *s, const struct support_problem *p,
+					      bool usable, double *best)
+{
+	struct few_check check = {s, p->sp};
+	double before = *best;
+	switch (deploy_few_solve(s->few, p, few_feasible, &check, s->kept_count, best)) {
+	case DEPLOY_FEW_OPTIMAL:
+		return (struct exact_answer){SOLVE_OPTIMAL, NULL};
+	case DEPLOY_FEW_TIME_LIMIT:
+		return (struct exact_answer){SOLVE_TIME_LIMIT,
+			"time limit reached before optimality was proven"};
+	default:
+		break;
+	}
+	bool seeded = usable || (isfinite(*best) && *best != before);
+	return solve_whole_mip(p, s->kept_count, seeded, best);
 }
 
 /*
@@ -452,7 +505,11 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 	bool glpk_branches = !root->apart && (s->search == SOLVE_SEARCH_GLPK ||
 			     (s->search == SOLVE_SEARCH_AUTO && decisions &&
 			      sp->k < GLPK_BRANCHES_BELOW_K));
-	if (glpk_branches)
+	bool few = !root->apart && (s->search == SOLVE_SEARCH_FEW ||
+				    (s->search == SOLVE_SEARCH_AUTO && glpk_branches));
+	if (few)
+		a = solve_few_or_whole(s, &prob, usable, &best);
+	else if (glpk_branches)
 		a = solve_whole_mip(&prob, s->kept_count, usable, &best);
 	else
 		a.outcome = support_search(&prob, s->kept_count, &best, &a.why);
@@ -553,6 +610,27 @@ static enum deploy_lp_result solve_roots(struct solver *s, const struct solve_pa
 	return DEPLOY_LP_OPTIMAL;
 }
 
+/*
+ * No policy meets the time row together with the budget (or floor): the
+ * LP relaxation proved it (whole false), or the exact search found no
+ * policy of whole inferences where the relaxation had one.
+ */
+static void time_infeasible(struct policy *out, const struct pool *pool,
+			    const struct solve_params *sp, bool whole)
+{
+	char row[96];
+	snprintf(row, sizeof row, "busy at most %.4g%% of the %.6g s the K = %lld inferences "
+		 "arrive in", 100 * limits_duty(sp), (double)sp->k / sp->rate, sp->k);
+	if (sp->mode == SOLVE_MAX_ACCURACY)
+		snprintf(out->message, sizeof out->message, "infeasible: no policy %swithin budget "
+			 "%g keeps the device %s", whole ? "of whole inferences " : "", sp->budget, row);
+	else
+		snprintf(out->message, sizeof out->message, "infeasible: no policy %swith accuracy "
+			 ">= %g keeps the device %s", whole ? "of whole inferences " : "",
+			 sp->min_accuracy, row);
+	finish(out, pool, SOLVE_INFEASIBLE, NULL);
+}
+
 /* One solve with GLPK's fatal errors caught; sp in the caller's units, wsp in the internal ones. */
 static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 			       const struct solve_params *wsp, struct policy *out,
@@ -574,6 +652,8 @@ static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 		glp_error_hook(NULL, NULL);
 		if (lr == DEPLOY_LP_TIME_LIMIT)
 			finish(out, s->orig, SOLVE_TIME_LIMIT, "time limit reached in the LP relaxation");
+		else if (lr == DEPLOY_LP_INFEASIBLE && limits_time_active(sp))
+			time_infeasible(out, s->orig, sp, false);
 		else
 			finish(out, s->orig, lr == DEPLOY_LP_INFEASIBLE ? SOLVE_INFEASIBLE : SOLVE_FAILED,
 			       "GLPK's simplex failed on the LP relaxation");
@@ -588,7 +668,10 @@ static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 		if (a.outcome == SOLVE_OPTIMAL && !counts_feasible_orig(s, sp, out->count))
 			a = (struct exact_answer){SOLVE_FAILED,
 				"numerical trouble: the policy fails the check in the original units"};
-		finish(out, s->orig, a.outcome, a.why);
+		if (a.outcome == SOLVE_INFEASIBLE)
+			time_infeasible(out, s->orig, sp, true);
+		else
+			finish(out, s->orig, a.outcome, a.why);
 	}
 	glp_error_hook(NULL, NULL);
 	return ST_OK;
@@ -623,6 +706,11 @@ enum status solver_run(struct solver *s, const struct solve_params *sp, struct p
 		return status_fail(m, ST_DATA, "%s: a memory limit needs the models' memory "
 				   "footprints, and this pool has no memory column",
 				   s->orig->source ? s->orig->source : "pool");
+	if (limits_need_latency(sp) && !s->orig->has_latency)
+		return status_fail(m, ST_DATA, "%s: a %s needs the models' latencies, and this "
+				   "pool has no latency column (--columns latency=COLUMN)",
+				   s->orig->source ? s->orig->source : "pool",
+				   limits_deadline_active(sp) ? "deadline" : "rate");
 
 	long long *count = out->count;
 	size_t n = out->n;

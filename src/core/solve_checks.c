@@ -42,6 +42,17 @@ enum status solve_params_check(const struct solve_params *sp, struct status_msg 
 		return status_fail(m, ST_USAGE, "time limit %g s is out of range", sp->time_limit);
 	if (isnan(sp->memory_limit))
 		return status_fail(m, ST_USAGE, "the memory limit must be a number");
+	if (isnan(sp->deadline) || sp->deadline < 0)
+		return status_fail(m, ST_USAGE, "the deadline must be a number above 0");
+	if (isnan(sp->rate) || sp->rate < 0)
+		return status_fail(m, ST_USAGE, "the rate must be a number above 0");
+	if (isnan(sp->duty_cycle) || sp->duty_cycle < 0 || sp->duty_cycle > 1)
+		return status_fail(m, ST_USAGE, "the duty cycle %g is out of range (0, 1]",
+				   sp->duty_cycle);
+	if (sp->method == SOLVE_RELAXED && limits_need_latency(sp))
+		return status_fail(m, ST_USAGE, "the LP relaxation cannot honour a deadline or a "
+				   "rate's time row: its rounding may use models they forbid; solve "
+				   "exactly instead");
 	if (sp->method == SOLVE_RELAXED && limits_active(sp))
 		return status_fail(m, ST_USAGE, "the LP relaxation cannot honour device limits (a "
 				   "model count or memory limit): its rounding may use models they "
@@ -76,8 +87,10 @@ double solve_theorem_bound(const struct pool *pool, long long k)
 
 /*
  * The cheapest (primal) or most accurate (dual) model that fits the memory
- * limit on its own; pool->n when none does.  Any policy can be served by one
- * model, so this decides feasibility under the device limits too.
+ * limit on its own (and meets the deadline); pool->n when none does.  Any
+ * policy can be served by one model, so this decides feasibility under the
+ * device limits too; with the time row it is only a necessary condition
+ * (the cheapest model may be too slow), and the LP decides.
  */
 static size_t best_single(const struct pool *pool, const struct solve_params *sp)
 {
@@ -94,9 +107,46 @@ static size_t best_single(const struct pool *pool, const struct solve_params *sp
 	return pick;
 }
 
+/*
+ * No model meets the deadline (and the memory limit); or even the fastest
+ * of those that do is busier per inference than the time row allows: every
+ * policy's busy time is at least K times that model's latency.
+ */
+static bool time_infeasible_early(const struct pool *pool, const struct solve_params *sp,
+				  struct policy *out)
+{
+	size_t fastest = pool->n;
+	for (size_t j = 0; j < pool->n; j++)
+		if (limits_model_fits(sp, &pool->models[j]) &&
+		    (fastest == pool->n || pool->models[j].latency < pool->models[fastest].latency))
+			fastest = j;
+	double tau = limits_time_per_inference(sp);
+	if (fastest == pool->n && limits_deadline_active(sp)) {
+		double least = INFINITY;
+		for (size_t j = 0; j < pool->n; j++)
+			least = fmin(least, pool->models[j].latency);
+		snprintf(out->message, sizeof out->message, "infeasible: no model %smeets the "
+			 "deadline %.6g ms (the fastest takes %.6g ms)", limits_memory_active(sp)
+			 ? "that fits the memory limit " : "", sp->deadline * 1e3, least * 1e3);
+	} else if (fastest < pool->n && pool->models[fastest].latency > tau * (1 + 1e-12)) {
+		snprintf(out->message, sizeof out->message, "infeasible: the device cannot keep "
+			 "up: the fastest %smodel ('%s') takes %.6g ms per inference, and %.6g/s at a "
+			 "duty cycle of %.4g%% leaves %.6g ms", limits_active(sp) ||
+			 limits_deadline_active(sp) ? "usable " : "", pool->models[fastest].name,
+			 pool->models[fastest].latency * 1e3, sp->rate, 100 * limits_duty(sp),
+			 tau * 1e3);
+	} else {
+		return false;
+	}
+	out->outcome = SOLVE_INFEASIBLE;
+	return true;
+}
+
 bool solve_infeasible_early(const struct pool *pool, const struct solve_params *sp,
 			    struct policy *out)
 {
+	if (limits_need_latency(sp) && time_infeasible_early(pool, sp, out))
+		return true;
 	size_t i = best_single(pool, sp);
 	bool mem = limits_memory_active(sp);
 	if (i == pool->n) {

@@ -125,21 +125,28 @@ static double node_bound(const struct search *s, double glpk_value, long double 
 	return (double)(primal(s->p) ? glpk_value - charge : glpk_value + charge);
 }
 
-/* Counts sum to K and meet the resource row within the solver's tolerance. */
+/*
+ * Counts sum to K, meet the resource row and the time row within the
+ * solver's tolerances, and use no model the deadline rules out.
+ */
 static bool feasible(const struct support_problem *p, const long long *x)
 {
-	long double slack = 0;
+	long double slack = 0, time_slack = 0;
+	long double tau = limits_time_per_inference(p->sp);
 	long long total = 0;
 	for (size_t k = 0; k < p->m; k++) {
 		const struct model *mk = &p->pool->models[p->kept[k]];
-		if (x[k] < 0)
+		if (x[k] < 0 || (x[k] > 0 && !limits_model_fits(p->sp, mk)))
 			return false;
 		total += x[k];
 		slack += (long double)x[k] * (primal(p)
 			? (long double)p->sp->budget - mk->cost
 			: (long double)mk->accuracy - p->sp->min_accuracy);
+		if (x[k] > 0 && limits_time_active(p->sp))
+			time_slack += (long double)x[k] * (tau - mk->latency);
 	}
-	return total == p->sp->k && slack >= -(long double)p->resource_tol;
+	return total == p->sp->k && slack >= -(long double)p->resource_tol &&
+	       time_slack >= -limits_time_tolerance(p->sp, p->pool);
 }
 
 static void fail(struct search *s, enum solve_outcome o, const char *why)
@@ -353,7 +360,12 @@ enum solve_outcome support_search(const struct support_problem *p, long long *be
 			if (!limits_model_fits(p->sp, &p->pool->models[p->kept[k]]))
 				s.zfix[k] = 0;  /* too big for the memory limit on its own */
 		visit(&s);
-		if (s.outcome == SOLVE_OPTIMAL && isinf(s.best_obj)) {
+		if (s.outcome == SOLVE_OPTIMAL && isinf(s.best_obj) && limits_time_active(p->sp)) {
+			/* two rows: the LP can mix models no whole number of
+			 * inferences can; every support was proven empty */
+			s.outcome = SOLVE_INFEASIBLE;
+			s.why = "no policy of whole inferences meets the time row";
+		} else if (s.outcome == SOLVE_OPTIMAL && isinf(s.best_obj)) {
 			s.outcome = SOLVE_FAILED;
 			s.why = "GLPK found no integer policy although a feasible one exists";
 		}

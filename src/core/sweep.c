@@ -99,9 +99,11 @@ enum status sweep_init(struct sweep *sw, const struct pool *pool, const struct s
 	return sweep_init_spaced(sw, pool, base, from, to, steps, SWEEP_LINEAR, m);
 }
 
-enum status sweep_init_spaced(struct sweep *sw, const struct pool *pool,
-			      const struct solve_params *base, double from, double to,
-			      size_t steps, enum sweep_spacing spacing, struct status_msg *m)
+/* Check the range and the parameters, and hold `held` level slots (steps, or 1 streamed). */
+static enum status sweep_prepare(struct sweep *sw, const struct pool *pool,
+				 const struct solve_params *base, double from, double to,
+				 size_t steps, enum sweep_spacing spacing, bool streamed,
+				 struct status_msg *m)
 {
 	memset(sw, 0, sizeof *sw);
 	if (pool == NULL || pool->n == 0)
@@ -133,11 +135,13 @@ enum status sweep_init_spaced(struct sweep *sw, const struct pool *pool,
 	enum status st = solve_params_check(&(struct solve_params){
 		.mode = SOLVE_MAX_ACCURACY, .method = sp.method, .budget = from, .k = sp.k,
 		.lambda = sp.lambda, .time_limit = sp.time_limit, .max_models = sp.max_models,
-		.memory_limit = sp.memory_limit}, m);
+		.memory_limit = sp.memory_limit, .deadline = sp.deadline, .rate = sp.rate,
+		.duty_cycle = sp.duty_cycle}, m);
 	if (st != ST_OK)
 		return st;
 
-	sw->levels = calloc(steps, sizeof *sw->levels);
+	size_t held = streamed ? 1 : steps;
+	sw->levels = calloc(held, sizeof *sw->levels);
 	if (sw->levels == NULL)
 		return status_fail(m, ST_INTERNAL, "out of memory");
 	sw->pool = pool;
@@ -146,7 +150,8 @@ enum status sweep_init_spaced(struct sweep *sw, const struct pool *pool,
 	sw->to = to;
 	sw->n_levels = steps;
 	sw->spacing = spacing;
-	for (size_t j = 0; j < steps; j++) {
+	sw->streamed = streamed;
+	for (size_t j = 0; j < held; j++) {
 		st = policy_init(&sw->levels[j].policy, pool->n, m);
 		if (st != ST_OK) {
 			sweep_free(sw);
@@ -157,16 +162,49 @@ enum status sweep_init_spaced(struct sweep *sw, const struct pool *pool,
 	return ST_OK;
 }
 
+enum status sweep_init_spaced(struct sweep *sw, const struct pool *pool,
+			      const struct solve_params *base, double from, double to,
+			      size_t steps, enum sweep_spacing spacing, struct status_msg *m)
+{
+	return sweep_prepare(sw, pool, base, from, to, steps, spacing, false, m);
+}
+
+enum status sweep_init_streamed(struct sweep *sw, const struct pool *pool,
+				const struct solve_params *base, double from, double to,
+				size_t steps, enum sweep_spacing spacing, struct status_msg *m)
+{
+	return sweep_prepare(sw, pool, base, from, to, steps, spacing, true, m);
+}
+
+const struct sweep_level *sweep_level_at(const struct sweep *sw, size_t j)
+{
+	if (j >= sw->done)
+		return NULL;
+	if (!sw->streamed)
+		return &sw->levels[j];
+	return j + 1 == sw->done ? &sw->levels[0] : NULL;
+}
+
+const struct sweep_level *sweep_last(const struct sweep *sw)
+{
+	return sw->done > 0 ? sweep_level_at(sw, sw->done - 1) : NULL;
+}
+
 enum status sweep_step(struct sweep *sw, struct solver *s, struct status_msg *m)
 {
 	if (sweep_finished(sw))
 		return ST_OK;
-	struct sweep_level *lv = &sw->levels[sw->done];
+	struct sweep_level *lv = &sw->levels[sw->streamed ? 0 : sw->done];
+	if (sw->streamed)
+		lv->budget = sweep_level_budget(sw->from, sw->to, sw->n_levels, sw->done,
+						sw->spacing);
 	struct solve_params sp = sw->params;
 	sp.budget = lv->budget;
 	enum status st = solver_run(s, &sp, &lv->policy, m);
-	if (st == ST_OK)
+	if (st == ST_OK) {
 		sw->done++;
+		sw->time_limited += lv->policy.outcome == SOLVE_TIME_LIMIT;
+	}
 	return st;
 }
 
@@ -187,9 +225,10 @@ bool sweep_finished(const struct sweep *sw)
 
 double sweep_share(const struct sweep *sw, size_t level, size_t model)
 {
-	if (level >= sw->done || model >= sw->pool->n)
+	const struct sweep_level *lv = sweep_level_at(sw, level);
+	if (lv == NULL || model >= sw->pool->n)
 		return 0.0;
-	const struct policy *p = &sw->levels[level].policy;
+	const struct policy *p = &lv->policy;
 	if (!policy_has_counts(p))
 		return 0.0;
 	return (double)p->count[model] / (double)p->params.k;
@@ -199,7 +238,8 @@ void sweep_free(struct sweep *sw)
 {
 	if (sw == NULL)
 		return;
-	for (size_t j = 0; sw->levels != NULL && j < sw->n_levels; j++)
+	size_t held = sw->streamed ? 1 : sw->n_levels;
+	for (size_t j = 0; sw->levels != NULL && j < held; j++)
 		policy_free(&sw->levels[j].policy);
 	free(sw->levels);
 	memset(sw, 0, sizeof *sw);

@@ -47,6 +47,11 @@ static const struct unit time_units[] = {     /* fmant is the unit in seconds */
 	{ "s", 1, 0 }, { "min", 60, 0 }, { "h", 3600, 0 }, { "d", 86400, 0 }, { NULL, 0, 0 }
 };
 
+static const struct unit latency_units[] = {
+	{ "s", 1, 0 }, { "ms", 1, -3 }, { "us", 1, -6 }, { "\xc2\xb5s", 1, -6 }, { NULL, 0, 0 }
+};
+
+#define LATENCY_LIST "s, ms, us"
 #define ENERGY_LIST "J, kJ, mJ, uJ, nJ, Wh, kWh, mWh"
 #define POWER_LIST "W, mW, uW"
 #define TIME_LIST "s, min, h, d"
@@ -269,6 +274,21 @@ static enum status parse_quantity(const char *s, const struct unit *table, const
 enum status units_parse_energy(const char *s, double *joules, struct status_msg *m)
 {
 	return parse_quantity(s, energy_units, "energy", "an energy", ENERGY_LIST, false, joules, m);
+}
+
+enum status units_parse_latency(const char *s, double *seconds, struct status_msg *m)
+{
+	return parse_quantity(s, latency_units, "time", "a time", LATENCY_LIST, false, seconds, m);
+}
+
+enum status units_parse_latency_unit(const char *s, double *seconds, struct status_msg *m)
+{
+	for (const struct unit *t = latency_units; t->name != NULL; t++)
+		if (strcmp(s, t->name) == 0) {
+			*seconds = decimal_double(t->fmant, t->fexp);
+			return ST_OK;
+		}
+	return status_fail(m, ST_USAGE, "\"%s\" is not a latency unit (" LATENCY_LIST ")", Q(s));
 }
 
 /* "3000mAh@3.7V": charge (C) x voltage (V), one rounding. */
@@ -494,6 +514,11 @@ static void format_prefixed(char *buf, size_t size, double v, const char *base)
 	while (i + 1 < sizeof pre / sizeof pre[0] && a < pre[i].scale * 0.9999995)
 		i++;
 	snprintf(buf, size, "%.6g %s%s", v / pre[i].scale, pre[i].prefix, base);
+}
+
+void units_format_latency(char *buf, size_t size, double seconds)
+{
+	format_prefixed(buf, size, seconds, "s");
 }
 
 void units_format_energy(char *buf, size_t size, double joules)

@@ -61,11 +61,30 @@ static double nice_step(double raw)
 	return 10 * p;
 }
 
+/* Round values evenly spaced (a nice step) inside [lo, hi], at most max. */
+static size_t even_ticks(double lo, double hi, double step, double *ticks, size_t max)
+{
+	size_t n = 0;
+
+	for (double v = ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9 && n < max;
+	     v = (ceil(lo / step - 1e-9) + (double)n) * step)
+		ticks[n++] = fabs(v) < step * 1e-9 ? 0 : v;
+	return n;
+}
+
 static size_t log_ticks(const struct figure_scale *s, double *ticks, size_t max)
 {
 	static const double all[] = { 1, 2, 5 };
 	double decades = log10(s->hi) - log10(s->lo);
 	size_t per = decades < 1.5 ? 3 : 1, n = 0;
+
+	/* under a decade, 1-2-5 leaves one or two ticks: 2-5 even ones between them instead */
+	if (decades < 1) {
+		n = even_ticks(s->lo, s->hi, nice_step((s->hi - s->lo) / 6), ticks, max);
+		if (n >= 3)
+			return n;
+		n = 0;
+	}
 
 	for (int e = (int)floor(log10(s->lo)); e <= (int)ceil(log10(s->hi)) && n < max; e++)
 		for (size_t k = 0; k < per && n < max; k++) {
@@ -78,31 +97,42 @@ static size_t log_ticks(const struct figure_scale *s, double *ticks, size_t max)
 
 size_t figure_scale_ticks(const struct figure_scale *s, double *ticks, size_t max)
 {
-	double step, v;
-	size_t n = 0;
+	double step;
 
 	if (s->log)
 		return log_ticks(s, ticks, max);
 	step = nice_step((s->hi - s->lo) / 5);
-	for (v = ceil(s->lo / step - 1e-9) * step; v <= s->hi + step * 1e-9 && n < max; v += step)
-		ticks[n++] = fabs(v) < step * 1e-9 ? 0 : v;
-	return n;
+	return even_ticks(s->lo, s->hi, step, ticks, max);
+}
+
+/* The fewest decimals (up to 4) that write v exactly. */
+static int decimals_of(double v)
+{
+	int dec = 0;
+
+	for (; dec < 4; dec++) {
+		double scaled = v * pow(10, dec);
+		if (fabs(scaled - round(scaled)) < 1e-6 * fmax(1, fabs(scaled)))
+			break;
+	}
+	return dec;
 }
 
 void figure_tick_label(const double *ticks, size_t n, size_t i, char *buf, size_t size)
 {
 	int dec = 0;
+	bool even = true;
 
-	/* the fewest decimals (up to 4) at which neighbouring ticks read differently */
-	for (; dec < 4; dec++) {
-		bool ok = true;
-		for (size_t k = 0; k < n && ok; k++) {
-			double scaled = ticks[k] * pow(10, dec);
-			ok = fabs(scaled - round(scaled)) < 1e-6 * fmax(1, fabs(scaled));
-		}
-		if (ok)
-			break;
-	}
+	/* evenly spaced ticks share their decimals (0.5 1.0 1.5); others, as on a log
+	 * axis, read each at its own (0.1 1 10 100, never 1.0 10.0) */
+	for (size_t k = 2; k < n && even; k++)
+		even = fabs((ticks[k] - ticks[k - 1]) - (ticks[1] - ticks[0])) <=
+		       1e-9 * fabs(ticks[1] - ticks[0]);
+	if (!even)
+		dec = decimals_of(ticks[i]);
+	else
+		for (size_t k = 0; k < n; k++)
+			dec = decimals_of(ticks[k]) > dec ? decimals_of(ticks[k]) : dec;
 	snprintf(buf, size, "%.*f", dec, ticks[i]);
 }
 

@@ -13,14 +13,18 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "optdeploy/core/names.h"
 #include "optdeploy/figure/figure_colour.h"
 
 #define MAX_TICKS 16
 #define INK 0.15
 #define NO_POLICY 0.82   /* grey of a level without a policy */
 #define ROW_GAP 0.08     /* white between rows, as a fraction of a row */
+#define LABEL_MIN 0.9    /* smallest label, x the base font (10 pt at the default sizes) */
+#define NAME_CELLS 32    /* row names longer than this are cut in the middle */
 
 static bool log_budget(const struct figure_model *fm, const struct figure_heat *h)
 {
@@ -76,7 +80,7 @@ struct figure_rect figure_heat_cell(const struct figure_model *fm, const struct 
 	const struct figure_heat *h = &fm->heat[hm];
 	struct figure_rect grid = g->heat[hm];
 	struct figure_scale s = budget_scale(fm, h, grid);
-	double lo, hi, row = grid.h / (double)fm->n_models;
+	double lo, hi, row = grid.h / (double)(fm->n_rows > 0 ? fm->n_rows : 1);
 
 	column_edges(h, s.log, j, &lo, &hi);
 	double x0 = figure_scale_map(&s, lo), x1 = figure_scale_map(&s, hi);
@@ -94,12 +98,13 @@ static void set_share(cairo_t *cr, double share)
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
-/* One row: runs of equal share drawn as one rectangle, each overlapping the next a hair. */
+/* Row r (model fm->rows[r]): runs of equal share drawn as one rectangle, each overlapping the
+ * next a hair. */
 static void draw_row(cairo_t *cr, const struct figure_model *fm, const struct figure_geom *g,
-		     int hm, size_t i)
+		     int hm, size_t r)
 {
 	const struct figure_heat *h = &fm->heat[hm];
-	size_t j = 0;
+	size_t j = 0, i = fm->rows[r];
 
 	while (j < h->n_levels) {
 		double s = h->share[i * h->n_levels + j];
@@ -107,8 +112,8 @@ static void draw_row(cairo_t *cr, const struct figure_model *fm, const struct fi
 		while (e < h->n_levels && (h->share[i * h->n_levels + e] == s ||
 					   (isnan(s) && isnan(h->share[i * h->n_levels + e]))))
 			e++;
-		struct figure_rect a = figure_heat_cell(fm, g, hm, i, j);
-		struct figure_rect b = figure_heat_cell(fm, g, hm, i, e - 1);
+		struct figure_rect a = figure_heat_cell(fm, g, hm, r, j);
+		struct figure_rect b = figure_heat_cell(fm, g, hm, r, e - 1);
 		double overlap = e < h->n_levels ? fmin(0.5, b.w * 0.25) : 0;
 		set_share(cr, s);
 		cairo_rectangle(cr, a.x, a.y, b.x + b.w - a.x + overlap, a.h);
@@ -121,7 +126,7 @@ static void budget_axis(cairo_t *cr, const struct figure_model *fm, int hm, stru
 			double f)
 {
 	struct figure_scale s = budget_scale(fm, &fm->heat[hm], grid);
-	double t[MAX_TICKS];
+	double t[MAX_TICKS], last_end = -INFINITY;
 	char buf[32];
 	size_t n = figure_scale_ticks(&s, t, MAX_TICKS);
 
@@ -135,12 +140,19 @@ static void budget_axis(cairo_t *cr, const struct figure_model *fm, int hm, stru
 	cairo_set_line_width(cr, f * 0.06);
 	figure_font(cr, f * 0.85, false);
 	for (size_t i = 0; i < n; i++) {
-		double x = figure_scale_map(&s, t[i]);
+		double x = figure_scale_map(&s, t[i]), tw, th, at;
 		cairo_move_to(cr, x, grid.y + grid.h);
 		cairo_line_to(cr, x, grid.y + grid.h + f * 0.3);
 		cairo_stroke(cr);
 		figure_tick_label(t, n, i, buf, sizeof buf);
-		figure_text(cr, x, grid.y + grid.h + f * 0.4, 0.5, 0, 0, buf);
+		figure_text_size(cr, buf, &tw, &th);
+		/* labels stay within half the gap beside the panel, so the two panels' labels
+		 * never touch, and leave a space after the previous one */
+		at = fmin(fmax(x - tw / 2, grid.x - f * 0.5), grid.x + grid.w + f * 0.5 - tw);
+		if (at < last_end + f * 0.4)
+			continue;
+		figure_text(cr, at, grid.y + grid.h + f * 0.4, 0, 0, 0, buf);
+		last_end = at + tw;
 	}
 	figure_font(cr, f * 0.95, false);
 	figure_text(cr, grid.x + grid.w / 2, grid.y + grid.h + f * 1.55, 0.5, 0, 0,
@@ -168,27 +180,62 @@ static void budget_mark(cairo_t *cr, const struct figure_model *fm, int hm, stru
 	cairo_stroke(cr);
 }
 
-static void row_names(cairo_t *cr, const struct figure_model *fm, struct figure_rect grid, double f)
+/* Row labels: the font the rows leave, never under LABEL_MIN x f; then only every k-th row. */
+static void row_names(cairo_t *cr, const struct figure_model *fm, char **names,
+		      struct figure_rect grid, double f, struct figure_geom *g)
 {
-	double row = grid.h / (double)fm->n_models;
+	double row = grid.h / (double)fm->n_rows, size = fmin(f * 0.9, row * 0.85);
+	size_t every = 1;
 
+	if (size < f * LABEL_MIN) {
+		size = f * LABEL_MIN;
+		every = (size_t)ceil(size / (row * 0.85));
+	}
 	cairo_set_source_rgb(cr, INK, INK, INK);
-	figure_font(cr, fmin(f * 0.8, row * 0.8), false);
-	for (size_t i = 0; i < fm->n_models; i++)
-		figure_text(cr, grid.x - f * 0.4, grid.y + ((double)i + 0.5) * row, 1, 0.5, 0,
-			    fm->models[i].name);
+	figure_font(cr, size, false);
+	for (size_t r = 0; r < fm->n_rows; r++) {
+		if (r % every != 0) {
+			g->heat_labels_skipped++;
+			continue;
+		}
+		figure_text(cr, grid.x - f * 0.4, grid.y + ((double)r + 0.5) * row, 1, 0.5, 0,
+			    names != NULL ? names[r] : fm->models[fm->rows[r]].name);
+	}
+}
+
+/* What the figure leaves out, under the panels: unused models, labels too small to draw. */
+static void left_out(cairo_t *cr, const struct figure_model *fm, struct figure_rect r,
+		     double y, double f, const struct figure_geom *g)
+{
+	char buf[256];
+	size_t others = fm->n_models - fm->n_rows;
+	int len = 0;
+	const struct figure_heat *h = &fm->heat[0];
+
+	if (others > 0 && h->n_levels > 0)
+		len = snprintf(buf, sizeof buf, "%zu model%s never used from %g to %g", others,
+			       others == 1 ? "" : "s", h->budget[0], h->budget[h->n_levels - 1]);
+	if (g->heat_labels_skipped > 0 && len >= 0 && (size_t)len < sizeof buf)
+		snprintf(buf + len, sizeof buf - (size_t)len,
+			 "%slabels of %zu of %zu rows left out at this size", len > 0 ? "; " : "",
+			 g->heat_labels_skipped, fm->n_rows);
+	if (others == 0 && g->heat_labels_skipped == 0)
+		return;
+	cairo_set_source_rgb(cr, INK, INK, INK);
+	figure_fit_font(cr, buf, f * 0.9, false, r.w);
+	figure_text(cr, r.x, y, 0, 0, 0, buf);
 }
 
 static void draw_panel(cairo_t *cr, const struct figure_model *fm, int hm, struct figure_rect grid,
-		       double f, bool names, struct figure_geom *g)
+		       double f, char **names, bool labels, struct figure_geom *g)
 {
 	char title[160], lam[64];
 
 	g->heat[hm] = grid;
-	for (size_t i = 0; i < fm->n_models; i++)
-		draw_row(cr, fm, g, hm, i);
-	if (names)
-		row_names(cr, fm, grid, f);
+	for (size_t r = 0; r < fm->n_rows; r++)
+		draw_row(cr, fm, g, hm, r);
+	if (labels)
+		row_names(cr, fm, names, grid, f, g);
 	budget_axis(cr, fm, hm, grid, f);
 	budget_mark(cr, fm, hm, grid, f);
 	figure_lambda_text(fm->heat[hm].lambda, fm->k, lam, sizeof lam);
@@ -230,24 +277,53 @@ static void colour_bar(cairo_t *cr, struct figure_rect bar, double f)
 		    "share of inferences");
 }
 
+double figure_heat_height(const struct figure_model *fm, double f)
+{
+	return (double)fm->n_rows * f * LABEL_MIN / 0.85 + f * (2.3 + 3.1) +
+	       (fm->n_rows < fm->n_models ? f * 1.4 : 0);
+}
+
+/* The row names, middle-cut to NAME_CELLS characters and distinct; NULL on no memory. */
+static char **cut_names(const struct figure_model *fm)
+{
+	const char **names = malloc((fm->n_rows + 1) * sizeof *names);
+	char **cut;
+
+	if (names == NULL)
+		return NULL;
+	for (size_t r = 0; r < fm->n_rows; r++)
+		names[r] = fm->models[fm->rows[r]].name;
+	cut = names_crop_set(names, fm->n_rows, NAME_CELLS, names_mark(true), NULL);
+	free(names);
+	return cut;
+}
+
 void figure_draw_heatmaps(cairo_t *cr, const struct figure_model *fm, struct figure_rect r,
 			  double f, struct figure_geom *g)
 {
 	double wmax = 0, w, h, gap = f * 1.6;
-	double row_font = f * 0.8;
+	char **names = cut_names(fm);
+	/* a line under the panels for the models without a row, or the labels left out */
+	bool note = fm->n_rows < fm->n_models ||
+		    (r.h - f * 5.4) / (double)(fm->n_rows ? fm->n_rows : 1) * 0.85 < f * LABEL_MIN;
 
-	figure_font(cr, row_font, false);
-	for (size_t i = 0; i < fm->n_models; i++) {
-		figure_text_size(cr, fm->models[i].name, &w, &h);
+	figure_font(cr, f * 0.9, false);
+	for (size_t i = 0; i < fm->n_rows; i++) {
+		figure_text_size(cr, names != NULL ? names[i] : fm->models[fm->rows[i]].name, &w, &h);
 		wmax = fmax(wmax, w);
 	}
 	double left = r.x + wmax + f * 0.7, right = r.x + r.w - f * 4.6;
-	double top = r.y + f * 2.3, bottom = r.y + r.h - f * 3.1;
+	double top = r.y + f * 2.3, bottom = r.y + r.h - f * (note ? 4.5 : 3.1);
 	double pw = (right - left - gap) / 2;
-	if (pw < f * 4 || bottom - top < f * 2 || fm->n_models == 0)
+	if (pw < f * 4 || bottom - top < f * 2 || fm->n_rows == 0) {
+		free(names);
 		return;  /* too small a page to draw anything legible */
-	draw_panel(cr, fm, 0, (struct figure_rect){ left, top, pw, bottom - top }, f, true, g);
+	}
+	draw_panel(cr, fm, 0, (struct figure_rect){ left, top, pw, bottom - top }, f, names, true,
+		   g);
 	draw_panel(cr, fm, 1, (struct figure_rect){ left + pw + gap, top, pw, bottom - top }, f,
-		   false, g);
+		   names, false, g);
 	colour_bar(cr, (struct figure_rect){ right + f * 0.7, top, f * 0.8, bottom - top }, f);
+	left_out(cr, fm, (struct figure_rect){ r.x, 0, r.w, 0 }, bottom + f * 2.9, f, g);
+	free(names);
 }

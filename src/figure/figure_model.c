@@ -78,6 +78,27 @@ static enum status take_frontiers(struct figure_model *fm, const struct figure_s
 	return ST_OK;
 }
 
+/* Has model i a share above 0 at some level of heatmap h (NaN: no policy there)? */
+static bool used_in(const struct figure_heat *h, size_t i)
+{
+	for (size_t j = 0; j < h->n_levels; j++)
+		if (h->share[i * h->n_levels + j] > 0)
+			return true;
+	return false;
+}
+
+/* The heatmaps' rows: every model, or those used at some level of either heatmap. */
+static enum status take_rows(struct figure_model *fm, bool all)
+{
+	fm->rows = malloc((fm->n_models + 1) * sizeof *fm->rows);
+	if (fm->rows == NULL)
+		return ST_INTERNAL;
+	for (size_t i = 0; i < fm->n_models; i++)
+		if (all || used_in(&fm->heat[0], i) || used_in(&fm->heat[1], i))
+			fm->rows[fm->n_rows++] = i;
+	return ST_OK;
+}
+
 /*
  * Log when asked; automatic: as the sweep's levels are spaced (geometrically
  * when the costs span over SWEEP_LOG_SPAN).  Never with a free model, which
@@ -121,6 +142,8 @@ enum status figure_model_build(struct figure_model *fm, const struct figure_sour
 						    src->policy->expected_accuracy, NULL };
 	}
 	fm->log_cost = want_log(fm, src->axis, src->current);
+	if (take_rows(fm, src->rows_all) != ST_OK)
+		return no_memory(fm, m);
 	return ST_OK;
 }
 
@@ -131,6 +154,7 @@ void figure_model_free(struct figure_model *fm)
 	free(fm->models);
 	free(fm->hull);
 	free(fm->ilp);
+	free(fm->rows);
 	for (int i = 0; i < 2; i++) {
 		free(fm->heat[i].budget);
 		free(fm->heat[i].share);

@@ -23,6 +23,19 @@ static double base_font(enum figure_kind kind, double w, double h)
 	return fmin(f, h / (kind == FIGURE_BOTH ? 40 : 20));
 }
 
+double figure_fit_height(const struct figure_model *fm, enum figure_kind kind, double w, double h)
+{
+	for (int i = 0; kind != FIGURE_FRONTIER && i < 400 && h < FIGURE_SIZE_MAX; i++) {
+		double f = base_font(kind, w, h), m = f * 0.4, room = h - 2 * m;
+		if (kind == FIGURE_BOTH)
+			room -= (h - 2 * m) * 0.58 + f;
+		if (room >= figure_heat_height(fm, f))
+			break;
+		h = fmin(FIGURE_SIZE_MAX, h * 1.03);
+	}
+	return h;
+}
+
 void figure_draw(cairo_t *cr, const struct figure_model *fm, enum figure_kind kind,
 		 double w, double h, struct figure_geom *g)
 {
@@ -99,8 +112,12 @@ enum status figure_write_stream(FILE *fp, const char *name, const struct figure_
 	double w = job->width, h = job->height;
 	cairo_status_t cs;
 
-	if (!(w > 0 && h > 0))
+	if (!(w > 0 && h > 0)) {
+		/* the default page grows to label every heatmap row; a size asked for is kept,
+		 * and the figure says what it leaves out */
 		figure_default_size(job->kind, job->format, &w, &h);
+		h = figure_fit_height(job->model, job->kind, w, h);
+	}
 	errno = 0;
 	cairo_surface_t *surface = make_surface(job, w, h, &s);
 	cairo_t *cr = cairo_create(surface);

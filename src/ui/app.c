@@ -32,9 +32,14 @@ static enum status install_pool(struct app *a, struct pool *fresh, struct status
 {
 	struct pool norm = { 0 };
 	struct status_msg nm;
-	bool *excluded = calloc(fresh->n > 0 ? fresh->n : 1, sizeof *excluded);
+	bool *excluded;
 	enum status st;
 
+	/* whole-board energies with latencies: the idle draw for idle time only */
+	if (a->battery && !a->above_idle && fresh->has_latency &&
+	    (st = battery_charge_idle_time(&a->bp, fresh, m)) != ST_OK)
+		return st;
+	excluded = calloc(fresh->n > 0 ? fresh->n : 1, sizeof *excluded);
 	if (excluded == NULL)
 		return status_fail(m, ST_INTERNAL, "out of memory");
 	if ((st = pool_copy(&norm, fresh, m)) != ST_OK) {
@@ -89,10 +94,40 @@ static void fit_budget(struct app *a, bool log)
 	a->params[UI_P_K] = keep[UI_P_K];
 	a->params[UI_P_LAMBDA] = keep[UI_P_LAMBDA];
 	a->params[UI_P_DURATION] = keep[UI_P_DURATION];
+	/* a time row on stays on (its value kept, the track widened to hold it) */
+	struct ui_param *r = &a->params[UI_P_RATE];
+	if (keep[UI_P_RATE].value > 0 && (keep[UI_P_RATE].value > keep[UI_P_RATE].min || a->battery)) {
+		r->value = keep[UI_P_RATE].value;
+		r->min = fmin(r->min, a->battery ? r->value : ui_round_sig2(r->value / 2));
+		r->max = fmax(r->max, r->value);
+	}
 	a->log_axis = log && ui_params_budget_scale(a->params, &a->pools[a->cur], true);
 	/* a log axis starts in its middle in log terms, where the cheap models are */
 	if (a->log_axis)
 		b->value = ui_param_clamp(b, ui_param_snap(b, sqrt(b->min * b->max)));
+}
+
+/* The time sliders start at --deadline and --rate; both need a latency column. */
+static enum status start_time(struct app *a, const struct solve_params *sp, struct status_msg *m)
+{
+	const struct pool *p = &a->pools[a->cur];
+	a->duty_cycle = sp->duty_cycle;
+	if (!p->has_latency && (sp->deadline > 0 || (sp->rate > 0 && !a->battery)))
+		return status_fail(m, ST_DATA, "%s: a %s needs the models' latencies, and this pool "
+				   "has no latency column (--columns latency=COLUMN)", p->source,
+				   sp->deadline > 0 ? "deadline" : "rate");
+	struct ui_param *d = &a->params[UI_P_DEADLINE], *r = &a->params[UI_P_RATE];
+	if (sp->deadline > 0) {
+		d->value = sp->deadline * 1e3;
+		d->min = fmin(d->min, d->value);
+	}
+	double rate = a->battery ? units_exact_value(&a->bp.rate) : sp->rate;
+	if (rate > 0) {
+		r->value = rate;
+		r->min = fmin(r->min, a->battery ? rate : ui_round_sig2(rate / 2));
+		r->max = fmax(r->max, rate);
+	}
+	return ST_OK;
 }
 
 /* Starting values: the command line's, else K = 1000, lambda = 0.1 K, mid-range budget and floor. */
@@ -138,7 +173,10 @@ static enum status start_values(struct app *a, const struct app_options *opt, st
 	}
 	a->mode = opt->floor_given ? SOLVE_MIN_COST : sp.mode;
 	a->method = sp.method;
+	a->heat_all_rows = opt->rows_all;
 	a->time_limit = sp.time_limit;
+	if ((st = start_time(a, &sp, m)) != ST_OK)
+		return st;
 	if (isfinite(sp.memory_limit) && sp.memory_limit >= 0 && !a->pools[a->cur].has_memory)
 		return status_fail(m, ST_DATA, "%s: --memory needs the models' memory footprints, "
 				   "and this pool has no memory column", a->pools[a->cur].source);
@@ -366,7 +404,11 @@ static void react(struct app *a, unsigned flags)
 	if (flags & UI_R_RESOLVE)
 		resolve(a);
 	if (flags & UI_R_EXPORT) {
-		if (a->export_kind == UI_ASK_POLICY_FILE)
+		char input[4096];
+		if (ui_sources_is_input(&a->sources, a->export_path, input, sizeof input))
+			ui_app_message(a, true, "not exported: %s is the input file %s", a->export_path,
+				       input);
+		else if (a->export_kind == UI_ASK_POLICY_FILE)
 			export_policy(a);
 		else if (a->export_kind == UI_ASK_SCHEDULE_FILE)
 			ui_schedule_export(a);
@@ -423,6 +465,9 @@ int app_run(const struct app_options *opt)
 		return status_exit_code(ST_INTERNAL);
 	}
 	status_clear(&m);
+	a->battery = opt->battery;  /* install_pool charges the idle draw by them */
+	a->bp = opt->bp;
+	a->above_idle = opt->above_idle;
 	st = load_pools(a, opt, &w, &m);
 	if (st == ST_OK)
 		st = start_values(a, opt, &m);

@@ -4,20 +4,27 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "optdeploy/core/units.h"
 
 int ui_app_sliders(const struct app *a)
 {
-	return ui_app_loaded(a)->has_memory ? 5 : 4;
+	const struct pool *p = ui_app_loaded(a);
+	return 4 + (p->has_memory ? 1 : 0) + (p->has_latency ? 2 : 0);
 }
 
 enum ui_param_id ui_app_slider_param(const struct app *a, int slider)
 {
+	int mem = ui_app_loaded(a)->has_memory ? 1 : 0;
 	if (slider == 3)
 		return UI_P_MAX_MODELS;
-	if (slider == 4)
+	if (slider == 4 && mem)
 		return UI_P_MEMORY;
+	if (slider == 4 + mem)
+		return UI_P_DEADLINE;
+	if (slider == 5 + mem)
+		return UI_P_RATE;
 	if (slider == 1)
 		return UI_P_LAMBDA;
 	if (slider == 2)
@@ -54,6 +61,11 @@ struct solve_params ui_app_solve_params(const struct app *a)
 	sp.time_limit = a->time_limit;
 	sp.max_models = ui_params_max_models(a->params);
 	sp.memory_limit = ui_params_memory_limit(a->params);
+	if (ui_app_loaded(a)->has_latency) {  /* the time sliders go with a latency column */
+		sp.deadline = ui_params_deadline(a->params);
+		sp.rate = ui_params_rate(a->params, a->battery);
+		sp.duty_cycle = a->duty_cycle;
+	}
 	return sp;
 }
 
@@ -87,9 +99,16 @@ unsigned ui_app_set_value(struct app *a, enum ui_param_id id, double v)
 	a->params[id].value = v;
 	if (id == UI_P_LAMBDA)
 		return UI_R_RESOLVE | UI_R_SWEEP1 | UI_R_REDRAW;
+	if (id == UI_P_RATE && a->battery) {
+		/* the battery's rate: K = rate x duration and the budget follow */
+		struct status_msg m;
+		if (units_exact_from_double(v, &a->bp.rate, &m) == ST_OK)
+			ui_app_plan(a);
+	}
 	if (id == UI_P_DURATION)
 		ui_app_plan(a);
-	if (id == UI_P_K || id == UI_P_DURATION || id == UI_P_MAX_MODELS || id == UI_P_MEMORY)
+	if (id == UI_P_K || id == UI_P_DURATION || id == UI_P_MAX_MODELS || id == UI_P_MEMORY ||
+	    id == UI_P_DEADLINE || id == UI_P_RATE)
 		return UI_R_RESOLVE | UI_R_SWEEP0 | UI_R_SWEEP1 | UI_R_REDRAW;
 	return UI_R_RESOLVE | UI_R_REDRAW;
 }
@@ -97,10 +116,15 @@ unsigned ui_app_set_value(struct app *a, enum ui_param_id id, double v)
 void ui_app_message(struct app *a, bool error, const char *fmt, ...)
 {
 	va_list ap;
+	char text[sizeof a->message];
 
 	va_start(ap, fmt);
-	vsnprintf(a->message, sizeof a->message, fmt, ap);
+	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
+	/* a message said again (each re-solve of the same infeasible value) is not new */
+	if (strcmp(text, a->message) != 0)
+		a->message_closed = false;
+	memcpy(a->message, text, sizeof text);
 	a->message_error = error;
 	a->message_from_solve = false;
 }

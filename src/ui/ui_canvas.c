@@ -134,6 +134,27 @@ double ui_axis_value(const struct ui_axis *a, int d)
 	return a->lo + (a->hi - a->lo) * d / (a->n - 1);
 }
 
+/*
+ * Round ticks evenly spaced inside [lo, hi] (a 1, 2 or 5 step): a log axis
+ * spanning less than a decade holds too few 1-2-5 values to read.
+ */
+static int even_ticks(double lo, double hi, double *out, int max)
+{
+	static const double mult[3] = { 1, 2, 5 };
+	double base = pow(10, floor(log10((hi - lo) / 4)));
+	int n = 0;
+
+	for (int k = 0;; k++) {
+		double step = mult[k % 3] * base * pow(10, k / 3);
+		double first = ceil(lo / step - 1e-9) * step;
+		n = 0;
+		for (double v = first; v <= hi * (1 + 1e-12) && n < max; v = first + n * step)
+			out[n++] = v;
+		if (first + n * step > hi * (1 + 1e-12) || k > 30)
+			return n;
+	}
+}
+
 int ui_axis_log_ticks(double lo, double hi, double *out, int max)
 {
 	static const double mant[3] = { 1, 2, 5 };
@@ -141,6 +162,11 @@ int ui_axis_log_ticks(double lo, double hi, double *out, int max)
 
 	if (!(lo > 0) || !(hi > lo) || max < 1)
 		return 0;
+	if (hi / lo < 10) {
+		n = even_ticks(lo, hi, out, max);
+		if (n >= 3 || n == max)
+			return n;
+	}
 	e0 = (int)floor(log10(lo));
 	e1 = (int)ceil(log10(hi));
 	/* 1-2-5 within each decade when they all fit, and there are at least two */

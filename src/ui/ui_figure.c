@@ -45,6 +45,7 @@ void ui_figure_export(struct app *a)
 	struct figure_source src = {
 		ui_app_pool(a), &a->sweeps[0], &a->sweeps[1], a->have_pol ? &a->pol : NULL,
 		budget ? a->params[UI_P_BUDGET].value : NAN, FIGURE_AXIS_AUTO, a->cur == 1,
+		a->heat_all_rows,
 	};
 	if (figure_model_build(&fm, &src, &m) != ST_OK) {
 		ui_app_message(a, true, "%s", m.text);

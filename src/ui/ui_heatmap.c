@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "optdeploy/core/names.h"
+
 #define NAME_MAX_W 18
 
 int ui_shade_index(double share)
@@ -67,17 +69,6 @@ bool ui_heatmap_nearest_log(double from, double to, size_t n_levels, double b, s
 	if (!(from > 0) || !(to > 0) || !(b > 0))
 		return false;
 	return ui_heatmap_nearest(log10(from), log10(to), n_levels, log10(b), level);
-}
-
-static int name_width(const struct pool *pool)
-{
-	int w = 5;
-
-	for (size_t i = 0; i < pool->n; i++) {
-		int n = ui_text_width(pool->models[i].name);
-		w = n > w ? n : w;
-	}
-	return w > NAME_MAX_W ? NAME_MAX_W : w;
 }
 
 /*
@@ -145,7 +136,7 @@ size_t ui_heatmap_first(size_t cursor, size_t n, size_t rows)
 	return first > n - rows ? n - rows : first;
 }
 
-/* Sweep row of each listed model (-1: excluded, struck out); false on no memory. */
+/* Sweep row of each loaded model (-1: excluded, struck out); NULL on no memory. */
 static long *row_models(const struct ui_heatmap_input *in, size_t *n)
 {
 	const struct pool *all = in->all != NULL ? in->all : in->sw->pool;
@@ -160,31 +151,155 @@ static long *row_models(const struct ui_heatmap_input *in, size_t *n)
 	return model;
 }
 
+/* Has sweep row r a share at some solved level? */
+static bool used_in(const struct sweep *sw, long r)
+{
+	if (sw == NULL || r < 0 || (size_t)r >= sw->pool->n)
+		return false;
+	for (size_t j = 0; j < sw->done; j++)
+		if (policy_has_counts(&sw->levels[j].policy) && sweep_share(sw, j, (size_t)r) > 0)
+			return true;
+	return false;
+}
+
+/* The loaded indices that get a row (into list, when not NULL); *others the rest. */
+static size_t pick_rows(const struct ui_heatmap_input *in, const long *model, size_t n,
+			size_t *list, size_t *others)
+{
+	bool every = in->all_rows || in->selected;
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!every && !used_in(in->sw, model[i]) && !used_in(in->other, model[i]))
+			continue;
+		if (list != NULL)
+			list[k] = i;
+		k++;
+	}
+	*others = n - k;
+	return k;
+}
+
+size_t ui_heatmap_rows(const struct ui_heatmap_input *in, size_t *others)
+{
+	size_t n, k;
+	long *model;
+
+	*others = 0;
+	if (in->sw == NULL || (model = row_models(in, &n)) == NULL)
+		return in->all != NULL ? in->all->n : 0;
+	k = pick_rows(in, model, n, NULL, others);
+	free(model);
+	return k;
+}
+
+/* The names of the rows shown, cut to nw cells and distinct; NULL on no memory. */
+static char **cut_names(const struct ui_term *t, const struct pool *all, const size_t *list,
+			size_t rows, int nw)
+{
+	const char **names = malloc((rows ? rows : 1) * sizeof *names);
+	char **cut;
+
+	if (names == NULL)
+		return NULL;
+	for (size_t r = 0; r < rows; r++)
+		names[r] = all->models[list[r]].name;
+	cut = names_crop_set(names, rows, (size_t)(nw > 1 ? nw : 1), names_mark(t->utf8), NULL);
+	free(names);
+	return cut;
+}
+
 static void draw_names(const struct ui_term *t, const struct ui_heatmap_input *in, int y, int x,
-		       int nw, size_t first, int rows, int rh, const long *model)
+		       int nw, const size_t *list, int rows, int rh, const long *model)
 {
 	const struct pool *all = in->all != NULL ? in->all : in->sw->pool;
+	bool struck = false;
+	char **cut;
 
+	for (int r = 0; r < rows; r++)
+		struck = struck || model[list[r]] < 0;
+	/* struck-out rows take "x " before the name: every name then fits nw - 2 */
+	cut = cut_names(t, all, list, (size_t)rows, struck ? nw - 2 : nw);
 	for (int r = 0; r < rows; r++) {
-		size_t i = first + (size_t)r;
+		size_t i = list[r];
 		attr_t sel = in->selected && i == in->cursor ? A_REVERSE : 0;
+		const char *name = cut != NULL ? cut[r] : all->models[i].name;
 		if (model[i] < 0) {
 			ui_text(t, y + r * rh, x, 2, ui_term_attr(t, UI_ERROR), "x ");
-			ui_text(t, y + r * rh, x + 2, nw - 2, ui_term_attr(t, UI_DIM) | sel,
-				all->models[i].name);
+			ui_text(t, y + r * rh, x + 2, nw - 2, ui_term_attr(t, UI_DIM) | sel, name);
 		} else {
-			ui_text(t, y + r * rh, x, nw, A_NORMAL | sel, all->models[i].name);
+			ui_text(t, y + r * rh, x + (struck ? 2 : 0), nw - (struck ? 2 : 0),
+				A_NORMAL | sel, name);
 		}
 	}
+	free(cut);
+}
+
+/* Cells of the widest name among the rows, at most a third of the panel and 18. */
+static int names_cells(const struct pool *all, const size_t *list, size_t k, int w)
+{
+	int nw = 5;
+
+	for (size_t r = 0; r < k; r++) {
+		int c = ui_text_width(all->models[list[r]].name);
+		nw = c > nw ? c : nw;
+	}
+	nw = nw > NAME_MAX_W ? NAME_MAX_W : nw;
+	return nw > w / 3 ? w / 3 : nw;
+}
+
+/* The models without a row, in one line under the axis. */
+static void others_line(const struct ui_term *t, const struct sweep *sw, int y, int x, int w,
+			size_t others)
+{
+	ui_textf(t, y, x, w, ui_term_attr(t, UI_DIM), "%s %zu model%s %s from %g to %g%s",
+		 t->g->dots, others, others == 1 ? "" : "s",
+		 sweep_finished(sw) ? "never used" : "not used so far", sw->from, sw->to,
+		 w >= 60 ? " (u: every row)" : "");
+}
+
+/* The rows, their cells and the axis, once the rows are chosen. */
+static void draw_rows(const struct ui_term *t, struct ui_rect r, const struct ui_heatmap_input *in,
+		      struct ui_heatmap_geom *g, const long *model, const size_t *list, size_t k,
+		      size_t others, int x)
+{
+	const struct sweep *sw = in->sw;
+	const struct pool *all = in->all != NULL ? in->all : sw->pool;
+	int room = r.h - 2 - (others > 0), nw = names_cells(all, list, k, r.w), rows, rh;
+	size_t first, pos = 0;
+	long *shown;
+
+	rows = (int)k < room ? (int)k : room < 0 ? 0 : room;
+	while (pos < k && list[pos] != in->cursor)
+		pos++;
+	first = ui_heatmap_first(pos < k ? pos : 0, k, (size_t)rows);
+	if (rows < (int)k)
+		ui_textf(t, r.y, x, r.x + r.w - x, ui_term_attr(t, UI_DIM), "  (rows %zu-%zu of %zu)",
+			 first + 1, first + (size_t)rows, k);
+	rh = rows == (int)k && room >= 2 * rows ? 2 : 1;
+	g->cells = (struct ui_rect){ r.y + 1, r.x + nw + 1, rows * rh, r.w - nw - 1 };
+	g->sw = sw;
+	shown = malloc(((size_t)rows > 0 ? (size_t)rows : 1) * sizeof *shown);
+	if (shown == NULL)
+		return;
+	for (int i = 0; i < rows; i++)
+		shown[i] = model[list[first + (size_t)i]];
+	draw_names(t, in, r.y + 1, r.x, nw, list + first, rows, rh, model);
+	draw_cells(t, sw, g->cells, rows, rh, shown);
+	draw_axis(t, sw, g->cells, r.y + 1 + rows * rh, in->mark, in->log);
+	if (others > 0)
+		others_line(t, sw, r.y + 2 + rows * rh, r.x, r.w, others);
+	free(shown);
 }
 
 void ui_heatmap_draw(const struct ui_term *t, struct ui_rect r, const struct ui_heatmap_input *in,
 		     struct ui_heatmap_geom *g)
 {
 	const struct sweep *sw = in->sw;
-	int nw, rows, rh, x;
-	size_t n, first;
+	int x;
+	size_t n, k, others;
 	long *model;
+	size_t *list;
 
 	memset(g, 0, sizeof *g);
 	if (r.h < 3 || r.w < 12)
@@ -192,23 +307,15 @@ void ui_heatmap_draw(const struct ui_term *t, struct ui_rect r, const struct ui_
 	x = r.x + ui_text(t, r.y, r.x, r.w, ui_term_attr(t, UI_LABEL), in->title);
 	if (sw == NULL || (model = row_models(in, &n)) == NULL)
 		return;
-	nw = name_width(in->all != NULL ? in->all : sw->pool);
-	if (nw > r.w / 3)
-		nw = r.w / 3;
-	rows = (int)n < r.h - 2 ? (int)n : r.h - 2;
-	first = ui_heatmap_first(in->cursor, n, (size_t)rows);
 	if (!sweep_finished(sw))
 		x += ui_textf(t, r.y, x, r.x + r.w - x, ui_term_attr(t, UI_DIM),
 			      "  solving %zu/%zu", sw->done, sw->n_levels);
-	if (rows < (int)n)
-		ui_textf(t, r.y, x, r.x + r.w - x, ui_term_attr(t, UI_DIM), "  (rows %zu-%zu of %zu)",
-			 first + 1, first + (size_t)rows, n);
-	rh = rows == (int)n && (r.h - 2) >= 2 * rows ? 2 : 1;
-	g->cells = (struct ui_rect){ r.y + 1, r.x + nw + 1, rows * rh, r.w - nw - 1 };
-	g->sw = sw;
-	draw_names(t, in, r.y + 1, r.x, nw, first, rows, rh, model);
-	draw_cells(t, sw, g->cells, rows, rh, model + first);
-	draw_axis(t, sw, g->cells, r.y + 1 + rows * rh, in->mark, in->log);
+	list = malloc((n ? n : 1) * sizeof *list);
+	if (list != NULL) {
+		k = pick_rows(in, model, n, list, &others);
+		draw_rows(t, r, in, g, model, list, k, others, x);
+	}
+	free(list);
 	free(model);
 }
 

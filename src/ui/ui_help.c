@@ -15,7 +15,7 @@ const char *const ui_help_mouse[] = {
 	NULL,
 };
 
-static void frame(const struct ui_term *t, struct ui_rect r)
+void ui_help_frame(const struct ui_term *t, struct ui_rect r)
 {
 	const struct ui_glyphs *g = t->g;
 	attr_t a = ui_term_attr(t, UI_LABEL);
@@ -61,7 +61,7 @@ void ui_help_draw(const struct ui_term *t, int lines, int cols, int *top)
 	*top = *top > (int)n - shown ? (int)n - shown : *top;
 	*top = *top < 0 ? 0 : *top;
 	struct ui_rect r = { (lines - h) / 2, (cols - w) / 2, h, w };
-	frame(t, r);
+	ui_help_frame(t, r);
 	ui_text(t, r.y, r.x + 2, r.w - 4, ui_term_attr(t, UI_LABEL), " Help: keys ");
 	y = r.y + 1;
 	for (size_t i = (size_t)*top; i < n && y < r.y + 1 + shown; i++, y++) {

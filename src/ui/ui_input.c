@@ -221,6 +221,9 @@ static unsigned act(struct app *a, enum ui_action act)
 	case UI_ACT_HEATMAP:
 		a->heat = (enum ui_heat_view)((a->heat + 1) % 3);
 		return UI_R_REDRAW;
+	case UI_ACT_HEAT_ROWS:
+		a->heat_all_rows = !a->heat_all_rows;
+		return UI_R_REDRAW;
 	case UI_ACT_EXPORT_POLICY:
 	case UI_ACT_EXPORT_SWEEP:
 		ask_file(a, act == UI_ACT_EXPORT_POLICY ? UI_ASK_POLICY_FILE : UI_ASK_SWEEP_FILE);
@@ -361,9 +364,11 @@ static unsigned mouse(struct app *a)
 
 	if (getmouse(&ev) != OK || a->too_small || a->overlay == UI_OV_PROMPT)
 		return 0;
-	if (a->overlay == UI_OV_HELP) {
+	if (a->overlay == UI_OV_HELP || a->message_open) {
 		if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
 			a->overlay = UI_OV_NONE;
+			a->message_closed = a->message_closed || a->message_open;
+			a->message_open = false;
 			return UI_R_REDRAW;
 		}
 		return 0;
@@ -420,6 +425,12 @@ unsigned ui_input_key(struct app *a, int ch)
 
 	if (ch == KEY_RESIZE)
 		return UI_R_REDRAW;
+	if (a->message_open && ch != KEY_MOUSE) {
+		/* any key closes a message shown in full, and does nothing else */
+		a->message_open = false;
+		a->message_closed = true;
+		return UI_R_REDRAW;
+	}
 	if (ch == KEY_MOUSE)
 		return mouse(a);
 	if (a->overlay == UI_OV_PROMPT) {

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "optdeploy/core/pool_text.h"
+
 #define LAMBDA_PER_K_MAX 5.0
 #define K_TRACK_MIN 10.0
 
@@ -25,7 +27,51 @@ static const struct ui_param table[UI_P_COUNT] = {
 			      1, 1, true, 1 },
 	[UI_P_MEMORY] = { "Memory", "sum over the models used", UI_LINEAR, 0, 1, 0, DBL_MAX,
 			  1, 10, false, 1 },
+	[UI_P_DEADLINE] = { "Deadline", "ms per inference, log scale", UI_LOG, 1, 10, 1e-6, 1e9,
+			    0.02, 0.2, false, 10 },
+	[UI_P_RATE] = { "Rate", "inferences/s, log scale", UI_LOG, 1, 10, 1e-9, 1e12,
+			0.02, 0.2, false, 1 },
 };
+
+void ui_params_time(struct ui_param *p, const struct pool *pool)
+{
+	struct ui_param *d = &p[UI_P_DEADLINE], *r = &p[UI_P_RATE];
+	double tmin = INFINITY, tmax = 0;
+
+	for (size_t i = 0; i < pool->n; i++) {
+		double t = pool->models[i].latency;
+		if (t > 0)
+			tmin = fmin(tmin, t);
+		tmax = fmax(tmax, t);
+	}
+	if (!(tmax > 0)) {  /* no latencies: sliders that do nothing */
+		tmin = 1e-3;
+		tmax = 1;
+	}
+	if (!(tmax > tmin))
+		tmax = 10 * tmin;
+	/* the ends exactly: the fastest model alone at the bottom, every model at the top */
+	d->min = tmin * 1e3;
+	d->max = tmax * 1e3;
+	d->value = d->max;
+	r->min = ui_round_sig2(0.5 / tmax);
+	r->max = ui_round_sig2(2 / tmin);
+	r->value = r->min;
+}
+
+double ui_params_deadline(const struct ui_param *p)
+{
+	const struct ui_param *d = &p[UI_P_DEADLINE];
+
+	return d->value >= d->max ? 0 : d->value * 1e-3;
+}
+
+double ui_params_rate(const struct ui_param *p, bool battery)
+{
+	const struct ui_param *r = &p[UI_P_RATE];
+
+	return !battery && r->value <= r->min ? 0 : r->value;
+}
 
 void ui_params_limits(struct ui_param *p, const struct pool *pool)
 {
@@ -185,6 +231,7 @@ void ui_params_init(struct ui_param *p, const struct pool *pool)
 	memcpy(p, table, sizeof table);
 	ui_params_fit(p, pool);
 	ui_params_limits(p, pool);
+	ui_params_time(p, pool);
 	for (int i = UI_P_BUDGET; i <= UI_P_FLOOR; i++)
 		p[i].value = ui_param_clamp(&p[i], ui_param_snap(&p[i], (p[i].min + p[i].max) / 2));
 }
@@ -279,15 +326,26 @@ void ui_param_format(const struct ui_param *p, double v, char *buf, size_t size)
 bool ui_param_parse(const struct ui_param *p, const char *text, double *out,
 		    char *err, size_t errsize)
 {
-	char *end, lo[32], hi[32];
+	char buf[64], lo[32], hi[32];
+	const char *comma;
 	double v;
+	size_t n;
 
 	while (*text == ' ')
 		text++;
-	v = strtod(text, &end);
-	while (*end == ' ')
-		end++;
-	if (end == text || *end != '\0' || !isfinite(v)) {
+	/*
+	 * The C locale's number, whatever LC_NUMERIC says (the command line
+	 * and CSV files read only '.'); one ',' with no '.' is a decimal mark
+	 * too, as people write it in much of Europe.
+	 */
+	n = strlen(text);
+	comma = strchr(text, ',');
+	snprintf(buf, sizeof buf, "%s", text);
+	if (n < sizeof buf && comma != NULL && strchr(comma + 1, ',') == NULL &&
+	    strchr(text, '.') == NULL)
+		buf[comma - text] = '.';
+	if (n >= sizeof buf || pool_text_number(buf, strlen(buf), &v) != POOL_NUM_OK ||
+	    !isfinite(v)) {
 		snprintf(err, errsize, "%s: \"%s\" is not a number", p->name, text);
 		return false;
 	}

@@ -6,6 +6,36 @@
 
 #define CTRL_KEY(c) ((c) & 0x1f)
 
+static bool is_cont(char c)
+{
+	return ((unsigned char)c & 0xc0) == 0x80;
+}
+
+/* The start of the UTF-8 character before byte i (0 at the start). */
+static size_t prev_char(const struct ui_prompt *p, size_t i)
+{
+	while (i > 0 && is_cont(p->text[--i]))
+		;
+	return i;
+}
+
+/* The byte after the UTF-8 character at i. */
+static size_t next_char(const struct ui_prompt *p, size_t i)
+{
+	if (i < p->len)
+		i++;
+	while (i < p->len && is_cont(p->text[i]))
+		i++;
+	return i;
+}
+
+static void cut(struct ui_prompt *p, size_t from, size_t to)
+{
+	memmove(p->text + from, p->text + to, p->len - to + 1);
+	p->len -= to - from;
+	p->cur = from;
+}
+
 void ui_prompt_open(struct ui_prompt *p, int purpose, const char *label, const char *initial)
 {
 	memset(p, 0, sizeof *p);
@@ -13,7 +43,32 @@ void ui_prompt_open(struct ui_prompt *p, int purpose, const char *label, const c
 	p->purpose = purpose;
 	snprintf(p->label, sizeof p->label, "%s", label);
 	snprintf(p->text, sizeof p->text, "%s", initial);
-	p->len = strlen(p->text);
+	p->len = p->cur = strlen(p->text);
+	p->selected = p->len > 0;
+}
+
+/* Keys that move or delete: they edit the answer in place (a selection becomes plain text). */
+static bool edit_key(struct ui_prompt *p, int ch)
+{
+	if (ch == KEY_LEFT || ch == CTRL_KEY('B'))
+		p->cur = prev_char(p, p->cur);
+	else if (ch == KEY_RIGHT || ch == CTRL_KEY('F'))
+		p->cur = next_char(p, p->cur);
+	else if (ch == KEY_HOME || ch == CTRL_KEY('A'))
+		p->cur = 0;
+	else if (ch == KEY_END || ch == CTRL_KEY('E'))
+		p->cur = p->len;
+	else if (ch == KEY_BACKSPACE || ch == 127 || ch == CTRL_KEY('H'))
+		cut(p, prev_char(p, p->cur), p->cur);
+	else if (ch == KEY_DC || ch == CTRL_KEY('D'))
+		cut(p, p->cur, next_char(p, p->cur));
+	else if (ch == CTRL_KEY('U'))
+		cut(p, 0, p->cur);
+	else if (ch == CTRL_KEY('K'))
+		cut(p, p->cur, p->len);
+	else
+		return false;
+	return true;
 }
 
 enum ui_prompt_state ui_prompt_key(struct ui_prompt *p, int ch)
@@ -26,33 +81,56 @@ enum ui_prompt_state ui_prompt_key(struct ui_prompt *p, int ch)
 		p->active = false;
 		return UI_PROMPT_CANCELLED;
 	}
-	if (ch == KEY_BACKSPACE || ch == 127 || ch == CTRL_KEY('H')) {
-		/* drop a whole UTF-8 sequence: continuation bytes, then its lead byte */
-		while (p->len > 0 && ((unsigned char)p->text[p->len - 1] & 0xc0) == 0x80)
-			p->len--;
-		if (p->len > 0)
-			p->len--;
-	} else if (ch == CTRL_KEY('U')) {
-		p->len = 0;
-	} else if (ch >= 32 && ch < 256 && ch != 127 && p->len + 1 < sizeof p->text) {
-		p->text[p->len++] = (char)ch;
+	if (edit_key(p, ch)) {
+		p->selected = false;
+		return UI_PROMPT_EDITING;
 	}
-	p->text[p->len] = '\0';
+	if (ch >= 32 && ch < 256 && ch != 127) {
+		/* the first character typed replaces the value the prompt opened with */
+		if (p->selected) {
+			p->len = p->cur = 0;
+			p->text[0] = '\0';
+			p->selected = false;
+		}
+		if (p->len + 1 < sizeof p->text) {
+			memmove(p->text + p->cur + 1, p->text + p->cur, p->len - p->cur + 1);
+			p->text[p->cur++] = (char)ch;
+			p->len++;
+		}
+	}
 	return UI_PROMPT_EDITING;
 }
 
 void ui_prompt_draw(const struct ui_term *t, const struct ui_prompt *p, int y, int x, int w)
 {
 	int used, tw;
-	const char *shown = p->text;
+	size_t start = 0;
+	char before[sizeof p->text], here[8];
+	size_t nxt = next_char(p, p->cur);
 
 	ui_hfill(y, x, w, L' ', ui_term_attr(t, UI_STATUS));
 	used = ui_text(t, y, x, w, ui_term_attr(t, UI_FOCUS), p->label);
-	/* keep the end of a long answer (where the cursor is) in view */
+	if (p->selected) {
+		/* the whole value in reverse video: what the first key typed replaces */
+		ui_text(t, y, x + used, w - used, A_REVERSE | A_BOLD, p->text);
+		return;
+	}
+	/* keep the cursor in view: drop characters from the left while it is off the end */
 	tw = w - used - 2;
-	while (tw > 0 && ui_text_width(shown) > tw)
-		shown++;
-	used += ui_text(t, y, x + used, w - used, A_BOLD, shown);
+	for (;;) {
+		snprintf(before, sizeof before, "%.*s", (int)(p->cur - start), p->text + start);
+		if (tw <= 0 || ui_text_width(before) <= tw || start >= p->cur)
+			break;
+		start = next_char(p, start);
+	}
+	used += ui_text(t, y, x + used, w - used, A_BOLD, before);
+	snprintf(here, sizeof here, "%.*s", (int)(nxt - p->cur), p->text + p->cur);
+	if (used >= w)
+		return;
+	if (here[0] == '\0')
+		ui_put(y, x + used++, L' ', A_REVERSE);
+	else
+		used += ui_text(t, y, x + used, w - used, A_REVERSE | A_BOLD, here);
 	if (used < w)
-		ui_put(y, x + used, L' ', A_REVERSE);
+		ui_text(t, y, x + used, w - used, A_BOLD, p->text + nxt);
 }

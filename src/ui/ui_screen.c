@@ -8,19 +8,13 @@
 #include "optdeploy/core/units.h"
 #include "optdeploy/ui/ui_help.h"
 #include "optdeploy/ui/ui_keys.h"
+#include "optdeploy/ui/ui_status.h"
 #include "optdeploy/ui/ui_table.h"
 
 /* Rows the plot, sliders and table keep before the heatmaps get any. */
 #define TOP_MIN 14
 /* Rows they keep before the heatmaps take two rows per model. */
 #define TOP_ROOMY 24
-
-static const char *base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-
-	return s != NULL && s[1] != '\0' ? s + 1 : path;
-}
 
 /* help and quit are always offered: the other hints fill what they leave, in table order */
 static bool hint_kept(const struct ui_key_row *row)
@@ -69,34 +63,6 @@ static void title_bar(const struct app *a)
 	ui_text(t, 0, COLS - 1 - (int)used, (int)used, ta, hints);
 }
 
-static void status_line(const struct app *a)
-{
-	const struct ui_term *t = &a->term;
-	const struct pool *pool = ui_app_loaded(a);
-	attr_t sa = ui_term_attr(t, UI_STATUS);
-	int y = LINES - 1, x;
-	char models[64];
-
-	if (a->overlay == UI_OV_PROMPT) {
-		ui_prompt_draw(t, &a->prompt, y, 0, COLS);
-		return;
-	}
-	ui_hfill(y, 0, COLS, L' ', sa);
-	if (a->n_excluded > 0)
-		snprintf(models, sizeof models, "%zu of %zu models excluded", a->n_excluded, pool->n);
-	else
-		snprintf(models, sizeof models, "%zu model%s", pool->n, pool->n == 1 ? "" : "s");
-	x = ui_textf(t, y, 1, COLS - 1, sa, "%s | %s | %s | %s | %s costs%s ",
-		     base_name(a->path), models,
-		     a->mode == SOLVE_MAX_ACCURACY ? "max accuracy" : "min cost",
-		     a->method == SOLVE_EXACT ? "ILP" : "LP", a->cur == 1 ? "normalised" : "raw",
-		     a->log_axis ? " | log budget" : "");
-	if (a->message[0] != '\0')
-		ui_text(t, y, 2 + x, COLS - 3 - x,
-			a->message_error ? ui_term_attr(t, UI_ERROR) | A_REVERSE : sa | A_BOLD,
-			a->message);
-}
-
 /* The duration slider: seconds and the same for people ("90000 s = 1 d 1 h"). */
 static void duration_labels(const struct ui_param *p, char *val, char *brief, char *rng,
 			    size_t size, const char *dots)
@@ -109,6 +75,25 @@ static void duration_labels(const struct ui_param *p, char *val, char *brief, ch
 	snprintf(brief, size, "%s", human);
 	snprintf(val + strlen(val), size - strlen(val), " s = %s", human);
 	snprintf(rng, size, "%s %s %s, log", lo, dots, hi);
+}
+
+/* The time sliders: "100 ms" or "none" at the deadline's top, "10/s" or "none" at the rate's bottom. */
+static void time_labels(const struct app *a, const struct ui_param *p, bool deadline, char *val,
+			char *brief, char *rng, size_t size, const char *dots)
+{
+	bool none = deadline ? p->value >= p->max : !a->battery && p->value <= p->min;
+	if (none)
+		snprintf(val, size, deadline ? "none (every model)" : "none (no time row)");
+	else if (deadline)
+		snprintf(val, size, "%.3g ms", p->value);
+	else
+		snprintf(val, size, "%.3g/s", p->value);
+	snprintf(brief, size, "%s", none ? "none" : val);
+	if (deadline)
+		snprintf(rng, size, "%.3g %s %.3g ms (none), log", p->min, dots, p->max);
+	else
+		snprintf(rng, size, "%s%.3g %s %.3g/s, log", a->battery ? "" : "(none) ", p->min, dots,
+			 p->max);
 }
 
 /* A device limit: "2 of 5" or "no limit" at the track's top. */
@@ -155,6 +140,9 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 				 a->cost_unit != NULL ? a->cost_unit : "");
 			snprintf(brief[i], sizeof brief[i], "%.6g %s", p->value,
 				 a->cost_unit != NULL ? a->cost_unit : "");
+		} else if (id == UI_P_DEADLINE || id == UI_P_RATE) {
+			time_labels(a, p, id == UI_P_DEADLINE, val[i], brief[i], rng[i], sizeof val[i],
+				    g->dots);
 		} else if (id == UI_P_MAX_MODELS || id == UI_P_MEMORY) {
 			limit_labels(p, id == UI_P_MAX_MODELS, val[i], brief[i], rng[i], sizeof val[i]);
 		} else if (id == UI_P_K) {
@@ -169,6 +157,32 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 	/* the device limits: one line each, at the bottom of the right column */
 	ui_sliders_draw(&a->term, limits, v + UI_MAIN_SLIDERS, ui_app_sliders(a) - UI_MAIN_SLIDERS,
 			&a->limit_sliders);
+}
+
+/* What heatmap i (0: lambda = 0, 1: the current lambda) draws. */
+static struct ui_heatmap_input heat_input(const struct app *a, int i, const char *title,
+					  double mark)
+{
+	return (struct ui_heatmap_input){
+		title, a->sweep_live[i] ? &a->sweeps[i] : NULL, mark, ui_app_loaded(a), a->excluded,
+		a->cursor, a->pane == UI_PANE_MODELS,
+		a->sweep_live[i] && a->sweeps[i].spacing == SWEEP_LOG,
+		a->sweep_live[1 - i] ? &a->sweeps[1 - i] : NULL, a->heat_all_rows,
+	};
+}
+
+/* Model rows the heatmaps draw; *line 1 when a line counts the others. */
+static int heat_rows(const struct app *a, int *line)
+{
+	size_t others = 0, rows;
+	struct ui_heatmap_input in = heat_input(a, a->sweep_live[1] ? 1 : 0, "", NAN);
+
+	*line = 0;
+	if (!a->sweep_live[0] && !a->sweep_live[1])
+		return (int)ui_app_loaded(a)->n;
+	rows = ui_heatmap_rows(&in, &others);
+	*line = others > 0;
+	return (int)rows;
 }
 
 static void heatmaps(struct app *a, struct ui_rect r)
@@ -196,10 +210,7 @@ static void heatmaps(struct app *a, struct ui_rect r)
 	w = shown == 2 ? (r.w - 2) / 2 : r.w;
 	x = r.x;
 	for (int i = 0; i < UI_SWEEPS; i++) {
-		struct ui_heatmap_input in = { title[i], a->sweep_live[i] ? &a->sweeps[i] : NULL, mark,
-					       ui_app_loaded(a), a->excluded, a->cursor,
-					       a->pane == UI_PANE_MODELS,
-					       a->sweep_live[i] && a->sweeps[i].spacing == SWEEP_LOG };
+		struct ui_heatmap_input in = heat_input(a, i, title[i], mark);
 		if (!ui_app_sweep_shown(a, i))
 			continue;
 		if (!a->sweep_live[i] && a->sweep_error[i][0] != '\0')
@@ -226,7 +237,8 @@ static void too_small(struct app *a)
 void ui_screen_draw(struct app *a)
 {
 	const struct pool *pool = ui_app_loaded(a);
-	int body = LINES - 2, heat_h, top_h, gap, rw, sh, lh;
+	int status_h = ui_status_rows(a, COLS), body = LINES - 1 - status_h;
+	int heat_h, top_h, gap, rw, sh, lh, rows, others_line;
 
 	erase();
 	memset(&a->sliders, 0, sizeof a->sliders);
@@ -241,9 +253,10 @@ void ui_screen_draw(struct app *a)
 		return;
 	}
 	/* heatmaps: legend, title, a row per model (two when roomy), axis; a blank line above if it fits */
-	heat_h = (int)pool->n + 3;
-	if (heat_h + (int)pool->n + 1 <= body - TOP_ROOMY)
-		heat_h += (int)pool->n;
+	rows = heat_rows(a, &others_line);
+	heat_h = rows + others_line + 3;
+	if (heat_h + rows + 1 <= body - TOP_ROOMY)
+		heat_h += rows;
 	/* a long pool's heatmaps scroll with the model table: the top keeps over half the rows */
 	top_h = body * 55 / 100 > TOP_MIN ? body * 55 / 100 : TOP_MIN;
 	if (heat_h > body - top_h)
@@ -278,7 +291,7 @@ void ui_screen_draw(struct app *a)
 			      &in, &a->table_geom);
 	}
 	heatmaps(a, (struct ui_rect){ 1 + top_h + gap, 0, heat_h, COLS });
-	status_line(a);
+	ui_status_draw(a, status_h, LINES, COLS);
 	if (a->overlay == UI_OV_HELP)
 		ui_help_draw(&a->term, LINES, COLS, &a->help_top);
 	refresh();

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "optdeploy/core/export_file.h"
+
 static const char *base_name(const char *path)
 {
 	const char *s = strrchr(path, '/');
@@ -73,4 +75,22 @@ enum status ui_sources_load(const struct ui_sources *s, size_t i, struct pool *o
 		return st;
 	path = pool_bundled_path(b, buf, sizeof buf);
 	return pool_load_tables(&path, 1, &spec, out, w, m);
+}
+
+bool ui_sources_is_input(const struct ui_sources *s, const char *path, char *which, size_t size)
+{
+	char buf[4096];
+
+	for (size_t i = 0; i < s->n_paths; i++)
+		if (export_file_same(path, strcmp(s->paths[i], "-") == 0 ? "/dev/stdin" : s->paths[i])) {
+			snprintf(which, size, "%s", s->paths[i]);
+			return true;
+		}
+	for (size_t i = 0; i < s->n; i++)
+		if (s->list[i].bundled != NULL &&
+		    export_file_same(path, pool_bundled_path(s->list[i].bundled, buf, sizeof buf))) {
+			snprintf(which, size, "%s", buf);
+			return true;
+		}
+	return false;
 }

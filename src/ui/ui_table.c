@@ -1,6 +1,7 @@
 /* ui_table.c - the policy table: models used, totals, best single model, LP gap, solve status. */
 #include "optdeploy/ui/ui_table.h"
 
+#include "optdeploy/core/names.h"
 #include "optdeploy/core/units.h"
 
 #include <math.h>
@@ -115,7 +116,10 @@ struct listing {
 	size_t *rows;        /* loaded indices listed, in order */
 	size_t n;
 	long long *count;    /* per loaded model: count, 0 unused or no answer, -1 excluded */
-	size_t unlisted;     /* models left out of a short list (not used, not excluded) */
+	size_t more_used;    /* models left out of a short list: used ones (never silently), */
+	size_t more_excluded;/* excluded ones */
+	size_t more_unused;  /* and the others */
+	char **names;        /* the listed rows' names, cut to the name column, all distinct */
 };
 
 /*
@@ -126,7 +130,7 @@ struct listing {
 static void widths(const struct ui_table_input *in, const struct listing *l, int total, int cw,
 		   int *nw, int *bw)
 {
-	int longest = 5, used = 5;
+	int longest = 5, used = 5, used_full;
 
 	for (size_t i = 0; i < l->n; i++) {
 		int w = ui_text_width(in->pool->models[l->rows[i]].name);
@@ -134,6 +138,7 @@ static void widths(const struct ui_table_input *in, const struct listing *l, int
 		if (l->count[l->rows[i]] > 0)
 			used = w > used ? w : used;
 	}
+	used_full = used;
 	*nw = longest > 17 ? 17 : longest;
 	used = used > 17 ? 17 : used < 10 ? 10 : used;
 	*bw = total - FIXED_W(cw) - *nw - 1;
@@ -148,7 +153,43 @@ static void widths(const struct ui_table_input *in, const struct listing *l, int
 		*nw = *nw > longest ? longest : *nw;
 		*nw = *nw > 17 ? 17 : *nw < 4 ? 4 : *nw;
 	}
+	/* the bar gives up to all but 4 cells (past 12, any) to names the 17 cells cut */
+	if (*bw > 4 && longest > *nw) {
+		int want = (used_full > *nw ? used_full : *bw > 12 ? longest : *nw) - *nw;
+		int spare = *bw > 12 ? *bw - 12 : 0;
+		int more = want > *bw - 4 ? *bw - 4 : want;
+		more = more < spare ? spare < longest - *nw ? spare : longest - *nw : more;
+		*nw += more;
+		*bw -= more;
+	}
 	*bw = *bw > 12 ? 12 : *bw;
+}
+
+/*
+ * The listed names cut to nw cells, no two alike (a pair that would be cut to
+ * the same text is cut elsewhere or less: the column then grows and the bar
+ * shrinks).  False when out of memory.
+ */
+static bool cut_names(const struct ui_term *t, const struct ui_table_input *in,
+		      struct listing *l, int total, int cw, int *nw, int *bw)
+{
+	const char **names = malloc((l->n ? l->n : 1) * sizeof *names);
+	size_t widest = 0;
+
+	if (names == NULL)
+		return false;
+	for (size_t i = 0; i < l->n; i++)
+		names[i] = in->pool->models[l->rows[i]].name;
+	l->names = names_crop_set(names, l->n, (size_t)*nw, names_mark(t->utf8), &widest);
+	free(names);
+	if (l->names == NULL)
+		return false;
+	if ((int)widest > *nw) {
+		*nw = (int)widest;
+		*bw = total - FIXED_W(cw) - *nw - 1;
+		*bw = *bw < 4 ? 0 : *bw > 12 ? 12 : *bw;
+	}
+	return true;
 }
 
 size_t ui_table_scroll(size_t top, size_t cursor, size_t n, size_t rows)
@@ -182,66 +223,170 @@ static int rest_lines(const struct ui_table_input *in, int w)
 
 	if (p != NULL && policy_has_counts(p))
 		return 7 + (p->params.method == SOLVE_RELAXED ? 2 : 0) + (in->plan != NULL ? 3 : 0) +
-		       (p->params.max_models > 0 || isfinite(p->params.memory_limit) ? 1 : 0);
+		       (p->params.max_models > 0 || isfinite(p->params.memory_limit) ? 1 : 0) +
+		       (p->params.deadline > 0 || p->params.rate > 0 ? 1 : 0);
 	if (p != NULL)
 		msg = p->message[0] != '\0' ? p->message : solve_outcome_name(p->outcome);
 	return 1 + (msg != NULL ? (int)strlen(msg) / (w > 1 ? w : 1) + 1 : 1);
 }
 
-/* Which models get a row: all when they fit or the table has the keys, else the used and excluded. */
-static void choose_rows(const struct ui_table_input *in, struct listing *l, int avail,
-			struct ui_table_geom *g)
-{
-	size_t n = in->pool->n;
+struct ranked {
+	long long count;
+	size_t i;
+};
 
-	l->n = 0;
-	l->unlisted = 0;
-	if ((int)n <= avail || in->focused) {
-		size_t rows = avail < 3 ? (n < 3 ? n : 3) : (size_t)avail;
-		g->top = in->focused ? ui_table_scroll(g->top, in->cursor, n, rows) : 0;
-		for (size_t i = g->top; i < n && l->n < rows; i++)
-			l->rows[l->n++] = i;
-		return;
-	}
-	/* the models used come before the line that counts the others, and before the totals */
-	for (size_t i = 0; i < n; i++) {
-		if (l->count[i] == 0 || (l->n > 0 && (int)l->n >= avail - 1))
-			l->unlisted++;
-		else
-			l->rows[l->n++] = i;
-	}
+/* Larger share first; equal shares in the pool's order. */
+static int ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
 }
 
-static void model_row(struct cursor *c, const struct ui_table_input *in, size_t i, long long count,
-		      int nw, int cw, int bw)
+/*
+ * The order of a list without the keys: the models used by share, then the
+ * excluded ones, then the others, each group in the pool's order.
+ */
+static bool rank_rows(const struct listing *l, size_t n, size_t *order)
+{
+	struct ranked *r = malloc((n ? n : 1) * sizeof *r);
+	size_t k = 0;
+
+	if (r == NULL)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		r[i] = (struct ranked){ l->count[i] > 0 ? l->count[i] : l->count[i] < 0 ? -1 : -2, i };
+	/* excluded (-1) sort after every count, before the unused (-2) */
+	qsort(r, n, sizeof *r, ranked_cmp);
+	for (size_t i = 0; i < n; i++)
+		order[k++] = r[i].i;
+	free(r);
+	return true;
+}
+
+/*
+ * Which models get a row.  With the keys: every model in the pool's order,
+ * scrolling.  Without: the used ones by share, then the excluded, then the
+ * others while they fit; what does not fit is counted on one line, the used
+ * ones first, so a used model is never counted as "not used".
+ */
+static bool choose_rows(const struct ui_table_input *in, struct listing *l, int avail,
+			struct ui_table_geom *g)
+{
+	size_t n = in->pool->n, rows;
+	size_t *order;
+
+	l->n = l->more_used = l->more_excluded = l->more_unused = 0;
+	if (in->focused) {
+		rows = avail < 3 ? (n < 3 ? n : 3) : (size_t)avail;
+		g->top = ui_table_scroll(g->top, in->cursor, n, rows);
+		for (size_t i = g->top; i < n && l->n < rows; i++)
+			l->rows[l->n++] = i;
+		return true;
+	}
+	order = malloc((n ? n : 1) * sizeof *order);
+	if (order == NULL || !rank_rows(l, n, order)) {
+		free(order);
+		return false;
+	}
+	rows = avail < 1 ? 1 : (size_t)avail;
+	rows = rows > UI_TABLE_ROWS_MAX ? UI_TABLE_ROWS_MAX : rows;
+	/* a short list keeps its last line for the count of the others */
+	if (n > rows)
+		rows--;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = order[k];
+		bool listed = l->n < rows && (n <= rows + 1 || l->count[i] != 0);
+		if (listed)
+			l->rows[l->n++] = i;
+		else if (l->count[i] > 0)
+			l->more_used++;
+		else if (l->count[i] < 0)
+			l->more_excluded++;
+		else
+			l->more_unused++;
+	}
+	free(order);
+	return true;
+}
+
+/* A model's own cost or accuracy in w cells: two decimals, fewer when it is large. */
+static void own_figure(char *buf, size_t size, int w, double v)
+{
+	int len = snprintf(buf, size, "%.2f", v);
+
+	if (len > w)
+		len = snprintf(buf, size, "%.0f", v);
+	if (len > w)
+		snprintf(buf, size, "%.2g", v);
+}
+
+static void model_row(struct cursor *c, const struct ui_table_input *in, const struct listing *l,
+		      size_t r, int nw, int cw, int bw)
 {
 	const struct ui_term *t = c->t;
+	size_t i = l->rows[r];
+	long long count = l->count[i];
 	const struct model *m = &in->pool->models[i];
 	const struct policy *p = in->pol;
 	bool sel = in->focused && i == in->cursor;
 	attr_t name_a = count > 0 ? A_NORMAL : ui_term_attr(t, UI_DIM);
 	int x = c->r.x, y = c->y;
+	char cost[32], acc[32];
 
 	ui_text(t, y, x, 1, ui_term_attr(t, UI_FOCUS), sel ? t->g->focus : " ");
 	ui_text(t, y, x + 1, 1, ui_term_attr(t, UI_ERROR), count < 0 ? "x" : " ");
-	ui_text(t, y, x + PREFIX_W, nw, sel ? name_a | A_REVERSE : name_a, m->name);
+	ui_text(t, y, x + PREFIX_W, nw, sel ? name_a | A_REVERSE : name_a, l->names[r]);
 	x += PREFIX_W + nw;
+	own_figure(cost, sizeof cost, 7, m->cost);
+	own_figure(acc, sizeof acc, 8, m->accuracy);
 	if (count < 0) {
 		ui_text(t, y, x, c->r.w - PREFIX_W - nw, ui_term_attr(t, UI_DIM), " excluded");
 	} else if (count == 0 && p != NULL && policy_has_counts(p)) {
-		ui_textf(t, y, x, c->r.w - PREFIX_W - nw, ui_term_attr(t, UI_DIM), " %*s", cw, "-");
+		ui_textf(t, y, x, c->r.w - PREFIX_W - nw, ui_term_attr(t, UI_DIM),
+			 " %*s %6s%*s%s %7s %8s", cw, "-", "", bw, "", bw > 0 ? " " : "", cost, acc);
 	} else if (count > 0) {
 		double share = (double)count / (double)p->params.k;
-		ui_textf(t, y, x, c->r.w - PREFIX_W - nw, A_NORMAL, " %*lld %5.1f%%%*s%s %7.2f %8.2f",
-			 cw, count, 100 * share, bw, "", bw > 0 ? " " : "", share * m->cost,
-			 share * m->accuracy);
+		ui_textf(t, y, x, c->r.w - PREFIX_W - nw, A_NORMAL, " %*lld %5.1f%%%*s%s %7s %8s",
+			 cw, count, 100 * share, bw, "", bw > 0 ? " " : "", cost, acc);
 		if (bw > 0)
 			bar(t, y, x + 1 + cw + 8, bw, share);
 	}
 	c->y++;
 }
 
-static void model_rows(struct cursor *c, const struct ui_table_input *in, struct listing *l,
+/* The line that counts the models a short list leaves out: used ones first. */
+static void more_line(struct cursor *c, const struct listing *l)
+{
+	char buf[160];
+	size_t at = 0;
+	const char *sep = "";
+
+	if (l->more_used + l->more_excluded + l->more_unused == 0)
+		return;
+	at += (size_t)snprintf(buf, sizeof buf, "%s ", c->t->g->dots);
+	if (l->more_used > 0) {
+		at += (size_t)snprintf(buf + at, sizeof buf - at, "%zu more used", l->more_used);
+		sep = ", ";
+	}
+	if (l->more_excluded > 0 && at < sizeof buf) {
+		at += (size_t)snprintf(buf + at, sizeof buf - at, "%s%zu %sexcluded", sep,
+				       l->more_excluded, sep[0] ? "" : "more ");
+		sep = ", ";
+	}
+	if (l->more_unused > 0 && at < sizeof buf)
+		at += (size_t)snprintf(buf + at, sizeof buf - at, "%s%zu %snot used", sep,
+				       l->more_unused, sep[0] ? "" : "more ");
+	/* the key to list them, when the line has room for it */
+	if (at < sizeof buf && (int)at + 3 + 22 <= c->r.w)
+		snprintf(buf + at, sizeof buf - at, ": x lists every model");
+	line(c, l->more_used > 0 ? ui_term_attr(c->t, UI_ERROR) : ui_term_attr(c->t, UI_DIM),
+	     "   %s", buf);
+}
+
+static bool model_rows(struct cursor *c, const struct ui_table_input *in, struct listing *l,
 		       struct ui_table_geom *g)
 {
 	long long k = in->pol != NULL ? in->pol->params.k : 1;
@@ -249,7 +394,10 @@ static void model_rows(struct cursor *c, const struct ui_table_input *in, struct
 
 	cw = cw < 5 ? 5 : cw;
 	widths(in, l, c->r.w, cw, &nw, &bw);
-	/* figures' headings only over figures: without a policy the rows are names to toggle */
+	if (!cut_names(c->t, in, l, c->r.w, cw, &nw, &bw))
+		return false;
+	/* figures' headings only over figures: without a policy the rows are names to toggle;
+	 * cost and accuracy are each model's own, not its share of the totals */
 	if (in->pol != NULL && policy_has_counts(in->pol))
 		line(c, ui_term_attr(c->t, UI_DIM), "   %-*s %*s %6s%s%*s %7s %8s", nw, "model", cw,
 		     "count", "share", bw > 0 ? " " : "", bw, "", "cost", "accuracy");
@@ -258,12 +406,11 @@ static void model_rows(struct cursor *c, const struct ui_table_input *in, struct
 	g->rows = (struct ui_rect){ c->y, c->r.x, 0, c->r.w };
 	for (size_t r = 0; r < l->n && room(c) && r < UI_TABLE_ROWS_MAX; r++) {
 		g->model[r] = l->rows[r];
-		model_row(c, in, l->rows[r], l->count[l->rows[r]], nw, cw, bw);
+		model_row(c, in, l, r, nw, cw, bw);
 		g->rows.h++;
 	}
-	if (l->unlisted > 0)
-		line(c, ui_term_attr(c->t, UI_DIM), "   %s %zu more not used: x lists every model",
-		     c->t->g->dots, l->unlisted);
+	more_line(c, l);
+	return true;
 }
 
 /* Battery mode: K over the duration, the energy per inference, what the battery keeps. */
@@ -309,6 +456,27 @@ static void limits_line(struct cursor *c, const struct ui_table_input *in, const
 		line(c, A_NORMAL, "limits    %s", models);
 }
 
+/* The time constraints in force: the busy share live, and the models the deadline leaves out. */
+static void time_line(struct cursor *c, const struct ui_table_input *in, const struct policy *p)
+{
+	const struct solve_params *sp = &p->params;
+	char dl[48] = "";
+	if (sp->deadline > 0) {
+		size_t slow = 0;
+		for (size_t j = 0; j < in->work->n; j++)
+			slow += in->work->models[j].latency > sp->deadline * (1 + 1e-9);
+		snprintf(dl, sizeof dl, "%zu over %.3g ms", slow, sp->deadline * 1e3);
+	}
+	if (sp->rate > 0) {
+		double seconds = (double)sp->k / sp->rate;
+		double duty = sp->duty_cycle > 0 ? sp->duty_cycle : 1;
+		line(c, A_NORMAL, "busy      %.3g%% of the time, max %.3g%%%s%s",
+		     100 * p->busy_time / seconds, 100 * duty, dl[0] ? "; " : "", dl);
+	} else if (dl[0]) {
+		line(c, A_NORMAL, "deadline  %s", dl);
+	}
+}
+
 static void totals(struct cursor *c, const struct ui_table_input *in)
 {
 	const struct policy *p = in->pol;
@@ -328,6 +496,7 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 	line(c, A_NORMAL, "models    %zu of %zu used, K = %lld, %s = %.6g", p->models_used,
 	     in->work->n, p->params.k, c->t->g->lambda, p->params.lambda);
 	limits_line(c, in, p);
+	time_line(c, in, p);
 	best = ui_table_best_single_within(in->work, p->params.mode,
 					   primal ? p->params.budget : p->params.min_accuracy,
 					   p->params.memory_limit);
@@ -366,6 +535,23 @@ double ui_table_tidy(double diff)
 	return fabs(diff) < 5e-7 ? 0.0 : diff;
 }
 
+/* The title line, then the model rows. */
+static bool model_rows_after_title(struct cursor *c, const struct ui_table_input *in,
+				   struct listing *l, struct ui_table_geom *g)
+{
+	const struct policy *p = in->pol;
+
+	if (p == NULL) {
+		line(c, ui_term_attr(c->t, UI_LABEL), "Policy");
+	} else {
+		char title[64];
+		ui_table_title(title, sizeof title, p);
+		line(c, ui_term_attr(c->t, UI_LABEL), "Policy  %s, %.1f ms", title,
+		     1000 * p->seconds);
+	}
+	return model_rows(c, in, l, g);
+}
+
 /* The title, the model rows, then the totals or why there is no answer. */
 static void draw_body(struct cursor *c, const struct ui_table_input *in, struct listing *l,
 		      struct ui_table_geom *g)
@@ -373,25 +559,32 @@ static void draw_body(struct cursor *c, const struct ui_table_input *in, struct 
 	const struct ui_term *t = c->t;
 	const struct policy *p = in->pol;
 	bool counts = fill_counts(in, l->count);
-	int avail = c->r.h - 2 - rest_lines(in, c->r.w);
+	int avail = c->r.h - 2 - rest_lines(in, c->r.w), used = 0;
 
-	g->page = avail < 1 ? 1 : avail;
-	choose_rows(in, l, avail, g);
-	if (p == NULL)
-		line(c, ui_term_attr(t, UI_LABEL), "Policy");
-	else {
-		char title[64];
-		ui_table_title(title, sizeof title, p);
-		line(c, ui_term_attr(t, UI_LABEL), "Policy  %s, %.1f ms", title, 1000 * p->seconds);
+	/* the models used push the totals down, keeping the accuracy and cost lines:
+	 * a table that hides part of the answer is as wrong as a wrong answer */
+	for (size_t i = 0; counts && i < in->pool->n; i++)
+		used += l->count[i] > 0;
+	if (!in->focused && used + ((size_t)used < in->pool->n) > avail) {
+		int most = c->r.h - 2 - 3;
+		avail = used + ((size_t)used < in->pool->n);
+		avail = avail > most ? most : avail;
+		avail = avail < c->r.h - 2 - rest_lines(in, c->r.w) ? c->r.h - 2 - rest_lines(in, c->r.w)
+								  : avail;
 	}
-	model_rows(c, in, l, g);
+	g->page = avail < 1 ? 1 : avail;
+	if (!choose_rows(in, l, avail, g) || !model_rows_after_title(c, in, l, g)) {
+		line(c, ui_term_attr(t, UI_ERROR), "out of memory");
+		return;
+	}
 	if (p == NULL) {
 		wrapped(c, ui_term_attr(t, UI_ERROR), in->error != NULL && in->error[0] != '\0'
 			? in->error : "no answer yet");
 	} else if (!counts) {
 		wrapped(c, ui_term_attr(t, UI_ERROR), p->message[0] != '\0' ? p->message
 			: solve_outcome_name(p->outcome));
-		if (p->outcome == SOLVE_INFEASIBLE)
+		/* no nearest value (no model fits the memory): the message says what to change */
+		if (p->outcome == SOLVE_INFEASIBLE && isfinite(p->nearest))
 			line(c, A_NORMAL, p->params.mode == SOLVE_MAX_ACCURACY
 			     ? "minimum feasible budget %g" : "best reachable accuracy %g", p->nearest);
 	} else {
@@ -421,6 +614,7 @@ void ui_table_draw(const struct ui_term *t, struct ui_rect r, const struct ui_ta
 		line(&c, ui_term_attr(t, UI_ERROR), "out of memory");
 	free(l.rows);
 	free(l.count);
+	free(l.names);
 }
 
 bool ui_table_hit(const struct ui_table_geom *g, int y, int x, size_t *model)

@@ -16,23 +16,28 @@ static volatile sig_atomic_t caught_signal;
 static volatile sig_atomic_t caught_cont;
 static volatile sig_atomic_t caught_tstp;
 
-/* What ui_term_open changed, so ui_term_close (or exit) can put it back. */
-static struct {
-	SCREEN *screen;
-	int saved_stderr;
-	struct sigaction old[5];
-	struct ui_term *term;
-	bool atexit_done;
-} saved = { .saved_stderr = -1 };
-
 /*
  * SIGTSTP is ours too: ncurses' own handler is only installed when the
  * disposition is SIG_DFL, and ncurses ignores SIGTSTP while it refreshes the
  * screen, so a Ctrl-Z typed during a redraw (the planner redraws all the time
- * while its sweeps run) was lost.  A flag is never lost.
+ * while its sweeps run) was lost.  A flag is never lost.  The signals a
+ * user or a program sends to end a process (Ctrl-\'s SIGQUIT, SIGUSR1/2,
+ * SIGALRM, SIGPIPE besides Ctrl-C's SIGINT, SIGTERM and SIGHUP) are flags
+ * too, so the terminal is given back before the process ends by the signal
+ * (SIGQUIT's core dump included).  A signal ignored at start stays ignored.
  */
-static const int handled_signals[5] = { SIGINT, SIGTERM, SIGHUP, SIGCONT, SIGTSTP };
+static const int handled_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGCONT, SIGTSTP, SIGQUIT,
+					 SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE };
 #define N_HANDLED (sizeof handled_signals / sizeof handled_signals[0])
+
+/* What ui_term_open changed, so ui_term_close (or exit) can put it back. */
+static struct {
+	SCREEN *screen;
+	int saved_stderr;
+	struct sigaction old[N_HANDLED];
+	struct ui_term *term;
+	bool atexit_done;
+} saved = { .saved_stderr = -1 };
 
 static const struct ui_glyphs glyphs_utf8 = {
 	.hline = L'─', .vline = L'│', .corner_tl = L'┌', .corner_tr = L'┐',
@@ -204,7 +209,9 @@ static void catch_signals(void)
 	sigemptyset(&sa.sa_mask);
 	/* no SA_RESTART: a signal should cut getch's wait short */
 	for (size_t i = 0; i < N_HANDLED; i++)
-		sigaction(handled_signals[i], &sa, &saved.old[i]);
+		if (sigaction(handled_signals[i], NULL, &saved.old[i]) == 0 &&
+		    saved.old[i].sa_handler != SIG_IGN)
+			sigaction(handled_signals[i], &sa, NULL);
 }
 
 static void restore_signals(void)
@@ -242,6 +249,8 @@ enum status ui_term_open(struct ui_term *t, bool force_ascii, struct status_msg 
 
 	memset(t, 0, sizeof *t);
 	setlocale(LC_ALL, "");
+	/* ncurses needs the character set; numbers on screen, typed or written use '.' */
+	setlocale(LC_NUMERIC, "C");
 	t->utf8 = !force_ascii && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	t->g = ui_glyphs_get(t->utf8);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))

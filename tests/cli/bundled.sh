@@ -13,6 +13,13 @@ if [ -f ../../shared/data/torchvision_imagenet.csv ]; then
 	check $r "data/torchvision_imagenet.csv is the shared file"
 fi
 expect_true "114 weights + header" "$(wc -l <$TV) == 115"
+for f in mlperf_rpi4_tflite.csv mlperf_xavier_tflite.csv; do
+	if [ -f ../../shared/data/$f ]; then
+		cmp -s data/$f ../../shared/data/$f && r=0 || r=1
+		check $r "data/$f is the shared file"
+	fi
+	expect_true "$f: 94 models + header" "$(wc -l <data/$f) == 95"
+done
 
 run --pool help
 expect_status 0
@@ -21,6 +28,9 @@ expect_out "  uci_har         har            5  "
 expect_out "  imagenet_paper  imagenet       9  "
 expect_out "  torchvision     zoo          114  "
 expect_out "columns: cost=gflops,accuracy=acc1,memory=file_size_mb"
+expect_out "  rpi4                          94  "
+expect_out "  xavier                        94  "
+expect_out "columns: cost=energy_mj,accuracy=top1"
 run solve --pool help --budget 3   # in any command, whatever else is given
 expect_status 0
 expect_out "torchvision_imagenet.csv"
@@ -53,6 +63,35 @@ expect_out "spacing            linear (default: costs span a factor of 97.8, log
 run compare --pool uci_har --format csv
 expect_status 0
 
+# The measured-energy pools, in every command (the mapping: cost=energy_mj, accuracy=top1).
+run solve --pool rpi4 --budget 300
+expect_status 0
+expect_out "mlperf_rpi4_tflite.csv, 94 models"
+expect_out "models used        2 of 94"
+expect_true "mobilenet-v3-large float runs 616" "$(awk '$1 == "mobilenet-v3-large_224_1.0_float" { print $5 }' "$T/out") == 616"
+expect_true "mobilenet-v3-large uint8 runs 384" "$(awk '$1 == "mobilenet-v3-large_224_1.0_uint8" { print $5 }' "$T/out") == 384"
+run solve data/mlperf_rpi4_tflite.csv --columns cost=energy_mj,accuracy=top1 --budget 300
+expect_true "same answer as the file" "$(awk '$1 == "mobilenet-v3-large_224_1.0_float" { print $5 }' "$T/out") == 616"
+run solve --pool xavier --budget 100 --format csv
+expect_status 0
+expect_true "xavier: 94 models" "$(wc -l <"$T/out") == 95"
+expect_out "efficientnet-lite0-quantized,333.11,71.19,"
+for pool in rpi4 xavier; do
+	run sweep --pool $pool --steps 3 --format csv
+	expect_status 0
+	expect_true "$pool sweep: 3 levels x 94 models" "$(wc -l <"$T/out") == 283"
+	run frontier --pool $pool --steps 3 --format csv
+	expect_status 0
+	run compare --pool $pool --format csv
+	expect_status 0
+	expect_true "$pool compare: 94 models" "$(wc -l <"$T/out") == 95"
+	run schedule --pool $pool --budget 300 --K 10 --format csv
+	expect_status 0
+	run plot --pool $pool -o "$T/$pool.svg"
+	expect_status 0
+	expect_true "$pool: an SVG" "$(grep -c '<svg' "$T/$pool.svg") -ge 1"
+done
+
 # A bundled pool joined with the user's own table: measured energy for three weights.
 printf 'model,mj\nresnet50,47.9\nmobilenet_v3_large,4.6\nefficientnet_b0,8.3\n' >"$T/mine.csv"
 run solve --pool torchvision "$T/mine.csv" --columns cost=mine.csv:mj --budget 10
@@ -61,18 +100,37 @@ expect_out "3 models"
 expect_line "$T/err" 1 "optdeploy: warning: left out 111 models not in every file: shufflenet_v2_x0_5 (not in $T/mine.csv), mobilenet_v3_small (not in $T/mine.csv), mnasnet0_5 (not in $T/mine.csv) and 108 more (--strict makes this an error)"
 expect_true "efficientnet_b0 costs 8.3 mJ" "$(awk '$1 == "efficientnet_b0" { print $2 }' "$T/out") == 8.3"
 
-# Neither installed nor run from the source tree: the message says where it looked.
+# From any directory after a plain make: the data is found next to the program
+# (/proc/self/exe), then in the source tree; a path outside the working
+# directory is shown whole.
 here=$(pwd)
 prog=$(cd "$(dirname "$OPTDEPLOY")" && pwd)/$(basename "$OPTDEPLOY")
 cd "$T"
 saved=$OPTDEPLOY
 OPTDEPLOY=$prog
-run solve --pool zoo --budget 1
-if [ ! -e /usr/local/share/optdeploy/torchvision_imagenet.csv ] && [ "$STATUS" -ne 0 ]; then
-	expect_status 66
-	expect_err "data/torchvision_imagenet.csv: cannot open: No such file or directory (the bundled pools are installed in "
-	expect_err ", or read from ./data in the source tree)"
-fi
+run solve --pool zoo --budget 5
+expect_status 0
+expect_out "/data/torchvision_imagenet.csv, 114 models"
+expect_out "models used        2 of 114"
+run --pool help
+expect_status 0
+expect_out "  rpi4                          94  /"
+# a copy of the program with a data/ of its own reads that one first
+mkdir -p "$T/bin/data"
+cp "$prog" "$T/bin/optdeploy"
+printf 'model,cost,accuracy\na,1,50\nb,2,60\n' >"$T/bin/data/uci_har.csv"
+OPTDEPLOY=$T/bin/optdeploy
+run solve --pool har --budget 2
+expect_status 0
+expect_out "pool               bin/data/uci_har.csv, 2 models"
+cd "$T/bin"
+run sweep --pool har --steps 2
+expect_out "pool               data/uci_har.csv, 2 models"
+# without one, the source tree's data/
+rm -r "$T/bin/data"
+run solve --pool har --budget 80
+expect_status 0
+expect_out "/data/uci_har.csv, 5 models"
 OPTDEPLOY=$saved
 cd "$here"
 

@@ -42,7 +42,7 @@ expect_true "load_cost from param_count" \
 expect_true "accuracy from top5" "$(awk '$1 == "resnet50.a1_in1k" { print $3 }' "$T/out") == 95.11"
 
 # Bad mappings: the option (64) or the table (65).
-expect_usage "--columns: unknown key 'speed' (keys: name, cost, accuracy, load_cost, memory)" \
+expect_usage "--columns: unknown key 'speed' (keys: name, cost, accuracy, load_cost, memory, latency)" \
 	solve $Z --columns speed=x --budget 2
 expect_usage "--columns: key 'cost' given twice" solve $Z --columns cost=a,cost=b --budget 2
 expect_usage "--columns: key 'cost' given twice" \

@@ -75,13 +75,19 @@ if [ "$STATUS" -eq 0 ]; then
 	run solve "$T/mem.csv" --budget 45 --memory 12 --lambda 0
 	expect_status 0
 	expect_out "device limits      memory of the models used <= 12"
-	expect_true "big does not fit" "$(awk '$1 == "big" { print $5 }' "$T/out") == 0"
+	expect_true "big does not fit" "$(awk '$1 == "big" { print $6 }' "$T/out") == 0"
+	expect_out "memory used        8 of 12"
+	run solve "$T/mem.csv" --budget 45 --memory 12 --lambda 0 --format csv
+	expect_out "status,memory,memory_used,memory_limit"
+	expect_out "mid,30,70,1,1000,1,45,1000,0,70,30,70000,optimal,8,8,12"
+	run solve "$T/mem.csv" --budget 45 --lambda 0 --format csv
+	expect_no_out "memory_used"
 	run solve "$T/mem.csv" --budget 45 --memory 3
 	expect_status 1
 	expect_err "no model fits the memory limit 3 (the smallest needs 4)"
 	run solve "$T/mem.csv" --budget 45 --memory 12 --max-models 1
 	expect_out "device limits      at most 1 model used; their memory <= 12"
-	expect_true "mid alone" "$(awk '$1 == "mid" { print $5 }' "$T/out") == 1000"
+	expect_true "mid alone" "$(awk '$1 == "mid" { print $6 }' "$T/out") == 1000"
 else
 	# this build's loader reads no memory column yet: the refusal must say so
 	expect_status 65

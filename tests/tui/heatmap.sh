@@ -71,7 +71,7 @@ compare() {
 
 for pool in uci_har imagenet_paper; do
 	DATA="$ROOT/data/$pool.csv"
-	start 120 40 -- "$DATA"
+	start 120 40 -- "$DATA" --rows all
 	wait_ready
 	compare "$DATA" 1 --K 1000 --lambda 0
 	compare "$DATA" 2 --K 1000 --lambda-per-k 0.1

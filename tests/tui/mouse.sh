@@ -111,7 +111,7 @@ run() {  # run ENCODING TERM MODES
 	hrow=$(line_of "decision_tree  ")
 	hrow=$(screen | sed -n "$hrow,\$p" | grep -n "^decision_tree" | head -n 1 | cut -d: -f1)
 	hrow=$(( hrow + $(line_of "decision_tree  ") - 1 ))
-	axis=$(screen | grep -n "59.01" | tail -n 1 | cut -d: -f1)
+	axis=$(screen | grep -n "59.01─" | tail -n 1 | cut -d: -f1)
 	first=$(screen_cells | sed -n "${axis}p" | LC_ALL=C awk '{ print index($0, "59.01") }')
 	click "$first" "$hrow"
 	budget_is 59.01

@@ -1,8 +1,10 @@
 #!/bin/sh
 # The progress line of long batch commands, on a terminal's standard error:
-# a sweep of a few seconds shows "sweep: N/M levels, ... elapsed" while it
-# runs, erases it at the end ("\r" + clear to end of line) before anything
-# else is written, and its output is the same as without a terminal.  With
+# a CSV sweep of a few seconds, streamed, shows "sweep: N/M levels solved and
+# written, ... elapsed" while it runs (a table sweep "sweep: N/M levels"),
+# erases it at the end ("\r" + clear to end of line) before anything else is
+# written, and its output is the same as without a terminal.  A sweep whose
+# time goes into writing (a big pool into a file) shows the line too.  With
 # standard error not a terminal, or with --no-progress, there is no progress
 # text at all; when the command fails, the line is erased before the error.
 #
@@ -55,7 +57,7 @@ CMD="'$OPTDEPLOY' sweep pool.csv $ARGS --steps $STEPS --format csv"
 
 # 1. the line appears with its counts, then goes; the CSV is intact
 run ok "$CMD | md5sum >out.md5"
-wait_match "^sweep: [0-9]+/$STEPS levels, [0-9.]+ s elapsed" 60
+wait_match "^sweep: [0-9]+/$STEPS levels solved and written, [0-9.]+ s elapsed" 60
 exited 0
 screen | grep -q "levels" && fail "the progress line was not erased"
 esc=$(printf '\033')
@@ -72,11 +74,13 @@ md5sum <"$TMPD/plain.csv" | cmp -s - "$TMPD/out.md5" || fail "the CSV differs wi
 # 2. standard error to a file: no progress text at all (and nothing else)
 [ ! -s "$TMPD/plain.err" ] || fail "progress text in a file: $(head -c 200 "$TMPD/plain.err")"
 
-# 3. a failure after the line was shown: erased before the error message
-run fail "$CMD -o /nonexistent/dir/out.csv"
-wait_for "/$STEPS levels, " 60
+# 3. a failure after the line was shown: erased before the error message (a
+# table is printed after its levels are solved; a CSV is written as it goes,
+# so a bad output file fails before any solving)
+run fail "'$OPTDEPLOY' sweep pool.csv $ARGS --steps $STEPS >/dev/full"
+wait_match "^sweep: [0-9]+/$STEPS levels, [0-9.]+ s elapsed" 60
 exited 73
-screen | grep -q "^optdeploy: .*cannot write" || fail "the error message does not start its line"
+screen | grep -q "^optdeploy: standard output: " || fail "the error message does not start its line"
 screen | grep -q "levels" && fail "the progress line was not erased before the error"
 LC_ALL=C grep -qF "${esc}[K${cr}${esc}[Koptdeploy: " "$TMPD/fail.raw" ||
 	fail "the error message is not preceded by the erase"
@@ -86,4 +90,15 @@ run quiet "$CMD --no-progress | md5sum >quiet.md5"
 exited 0
 LC_ALL=C grep -q "levels" "$TMPD/quiet.raw" && fail "--no-progress: a progress line was written"
 md5sum <"$TMPD/plain.csv" | cmp -s - "$TMPD/quiet.md5" || fail "--no-progress: the CSV differs"
+# 5. most of the time in writing: 2,000 models at K = 1e9 into a file (420 MB), the
+# levels solved fast (no load cost, lambda 0); the line counts levels solved
+# and written, and goes at the end
+awk 'BEGIN { srand(5); print "model,cost,accuracy"
+	for (i = 1; i <= 2000; i++) printf "big%04d,%.4f,%.4f\n", i, 1 + 99 * rand(), 40 + 50 * rand() }' \
+	>"$TMPD/big.csv"
+run write "'$OPTDEPLOY' sweep big.csv --K 1e9 --lambda 0 --steps 2500 -o big_out.csv"
+wait_match "^sweep: [0-9]+/2500 levels solved and written, [0-9.]+ s elapsed" 120
+exited 0
+screen | grep -q "levels" && fail "writing: the progress line was not erased"
+screen | grep -q "wrote 5000000 rows to big_out.csv" || fail "writing: no summary line"
 echo "progress: ok ($STEPS levels)"

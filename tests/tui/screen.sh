@@ -13,9 +13,14 @@ names() { sed 1d "$1" | cut -d, -f1; }
 labels() {
 	LC_ALL=C awk -v m="$1" '{
 		s = $0
-		while (match(s, /[A-Za-z0-9_.-]+/)) {
+		while (match(s, /[A-Za-z0-9_.-]+(\342\200\246[A-Za-z0-9_.-]*)?/)) {
 			t = substr(s, RSTART, RLENGTH)
-			if (t == m || (length(t) >= 10 && index(m, t) == 1))
+			p = index(t, "\342\200\246")
+			# a name cut in the middle: its head and its end
+			if (p > 0 && index(m, substr(t, 1, p - 1)) == 1 &&
+			    substr(m, length(m) - length(t) + p + 3) == substr(t, p + 3))
+				n++
+			else if (t == m || (length(t) >= 10 && index(m, t) == 1))
 				n++
 			s = substr(s, RSTART + RLENGTH)
 		}
@@ -23,7 +28,7 @@ labels() {
 }
 
 check_pool() {  # check_pool FILE W H
-	start "$2" "$3" -- "$ROOT/$1"
+	start "$2" "$3" -- "$ROOT/$1" --rows all
 	wait_ready
 	s=$(screen)
 	for what in "Frontier" "Budget" "Lambda" "K  1000" "Policy" "Fig. 4" "Fig. 5" \

@@ -29,17 +29,30 @@ struct brute {
 	bool found;
 };
 
-/* The device limits of solve_params, counted independently of the solver. */
+/*
+ * The device limits, the deadline and the time row of solve_params (sum t x
+ * <= D K / rate), counted independently of the solver.
+ */
 static inline bool brute_limits_ok(const struct pool *pool, const struct solve_params *sp,
 				   const long long *x)
 {
 	size_t used = 0;
-	long double mem = 0;
+	long double mem = 0, busy = 0, tmax = 0;
 	for (size_t i = 0; i < pool->n; i++) {
+		tmax = fmaxl(tmax, pool->models[i].latency);
 		if (x[i] > 0) {
 			used++;
 			mem += pool->models[i].memory;
+			busy += (long double)x[i] * pool->models[i].latency;
+			if (sp->deadline > 0 && pool->models[i].latency > sp->deadline * (1 + 1e-9L))
+				return false;
 		}
+	}
+	if (sp->rate > 0) {
+		long double duty = sp->duty_cycle > 0 ? sp->duty_cycle : 1;
+		long double allowed = duty * (long double)sp->k / sp->rate;
+		if (busy > allowed + 1e-12L * (long double)sp->k * fmaxl(tmax, duty / sp->rate) + 1e-12L)
+			return false;
 	}
 	if (sp->max_models > 0 && used > sp->max_models)
 		return false;

@@ -115,8 +115,14 @@ static void test_refused(void **state)
 	assert_int_equal(parse(&o, &m, "lifetime", "p.csv", "--cost-unit", "mJ", "--battery",
 			       "40kJ", "--rate", "1/s", "--sweep", "--steps", "4", NULL), ST_OK);
 	assert_true(o.sweep && o.steps == 4);
-	assert_int_equal(parse(&o, &m, "frontier", "p.csv", "--rate", "1/s", NULL), ST_USAGE);
-	assert_non_null(strstr(m.text, "--rate: not used by 'frontier'"));
+	/* a rate alone is the time row (cli_time.h), in every command; a battery is not */
+	assert_int_equal(parse(&o, &m, "frontier", "p.csv", "--rate", "4/s", NULL), ST_OK);
+	assert_true(o.params.rate == 4 && o.spec.latency_needed);
+	assert_int_equal(parse(&o, &m, "solve", "p.csv", "--budget", "3", "--rate", "30/min",
+			       "--duty-cycle", "0.5", NULL), ST_OK);
+	assert_true(o.params.rate == 0.5 && o.params.duty_cycle == 0.5 && o.params.k == 1000);
+	assert_int_equal(parse(&o, &m, "frontier", "p.csv", "--battery", "1kJ", NULL), ST_USAGE);
+	assert_non_null(strstr(m.text, "--battery: not used by 'frontier'"));
 	/* the planner's battery mode: the same options, its duration slider starts at K = 1000 */
 	assert_int_equal(parse(&o, &m, "p.csv", "--battery", "1kJ", NULL), ST_USAGE);
 	assert_non_null(strstr(m.text, "give --cost-unit"));

@@ -83,7 +83,7 @@ static void test_columns_and_selection(void **state)
 	ASSERT_USAGE("--columns: key 'cost' given twice", "solve", "z.csv", "--columns", "cost=a",
 		     "--columns", "cost=b", "--budget", "2");
 	ASSERT_USAGE("--columns: unknown key 'gmacs' (keys: name, cost, accuracy, load_cost, "
-		     "memory)", "sweep", "z.csv", "--columns", "gmacs=cost");
+		     "memory, latency)", "sweep", "z.csv", "--columns", "gmacs=cost");
 	ASSERT_USAGE("--columns: missing value", "sweep", "z.csv", "--columns");
 	ASSERT_USAGE("--only: an empty pattern (write PATTERN[,PATTERN...])", "sweep", "z.csv",
 		     "--only", "");

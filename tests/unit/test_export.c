@@ -537,7 +537,7 @@ static void test_file_writes_and_replaces(void **state)
 	free(got);
 	struct stat st;
 	assert_int_equal(stat(td.path, &st), 0);
-	assert_int_equal(st.st_mode & 07777, 0644);
+	assert_int_equal(st.st_mode & 07777, 0600);  /* the replaced file's mode is kept */
 	assert_dir_holds(td.dir, (const char *const[]){"policy.csv"}, 1);
 
 	/* A relative path with no directory part works too. */

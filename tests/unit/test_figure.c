@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include <cmocka.h>
 
 #include "optdeploy/core/export.h"
@@ -156,7 +158,8 @@ struct fixture {
 	struct figure_model fm;
 };
 
-static void build(struct fixture *fx, const char *file, double lambda, double budget)
+/* The figure of a pool: every model a heatmap row (all), or the used ones. */
+static void build_rows(struct fixture *fx, const char *file, double lambda, double budget, bool all)
 {
 	struct solve_params sp = solve_params_default();
 	memset(fx, 0, sizeof *fx);
@@ -173,8 +176,13 @@ static void build(struct fixture *fx, const char *file, double lambda, double bu
 	sp.budget = budget;
 	assert_int_equal(solver_run(fx->solver, &sp, &fx->pol, NULL), ST_OK);
 	struct figure_source src = { &fx->pool, &fx->sw[0], &fx->sw[1], &fx->pol, budget,
-				     FIGURE_AXIS_AUTO, false };
+				     FIGURE_AXIS_AUTO, false, all };
 	assert_int_equal(figure_model_build(&fx->fm, &src, NULL), ST_OK);
+}
+
+static void build(struct fixture *fx, const char *file, double lambda, double budget)
+{
+	build_rows(fx, file, lambda, budget, true);
 }
 
 static void release(struct fixture *fx)
@@ -274,6 +282,7 @@ static void test_heatmap_pixels_are_shares(void **state)
 		assert_true(g.heat[h].w > 0 && g.heat[h].h > 0);
 		for (size_t i = 0; i < fx.fm.n_models; i++)
 			for (size_t j = 0; j < fx.fm.heat[h].n_levels; j++) {
+				/* every model has a row, in the pool's order */
 				struct figure_rect c = figure_heat_cell(&fx.fm, &g, h, i, j);
 				assert_true(c.x >= g.heat[h].x - 1e-9 &&
 					    c.x + c.w <= g.heat[h].x + g.heat[h].w + 1e-9);
@@ -380,6 +389,84 @@ static int release_fonts(void **state)
 	return 0;
 }
 
+/* By default a heatmap row for each model used at some level of either sweep, no other. */
+static void test_heatmap_rows_used(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	size_t r = 0;
+	build_rows(&fx, "data/uci_har.csv", 100, 80, false);
+	assert_true(fx.fm.n_rows > 0 && fx.fm.n_rows < fx.fm.n_models);
+	for (size_t i = 0; i < fx.fm.n_models; i++) {
+		bool used = false;
+		for (int h = 0; h < 2; h++)
+			for (size_t j = 0; j < fx.sw[h].done; j++)
+				used = used || (policy_has_counts(&fx.sw[h].levels[j].policy) &&
+						sweep_share(&fx.sw[h], j, i) > 0);
+		if (used) {
+			assert_true(r < fx.fm.n_rows);
+			assert_int_equal(fx.fm.rows[r], i);
+			r++;
+		}
+	}
+	assert_int_equal(r, fx.fm.n_rows);
+	release(&fx);
+}
+
+/* 120 rows: the default page grows to label each; a page kept small says what it left out. */
+static void test_heatmap_labels_legible(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/optdeploy-test-figure-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+	struct fixture fx;
+	struct figure_geom g;
+	double w, h;
+	assert_non_null(fp);
+	fprintf(fp, "model,cost,accuracy\n");
+	for (int i = 0; i < 120; i++)
+		fprintf(fp, "model_%03d,%d,%g\n", i, i + 1, 50 + 40 * sqrt(i / 120.0));
+	fclose(fp);
+	build_rows(&fx, path, 100, 60, true);
+	unlink(path);
+	figure_default_size(FIGURE_HEATMAP, FIGURE_PDF, &w, &h);
+	double grown = figure_fit_height(&fx.fm, FIGURE_HEATMAP, w, h);
+	assert_true(grown > h);
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)w, (int)grown);
+	cairo_t *cr = cairo_create(img);
+	figure_draw(cr, &fx.fm, FIGURE_HEATMAP, w, grown, &g);
+	assert_int_equal(g.heat_labels_skipped, 0);
+	figure_draw(cr, &fx.fm, FIGURE_HEATMAP, w, h, &g);
+	assert_true(g.heat_labels_skipped > 0 && g.heat_labels_skipped < fx.fm.n_rows);
+	cairo_destroy(cr);
+	cairo_surface_destroy(img);
+	release(&fx);
+}
+
+static void test_tick_labels(void **state)
+{
+	(void)state;
+	char buf[32];
+	const double lg[] = { 0.1, 1, 10, 100, 1000 }, lin[] = { 0.5, 1, 1.5, 2 };
+	const char *want_lg[] = { "0.1", "1", "10", "100", "1000" };
+	const char *want_lin[] = { "0.5", "1.0", "1.5", "2.0" };
+	for (size_t i = 0; i < 5; i++) {
+		figure_tick_label(lg, 5, i, buf, sizeof buf);
+		assert_string_equal(buf, want_lg[i]);
+	}
+	for (size_t i = 0; i < 4; i++) {
+		figure_tick_label(lin, 4, i, buf, sizeof buf);
+		assert_string_equal(buf, want_lin[i]);
+	}
+	/* a log axis under a decade (uci_har's 59-100): 2-5 ticks between the ends */
+	struct figure_scale s;
+	double t[16];
+	figure_scale_fit(&s, 59.01, 100, true, 0.04);
+	size_t n = figure_scale_ticks(&s, t, 16);
+	assert_true(n >= 4 && n <= 7);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -390,6 +477,9 @@ int main(void)
 		cmocka_unit_test(test_ticks),
 		cmocka_unit_test(test_model_equals_sweep_csv),
 		cmocka_unit_test(test_heatmap_pixels_are_shares),
+		cmocka_unit_test(test_heatmap_rows_used),
+		cmocka_unit_test(test_heatmap_labels_legible),
+		cmocka_unit_test(test_tick_labels),
 		cmocka_unit_test(test_formats),
 	};
 	return cmocka_run_group_tests(tests, NULL, release_fonts);

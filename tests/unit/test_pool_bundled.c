@@ -6,8 +6,10 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "optdeploy/core/pool_bundled.h"
 #include "optdeploy/core/pool_tables.h"
@@ -16,12 +18,14 @@
 static void test_lookup(void **state)
 {
 	(void)state;
-	assert_int_equal(pool_bundled_count(), 3);
+	assert_int_equal(pool_bundled_count(), 5);
 	assert_string_equal(pool_bundled_find("torchvision")->file, "torchvision_imagenet.csv");
 	assert_ptr_equal(pool_bundled_find("zoo"), pool_bundled_find("torchvision"));
 	assert_ptr_equal(pool_bundled_find("imagenet"), pool_bundled_find("imagenet_paper"));
 	assert_ptr_equal(pool_bundled_find("har"), pool_bundled_default());
 	assert_string_equal(pool_bundled_default()->name, "uci_har");
+	assert_string_equal(pool_bundled_find("rpi4")->file, "mlperf_rpi4_tflite.csv");
+	assert_string_equal(pool_bundled_find("xavier")->file, "mlperf_xavier_tflite.csv");
 	assert_null(pool_bundled_find("Torchvision"));
 	assert_null(pool_bundled_find(""));
 	assert_null(pool_bundled_find(NULL));
@@ -33,7 +37,8 @@ static void test_lookup(void **state)
 /* Every bundled pool opens with its own mapping (run from the checkout: data/). */
 static void test_every_pool_opens(void **state)
 {
-	static const size_t models[] = { 5, 9, 114 };
+	static const size_t models[] = { 5, 9, 114, 94, 94 };
+	static const bool memory[] = { false, false, true, false, false };
 	(void)state;
 	for (size_t i = 0; i < pool_bundled_count(); i++) {
 		const struct pool_bundled *b = pool_bundled_at(i);
@@ -49,7 +54,7 @@ static void test_every_pool_opens(void **state)
 			fail_msg("%s: %s", b->name, m.text);
 		assert_int_equal(p.n, models[i]);
 		assert_int_equal(w.n, 0);
-		assert_true(p.has_memory == (b->columns != NULL));
+		assert_true(p.has_memory == memory[i]);
 		pool_free(&p);
 	}
 }
@@ -79,6 +84,61 @@ static void test_torchvision(void **state)
 	pool_free(&p);
 }
 
+/* A file found nowhere: the installed path, for the message; a found one relative to the cwd. */
+static void test_path_search(void **state)
+{
+	static const struct pool_bundled missing = { "missing", NULL, "no_such_pool.csv", NULL, "" };
+	char buf[4096], want[4096];
+	(void)state;
+	snprintf(want, sizeof want, "%s/no_such_pool.csv", pool_bundled_dir());
+	assert_string_equal(pool_bundled_path(&missing, buf, sizeof buf), want);
+	/* the unit tests run from the source tree: next to build/tests/ there is no data/,
+	   so the source tree's, shown relative to the working directory */
+	assert_string_equal(pool_bundled_path(pool_bundled_find("rpi4"), buf, sizeof buf),
+			    "data/mlperf_rpi4_tflite.csv");
+	snprintf(want, sizeof want, "%s/mlperf_rpi4_tflite.csv", pool_bundled_src_dir());
+	assert_true(access(want, F_OK) == 0);
+}
+
+/* The measured pools: energy in mJ and top-1 %, from the MLPerf v1.0 results (data/README). */
+static void test_mlperf(void **state)
+{
+	static const struct {
+		const char *pool, *cheapest, *dearest;
+		double min_mj, max_mj, max_top1;
+	} want[] = {
+		{ "rpi4", "mobilenet-v1-0.25-128-quantized", "efficientnet-lite4-non-quantized",
+		  17.35, 2440.52, 80.676 },
+		{ "xavier", "mobilenet-v1-0.25-128-non-quantized", "efficientnet-lite4-quantized",
+		  31.75, 1660.35, 80.676 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const struct pool_bundled *b = pool_bundled_find(want[i].pool);
+		char buf[4096];
+		const char *path = pool_bundled_path(b, buf, sizeof buf);
+		struct pool_spec s;
+		struct pool p;
+		struct status_msg m;
+		pool_spec_init(&s);
+		assert_int_equal(pool_bundled_spec(b, &s, &m), ST_OK);
+		assert_string_equal(s.column[POOL_KEY_COST], "energy_mj");
+		assert_string_equal(s.column[POOL_KEY_ACCURACY], "top1");
+		assert_int_equal(pool_load_tables(&path, 1, &s, &p, NULL, &m), ST_OK);
+		assert_string_equal(p.models[pool_cheapest(&p)].name, want[i].cheapest);
+		assert_true(p.models[pool_cheapest(&p)].cost == want[i].min_mj);
+		assert_true(pool_max_cost(&p) == want[i].max_mj);
+		size_t dear = 0, best = 0;
+		for (size_t j = 0; j < p.n; j++) {
+			dear = p.models[j].cost > p.models[dear].cost ? j : dear;
+			best = p.models[j].accuracy > p.models[best].accuracy ? j : best;
+		}
+		assert_string_equal(p.models[dear].name, want[i].dearest);
+		assert_true(p.models[best].accuracy == want[i].max_top1);
+		pool_free(&p);
+	}
+}
+
 static void test_spacing_levels(void **state)
 {
 	(void)state;
@@ -102,7 +162,7 @@ static void set_costs(struct pool *p, struct model *mv, const double *costs, siz
 	memset(p, 0, sizeof *p);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(names[i], sizeof names[i], "m%zu", i);
-		mv[i] = (struct model){ names[i], costs[i], 50.0 + (double)i, 1.0, 0.0 };
+		mv[i] = (struct model){ names[i], costs[i], 50.0 + (double)i, 1.0, 0.0, 0.0 };
 	}
 	p->models = mv;
 	p->n = n;
@@ -171,6 +231,8 @@ int main(void)
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_every_pool_opens),
 		cmocka_unit_test(test_torchvision),
+		cmocka_unit_test(test_mlperf),
+		cmocka_unit_test(test_path_search),
 		cmocka_unit_test(test_spacing_levels),
 		cmocka_unit_test(test_default_spacing),
 		cmocka_unit_test(test_log_sweep_range),

@@ -105,7 +105,7 @@ static void test_spec_parse(void **state)
 	pool_spec_init(&s);
 	assert_int_equal(pool_spec_add_columns(&s, "speed=x", false, &m), ST_USAGE);
 	assert_string_equal(m.text, "--columns: unknown key 'speed' (keys: name, cost, accuracy, "
-			    "load_cost, memory)");
+			    "load_cost, memory, latency)");
 	assert_int_equal(pool_spec_add_columns(&s, "cost=a,cost=b", false, &m), ST_USAGE);
 	assert_string_equal(m.text, "--columns: key 'cost' given twice");
 	assert_int_equal(pool_spec_add_columns(&s, "cost", false, &m), ST_USAGE);

@@ -20,7 +20,7 @@
 #include "test_support.h"
 #include "solve_check.h"
 
-/* 400 random instances, each in both modes and three search strategies:
+/* 400 random instances, each in both modes and four search strategies:
  * n <= 6, K <= 12, lambda 0 and > 0, random load costs. */
 static void test_brute_force_random(void **state)
 {
@@ -46,14 +46,51 @@ static void test_brute_force_random(void **state)
 		 * both ways of solving one support: the box around the LP vertex
 		 * (deploy_near) and the split-count program (deploy_mip) */
 		enum solve_search ways[] = {SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS,
-					    SOLVE_SEARCH_SUPPORTS_SPLIT};
-		checked += check_ways_against_brute(&tp.pool, s, sp, floor, ways, 3, &pol);
+					    SOLVE_SEARCH_SUPPORTS_SPLIT, SOLVE_SEARCH_FEW};
+		checked += check_ways_against_brute(&tp.pool, s, sp, floor, ways, 4, &pol);
 
 		policy_free(&pol);
 		solver_free(s);
 		ts_pool_free(&tp);
 	}
-	assert_true(checked >= 2400);
+	assert_true(checked >= 3200);
+}
+
+/*
+ * Small K, where loading a model can cost more than the LP charges for it
+ * (issue 15): lambda from 0.1 K to 5 K, up to 8 models, K <= 14, both
+ * modes, the default strategy (deploy_few below K = 100), deploy_few forced
+ * and GLPK's branch and bound over every model.
+ */
+static void test_brute_force_small_k_lambda(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0x15f3e9u};
+	int checked = 0;
+	for (int t = 0; t < 300; t++) {
+		struct ts_pool tp;
+		size_t n = 2 + ts_rand_below(&rng, 7);
+		ts_random_pool(&tp, &rng, n, t % 3 == 0);
+		if (t % 4 == 1)  /* every model loads alike, as the benchmark's pools */
+			for (size_t i = 0; i < n; i++)
+				tp.models[i].load_cost = 1;
+		struct solver *s = solver_new(&tp.pool, NULL);
+		assert_non_null(s);
+		struct policy pol;
+		assert_int_equal(policy_init(&pol, n, NULL), ST_OK);
+		struct solve_params sp = solve_params_default();
+		sp.k = 1 + (long long)ts_rand_below(&rng, 14);
+		sp.lambda = ts_rand_range(&rng, 0.1, 5.0) * (double)sp.k;
+		sp.budget = ts_rand_range(&rng, 0.9 * ts_min_cost(&tp.pool),
+					  1.02 * pool_max_cost(&tp.pool));
+		double floor = ts_rand_range(&rng, 45, 100);
+		enum solve_search ways[] = {SOLVE_SEARCH_AUTO, SOLVE_SEARCH_FEW, SOLVE_SEARCH_GLPK};
+		checked += check_ways_against_brute(&tp.pool, s, sp, floor, ways, 3, &pol);
+		policy_free(&pol);
+		solver_free(s);
+		ts_pool_free(&tp);
+	}
+	assert_true(checked == 1800);
 }
 
 /* The same instances with pruning off must give the same objectives. */
@@ -133,8 +170,8 @@ static void test_single_kept_model(void **state)
 {
 	(void)state;
 	struct model md[2] = {
-		{(char *)"m0", 54.243620914639905, 65.050186522770673, 0.93942121881991625, 0},
-		{(char *)"m1", 46.575585901737213, 65.492724016308784, 0.84153111884370446, 0},
+		{(char *)"m0", 54.243620914639905, 65.050186522770673, 0.93942121881991625, 0, 0},
+		{(char *)"m1", 46.575585901737213, 65.492724016308784, 0.84153111884370446, 0, 0},
 	};
 	struct pool pool = {.models = md, .n = 2, .cost_scale = 1};
 	check_large_k(&pool, 1000000000, 53.246717147213722);
@@ -150,16 +187,16 @@ static void test_benchmark_regressions(void **state)
 {
 	(void)state;
 	struct model three[3] = {
-		{(char *)"m0046", 0.111, 46.06, 1, 0}, {(char *)"m0072", 38.59, 84.00, 1, 0},
-		{(char *)"m0082", 10.96, 78.37, 1, 0},
+		{(char *)"m0046", 0.111, 46.06, 1, 0, 0}, {(char *)"m0072", 38.59, 84.00, 1, 0, 0},
+		{(char *)"m0082", 10.96, 78.37, 1, 0, 0},
 	};
 	struct pool p3 = {.models = three, .n = 3, .cost_scale = 1};
 	check_large_k(&p3, 1000000000, 25.78325);
 	struct model eight[8] = {
-		{(char *)"m0049", 0.1439, 43.09, 1, 0}, {(char *)"m0051", 1.958, 63.05, 1, 0},
-		{(char *)"m0055", 100.0, 93.82, 1, 0}, {(char *)"m0067", 3.022, 64.20, 1, 0},
-		{(char *)"m0068", 1.11, 62.35, 1, 0}, {(char *)"m0071", 0.1713, 48.35, 1, 0},
-		{(char *)"m0072", 38.59, 84.00, 1, 0}, {(char *)"m0084", 76.38, 87.40, 1, 0},
+		{(char *)"m0049", 0.1439, 43.09, 1, 0, 0}, {(char *)"m0051", 1.958, 63.05, 1, 0, 0},
+		{(char *)"m0055", 100.0, 93.82, 1, 0, 0}, {(char *)"m0067", 3.022, 64.20, 1, 0, 0},
+		{(char *)"m0068", 1.11, 62.35, 1, 0, 0}, {(char *)"m0071", 0.1713, 48.35, 1, 0, 0},
+		{(char *)"m0072", 38.59, 84.00, 1, 0, 0}, {(char *)"m0084", 76.38, 87.40, 1, 0, 0},
 	};
 	struct pool p8 = {.models = eight, .n = 8, .cost_scale = 1};
 	check_large_k(&p8, 1000000000, 51.4555);
@@ -334,6 +371,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bad_parameters),
 		cmocka_unit_test(test_brute_force_random),
+		cmocka_unit_test(test_brute_force_small_k_lambda),
 		cmocka_unit_test(test_pruning_is_exact),
 		cmocka_unit_test(test_relaxation_matches_hull),
 		cmocka_unit_test(test_dual_and_infeasible),

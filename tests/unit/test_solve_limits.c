@@ -60,12 +60,12 @@ static void test_brute_force_limits(void **state)
 		limited += sp.max_models > 0 || isfinite(sp.memory_limit);
 		double floor = ts_rand_range(&rng, 50, 101);
 		enum solve_search ways[] = {SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS,
-					    SOLVE_SEARCH_SUPPORTS_SPLIT};
-		checked += check_ways_against_brute(&tp.pool, s, sp, floor, ways, 3, &pol);
+					    SOLVE_SEARCH_SUPPORTS_SPLIT, SOLVE_SEARCH_FEW};
+		checked += check_ways_against_brute(&tp.pool, s, sp, floor, ways, 4, &pol);
 		policy_free(&pol);
 		solver_free(s);
 	}
-	assert_true(checked == 1800);
+	assert_true(checked == 2400);
 	assert_true(limited >= 150);
 }
 
@@ -125,8 +125,8 @@ static void test_refusals(void **state)
 {
 	(void)state;
 	struct model md[3] = {
-		{(char *)"small", 10, 60, 1, 4}, {(char *)"mid", 30, 70, 1, 8},
-		{(char *)"big", 60, 80, 1, 16},
+		{(char *)"small", 10, 60, 1, 4, 0}, {(char *)"mid", 30, 70, 1, 8, 0},
+		{(char *)"big", 60, 80, 1, 16, 0},
 	};
 	struct pool pool = {.models = md, .n = 3, .source = (char *)"dev.csv", .cost_scale = 1,
 			    .has_memory = true};

@@ -208,8 +208,8 @@ static void test_span_refused(void **state)
 {
 	(void)state;
 	struct model md[3] = {
-		{(char *)"tiny", 1e-9, 50, 1, 0}, {(char *)"mid", 1, 60, 1, 0},
-		{(char *)"huge", 1e4, 70, 1, 0},
+		{(char *)"tiny", 1e-9, 50, 1, 0, 0}, {(char *)"mid", 1, 60, 1, 0, 0},
+		{(char *)"huge", 1e4, 70, 1, 0, 0},
 	};
 	struct pool pool = {.models = md, .n = 3, .source = (char *)"zoo.csv", .cost_scale = 1};
 	struct status_msg m;

@@ -13,6 +13,10 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "optdeploy/core/export.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/sweep.h"
@@ -88,8 +92,8 @@ static void test_monotone_ties_and_units(void **state)
 {
 	(void)state;
 	struct model md[4] = {
-		{(char *)"a", 16, 55, 1, 0}, {(char *)"b", 25, 53, 1, 0},
-		{(char *)"c", 68, 81, 1, 0}, {(char *)"d", 36, 65, 1, 0},
+		{(char *)"a", 16, 55, 1, 0, 0}, {(char *)"b", 25, 53, 1, 0, 0},
+		{(char *)"c", 68, 81, 1, 0, 0}, {(char *)"d", 36, 65, 1, 0, 0},
 	};
 	struct pool pool = {.models = md, .n = 4, .cost_scale = 1};
 	for (long long k = 10000000; k <= 1000000000; k *= 10) {
@@ -157,10 +161,64 @@ static void test_bad_ranges(void **state)
 	pool_free(&pool);
 }
 
+/* A sweep's CSV, from a held sweep or from a streamed one (freed into memory). */
+static char *sweep_csv(const struct pool *pool, const struct solve_params *sp, bool streamed,
+		       size_t *levels_seen)
+{
+	struct solver *s = solver_new(pool, NULL);
+	struct sweep sw;
+	char *text = NULL;
+	size_t len = 0, rows = 0;
+	FILE *fp = open_memstream(&text, &len);
+	assert_non_null(fp);
+	if (streamed) {
+		assert_int_equal(sweep_init_streamed(&sw, pool, sp, NAN, NAN, 37, SWEEP_LOG, NULL),
+				 ST_OK);
+		struct export_sweep_job job = {&sw, s, NULL, NULL};
+		assert_int_equal(export_sweep_levels(fp, "mem", &job, &rows, NULL), ST_OK);
+		/* only the last level is held */
+		assert_null(sweep_level_at(&sw, 0));
+		assert_non_null(sweep_level_at(&sw, 36));
+		assert_ptr_equal(sweep_last(&sw), &sw.levels[0]);
+	} else {
+		assert_int_equal(sweep_init_spaced(&sw, pool, sp, NAN, NAN, 37, SWEEP_LOG, NULL),
+				 ST_OK);
+		assert_int_equal(sweep_run(&sw, s, NULL), ST_OK);
+		assert_int_equal(export_sweep_stream(fp, "mem", &sw, NULL), ST_OK);
+		rows = sw.done * pool->n;
+	}
+	*levels_seen = sw.done;
+	assert_int_equal(rows, 37 * pool->n);
+	fclose(fp);
+	sweep_free(&sw);
+	solver_free(s);
+	return text;
+}
+
+/* Streaming (one level in memory) writes the same bytes as solving first. */
+static void test_streamed_equals_held(void **state)
+{
+	(void)state;
+	struct pool pool;
+	assert_int_equal(pool_load_file(&pool, "data/imagenet_paper.csv", NULL), ST_OK);
+	struct solve_params sp = solve_params_default();
+	sp.k = 999999937;  /* a prime: shares are not short decimals */
+	sp.lambda = 3;
+	size_t a, b;
+	char *held = sweep_csv(&pool, &sp, false, &a);
+	char *streamed = sweep_csv(&pool, &sp, true, &b);
+	assert_int_equal(a, b);
+	assert_string_equal(held, streamed);
+	free(held);
+	free(streamed);
+	pool_free(&pool);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bad_ranges),
+		cmocka_unit_test(test_streamed_equals_held),
 		cmocka_unit_test(test_steps_match_solves),
 		cmocka_unit_test(test_monotone_bundled),
 		cmocka_unit_test(test_monotone_random),

@@ -169,8 +169,14 @@ static void test_format_and_parse(void **state)
 	assert_false(ui_param_parse(&par[UI_P_K], "2e9", &v, err, sizeof err));
 	assert_false(ui_param_parse(&par[UI_P_LAMBDA], "-1", &v, err, sizeof err));
 	assert_false(ui_param_parse(&par[UI_P_BUDGET], "-3", &v, err, sizeof err));
-	assert_false(ui_param_parse(&par[UI_P_BUDGET], "12,5", &v, err, sizeof err));
+	/* one ',' is a decimal mark too (never a thousands separator); '.' always is */
+	assert_true(ui_param_parse(&par[UI_P_BUDGET], "12,5", &v, err, sizeof err));
+	assert_true(v == 12.5);
+	assert_false(ui_param_parse(&par[UI_P_BUDGET], "1,2,5", &v, err, sizeof err));
 	assert_non_null(strstr(err, "not a number"));
+	assert_false(ui_param_parse(&par[UI_P_BUDGET], "1,000.5", &v, err, sizeof err));
+	assert_false(ui_param_parse(&par[UI_P_BUDGET], "0x10", &v, err, sizeof err));
+	assert_false(ui_param_parse(&par[UI_P_BUDGET], "inf", &v, err, sizeof err));
 	assert_false(ui_param_parse(&par[UI_P_BUDGET], "", &v, err, sizeof err));
 	assert_false(ui_param_parse(&par[UI_P_BUDGET], "nan", &v, err, sizeof err));
 	pool_free(&p);

@@ -58,6 +58,13 @@ struct cli_phys {
 	struct battery_plan plan;   /* solve --battery: the K and budget that follow */
 };
 
+/* The time options (cli_time.c); the values themselves are in params and spec. */
+struct cli_time {
+	bool deadline_given, duty_given, unit_given, energy_given;
+	bool above_idle;   /* --energy above-idle: idle charged for the whole duration */
+	bool idle_only;    /* set once the pool is loaded: costs are e_i - P t_i */
+};
+
 enum cli_format {
 	CLI_FORMAT_TABLE,
 	CLI_FORMAT_CSV,
@@ -97,8 +104,11 @@ struct cli_options {
 	bool k_given;               /* --K */
 	bool sweep;                 /* lifetime --sweep: a range of accuracy floors */
 	struct cli_phys phys;       /* --cost-unit, --battery, --idle, --rate, --duration */
+	struct cli_time time;       /* --deadline, --duty-cycle, --latency-unit, --energy */
 	struct cli_plot_options plot;  /* plot only */
 	bool no_progress;           /* --no-progress: no progress line on a terminal */
+	bool all;                   /* solve --all: a table row for every model, used or not */
+	bool rows_all;              /* --rows all: a heatmap row for every model (plot, planner) */
 };
 
 /*

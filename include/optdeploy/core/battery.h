@@ -24,6 +24,7 @@
 
 #include <stdbool.h>
 
+#include "optdeploy/core/pool.h"
 #include "optdeploy/core/status.h"
 #include "optdeploy/core/units.h"
 
@@ -42,6 +43,20 @@ struct battery_plan {
 	double total_budget;  /* B = (battery - idle) / cost unit, > 0, in cost units */
 	double budget;        /* B / K: average cost per inference (solve_params.budget) */
 };
+
+/*
+ * The idle draw charged for idle time only (a pool with latencies whose
+ * energies are whole-board measurements, as the bundled MLPerf pools'):
+ * a whole-board energy e_i already holds the idle draw P during the
+ * model's own inference, so every cost becomes e_i - P t_i (cost units),
+ * and the energy row sum x_i (e_i - P t_i) <= battery - P x duration
+ * charges P for duration - sum t_i x_i only.  The budget of
+ * battery_plan_make is unchanged.  ST_DATA naming the file and the model
+ * when an energy is below P t_i (no whole-board measurement can be); the
+ * pool is unchanged then.  Nothing to do without an idle draw.
+ */
+enum status battery_charge_idle_time(const struct battery_params *bp, struct pool *pool,
+				     struct status_msg *m);
 
 /*
  * Check the fields used by every computation (battery, idle, rate, cost

@@ -35,7 +35,7 @@ enum deploy_near_result {
 	DEPLOY_NEAR_TIME_LIMIT,
 	DEPLOY_NEAR_FAILED,
 	DEPLOY_NEAR_NO_BOX        /* no small box can be proven (near ties in inexact
-	                             data): use deploy_mip instead */
+	                             data, or the time row of a rate): use deploy_mip */
 };
 
 /*

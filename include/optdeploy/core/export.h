@@ -16,6 +16,7 @@
 
 #include <stdio.h>
 
+#include "optdeploy/core/export_out.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/status.h"
@@ -37,44 +38,27 @@ typedef enum status (*export_writer)(FILE *fp, const char *name, const void *ctx
 enum status export_atomic(const char *path, export_writer write, const void *ctx,
 			  size_t *rows, struct status_msg *m);
 
-/*
- * The shortest decimal that reads back as exactly v (trying 15, 16, then 17
- * significant digits), with '.' as the decimal point whatever the locale;
- * -0 prints as 0 and a non-finite value as "" (an empty CSV field).
- * buf must hold EXPORT_NUMBER_SIZE bytes.
- */
-#define EXPORT_NUMBER_SIZE 40
-void export_number(char *buf, double v);
-
-/*
- * A text field, quoted by libcsv only when it must be: a comma, quote or line
- * break, surrounding spaces, or a leading '#' (which our loader reads as a
- * comment).  Returns 0, or the errno of a failed write.
- */
-int export_field(FILE *fp, const char *s);
-
-/*
- * A stream and the errno of its first failed write: every writer of a CSV
- * or a header (export, schedule, lifetime) puts its pieces through these,
- * and later writes are skipped once one failed.
- */
-struct export_out {
-	FILE *fp;
-	int err;
-};
-
-void export_put_text(struct export_out *o, const char *s);
-void export_put_field(struct export_out *o, const char *s);  /* quoted as export_field does */
-void export_put_number(struct export_out *o, double v);      /* as export_number writes it */
-void export_put_count(struct export_out *o, long long c);
-
-/* Flush; the first failure becomes ST_OUTPUT ("NAME: cannot write: ..."). */
-enum status export_out_finish(struct export_out *o, const char *name, struct status_msg *m);
-
 /* Write to an open stream; ST_OUTPUT on a write error (name used in the message). */
 enum status export_policy_stream(FILE *fp, const char *name, const struct pool *pool,
 				 const struct policy *pol, struct status_msg *m);
 enum status export_sweep_stream(FILE *fp, const char *name, const struct sweep *sw,
+				struct status_msg *m);
+
+/*
+ * A sweep written level by level, an export_writer: with a solver, each level
+ * not yet solved is solved just before its rows are written (a streamed sweep,
+ * sweep_init_streamed, so holds one level at a time), and a level whose solve
+ * failed stops the export (ST_INTERNAL, "budget B: the solver failed: ...");
+ * without one, the levels already solved are written.  progress, when set, is
+ * called after each level with the levels written and the bytes put so far.
+ */
+struct export_sweep_job {
+	struct sweep *sw;
+	struct solver *solver;  /* NULL: write the levels solved */
+	void (*progress)(void *ctx, size_t levels, unsigned long long bytes);
+	void *progress_ctx;
+};
+enum status export_sweep_levels(FILE *fp, const char *name, const void *job, size_t *rows,
 				struct status_msg *m);
 
 /* export_atomic with the writers above.  *rows (when not NULL) receives the data rows. */

@@ -20,19 +20,39 @@ bool limits_active(const struct solve_params *sp);
 bool limits_memory_active(const struct solve_params *sp);
 
 /*
+ * Time (solve.h): a deadline is set; the time row is (a rate is set); either
+ * (the pool then needs latencies).  The time row is written per inference,
+ * sum (t_i - tau) x_i <= 0 with tau = duty / rate (limits_time_per_inference,
+ * INFINITY without a rate), like the resource row, so no coefficient
+ * grows with K.
+ */
+bool limits_deadline_active(const struct solve_params *sp);
+bool limits_time_active(const struct solve_params *sp);
+bool limits_need_latency(const struct solve_params *sp);
+double limits_duty(const struct solve_params *sp);
+double limits_time_per_inference(const struct solve_params *sp);
+
+/* sum (tau - t_i) x_i in long double: >= 0 when the counts meet the time row. */
+long double limits_time_slack(const struct solve_params *sp, const struct pool *pool,
+			      const long long *count);
+
+/* Rounding noise tolerated on the time row (the resource row's rule). */
+long double limits_time_tolerance(const struct solve_params *sp, const struct pool *pool);
+
+/*
  * The memory limit with its rounding allowance (1e-9 relative, so decimal
  * footprints that add up to the limit exactly in decimal still fit);
  * INFINITY when no memory limit is set.
  */
 double limits_memory_cap(const struct solve_params *sp);
 
-/* The model fits in memory on its own (always true without a memory limit). */
+/* The model fits in memory on its own and meets the deadline (true without either). */
 bool limits_model_fits(const struct solve_params *sp, const struct model *md);
 
 /* A set of `used` models with `memory` in total meets both limits. */
 bool limits_allow(const struct solve_params *sp, size_t used, long double memory);
 
-/* Pool-indexed counts (n entries) meet both limits. */
+/* Pool-indexed counts (n entries) meet both limits, the deadline and the time row. */
 bool limits_counts_ok(const struct solve_params *sp, const struct pool *pool,
 		      const long long *count);
 

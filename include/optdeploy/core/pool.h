@@ -21,6 +21,8 @@ struct model {
 	double load_cost;  /* u_i, >= 0 and finite; 1 when the column is absent */
 	double memory;     /* memory footprint, >= 0 and finite, in the table's own
 	                      unit; 0 when the pool has no memory field */
+	double latency;    /* seconds per inference, >= 0 and finite (the latency
+	                      column times the latency unit); 0 when the pool has none */
 };
 
 /*
@@ -29,7 +31,7 @@ struct model {
  * finite (1e290 x 1e9 x 1e5 < 1e305), in any unit.  Load costs are bounded
  * tighter because lambda multiplies them (see solve.h).
  */
-#define POOL_VALUE_MAX 1e290     /* |accuracy|, cost, memory */
+#define POOL_VALUE_MAX 1e290     /* |accuracy|, cost, memory, latency */
 #define POOL_LOAD_COST_MAX 1e12  /* load_cost */
 
 struct pool {
@@ -39,6 +41,7 @@ struct pool {
 	double cost_scale;     /* factor applied to the file's costs (1 unless normalised) */
 	bool has_memory;       /* the table gave every model a memory footprint (a memory
 	                          column with no empty cell) */
+	bool has_latency;      /* likewise for the latency column */
 };
 
 /*

@@ -30,15 +30,21 @@ const struct pool_bundled *pool_bundled_find(const char *name);
 const struct pool_bundled *pool_bundled_default(void);
 
 /*
- * The pool's file into buf: OPTDEPLOY_DATADIR/FILE (compiled in, where `make
- * install` puts it) when it exists, else data/FILE (the source tree, for a
- * program run from its checkout).  Returns buf; a path that does not fit is
- * cut, and then fails to open with a clear message.
+ * The pool's file into buf, the first that exists of: DIR/data/FILE where DIR
+ * holds the running program (/proc/self/exe: a plain `make` works from any
+ * directory), the source tree's data/FILE (compiled in), and
+ * OPTDEPLOY_DATADIR/FILE (where `make install` puts it).  A path under the
+ * working directory is given relative to it ("data/uci_har.csv"), as the
+ * tables print it.  When none exists, the installed path (which then fails
+ * to open with a clear message).  Returns buf.
  */
 const char *pool_bundled_path(const struct pool_bundled *b, char *buf, size_t size);
 
 /* The installed data directory compiled in (OPTDEPLOY_DATADIR), for messages. */
 const char *pool_bundled_dir(void);
+
+/* The source tree's data directory compiled in, for messages. */
+const char *pool_bundled_src_dir(void);
 
 /*
  * Add the pool's mapping to s under the keys s already maps (the user's

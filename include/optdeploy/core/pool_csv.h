@@ -36,6 +36,7 @@ struct pool_csv_request {
 	bool skip_incomplete;               /* a row with an empty needed cell is left out */
 	bool memory_needed;                 /* an empty memory cell is needed (see pool_spec.h);
 	                                       false: it gives memory 0 and has_memory false */
+	bool latency_needed;                /* the same for the latency column */
 	const struct pool_spec *select;     /* rows it does not select are dropped; NULL: none */
 };
 

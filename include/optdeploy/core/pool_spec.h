@@ -24,10 +24,12 @@ enum pool_key {
 	POOL_KEY_ACCURACY,
 	POOL_KEY_LOAD_COST,
 	POOL_KEY_MEMORY,
+	POOL_KEY_LATENCY,
 	POOL_KEY_COUNT
 };
 
-#define POOL_SPEC_TEXT 256   /* longest [FILE:]COLUMN text of one key, NUL included */
+#define POOL_SPEC_TEXT 256
+#define POOL_LATENCY_UNIT_DEFAULT 1e-3  /* a latency column is in milliseconds unless told */   /* longest [FILE:]COLUMN text of one key, NUL included */
 
 struct pool_spec {
 	bool mapped[POOL_KEY_COUNT];
@@ -39,6 +41,8 @@ struct pool_spec {
 	bool memory_needed;    /* a memory limit is set: an empty memory cell is an error
 	                          (or skipped) like any other; without one, an empty memory
 	                          cell only leaves the pool without memory (has_memory false) */
+	bool latency_needed;   /* the same for the latency column (a deadline or a rate) */
+	double latency_unit_s; /* seconds in one unit of the latency column; 0: milliseconds */
 };
 
 /* An empty spec: built-in column names, every model, missing models warned about. */
@@ -60,7 +64,7 @@ enum status pool_spec_check_globs(const char *opt, const char *list, struct stat
 /* Whether the spec keeps a model of this name (fnmatch globs, no flags). */
 bool pool_spec_selects(const struct pool_spec *s, const char *name);
 
-/* "name", "cost", "accuracy", "load_cost", "memory". */
+/* "name", "cost", "accuracy", "load_cost", "memory", "latency". */
 const char *pool_key_name(enum pool_key k);
 
 #endif

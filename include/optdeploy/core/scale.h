@@ -11,6 +11,8 @@
  * exactly the same feasible policies, and its objective is the original's
  * times a power of two, so the same policies are optimal.  lambda carries the
  * objective's factor (accuracies' in the primal, costs' in the dual).
+ * Latencies (with the deadline, and the rate as their inverse) get their
+ * own power of two, so the time row's coefficients are of GLPK's size too.
  *
  * What no rescaling can serve is refused: costs spanning more than 12
  * decades (the cheapest nonzero cost would sit below GLPK's tolerances).
@@ -27,6 +29,7 @@
 struct scale {
 	int cost_exp;   /* costs and budget are multiplied by 2^cost_exp */
 	int value_exp;  /* accuracies and the floor by 2^value_exp */
+	int time_exp;   /* latencies and the deadline by 2^time_exp, the rate by 2^-time_exp */
 };
 
 /*

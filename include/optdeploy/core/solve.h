@@ -4,6 +4,8 @@
  *   maximize   sum p_i x_i + lambda * sum u_i y_i
  *   subject to sum c_i x_i <= B,  sum x_i = K,  x_i <= K (1 - y_i),
  *              x_i integer >= 0,  y_i in {0,1}          (B = budget * K)
+ *   and, with latencies t_i:  sum t_i x_i <= D K / rate   (the time row),
+ *              x_i = 0 when t_i > deadline
  *
  * and its dual form (minimise sum c_i x_i + lambda * sum u_i (1 - y_i)
  * subject to sum p_i x_i >= P * K), both exactly (GLPK branch and bound) or
@@ -49,6 +51,16 @@ struct solve_params {
 	 * SOLVE_RELAXED refuses them (its rounding could break them). */
 	size_t max_models;    /* 0: no limit */
 	double memory_limit;  /* INFINITY, or any value < 0: no limit */
+	/* Time (the pool's latencies t_i, seconds; the pool must have them).
+	 * deadline: a model with t_i above it is never used.  rate and
+	 * duty_cycle: the time row  sum t_i x_i <= duty_cycle x K / rate,  the
+	 * device busy at most that share of the K / rate seconds the K
+	 * inferences arrive in.  Zero (or non-finite) means none, so a
+	 * zero-initialised struct has no time constraint; duty_cycle 0 is 1.
+	 * SOLVE_RELAXED refuses them like the device limits. */
+	double deadline;      /* seconds */
+	double rate;          /* inferences per second */
+	double duty_cycle;    /* 0 < D <= 1 */
 };
 
 enum solve_outcome {
@@ -77,6 +89,7 @@ struct policy {
 	double loading_term;       /* primal: lambda * sum u_i y_i (credit for unused models);
 	                              dual: lambda * sum u_i (1 - y_i) (charge for used models) */
 	size_t models_used;
+	double busy_time;  /* sum t_i x_i, seconds (0 without latencies) */
 
 	double lp_bound;   /* objective of the LP relaxation (a bound on the exact optimum) */
 
@@ -118,15 +131,19 @@ void solver_set_pruning(struct solver *s, bool on);
 
 /*
  * How the exact solve decides which models are used.  SOLVE_SEARCH_AUTO
- * (the default) lets GLPK branch on them itself below K = 100 when lambda
- * or a device limit makes them a choice (integrality gaps there can dwarf
- * lambda and weaken the search's LP bounds); otherwise the search over
- * supports of support_search.h, with each support's small box program
- * (deploy_near.h), measured 2-10 times fewer instructions from K = 100 up.
- * Tests force each to check them against each other and the brute force.
+ * (the default), below K = 100 when lambda or a device limit makes them a
+ * choice (integrality gaps there can dwarf lambda and weaken every LP
+ * bound): GLPK's integer program over the few models whose bound reaches
+ * the incumbent (deploy_few.h), or over every model when too many do;
+ * otherwise the search over supports of support_search.h, with each
+ * support's small box program (deploy_near.h), measured 2-10 times fewer
+ * instructions from K = 100 up.  Tests force each to check them against
+ * each other and the brute force (SOLVE_SEARCH_GLPK: always every model;
+ * SOLVE_SEARCH_FEW: deploy_few at any K).
  */
 enum solve_search { SOLVE_SEARCH_AUTO, SOLVE_SEARCH_GLPK, SOLVE_SEARCH_SUPPORTS,
-		    SOLVE_SEARCH_SUPPORTS_SPLIT /* each support by deploy_mip, not deploy_near */ };
+		    SOLVE_SEARCH_SUPPORTS_SPLIT /* each support by deploy_mip, not deploy_near */,
+		    SOLVE_SEARCH_FEW };
 void solver_set_search(struct solver *s, enum solve_search how);
 
 /* Number of models the GLPK problem holds after pruning. */
@@ -164,6 +181,9 @@ const char *solve_outcome_name(enum solve_outcome o);
 
 /* True when the policy carries counts (optimal or rounded). */
 bool policy_has_counts(const struct policy *p);
+
+/* The memory of the models p uses, added up (0 without counts or a memory column). */
+double policy_memory_used(const struct policy *p, const struct pool *pool);
 
 /*
  * Recompute the derived figures of p from p->count and p->params (used by the

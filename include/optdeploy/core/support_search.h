@@ -11,6 +11,13 @@
  * least charge the node's policies pay added exactly).  Each
  * support's integer program is deploy_near's box around the LP vertex,
  * or deploy_mip's split-count program when no small box can be proven.
+ *
+ * The time row of a rate (limits.h) is a row of every node's LP, so each
+ * bound is still a relaxation's, and of every support's integer program,
+ * which is then deploy_mip's (deploy_near proves no box for two rows).
+ * With it an LP-feasible problem can have no integer policy (two models
+ * mixed in a proportion no K allows): a search that ends with no incumbent
+ * has proven every support empty and answers SOLVE_INFEASIBLE.
  */
 #ifndef OPTDEPLOY_SUPPORT_SEARCH_H
 #define OPTDEPLOY_SUPPORT_SEARCH_H

@@ -43,9 +43,11 @@ struct sweep {
 	struct solve_params params;  /* budget is overwritten per level; mode is always max accuracy */
 	double from, to;
 	size_t n_levels;
-	struct sweep_level *levels;  /* owned, n_levels entries */
+	struct sweep_level *levels;  /* owned: n_levels entries, or 1 when streamed */
 	size_t done;                 /* levels solved so far (0 .. n_levels) */
 	enum sweep_spacing spacing;  /* how the levels were spaced */
+	bool streamed;               /* only the last level solved is held (levels[0]) */
+	size_t time_limited;         /* levels solved whose outcome is SOLVE_TIME_LIMIT */
 };
 
 /*
@@ -71,6 +73,26 @@ size_t sweep_max_held_steps(size_t n_models);
 enum status sweep_init_spaced(struct sweep *sw, const struct pool *pool,
 			      const struct solve_params *base, double from, double to,
 			      size_t steps, enum sweep_spacing spacing, struct status_msg *m);
+
+/*
+ * The same, streamed: one level in memory at a time, whatever the number of
+ * steps.  Each sweep_step replaces the level before it (sweep_last), so
+ * memory is one policy, not steps x models: for writers that consume the
+ * levels in order (the CSV and the printed table).  sweep_share and
+ * sweep_level_at see only the last level solved.
+ */
+enum status sweep_init_streamed(struct sweep *sw, const struct pool *pool,
+				const struct solve_params *base, double from, double to,
+				size_t steps, enum sweep_spacing spacing, struct status_msg *m);
+
+/*
+ * Level j (0 .. done-1), or NULL when it is not held (a streamed sweep holds
+ * only the last level solved).
+ */
+const struct sweep_level *sweep_level_at(const struct sweep *sw, size_t j);
+
+/* The last level solved (NULL before the first). */
+const struct sweep_level *sweep_last(const struct sweep *sw);
 
 /*
  * The spacing a pool's costs call for: SWEEP_LOG when the most expensive
@@ -103,7 +125,7 @@ enum status sweep_run(struct sweep *sw, struct solver *s, struct status_msg *m);
 
 bool sweep_finished(const struct sweep *sw);
 
-/* Share x_i / K of model i at level j (0 when the level has no counts). */
+/* Share x_i / K of model i at level j (0 when the level has no counts or is not held). */
 double sweep_share(const struct sweep *sw, size_t level, size_t model);
 
 void sweep_free(struct sweep *sw);

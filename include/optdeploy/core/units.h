@@ -56,6 +56,13 @@ enum status units_parse_duration(const char *s, struct units_exact *seconds,
 				 struct status_msg *m);
 
 /*
+ * A latency or deadline, NUMBER (s | ms | us), in seconds, > 0 ("100ms");
+ * and a latency column's unit alone ("ms": 1e-3 seconds).
+ */
+enum status units_parse_latency(const char *s, double *seconds, struct status_msg *m);
+enum status units_parse_latency_unit(const char *s, double *seconds, struct status_msg *m);
+
+/*
  * The cost unit: joules per unit of the pool's cost column, and the unit's
  * canonical spelling (a static string, "uJ" for "µJ").
  */
@@ -88,6 +95,9 @@ void units_format_duration(char *buf, size_t size, double seconds);
 
 /* "39.96 kJ", "460.5 mJ": an energy with the SI prefix that keeps 1 <= value < 1000. */
 void units_format_energy(char *buf, size_t size, double joules);
+
+/* "341 ms", "1.2 s", "850 us": seconds with the prefix that keeps 1..999. */
+void units_format_latency(char *buf, size_t size, double seconds);
 
 /* The same for a power ("2 mW"). */
 void units_format_power(char *buf, size_t size, double watts);

@@ -26,15 +26,22 @@ struct figure_geom {
 	struct figure_rect heat[2];   /* each heatmap's grid of cells */
 	size_t labels_placed;         /* model labels drawn in the frontier */
 	size_t labels_skipped;        /* labels left out: no free place near their point */
+	size_t heat_labels_skipped;   /* heatmap rows left unlabelled: too thin for legible text */
 };
 
 /* Draw the figure of `kind` filling a w x h page; g (may be NULL) receives the layout. */
 void figure_draw(cairo_t *cr, const struct figure_model *fm, enum figure_kind kind,
 		 double w, double h, struct figure_geom *g);
 
-/* The rectangle of cell (model i, level j) of heatmap h as last drawn into g. */
+/* The rectangle of cell (row r, model fm->rows[r]; level j) of heatmap h as last drawn. */
 struct figure_rect figure_heat_cell(const struct figure_model *fm, const struct figure_geom *g,
-				    int h, size_t i, size_t j);
+				    int h, size_t r, size_t j);
+
+/* Height the heatmaps need (both panels, their titles and axes) to label every row legibly. */
+double figure_heat_height(const struct figure_model *fm, double f);
+
+/* A default page's height grown (up to FIGURE_SIZE_MAX) until every heatmap row has a label. */
+double figure_fit_height(const struct figure_model *fm, enum figure_kind kind, double w, double h);
 
 /* ---- shared by the panels ------------------------------------------------ */
 

@@ -53,6 +53,8 @@ struct figure_model {
 	double budget;               /* the budget line; NaN for none */
 	bool log_cost;               /* the cost axis is logarithmic */
 	struct figure_heat heat[2];  /* 0: lambda = 0 (figure 4), 1: the current lambda (figure 5) */
+	size_t n_rows;               /* the heatmaps' rows: models with a share at some level of */
+	size_t *rows;                /* either heatmap, or every model (rows_all); owned, pool order */
 };
 
 /* What a figure is made of; everything borrowed and already solved. */
@@ -64,6 +66,7 @@ struct figure_source {
 	double budget;                 /* NaN for no budget line */
 	enum figure_axis axis;
 	bool normalized;               /* the pool's costs were normalised (axis label) */
+	bool rows_all;                 /* a heatmap row for every model, used or not */
 };
 
 /*

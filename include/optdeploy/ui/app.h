@@ -24,11 +24,14 @@ struct app_options {
 	double lambda_per_k;        /* used when lambda_per_k_given */
 	bool normalize;             /* start with normalised costs */
 	bool ascii;                 /* force the ASCII rendering fallback */
+	bool rows_all;              /* --rows all: a heatmap row for every model */
 	bool spacing_given;         /* --log or --linear: the budget axis to start with */
 	enum sweep_spacing spacing; /* else the pool's costs decide (sweep_default_spacing) */
 	bool battery;               /* battery mode: bp is complete (checked by the CLI), and a */
 	struct battery_params bp;   /* duration slider (from bp.duration) gives K and the budget */
 	const char *cost_unit;      /* the cost column's unit ("mJ"), for the battery lines */
+	bool above_idle;            /* --energy above-idle: else, with latencies, the idle draw
+	                               is charged for idle time only (battery.h) */
 };
 
 /*

@@ -78,9 +78,11 @@ struct app {
 	bool plan_ok;
 	char plan_error[512];          /* why the duration gives no problem to solve */
 	const char *cost_unit;         /* "mJ", for the battery lines */
+	bool above_idle;               /* --energy above-idle (else idle time only, battery.h) */
 	enum solve_mode mode;
 	enum solve_method method;
 	double time_limit;
+	double duty_cycle;             /* --duty-cycle (0: 1), with the Rate slider's time row */
 
 	struct policy pol;             /* the current answer (count[] allocated for the pool size) */
 	bool have_pol;                 /* pol holds an answer for the current values */
@@ -90,6 +92,7 @@ struct app {
 	bool sweep_live[UI_SWEEPS];    /* initialised (and so owned) */
 	char sweep_error[UI_SWEEPS][512];
 	enum ui_heat_view heat;
+	bool heat_all_rows;            /* u, --rows all: a heatmap row for every model */
 	bool log_axis;                 /* log budget: slider, heatmap columns, plot cost axis */
 
 	int focus;                     /* slider 0 budget/floor, 1 lambda, 2 K */
@@ -107,6 +110,8 @@ struct app {
 	char message[512];             /* last message on the status line */
 	bool message_error;
 	bool message_from_solve;       /* an infeasibility note, cleared by the next feasible answer */
+	bool message_open;             /* shown in full in an overlay (too long for the status rows) */
+	bool message_closed;           /* that overlay was closed: not again for the same text */
 
 	/* geometry of the last frame, for mouse hits */
 	bool too_small;
@@ -121,7 +126,10 @@ struct app {
 /* The main sliders (budget, lambda, K); the device limits' sliders come after them. */
 #define UI_MAIN_SLIDERS 3
 
-/* How many sliders there are: budget, lambda, K (or duration), max models, and memory when the pool has it. */
+/*
+ * How many sliders there are: budget, lambda, K (or duration), max models,
+ * memory when the pool has it, deadline and rate when it has latencies.
+ */
 int ui_app_sliders(const struct app *a);
 
 /* The parameter behind slider i (the budget slider is the floor in min-cost mode). */

@@ -42,7 +42,17 @@ struct ui_heatmap_input {
 	                              scroll to keep it in sight */
 	bool selected;             /* highlight the selection's name (the table has the keys) */
 	bool log;                  /* the sweep's levels are log-spaced */
+	const struct sweep *other; /* the other panel's sweep (NULL: none): a model used at
+	                              some level of either gets a row in both */
+	bool all_rows;             /* every model a row (u, --rows all; also while `selected`) */
 };
+
+/*
+ * Rows the heatmap draws: the models with a share at some solved level of
+ * in->sw or in->other (every model with all_rows or selected); *others gets
+ * how many are left to the one summary line under the axis.
+ */
+size_t ui_heatmap_rows(const struct ui_heatmap_input *in, size_t *others);
 
 /* First of `rows` rows shown out of n so that row `cursor` is in sight, centred when it can be. */
 size_t ui_heatmap_first(size_t cursor, size_t n, size_t rows);

@@ -10,6 +10,9 @@
 /* Mouse bindings shown under the keys (and documented in the man page's MOUSE section). */
 extern const char *const ui_help_mouse[];
 
+/* A blank box with a line frame: the overlays' background. */
+void ui_help_frame(const struct ui_term *t, struct ui_rect r);
+
 /*
  * Draw the overlay centred in a screen of lines x cols.  When the keys do not
  * all fit, they scroll: *top is the first one shown (clamped here).

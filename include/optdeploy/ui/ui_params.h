@@ -16,6 +16,7 @@ enum ui_scale { UI_LINEAR, UI_LOG };
 
 enum ui_param_id {
 	UI_P_BUDGET, UI_P_FLOOR, UI_P_LAMBDA, UI_P_K, UI_P_DURATION, UI_P_MAX_MODELS, UI_P_MEMORY,
+	UI_P_DEADLINE, UI_P_RATE,
 	UI_P_COUNT
 };
 
@@ -63,6 +64,21 @@ void ui_params_duration(struct ui_param *p, double rate_per_s, double max_s, dou
  * start with no limit.
  */
 void ui_params_limits(struct ui_param *p, const struct pool *pool);
+
+/*
+ * The time sliders of a pool with latencies (both log): the deadline in ms
+ * from the fastest model's latency to the slowest's (that top: no
+ * deadline), the rate in inferences per second from half of what the
+ * slowest model keeps up with (that bottom: no time row) to twice the
+ * fastest's.  They start with neither.
+ */
+void ui_params_time(struct ui_param *p, const struct pool *pool);
+
+/* The deadline for the solver in seconds: 0 (none) at the top of the slider. */
+double ui_params_deadline(const struct ui_param *p);
+
+/* The rate for the solver: 0 (no time row) at the bottom of the slider, unless forced. */
+double ui_params_rate(const struct ui_param *p, bool battery);
 
 /* Max models for the solver: 0 (none) at the top of the slider. */
 size_t ui_params_max_models(const struct ui_param *p);

@@ -11,7 +11,7 @@
 #include "optdeploy/ui/ui_params.h"
 #include "optdeploy/ui/ui_term.h"
 
-#define UI_SLIDERS 5   /* at most: budget, lambda, K, and the device limits */
+#define UI_SLIDERS 7   /* at most: budget, lambda, K, the device limits, deadline and rate */
 
 struct ui_slider_view {
 	const struct ui_param *param;

@@ -45,4 +45,12 @@ void ui_sources_init(struct ui_sources *s, const char *const *paths, size_t n_pa
 enum status ui_sources_load(const struct ui_sources *s, size_t i, struct pool *out,
 			    struct pool_warnings *w, struct status_msg *m);
 
+/*
+ * Whether path is one of the files the pools are read from (the command
+ * line's tables, the bundled pools; the same file however it is spelled,
+ * links followed): an export must not replace it.  The input's name goes
+ * into which (size bytes).
+ */
+bool ui_sources_is_input(const struct ui_sources *s, const char *path, char *which, size_t size);
+
 #endif

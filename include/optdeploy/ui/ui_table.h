@@ -1,12 +1,15 @@
 /*
- * ui_table.h - the model table: every model of the pool with, for the ones
- * the policy uses, its count, share (and a bar), cost and accuracy
- * contributions; models left out by what-if marked 'x'; then totals, the
- * best single model and the gain over it, the LP rounding gap and Theorem
- * 3.2 bound, solve time and status.  With the keys (the model table pane) it
- * shows a cursor and lists every model, scrolling; without them, on a pool
- * too long for its rows, only the models used and the excluded ones.  Reads
- * the policy, never solves.
+ * ui_table.h - the model table: the models the policy uses first, by share,
+ * with count, share (and a bar) and each model's own cost and accuracy;
+ * models left out by what-if marked 'x'; then totals, the best single
+ * model and the gain over it, the LP rounding gap and Theorem 3.2 bound,
+ * solve time and status.  With the keys (the model table pane) it shows a
+ * cursor and lists every model in the pool's order, scrolling; without them,
+ * on a pool too long for its rows, the used models (pushing the totals down
+ * when needed), the excluded ones, and one line counting the rest by what
+ * it is ("3 more used, 108 not used"): a used model is never hidden as "not
+ * used".  Names are cut in the middle and stay distinct (names.h).  Reads the
+ * policy, never solves.
  */
 #ifndef OPTDEPLOY_UI_TABLE_H
 #define OPTDEPLOY_UI_TABLE_H

@@ -65,7 +65,10 @@ enum status ui_term_open(struct ui_term *t, bool force_ascii, struct status_msg 
 /* Restore everything ui_term_open changed; safe to call twice. */
 void ui_term_close(struct ui_term *t);
 
-/* The first SIGINT/SIGTERM/SIGHUP caught since open (0 if none). */
+/*
+ * The first signal caught since open that should end the planner (0 if
+ * none): SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE.
+ */
 int ui_term_signal(void);
 
 /*

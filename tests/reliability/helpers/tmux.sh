@@ -49,7 +49,7 @@ cat >"$TMPD/wrap.sh" <<'EOF'
 state=$1
 shift
 stty -g >"$state/before"
-trap : INT
+trap : INT QUIT
 # the command's own standard error only: not the shell's "Terminated"
 sh -c 'echo $$ >"$0/pid"; exec 2>"$0/stderr"; exec "$@"' "$state" "$@"
 st=$?

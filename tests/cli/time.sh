@@ -1,0 +1,149 @@
+#!/bin/sh
+# tests/cli/time.sh - the latency column and the time constraints: located
+# errors, --latency-unit, --deadline (models left out, infeasible), the
+# time row of --rate and --duty-cycle in every command (the same answer as
+# solve's), and the idle draw charged for idle time only, checked against a
+# two-model example computed by hand in both energy modes.
+set -eu
+. tests/cli/lib.sh
+
+# three models: energy (mJ), accuracy, latency (ms)
+printf 'model,cost,accuracy,latency\nsmall,10,60,20\nmid,30,75,80\nbig,60,85,340\n' >"$T/p.csv"
+P=$T/p.csv
+
+# strict parsing (64) and located data errors (65)
+run solve $P --budget 50 --deadline 100
+expect_status 64
+expect_err '--deadline: "100": missing unit (s, ms, us)'
+expect_usage '--duty-cycle: "1.5" is not a number in (0, 1] (the share of the time the device may be busy)' solve $P --budget 50 --rate 1/s --duty-cycle 1.5
+expect_usage '--duty-cycle: "0" is not a number in (0, 1] (the share of the time the device may be busy)' solve $P --budget 50 --rate 1/s --duty-cycle 0
+expect_usage '--duty-cycle: "nan" is not a number in (0, 1] (the share of the time the device may be busy)' solve $P --budget 50 --rate 1/s --duty-cycle nan
+expect_usage '--duty-cycle: only with --rate (the device is busy at most D x K / rate seconds)' solve $P --budget 50 --duty-cycle 0.5
+expect_usage '--latency-unit: "min" is not a latency unit (s, ms, us)' solve $P --budget 50 --latency-unit min
+expect_usage '--energy: only with --idle (it says whether the energies include the idle draw)' solve $P --cost-unit mJ --battery 1J --rate 1/s --duration 1s --energy above-idle
+expect_usage '--energy: "half" is not whole-board or above-idle' solve $P --budget 50 --energy half
+expect_usage "--relax and --rate: the LP relaxation's rounding may use models the time constraints forbid; solve exactly instead" solve $P --budget 50 --rate 5/s --relax
+printf 'model,cost,accuracy,latency\na,1,50,x\n' >"$T/bad.csv"
+run solve "$T/bad.csv" --budget 1 --deadline 1s
+expect_status 65
+expect_err "$T/bad.csv:2: column 'latency': \"x\" is not a number"
+printf 'model,cost,accuracy,latency\na,1,50,-3\n' >"$T/neg.csv"
+run solve "$T/neg.csv" --budget 1 --rate 1/s
+expect_status 65
+expect_err "$T/neg.csv:2: column 'latency': \"-3\" is negative (a latency must be >= 0)"
+printf 'model,cost,accuracy,latency\na,1,50,3\nb,2,60,\n' >"$T/gap.csv"
+run solve "$T/gap.csv" --budget 2
+expect_status 0
+run solve "$T/gap.csv" --budget 2 --deadline 10ms
+expect_status 65
+expect_err "$T/gap.csv:3: column 'latency': empty value (a number is needed by --deadline or --rate)"
+printf 'model,cost,accuracy,speed\na,1,50,3\n' >"$T/nolat.csv"
+for cmd in "solve --budget 1" "sweep --steps 3" "frontier --steps 3" "compare"; do
+	run $cmd "$T/nolat.csv" --rate 2/s
+	expect_status 65
+	expect_err "no latency column (--columns latency=COLUMN)"
+done
+run solve "$T/nolat.csv" --budget 1 --deadline 5ms --columns latency=speed
+expect_status 0
+expect_out "too slow           none: every model meets the deadline 5 ms"
+
+# the deadline: slower models are left out and listed; none left is infeasible
+run solve $P --budget 60 --deadline 100ms --lambda 0
+expect_status 0
+expect_out "deadline           100 ms per inference (slower models are not used)"
+expect_out "too slow           1 model slower than 100 ms, not used: big"
+expect_true "big unused" "$(awk '$1 == "big" { print $5 }' "$T/out") == 0"
+run solve $P --budget 60 --deadline 0.1s --latency-unit s
+expect_status 1
+expect_err "no model meets the deadline 100 ms (the fastest takes 20000 ms)"
+run solve $P --budget 60 --deadline 20ms
+expect_status 0
+expect_true "small alone" "$(awk '$1 == "small" { print $5 }' "$T/out") == 1000"
+run solve $P --budget 60 --deadline 19ms
+expect_status 1
+expect_err "infeasible: no model meets the deadline 19 ms (the fastest takes 20 ms)"
+
+# the time row: at 10/s the unconstrained policy (all on big, 0.34 s each)
+# keeps the device busy 340% of the time; with the row it fits, and binds
+run solve $P --budget 60 --lambda 0 --K 1000
+expect_true "all on big" "$(awk '$1 == "big" { print $5 }' "$T/out") == 1000"
+run solve $P --budget 60 --lambda 0 --K 1000 --rate 10/s
+expect_status 0
+expect_out "time row           busy at most 100% of the time at 10/s: sum t x <= 100 ms x K"
+busy=$(awk '$1 == "small" { s = $5 } $1 == "mid" { m = $5 } $1 == "big" { b = $5 } END { print s * 0.020 + m * 0.080 + b * 0.340 }' "$T/out")
+expect_true "busy $busy s fits 100 s" "$busy <= 100"
+expect_true "busy $busy s binds" "$busy > 99"
+expect_out "busy               "
+expect_out "the K inferences arrive in (10/s): busy"
+# a duty cycle of a half halves it
+run solve $P --budget 60 --lambda 0 --K 1000 --rate 10/s --duty-cycle 0.5
+busy=$(awk '$1 == "small" { s = $5 } $1 == "mid" { m = $5 } $1 == "big" { b = $5 } END { print s * 0.020 + m * 0.080 + b * 0.340 }' "$T/out")
+expect_true "busy $busy s fits 50 s" "$busy <= 50"
+# the dual form keeps up too, and at K = 1e9
+run solve $P --min-accuracy 72 --K 1000000000 --rate 10/s
+expect_status 0
+expect_out "status             optimal"
+# no model fast enough: cannot keep up
+run solve $P --budget 60 --rate 100/s
+expect_status 1
+expect_err "the device cannot keep up: the fastest model ('small') takes 20 ms per inference"
+
+# every command honours the row: schedule's counts are solve's, sweep's level is solve's
+run solve $P --budget 40 --lambda 0 --rate 8/s --format csv
+cp "$T/out" "$T/solve.csv"
+run schedule $P --budget 40 --lambda 0 --rate 8/s
+expect_status 0
+for m in small mid big; do
+	want=$(csv_field "$T/solve.csv" "$m" count)
+	got=$(awk -F, -v m="$m" '$1 == m { n += $2 } END { print n + 0 }' "$T/out")
+	expect_true "schedule $m $got = solve $want" "$got == $want"
+done
+run sweep $P --from 40 --to 80 --steps 2 --lambda 0 --rate 8/s
+expect_status 0
+expect_out "time row           busy at most 100% of the time at 8/s"
+run sweep $P --from 40 --to 80 --steps 2 --lambda 0 --rate 8/s --format csv
+expect_status 0
+expect_out "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i } NR == 2 { printf "40,small,%s,", $c["count"]; exit }' "$T/solve.csv")"
+run frontier $P --rate 8/s --deadline 100ms --steps 3
+expect_status 0
+expect_out "deadline           100 ms per inference"
+run compare $P --rate 8/s
+expect_status 0
+expect_out "time row"
+run plot $P --rate 8/s --budget 40 -o "$T/f.svg"
+expect_status 0
+
+# idle charged for idle time only: a (100 mJ, 50 ms, 60%) and b (300 mJ,
+# 100 ms, 80%), 1 W idle, 2/s for 100 s (K = 200), a 130 J battery.
+#  whole-board: costs 100 - 50 = 50 and 300 - 100 = 200 mJ, B = 130 - 100 =
+#   30 J: 150 x_b <= 20000, x_b = 133, x_a = 67; busy 16.65 s; energy 46.6 J,
+#   idle 83.35 J, 50 mJ left.
+#  above-idle: 200 x_b <= 10000, x_b = 50, x_a = 150; energy 30 J, idle 100 J, 0 left.
+printf 'model,cost,accuracy,latency\na,100,60,50\nb,300,80,100\n' >"$T/two.csv"
+B="--cost-unit mJ --battery 130J --rate 2/s --duration 100s --idle 1W --lambda 0"
+run solve "$T/two.csv" $B
+expect_status 0
+expect_true "whole-board x_b" "$(awk '$1 == "b" { print $5 }' "$T/out") == 133"
+expect_true "whole-board x_a" "$(awk '$1 == "a" { print $5 }' "$T/out") == 67"
+expect_out "energy             46.6 J for K inferences"
+expect_out "idle draw          1 W for the 1 min 23.35 s idle (of 1 min 40 s) = 83.35 J"
+expect_out "battery left       50 mJ"
+run solve "$T/two.csv" $B --energy above-idle
+expect_status 0
+expect_true "above-idle x_b" "$(awk '$1 == "b" { print $5 }' "$T/out") == 50"
+expect_true "above-idle x_a" "$(awk '$1 == "a" { print $5 }' "$T/out") == 150"
+expect_out "energy             30 J for K inferences"
+expect_out "idle draw          1 W for 1 min 40 s = 100 J (energies above idle: --energy above-idle)"
+expect_out "battery left       0 J"
+# an energy below P t_i is no whole-board measurement: a data error naming the model
+run solve "$T/two.csv" --cost-unit mJ --battery 400J --rate 2/s --duration 100s --idle 3W
+expect_status 65
+expect_err "$T/two.csv: model 'a': its energy per inference (100 mJ) is below the idle draw over its latency (3 W x 50 ms = 150 mJ)"
+run solve "$T/two.csv" --cost-unit mJ --battery 400J --rate 2/s --duration 100s --idle 3W --energy above-idle
+expect_status 0
+# lifetime with the row: the policy fits its time and the battery
+run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --min-accuracy 70 --duty-cycle 0.2
+expect_status 0
+expect_out "time row           busy at most 20% of the time at 2/s"
+expect_out "busy               "
+finish

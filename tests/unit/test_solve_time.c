@@ -1,0 +1,447 @@
+/*
+ * test_solve_time.c - the time constraints (a deadline, and the time row
+ * sum t_i x_i <= D K / rate of a rate and duty cycle): against the brute
+ * force on random small instances in both modes, every search strategy,
+ * with and without the device limits; against a proven LP bound at
+ * K = 1e6 and 1e9; the row is not vacuous (the same instance without it
+ * breaks it); and the infeasible answers say why.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "optdeploy/core/limits.h"
+#include "optdeploy/core/pool.h"
+#include "optdeploy/core/solve.h"
+#include "optdeploy/core/sweep.h"
+#include "test_support.h"
+#include "solve_check.h"
+
+/*
+ * Latencies that grow with cost (a bigger model is slower), with noise so
+ * the cost and time orders differ: 10..400 ms, or whole milliseconds.
+ */
+static void add_latency(struct ts_pool *tp, struct ts_rng *r, bool integral)
+{
+	for (size_t i = 0; i < tp->pool.n; i++) {
+		double ms = 10 + 3 * tp->models[i].cost + ts_rand_range(r, -60, 60);
+		ms = fmax(ms, 5);
+		tp->models[i].latency = (integral ? round(ms) : ms) * 1e-3;
+	}
+	tp->pool.has_latency = true;
+}
+
+static void add_memory(struct ts_pool *tp, struct ts_rng *r)
+{
+	for (size_t i = 0; i < tp->pool.n; i++)
+		tp->models[i].memory = (double)(1 + ts_rand_below(r, 12));
+	tp->pool.has_memory = true;
+}
+
+static double min_latency(const struct pool *p)
+{
+	double t = INFINITY;
+	for (size_t i = 0; i < p->n; i++)
+		t = fmin(t, p->models[i].latency);
+	return t;
+}
+
+static double max_latency(const struct pool *p)
+{
+	double t = 0;
+	for (size_t i = 0; i < p->n; i++)
+		t = fmax(t, p->models[i].latency);
+	return t;
+}
+
+/* A rate and duty cycle whose time per inference lies among the latencies (the row binds). */
+static void random_time_row(struct solve_params *sp, struct ts_rng *r, const struct pool *p)
+{
+	sp->duty_cycle = ts_rand_below(r, 3) == 0 ? 0 : ts_rand_range(r, 0.3, 1);
+	double tau = ts_rand_range(r, 0.95 * min_latency(p), max_latency(p));
+	sp->rate = limits_duty(sp) / tau;
+}
+
+static void test_brute_force_time(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0x7117u};
+	int checked = 0, optimal = 0, infeasible = 0, with_limits = 0;
+	for (int t = 0; t < 300; t++) {
+		struct ts_pool tp;
+		size_t n = 1 + ts_rand_below(&rng, 6);
+		ts_random_pool(&tp, &rng, n, t % 3 == 0);
+		add_latency(&tp, &rng, t % 2 == 0);
+		add_memory(&tp, &rng);
+		struct solver *s = solver_new(&tp.pool, NULL);
+		assert_non_null(s);
+		struct policy pol;
+		policy_init(&pol, n, NULL);
+		struct solve_params sp = solve_params_default();
+		sp.k = 1 + (long long)ts_rand_below(&rng, 10);
+		sp.lambda = t % 2 == 0 ? 0.0 : ts_rand_unit(&rng) * 2.0 * (double)sp.k;
+		sp.budget = ts_rand_range(&rng, 0.8 * ts_min_cost(&tp.pool),
+					  1.05 * pool_max_cost(&tp.pool));
+		random_time_row(&sp, &rng, &tp.pool);
+		if (t % 5 == 0)
+			sp.deadline = ts_rand_range(&rng, min_latency(&tp.pool), max_latency(&tp.pool));
+		if (t % 4 == 1) {
+			sp.max_models = 1 + ts_rand_below(&rng, 2);
+			sp.memory_limit = ts_rand_below(&rng, 2) ? INFINITY
+				: ts_rand_range(&rng, 4, 6.0 * (double)n);
+			with_limits++;
+		}
+		double lo = INFINITY, hi = -INFINITY;
+		for (size_t i = 0; i < n; i++) {
+			lo = fmin(lo, tp.models[i].accuracy);
+			hi = fmax(hi, tp.models[i].accuracy);
+		}
+		sp.min_accuracy = ts_rand_range(&rng, lo - 1, (lo + hi) / 2);
+		enum solve_search ways[] = {SOLVE_SEARCH_AUTO, SOLVE_SEARCH_GLPK,
+					    SOLVE_SEARCH_SUPPORTS, SOLVE_SEARCH_SUPPORTS_SPLIT};
+		for (size_t w = 0; w < 4; w++)
+			for (int mode = 0; mode < 2; mode++) {
+				solver_set_search(s, ways[w]);
+				sp.mode = mode ? SOLVE_MIN_COST : SOLVE_MAX_ACCURACY;
+				check_against_brute(&tp.pool, s, &sp, &pol);
+				checked++;
+				optimal += pol.outcome == SOLVE_OPTIMAL;
+				infeasible += pol.outcome == SOLVE_INFEASIBLE;
+			}
+		policy_free(&pol);
+		solver_free(s);
+	}
+	assert_int_equal(checked, 2400);
+	assert_true(with_limits >= 70);
+	/* both kinds of answer were checked, and all of them were one of the two */
+	assert_true(optimal >= 1200 && infeasible >= 200 && optimal + infeasible == checked);
+}
+
+/* ---- large K: the LP over both rows bounds the optimum ---------------- */
+
+struct lp3 {
+	const struct pool *p;
+	unsigned mask;
+	double b, tau;
+};
+
+static bool fits(const struct lp3 *q, double cost, double time)
+{
+	return cost <= q->b * (1 + 1e-12) && time <= q->tau * (1 + 1e-12);
+}
+
+/*
+ * The LP value per inference over the models in mask: max p.y with
+ * sum y = 1, c.y <= b, t.y <= tau, y >= 0.  Its optimum is a vertex, and a
+ * vertex uses one model, two with one row tight, or three with both.
+ */
+static double lp3_value(const struct lp3 *q)
+{
+	const struct model *md = q->p->models;
+	size_t n = q->p->n;
+	double best = -INFINITY;
+	for (size_t i = 0; i < n; i++) {
+		if (!(q->mask >> i & 1))
+			continue;
+		if (fits(q, md[i].cost, md[i].latency))
+			best = fmax(best, md[i].accuracy);
+		for (size_t j = i + 1; j < n; j++) {
+			if (!(q->mask >> j & 1))
+				continue;
+			double s[2] = {NAN, NAN};
+			if (md[j].cost != md[i].cost)
+				s[0] = (q->b - md[i].cost) / (md[j].cost - md[i].cost);
+			if (md[j].latency != md[i].latency)
+				s[1] = (q->tau - md[i].latency) / (md[j].latency - md[i].latency);
+			for (int r = 0; r < 2; r++) {
+				if (!(s[r] >= 0 && s[r] <= 1))
+					continue;
+				double c = md[i].cost + s[r] * (md[j].cost - md[i].cost);
+				double tt = md[i].latency + s[r] * (md[j].latency - md[i].latency);
+				if (fits(q, c, tt))
+					best = fmax(best, md[i].accuracy +
+						    s[r] * (md[j].accuracy - md[i].accuracy));
+			}
+			for (size_t k = j + 1; k < n; k++) {
+				if (!(q->mask >> k & 1))
+					continue;
+				/* y_i + y_j + y_k = 1 with both rows tight (Cramer) */
+				double a1 = md[j].cost - md[i].cost, a2 = md[k].cost - md[i].cost;
+				double b1 = md[j].latency - md[i].latency, b2 = md[k].latency - md[i].latency;
+				double r1 = q->b - md[i].cost, r2 = q->tau - md[i].latency;
+				double det = a1 * b2 - a2 * b1;
+				if (fabs(det) < 1e-12)
+					continue;
+				double yj = (r1 * b2 - a2 * r2) / det, yk = (a1 * r2 - r1 * b1) / det;
+				if (yj < 0 || yk < 0 || yj + yk > 1)
+					continue;
+				best = fmax(best, md[i].accuracy + yj * (md[j].accuracy - md[i].accuracy) +
+					    yk * (md[k].accuracy - md[i].accuracy));
+			}
+		}
+	}
+	return best;
+}
+
+/*
+ * Solve at large K on a pool whose cheapest model is also the fastest, and
+ * check the answer lies in [UB - 2 spread - lambda u_f, UB]: UB is the best
+ * support's LP value plus the credit of the models outside it (a bound on
+ * every policy); flooring that LP vertex (three models at most) leaves at
+ * most two inferences, which the cheapest-and-fastest model f takes without
+ * breaking either row, each losing at most the spread of accuracies, and
+ * f's loading credit at most.
+ */
+static void check_large_k_time(const struct pool *pool, const struct solve_params *sp, size_t f)
+{
+	struct solver *s = solver_new(pool, NULL);
+	assert_non_null(s);
+	struct policy pol;
+	policy_init(&pol, pool->n, NULL);
+	struct status_msg m;
+	assert_int_equal(solver_run(s, sp, &pol, &m), ST_OK);
+	if (pol.outcome != SOLVE_OPTIMAL) {
+		ts_print_pool(pool);
+		fail_msg("K %lld budget %.17g rate %.17g: %s (%s)", sp->k, sp->budget, sp->rate,
+			 solve_outcome_name(pol.outcome), pol.message);
+	}
+	assert_policy_consistent(pool, &pol);
+	double ub = -INFINITY, spread = 0;
+	for (unsigned mask = 1; mask < (1u << pool->n); mask++) {
+		struct lp3 q = {pool, mask, sp->budget, limits_time_per_inference(sp)};
+		double v = lp3_value(&q);
+		if (v == -INFINITY)
+			continue;
+		v *= (double)sp->k;
+		for (size_t i = 0; i < pool->n; i++)
+			if (!(mask >> i & 1))
+				v += sp->lambda * pool->models[i].load_cost;
+		ub = fmax(ub, v);
+	}
+	for (size_t i = 0; i < pool->n; i++)
+		for (size_t j = 0; j < pool->n; j++)
+			spread = fmax(spread, pool->models[i].accuracy - pool->models[j].accuracy);
+	double lo = ub - 2 * spread - sp->lambda * pool->models[f].load_cost;
+	double slack = 1e-12 * fabs(ub);
+	if (!(pol.objective <= ub + slack && pol.objective >= lo - slack)) {
+		ts_print_pool(pool);
+		fail_msg("K %lld: objective %.17g outside [%.17g, %.17g]", sp->k, pol.objective,
+			 lo, ub);
+	}
+	assert_true(pol.busy_time <= sp->duty_cycle * (double)sp->k / sp->rate * (1 + 1e-12));
+	assert_no_improving_move(pool, &pol);
+	policy_free(&pol);
+	solver_free(s);
+}
+
+static void test_large_k_time(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0x7118u};
+	int solved = 0;
+	for (int t = 0; t < 48; t++) {
+		struct ts_pool tp;
+		size_t n = 2 + ts_rand_below(&rng, 6);
+		ts_random_pool(&tp, &rng, n, t % 3 == 0);
+		add_latency(&tp, &rng, t % 2 == 0);
+		/* model 0: the cheapest and the fastest (as a small network is) */
+		size_t c = pool_cheapest(&tp.pool);
+		tp.models[c].latency = 0.5 * min_latency(&tp.pool);
+		struct solve_params sp = solve_params_default();
+		sp.k = t % 2 ? 1000000 : 1000000000;
+		sp.lambda = t % 3 == 0 ? 50 : 0;
+		sp.budget = ts_rand_range(&rng, tp.models[c].cost, pool_max_cost(&tp.pool));
+		sp.duty_cycle = ts_rand_range(&rng, 0.5, 1);
+		double tau = ts_rand_range(&rng, tp.models[c].latency, max_latency(&tp.pool));
+		sp.rate = sp.duty_cycle / tau;
+		if (t % 4 == 3)
+			sp.max_models = 2;
+		check_large_k_time(&tp.pool, &sp, c);
+		solved++;
+	}
+	assert_int_equal(solved, 48);
+}
+
+/* ---- the row matters, and the answers without a policy say why ------- */
+
+static struct model demo[3] = {
+	{(char *)"small", 10, 60, 1, 1, 0.020},
+	{(char *)"mid", 30, 75, 1, 2, 0.080},
+	{(char *)"big", 60, 85, 1, 4, 0.340},
+};
+
+static struct pool demo_pool(void)
+{
+	return (struct pool){.models = demo, .n = 3, .source = (char *)"dev.csv",
+			     .cost_scale = 1, .has_memory = true, .has_latency = true};
+}
+
+/* Without the row the best policy keeps the device busier than 10/s allows; with it, it fits. */
+static void test_row_not_vacuous(void **state)
+{
+	(void)state;
+	struct pool pool = demo_pool();
+	struct solver *s = solver_new(&pool, NULL);
+	struct policy free_pol, timed;
+	struct status_msg m;
+	policy_init(&free_pol, 3, NULL);
+	policy_init(&timed, 3, NULL);
+	struct solve_params sp = solve_params_default();
+	sp.k = 100000;
+	sp.lambda = 0;
+	sp.budget = 60;
+	assert_int_equal(solver_run(s, &sp, &free_pol, &m), ST_OK);
+	assert_int_equal(free_pol.outcome, SOLVE_OPTIMAL);
+	double allowed = (double)sp.k / 10.0;  /* 10 inferences per second, duty cycle 1 */
+	assert_true(free_pol.busy_time > allowed);  /* all on 'big': 0.34 s each */
+
+	for (int mode = 0; mode < 2; mode++) {
+		sp.rate = 10;
+		sp.mode = mode ? SOLVE_MIN_COST : SOLVE_MAX_ACCURACY;
+		sp.min_accuracy = 72;
+		assert_int_equal(solver_run(s, &sp, &timed, &m), ST_OK);
+		assert_int_equal(timed.outcome, SOLVE_OPTIMAL);
+		assert_true(timed.busy_time <= allowed);
+		assert_policy_consistent(&pool, &timed);
+		sp.rate = 0;
+		assert_int_equal(solver_run(s, &sp, &free_pol, &m), ST_OK);
+		/* the floor's cheapest policy, too, is slower than the rate allows
+		 * only in the primal; the dual's must still fit with the row */
+		if (mode == 0)
+			assert_true(timed.expected_accuracy < free_pol.expected_accuracy);
+	}
+	/* a duty cycle of a half halves the busy time allowed */
+	sp.mode = SOLVE_MAX_ACCURACY;
+	sp.rate = 10;
+	sp.duty_cycle = 0.5;
+	assert_int_equal(solver_run(s, &sp, &timed, &m), ST_OK);
+	assert_int_equal(timed.outcome, SOLVE_OPTIMAL);
+	assert_true(timed.busy_time <= allowed / 2);
+	assert_true(timed.busy_time > allowed / 2 * 0.99);  /* the row binds */
+	policy_free(&free_pol);
+	policy_free(&timed);
+	solver_free(s);
+}
+
+static void test_time_refusals(void **state)
+{
+	(void)state;
+	struct pool pool = demo_pool();
+	struct solver *s = solver_new(&pool, NULL);
+	struct policy pol;
+	struct status_msg m;
+	policy_init(&pol, 3, NULL);
+	struct solve_params sp = solve_params_default();
+	sp.budget = 60;
+
+	/* the deadline leaves out the slow models; none left is infeasible */
+	sp.deadline = 0.1;
+	assert_int_equal(solver_run(s, &sp, &pol, &m), ST_OK);
+	assert_int_equal(pol.outcome, SOLVE_OPTIMAL);
+	assert_int_equal(pol.count[2], 0);
+	sp.deadline = 0.010;
+	assert_int_equal(solver_run(s, &sp, &pol, &m), ST_OK);
+	assert_int_equal(pol.outcome, SOLVE_INFEASIBLE);
+	assert_non_null(strstr(pol.message, "no model meets the deadline 10 ms"));
+	assert_non_null(strstr(pol.message, "fastest takes 20 ms"));
+	sp.deadline = 0;
+
+	/* faster than the fastest model: cannot keep up */
+	sp.rate = 100;
+	assert_int_equal(solver_run(s, &sp, &pol, &m), ST_OK);
+	assert_int_equal(pol.outcome, SOLVE_INFEASIBLE);
+	assert_non_null(strstr(pol.message, "cannot keep up"));
+	assert_non_null(strstr(pol.message, "'small'"));
+
+	/* the budget affords only the slow models, the rate only the fast ones */
+	sp.rate = 20;      /* 50 ms per inference */
+	sp.budget = 29;    /* below 'mid', so 'small' must carry the time */
+	sp.deadline = 0;
+	sp.lambda = 0;
+	sp.k = 1;
+	pool.models[0].cost = 40;  /* now 'small' is dear and 'mid' the cheapest */
+	struct solver *s2 = solver_new(&pool, NULL);
+	sp.budget = 35;
+	/* 'mid' is too slow alone, 'small' too dear alone: only half and half fits */
+	for (long long k = 1; k <= 4; k++) {
+		sp.k = k;
+		assert_int_equal(solver_run(s2, &sp, &pol, &m), ST_OK);
+		if (k % 2 == 1) {
+			assert_int_equal(pol.outcome, SOLVE_INFEASIBLE);
+			assert_non_null(strstr(pol.message, "no policy of whole inferences within "
+					       "budget 35 keeps the device busy at most 100%"));
+		} else {
+			assert_int_equal(pol.outcome, SOLVE_OPTIMAL);
+			assert_int_equal(pol.count[0], k / 2);
+			assert_int_equal(pol.count[1], k / 2);
+		}
+	}
+	sp.budget = 33;  /* the relaxation itself has no policy: no "whole" in the message */
+	assert_int_equal(solver_run(s2, &sp, &pol, &m), ST_OK);
+	assert_int_equal(pol.outcome, SOLVE_INFEASIBLE);
+	assert_null(strstr(pol.message, "whole"));
+	assert_non_null(strstr(pol.message, "within budget 33"));
+	solver_free(s2);
+	pool.models[0].cost = 10;
+
+	/* a rate on a pool without latencies; the relaxation refuses the row */
+	pool.has_latency = false;
+	s2 = solver_new(&pool, NULL);
+	sp.k = 1000;
+	sp.budget = 60;
+	assert_int_equal(solver_run(s2, &sp, &pol, &m), ST_DATA);
+	assert_non_null(strstr(m.text, "no latency column"));
+	solver_free(s2);
+	sp.method = SOLVE_RELAXED;
+	assert_int_equal(solver_run(s, &sp, &pol, &m), ST_USAGE);
+	assert_non_null(strstr(m.text, "time row"));
+	sp.method = SOLVE_EXACT;
+	sp.duty_cycle = 1.5;
+	assert_int_equal(solve_params_check(&sp, &m), ST_USAGE);
+	assert_non_null(strstr(m.text, "duty cycle"));
+	policy_free(&pol);
+	solver_free(s);
+}
+
+/* A sweep with the row: every level optimal, within the row, never worse than the last. */
+static void test_sweep_time(void **state)
+{
+	(void)state;
+	struct pool pool = demo_pool();
+	struct solver *s = solver_new(&pool, NULL);
+	struct solve_params sp = solve_params_default();
+	sp.k = 1000000000;
+	sp.rate = 8;
+	struct sweep sw;
+	assert_int_equal(sweep_init(&sw, &pool, &sp, NAN, NAN, 21, NULL), ST_OK);
+	assert_int_equal(sweep_run(&sw, s, NULL), ST_OK);
+	for (size_t j = 0; j < sw.n_levels; j++) {
+		const struct policy *p = &sw.levels[j].policy;
+		assert_int_equal(p->outcome, SOLVE_OPTIMAL);
+		assert_true(p->busy_time <= (double)sp.k / 8 * (1 + 1e-12));
+		assert_policy_consistent(&pool, p);
+		if (j > 0)
+			assert_true(p->objective >= sw.levels[j - 1].policy.objective -
+				    1e-12 * fabs(p->objective));
+	}
+	sweep_free(&sw);
+	solver_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_row_not_vacuous),
+		cmocka_unit_test(test_time_refusals),
+		cmocka_unit_test(test_brute_force_time),
+		cmocka_unit_test(test_large_k_time),
+		cmocka_unit_test(test_sweep_time),
+	};
+	return cmocka_run_group_tests_name("solve_time", tests, NULL, NULL);
+}
