@@ -128,7 +128,7 @@ static enum status sweep_prepare(struct sweep *sw, const struct pool *pool,
 		else
 			return status_fail(m, ST_USAGE, "the sweep range %g..%g is empty", from, to);
 	}
-	if (steps > sweep_max_held_steps(pool->n))
+	if (!streamed && steps > sweep_max_held_steps(pool->n))
 		return too_big(pool->n, steps, m);
 	struct solve_params sp = *base;
 	sp.mode = SOLVE_MAX_ACCURACY;

@@ -71,7 +71,7 @@ limited() {  # limited ARGS...: run under ulimit -v $vlimit
 		STATUS=$?
 	sanitizer_clean
 }
-for cmd in "plot $T/p100k.csv -o $T/fig.png" "frontier $T/p100k.csv"; do
+for cmd in "plot $T/p100k.csv -o $T/fig.png" "frontier $T/p100k.csv" "sweep $T/p100k.csv"; do
 	# shellcheck disable=SC2086
 	limited $cmd --steps 100000
 	expect_status 70
@@ -80,4 +80,17 @@ for cmd in "plot $T/p100k.csv -o $T/fig.png" "frontier $T/p100k.csv"; do
 done
 [ ! -e "$T/fig.png" ]
 check $? "no figure written after the refusal"
+
+# The same sweep as CSV is streamed (one level in memory): it starts writing
+# under the same address-space limit.  Its 10^10 rows would take hours, so the
+# reader stops after 1 MB; the sweep then ends on the closed pipe (SIGPIPE,
+# or 73 when that is ignored), never with 70.
+CMD="(ulimit -v $vlimit; optdeploy sweep p100k.csv --steps 100000 --format csv) | head -c 1000000"
+(ulimit -v $vlimit && "$OPTDEPLOY" sweep "$T/p100k.csv" --steps 100000 --format csv --no-progress \
+	2>"$T/err" </dev/null && echo 0 >"$T/rc" || echo $? >"$T/rc") | head -c 1000000 >"$T/out"
+STATUS=$(cat "$T/rc")
+sanitizer_clean
+expect_true "ended by the closed pipe, not 70 (exit $STATUS)" "$STATUS == 141 || $STATUS == 73"
+expect_line "$T/out" 1 "budget,model,count,share,expected_accuracy,expected_cost,objective,status"
+expect_true "20,000 rows streamed at least" "$(wc -l <"$T/out") >= 20000"
 finish
