@@ -32,7 +32,9 @@ SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 SAN_FLAGS = $(if $(SAN),$(SANITIZE))
 ALL_CFLAGS = -std=c11 $(WARN) $(OPT) $(SAN_FLAGS) -MMD -MP $(CFLAGS)
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
-LDLIBS   += $(NCURSES_LIBS) $(CAIRO_LIBS) -lglpk -lcsv -lm
+# cairo is not linked: the figure layer loads it when it draws (figure_cairo.h);
+# the tests link it, as they draw on cairo surfaces of their own.
+LDLIBS   += $(NCURSES_LIBS) -lglpk -lcsv -lm -pthread
 
 # One folder per layer: src/core (the library: no terminal), src/cli (the
 # batch front end), src/ui (the planner), src/figure (cairo figures, read by
@@ -67,7 +69,7 @@ $(BUILD)/%.o: src/%.c
 
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB) $(UI_OBJ) | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< \
-		$(UI_OBJ) $(CORE_LIB) -lcmocka $(LDLIBS)
+		$(UI_OBJ) $(CORE_LIB) -lcmocka $(LDLIBS) $(CAIRO_LIBS)
 
 $(BUILD) $(BUILD)/tests:
 	mkdir -p $@
@@ -114,6 +116,7 @@ figures: $(PROG)
 	@mkdir -p man/figures
 	./$(PROG) plot data/imagenet_paper.csv --figure frontier --budget 40 -o man/figures/frontier.png
 	./$(PROG) plot data/imagenet_paper.csv --figure heatmap --budget 40 -o man/figures/heatmap.png
+	./$(PROG) plot --pool torchvision --figure heatmap -o man/figures/heatmap_torchvision.png
 
 lint:
 	mandoc -Tlint -W warning man/optdeploy.1

@@ -2,7 +2,7 @@
 
 /*
  * usage: bench_core POOL.csv INSTANCES.tsv
- *        bench_core --profile solve|sweep POOL.csv INSTANCES.tsv ID REPS
+ *        bench_core --profile solve|resolve|sweep POOL.csv INSTANCES.tsv ID REPS
  *
  * Loads POOL.csv once, then for every row of INSTANCES.tsv ("id pool k lambda
  * budget") whose pool column is POOL.csv, measures with CLOCK_MONOTONIC:
@@ -19,8 +19,9 @@
  * time one run takes so the whole harness stays within minutes (fewer runs
  * when the environment has BENCH_QUICK=1, for developing the harness).
  *
- * --profile runs REPS cold solves (or REPS sweeps) of the one instance ID and
- * nothing else inside bench_profiled_work(), so that
+ * --profile runs REPS cold solves (or REPS pairs of warm re-solves, a step up
+ * and back, after one untimed solve; or REPS sweeps) of the one instance ID
+ * and nothing else inside bench_profiled_work(), so that
  * `valgrind --tool=callgrind --toggle-collect='bench_profiled_work*'` counts
  * exactly the solver's work and not the pool loading.
  *
@@ -387,6 +388,14 @@ static void print_error_row(const struct instance *in, const struct status_msg *
 	fflush(stdout);
 }
 
+/* The budget step of one slider move: 1/100 of the pool's cost range. */
+static double slider_step(const struct pool *pool)
+{
+	double lo = pool->models[pool_cheapest(pool)].cost;
+
+	return (pool_max_cost(pool) - lo) / (SWEEP_DEFAULT_STEPS - 1);
+}
+
 static void bench_instance(const struct bench_cfg *cfg, const struct pool *pool,
 			   const struct instance *in)
 {
@@ -394,8 +403,7 @@ static void bench_instance(const struct bench_cfg *cfg, const struct pool *pool,
 	struct policy cold = { 0 };
 	struct figures f = { 0 };
 	struct status_msg err;
-	double lo = pool->models[pool_cheapest(pool)].cost;
-	double step = (pool_max_cost(pool) - lo) / (SWEEP_DEFAULT_STEPS - 1);
+	double step = slider_step(pool);
 
 	status_clear(&err);
 	if (solve_params_check(&sp, &err) != ST_OK ||
@@ -423,18 +431,53 @@ static int parse_row(const char *line, const char *pool_path, struct instance *i
 	return strcmp(pool, pool_path) == 0;
 }
 
+enum profile_mode { PROFILE_SOLVE, PROFILE_RESOLVE, PROFILE_SWEEP };
+
+/* reps pairs of warm re-solves (a step up, then back) on one solver; the first solve is work too. */
+static int profiled_resolves(const struct pool *pool, const struct solve_params *sp, int reps,
+			     struct status_msg *err)
+{
+	struct status_msg m;
+	struct policy pol;
+	struct solve_params moved = *sp;
+	struct solver *s = solver_new(pool, &m);
+	double secs;
+	int rc = 0;
+
+	if (s == NULL)
+		return fail(err, "solver_new", &m);
+	if (policy_init(&pol, pool->n, &m) != ST_OK) {
+		solver_free(s);
+		return fail(err, "policy_init", &m);
+	}
+	moved.budget = sp->budget + slider_step(pool);
+	rc = one_resolve(s, sp, &pol, &secs, err);
+	for (int r = 0; rc == 0 && r < reps; r++)
+		if (one_resolve(s, &moved, &pol, &secs, err) != 0 ||
+		    one_resolve(s, sp, &pol, &secs, err) != 0)
+			rc = -1;
+	policy_free(&pol);
+	solver_free(s);
+	return rc;
+}
+
 /*
- * The profiled work: reps cold solves, or reps full sweeps, of one instance.
- * Kept out of line so callgrind's --toggle-collect can find it by name.
+ * The profiled work: reps cold solves, reps re-solve pairs or reps full
+ * sweeps of one instance.  Kept out of line so callgrind's --toggle-collect
+ * can find it by name.
  */
 __attribute__((noinline)) static int bench_profiled_work(const struct pool *pool,
-							const struct instance *in, int sweep,
-							int reps, struct status_msg *err)
+							const struct instance *in,
+							enum profile_mode mode, int reps,
+							struct status_msg *err)
 {
 	struct solve_params sp = params_for(in);
 	char note[160];
 	double secs, max_step;
+	int sweep = mode == PROFILE_SWEEP;
 
+	if (mode == PROFILE_RESOLVE)
+		return profiled_resolves(pool, &sp, reps, err);
 	for (int r = 0; r < reps; r++) {
 		struct policy keep = { 0 };
 		/* No cap: under valgrind a sweep runs ~50x slower than the cap assumes. */
@@ -449,7 +492,7 @@ __attribute__((noinline)) static int bench_profiled_work(const struct pool *pool
 	return 0;
 }
 
-/* bench_core --profile solve|sweep POOL INSTANCES ID REPS */
+/* bench_core --profile solve|resolve|sweep POOL INSTANCES ID REPS */
 static int profile_main(char **argv, const struct pool *pool)
 {
 	struct status_msg err;
@@ -471,7 +514,10 @@ static int profile_main(char **argv, const struct pool *pool)
 		return 64;
 	}
 	status_clear(&err);
-	if (bench_profiled_work(pool, &in, strcmp(argv[1], "sweep") == 0, reps, &err) != 0) {
+	enum profile_mode mode = strcmp(argv[1], "sweep") == 0     ? PROFILE_SWEEP
+				 : strcmp(argv[1], "resolve") == 0 ? PROFILE_RESOLVE
+								   : PROFILE_SOLVE;
+	if (bench_profiled_work(pool, &in, mode, reps, &err) != 0) {
 		fprintf(stderr, "bench_core: %s\n", err.text);
 		return 70;
 	}
@@ -489,13 +535,14 @@ int main(int argc, char **argv)
 	const struct bench_cfg *cfg = quick != NULL && strcmp(quick, "1") == 0 ? &QUICK_CFG
 										: &FULL_CFG;
 	int profile = argc == 7 && strcmp(argv[1], "--profile") == 0 &&
-		      (strcmp(argv[2], "solve") == 0 || strcmp(argv[2], "sweep") == 0);
+		      (strcmp(argv[2], "solve") == 0 || strcmp(argv[2], "resolve") == 0 ||
+		       strcmp(argv[2], "sweep") == 0);
 	FILE *fp;
 	int rc;
 
 	if (argc != 3 && !profile) {
 		fprintf(stderr, "usage: bench_core POOL.csv INSTANCES.tsv\n"
-				"       bench_core --profile solve|sweep POOL.csv INSTANCES.tsv ID "
+				"       bench_core --profile solve|resolve|sweep POOL.csv INSTANCES.tsv ID "
 				"REPS\n");
 		return 64;
 	}

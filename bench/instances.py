@@ -9,13 +9,17 @@ grid runs on the bundled pools, the zoo and the random pools of 100 and
 K in {10, 1000, 10^6, 10^9}, lambda in {0, 0.1 K}, and two budgets, a quarter
 and half of the way from the cheapest model's cost to the most expensive.
 The time-against-pool-size series adds random pools of 10 ... 500 models at
-K = 1000, lambda = 0.1 K, the half-way budget.
+K = 1000, lambda = 0.1 K, the half-way budget, and the large pools of 10,000
+and 100,000 models at the same parameters, which only optdeploy solves (the
+peers take minutes there): they go to instances_large.tsv, read by
+bench_core and the report, not by the peers.
 
 With BENCH_QUICK=1 in the environment (developing the harness) the grid
 shrinks to K in {1000, 10^9} and the half-way budget, and the time-against-n
 series to the grid's pool sizes.
 
-usage: instances.py WORKDIR   (writes WORKDIR/pools/*.csv and WORKDIR/instances.tsv)
+usage: instances.py WORKDIR   (writes WORKDIR/pools/*.csv, WORKDIR/instances.tsv and
+                              WORKDIR/instances_large.tsv)
 Rows of instances.tsv: id pool k lambda budget (pool paths as given to bench_core).
 """
 import csv
@@ -31,6 +35,7 @@ GRID_LAMBDA = [(0.0, "0"), (0.1, "0.1K")]
 GRID_BUDGET = [(0.25, "b25"), (0.5, "b50")]
 SCALE_N = [10, 20, 50, 100, 200, 500, 1000]
 GRID_N = (100, 1000)
+LARGE_N = [10000, 100000]
 SCALE_K, SCALE_LAMBDA, SCALE_BUDGET = 1000, 0.1, 0.5
 ZOO_CSV = "data/torchvision_imagenet.csv"
 QUICK = os.environ.get("BENCH_QUICK") == "1"
@@ -38,6 +43,7 @@ if QUICK:
     GRID_K = [(1000, "1e3"), (10**9, "1e9")]
     GRID_BUDGET = [(0.5, "b50")]
     SCALE_N = list(GRID_N)
+    LARGE_N = [10000]
 
 
 def zoo_pool(workdir):
@@ -96,9 +102,13 @@ def main(argv):
     rows += rows_for("torchvision_imagenet", zoo_pool(workdir), True)
     for n in SCALE_N:
         rows += rows_for(f"rand{n}", random_pool(workdir, n), n in GRID_N)
-    with open(os.path.join(workdir, "instances.tsv"), "w", encoding="ascii") as f:
-        f.write("# id\tpool\tk\tlambda\tbudget\n")
-        f.writelines(rows)
+    large = []
+    for n in LARGE_N:
+        large += rows_for(f"rand{n}", random_pool(workdir, n), False)
+    for name, body in (("instances.tsv", rows), ("instances_large.tsv", large)):
+        with open(os.path.join(workdir, name), "w", encoding="ascii") as f:
+            f.write("# id\tpool\tk\tlambda\tbudget\n")
+            f.writelines(body)
     return 0
 
 

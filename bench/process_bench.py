@@ -11,6 +11,9 @@ Two measurements of the program as a user runs it, one process per call:
    level of the sweep is checked like the other answers: counts rescored
    exactly (benchlib.honest) must give the printed objective, and glpsol's
    honest objective at the same level is compared with it.
+   The same levels are also solved by one Python process that imports PuLP
+   and calls CBC once per level (cbc_bench.py --sweep, as a Python user's
+   sweep), timed whole, and its honest objectives compared level by level.
 2. Peak RSS of `optdeploy sweep` on the 1,000-model pool at K = 10^9 (101
    levels, lambda 0 and 0.1 K; the larger counts), read by GNU time
    (`/usr/bin/time -f %M`, package `time`).  Not wait4() from here: Linux
@@ -18,13 +21,23 @@ Two measurements of the program as a user runs it, one process per call:
    child of this Python process would show Python's ~14 MB even for
    /bin/true; the small `time` process adds about 1 MB at most.
 
+3. Start-up: `optdeploy --version` against `glpsol --version` and
+   /bin/true (medians of many processes), and the shared libraries each
+   loads (`ldd`): what one process costs before it solves anything, the
+   floor under every whole-process ratio.
+4. Large pools: `optdeploy sweep` of the 10,000- and 100,000-model pools
+   (instances_large.tsv; K = 1000, lambda = 100, 101 levels, CSV to a
+   pipe): wall time and peak RSS, and the memory each extra model costs.
+
 usage: process_bench.py OPTDEPLOY INSTANCES.tsv WORKDIR OUT.tsv [TMLIM]
 OUT.tsv: "key<TAB>value" rows (read by report_targets.py).  BENCH_QUICK=1
 runs each measurement fewer times.
 """
 import csv
 import io
+import math
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -35,6 +48,9 @@ import glpsol_bench
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 OD_RUNS = 3 if QUICK else 11
 GLPSOL_RUNS = 1 if QUICK else 5
+CBC_RUNS = 1 if QUICK else 3
+START_RUNS = 11 if QUICK else 41
+CBC_SWEEP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cbc_bench.py")
 SWEEP_POOL = "rand100.csv"
 SWEEP_K, SWEEP_LAMBDA, STEPS = 1000, 100.0, 101
 RSS_POOL = "rand1000.csv"
@@ -156,6 +172,34 @@ def glpsol_verdict(text, rc, pool, inst, od_obj):
     return "worse", f"honest {obj!r} vs optdeploy {od_obj!r}"
 
 
+def cbc_sweep(levels, pool_path, workdir, tmlim):
+    """Median wall time of the whole PuLP/CBC sweep process, and how its levels compare."""
+    budgets = os.path.join(workdir, "sweep-budgets.txt")
+    with open(budgets, "w", encoding="ascii") as f:
+        f.writelines(f"{float(lv['budget'])!r}\n" for lv in levels)
+    argv = [sys.executable, CBC_SWEEP, "--sweep", pool_path, str(SWEEP_K), repr(SWEEP_LAMBDA),
+            budgets, str(tmlim)]
+    totals, verdicts, first = [], {"agree": 0, "worse": 0, "BETTER": 0, "fail": 0}, None
+    for _ in range(CBC_RUNS):
+        secs, rc, text, err = run_timed(argv)
+        if rc != 0:
+            os.remove(budgets)
+            return None, verdicts, f"cbc_bench.py --sweep: exit status {rc}: {err.strip()[-200:]}"
+        totals.append(secs)
+        first = first or text
+    os.remove(budgets)
+    for line, lv in zip(first.splitlines(), levels):
+        _, status, obj = line.split()
+        od = lv.get("honest")
+        if status != "optimal" or obj == "-" or od is None:
+            verdicts["fail"] += 1
+            continue
+        d = (float(obj) - od) / max(1.0, abs(float(obj)), abs(od))
+        verdicts["BETTER" if d > 1e-13 else "agree" if abs(d) <= benchlib.REL_TOL
+                 else "worse"] += 1
+    return benchlib.median(totals), verdicts, ""
+
+
 def sweep_timing(prog, instances, workdir, tmlim, out):
     path = pool_path(instances, SWEEP_POOL)
     pool = benchlib.load_pool(path)
@@ -177,6 +221,14 @@ def sweep_timing(prog, instances, workdir, tmlim, out):
     totals, verdicts, notes = glpsol_levels(levels, pool, workdir, tmlim)
     print(f"process: {len(levels)} glpsol processes: {benchlib.median(totals) * 1e3:.0f} ms",
           file=sys.stderr)
+    cbc_s, cbc_v, cbc_err = cbc_sweep(levels, path, workdir, tmlim)
+    print(f"process: CBC sweep of {len(levels)} levels: "
+          f"{'failed' if cbc_s is None else f'{cbc_s * 1e3:.0f} ms'}", file=sys.stderr)
+    out.update({
+        "cbc_sweep_s": math.nan if cbc_s is None else cbc_s, "cbc_sweep_runs": CBC_RUNS,
+        "cbc_agree": cbc_v["agree"], "cbc_worse": cbc_v["worse"],
+        "cbc_better": cbc_v["BETTER"], "cbc_fail": cbc_v["fail"], "cbc_error": cbc_err or "-",
+    })
     out.update({
         "sweep_pool": os.path.basename(path), "sweep_n": len(pool),
         "sweep_cmd": " ".join(["optdeploy"] + argv[1:2] + [os.path.basename(path)] + argv[3:]),
@@ -208,6 +260,40 @@ def rss_sweeps(prog, instances, workdir, out):
                 "rss_exit": worst[3]})
 
 
+def startup(prog, out):
+    """Median wall time of `--version` processes, and the shared libraries each loads."""
+    def median_of(argv):
+        return benchlib.median([run_timed(argv)[0] for _ in range(START_RUNS)])
+
+    def libraries(path):
+        res = subprocess.run(["ldd", path], capture_output=True, text=True, check=False)
+        return sum(1 for ln in res.stdout.splitlines() if "=>" in ln or ln.strip().startswith("/"))
+
+    glpsol = shutil.which("glpsol") or "glpsol"
+    out.update({"od_version_s": median_of([prog, "--version"]),
+                "glpsol_version_s": median_of([glpsol, "--version"]),
+                "true_s": median_of(["/bin/true"]),
+                "od_libs": libraries(prog), "glpsol_libs": libraries(glpsol)})
+    print(f"process: start-up: optdeploy --version {out['od_version_s'] * 1e3:.2f} ms, "
+          f"glpsol --version {out['glpsol_version_s'] * 1e3:.2f} ms", file=sys.stderr)
+
+
+def large_sweeps(prog, inst_path, workdir, out):
+    """Whole sweeps of the large pools: seconds and peak RSS, memory per extra model."""
+    path = os.path.join(os.path.dirname(inst_path), "instances_large.tsv")
+    if not os.path.exists(path):
+        return
+    done = []
+    for inst in benchlib.load_instances(path):
+        n = sum(1 for _ in open(inst["pool"], encoding="ascii")) - 1
+        rss, rc, secs = peak_rss_kb(sweep_argv(prog, inst["pool"], inst["k"], inst["lambda"]),
+                                    workdir)
+        print(f"process: optdeploy sweep {os.path.basename(inst['pool'])}: {secs:.2f} s, "
+              f"{rss / 1024:.1f} MiB (exit status {rc})", file=sys.stderr)
+        done.append((n, rss, secs, rc))
+    out["large"] = " ".join(f"{n}:{rss}:{secs!r}:{rc}" for n, rss, secs, rc in done)
+
+
 def main(argv):
     if len(argv) < 5:
         sys.stderr.write("usage: process_bench.py OPTDEPLOY INSTANCES.tsv WORKDIR OUT.tsv "
@@ -217,8 +303,10 @@ def main(argv):
     tmlim = int(argv[5]) if len(argv) > 5 else 60
     instances = benchlib.load_instances(inst_path)
     out = {}
+    startup(os.path.abspath(prog), out)
     sweep_timing(os.path.abspath(prog), instances, workdir, tmlim, out)
     rss_sweeps(os.path.abspath(prog), instances, workdir, out)
+    large_sweeps(os.path.abspath(prog), inst_path, workdir, out)
     with open(out_path, "w", encoding="utf-8") as f:
         for key, value in out.items():
             f.write(f"{key}\t{value!r}\n" if isinstance(value, float) else f"{key}\t{value}\n")

@@ -2,9 +2,10 @@
 """report.py - merge the benchmark measurements into bench/RESULTS.md and the time-vs-n plot.
 
 usage: report.py WORKDIR RESULTS.md PLOT.png
-WORKDIR holds instances.tsv, core.tsv (bench_core), glpsol.tsv, highs.tsv,
-process.tsv (process_bench.py) and profile.md (profile.py); the last two may
-be missing (their sections then say so).
+WORKDIR holds instances.tsv and instances_large.tsv, core.tsv (bench_core),
+glpsol.tsv, highs.tsv, cbc.tsv, process.tsv (process_bench.py), profile.md
+and causes.tsv (profile.py); any but the first three may be missing (their
+sections then say "not measured").
 
 Every objective is checked, optdeploy's included: counts must serve exactly K
 inferences within the budget (exact arithmetic, benchlib.honest), and the
@@ -21,11 +22,15 @@ import sys
 import benchlib
 import report_targets
 
-PEERS = ("glpsol", "HiGHS")
+PEERS = ("glpsol", "HiGHS", "CBC")
+PEER_FILES = {"glpsol": "glpsol.tsv", "HiGHS": "highs.tsv", "CBC": "cbc.tsv"}
 SCALE_TAG = "-K1e3-l0.1K-b50"
 
 
 def read_tsv(path):
+    """A peer's rows by id; none when the peer did not run."""
+    if not os.path.exists(path):
+        return {}
     with open(path, encoding="utf-8") as f:
         head = f.readline().rstrip("\n").split("\t")
         return {r[0]: dict(zip(head, r))
@@ -133,6 +138,11 @@ def machine():
             if line.startswith("MemTotal"):
                 mem = f"{int(line.split()[1]) / 2**20:.1f} GiB"
     import scipy  # pylint: disable=import-outside-toplevel
+    try:
+        import pulp  # pylint: disable=import-outside-toplevel
+        pulp_version = pulp.__version__
+    except ImportError:
+        pulp_version = "missing"
     commit = cmd_line(["git", "describe", "--always", "--dirty"])
     return [
         f"- Machine: {cpu}, {os.cpu_count()} CPUs, {mem} RAM; "
@@ -141,7 +151,8 @@ def machine():
         f"optdeploy at `{commit}`",
         f"- Compiler: {cmd_line(['cc', '--version'])}; "
         f"{cmd_line(['glpsol', '--version'])}; SciPy {scipy.__version__} (HiGHS) "
-        f"on Python {platform.python_version()}",
+        f"on Python {platform.python_version()}; "
+        f"{cmd_line(['cbc', '-quit']).replace('Welcome to the ', '')} through PuLP {pulp_version}",
     ]
 
 
@@ -151,10 +162,17 @@ class Bench:
     def __init__(self, work):
         self.insts = benchlib.load_instances(os.path.join(work, "instances.tsv"))
         self.core = read_core(os.path.join(work, "core.tsv"))
-        self.peer = {"glpsol": read_tsv(os.path.join(work, "glpsol.tsv")),
-                     "HiGHS": read_tsv(os.path.join(work, "highs.tsv"))}
+        self.peer = {p: read_tsv(os.path.join(work, f)) for p, f in PEER_FILES.items()}
         self.pools = {}
         self.rows = []
+        self.large = []  # the large pools: optdeploy only
+        large = os.path.join(work, "instances_large.tsv")
+        for inst in benchlib.load_instances(large) if os.path.exists(large) else []:
+            pool = self.pools.setdefault(inst["pool"], benchlib.load_pool(inst["pool"]))
+            core = self.core.get(inst["id"])
+            od_obj, od_problem = check_core(inst, pool, core)
+            self.large.append({"inst": inst, "n": len(pool), "core": core, "od_obj": od_obj,
+                               "od_problem": od_problem, "verdicts": {}})
         for inst in self.insts:
             pool = self.pools.setdefault(inst["pool"], benchlib.load_pool(inst["pool"]))
             core = self.core.get(inst["id"])
@@ -190,13 +208,15 @@ def verdict_cell(r):
 
 
 def instance_table(b):
-    out = ["| instance | n | od solve | od re-solve (slowest) | od sweep (slowest level) | glpsol "
-           "| HiGHS | od/glpsol | od/HiGHS | optdeploy objective | agreement |",
-           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
-    for r in b.rows:
+    out = ["| instance | n | od solve | od re-solve (slowest) | od sweep (slowest level) | "
+           + " | ".join(PEERS) + " | " + " | ".join(f"od/{p}" for p in PEERS)
+           + " | optdeploy objective | agreement |",
+           "|---|---:|---:|---:|---:|" + "---:|" * (2 * len(PEERS)) + "---:|---|"]
+    for r in b.rows + b.large:
         c, iid = r["core"], r["inst"]["id"]
         if not timed(r):
-            out.append(f"| `{iid}` | {r['n']} | - | - | - | - | - | - | - | - | not measured |")
+            out.append(f"| `{iid}` | {r['n']} |" + " - |" * (4 + 2 * len(PEERS))
+                       + " not measured |")
             continue
         cells = []
         ratios = []
@@ -210,27 +230,30 @@ def instance_table(b):
             cells.append(t)
             ratios.append(f"{float(c['solve_s']) / float(pr['seconds']):.2g}")
         obj = "-" if r["od_obj"] is None else f"{r['od_obj']:.12g}"
+        agree = verdict_cell(r) if r["verdicts"] else (
+            "optdeploy only" + (", **optdeploy check**" if r["od_problem"] else ""))
         out.append(f"| `{iid}` | {r['n']} | {ms(c['solve_s'])} | {ms(c['resolve_s'])} "
                    f"({ms(c.get('resolve_max_s', 'nan'))}) | "
                    f"{ms(c['sweep_s'])}{'' if c['sweep_note'] == 'ok' else ' stopped'} "
-                   f"({ms(c['sweep_max_step_s'])}) | {cells[0]} | {cells[1]} | "
-                   f"{ratios[0]} | {ratios[1]} | {obj} | {verdict_cell(r)} |")
+                   f"({ms(c['sweep_max_step_s'])}) | " + " | ".join(cells) + " | "
+                   + " | ".join(ratios) + f" | {obj} | {agree} |")
     return out
 
 
 def rss_table(b, proc):
     out = ["| pool | n | optdeploy (bench process) | glpsol (largest process) | "
-           "HiGHS (whole Python process) |", "|---|---:|---:|---:|---:|"]
+           "HiGHS (whole Python process) | CBC (PuLP's Python process) |",
+           "|---|---:|---:|---:|---:|---:|"]
     for path, pool in b.pools.items():
-        ids = [r["inst"]["id"] for r in b.rows if r["inst"]["pool"] == path]
+        ids = [r["inst"]["id"] for r in b.rows + b.large if r["inst"]["pool"] == path]
         od = max((int(b.core[i].get("peak_rss_kb", 0)) for i in ids if i in b.core), default=0)
-        gl = max((int(b.peer["glpsol"][i]["peak_rss_kb"]) for i in ids
-                  if i in b.peer["glpsol"]), default=0)
-        hi = max((int(b.peer["HiGHS"][i]["peak_rss_kb"] or 0) for i in ids
-                  if i in b.peer["HiGHS"]), default=0)
+        peers = [max((int(b.peer[p][i]["peak_rss_kb"] or 0) for i in ids if i in b.peer[p]),
+                     default=0) for p in PEERS]
         name = os.path.basename(path)
-        cells = [f"{v / 1024:.1f} MiB" if v else "-" for v in (od, gl, hi)]
+        cells = [f"{v / 1024:.1f} MiB" if v else "-" for v in [od] + peers]
         out.append(f"| {name} | {len(pool)} | " + " | ".join(cells) + " |")
+    out += ["", "The bench process of a pool holds its sweeps' 101 levels of counts (n each); "
+            "the CLI's `optdeploy sweep` streams one level at a time (whole processes below)."]
     if proc is not None:
         out += ["", f"A whole `optdeploy sweep` process (101 levels, CSV to a pipe): "
                 f"{int(proc['od_sweep_rss_kb']) / 1024:.1f} MiB on {proc['sweep_pool']} at "
@@ -256,13 +279,19 @@ def problem_list(b):
                 out.append(f"- `{iid}`: {p} {what}: {text}")
             elif "claimed" in text:
                 out.append(f"- `{iid}`: {p} agrees after honest scoring, but {text}")
+    for r in b.large:
+        if r["od_problem"]:
+            out.append(f"- `{r['inst']['id']}`: **optdeploy**: {r['od_problem']}")
+        if timed(r) and r["core"]["sweep_note"] != "ok":
+            out.append(f"- `{r['inst']['id']}`: **optdeploy sweep** stopped: "
+                       f"{r['core']['sweep_note']}")
     return out or ["- none: every peer that finished agrees with optdeploy within 1e-9."]
 
 
 def scale_series(b):
     """[(n, {series: seconds})] for the time-vs-n instances."""
     out = []
-    for r in b.rows:
+    for r in b.rows + b.large:
         iid = r["inst"]["id"]
         if not (iid.startswith("rand") and iid.endswith(SCALE_TAG)) or not timed(r):
             continue
@@ -278,7 +307,7 @@ def scale_series(b):
 
 
 MARKS = {"optdeploy solve": "o", "optdeploy re-solve": "r", "optdeploy sweep/101": "s",
-         "glpsol": "g", "HiGHS": "h"}
+         "glpsol": "g", "HiGHS": "h", "CBC": "c"}
 
 
 def time_label(decade):
@@ -314,7 +343,7 @@ def text_chart(series):
     return lines
 
 
-COLOURS = ("#1f77b4", "#2ca02c", "#17becf", "#d62728", "#9467bd")
+COLOURS = ("#1f77b4", "#2ca02c", "#17becf", "#d62728", "#9467bd", "#ff7f0e")
 
 
 def plot(series, png, work):
@@ -327,8 +356,8 @@ def plot(series, png, work):
     plots = ", ".join(f"'{data}' using 1:{i + 2} with linespoints lw 2 pt {i + 5} "
                       f"lc rgb '{COLOURS[i]}' title '{k}'" for i, k in enumerate(keys))
     script = (f"set terminal pngcairo size 900,600\nset output '{png}'\n"
-              "set logscale xy\nset grid\nset key below\nset xrange [8:1250]\n"
-              "set format y '%g'\nset xtics (10, 20, 50, 100, 200, 500, 1000)\n"
+              "set logscale xy\nset grid\nset key below\nset xrange [8:125000]\n"
+              "set format y '%g'\nset xtics (10, 100, 1000, 10000, 100000)\n"
               "set xlabel 'models in the pool (n)'\nset ylabel 'milliseconds per solve'\n"
               "set title 'Time per solve against pool size (K = 1000, lambda = 0.1 K, "
               "budget half-way)'\n"
@@ -365,7 +394,8 @@ are noisier, so compare figures from one run only.
   accurate model costs 100); K in {10, 10^3, 10^6, 10^9}, lambda in {0, 0.1 K}, load cost
   u = 1, budget a quarter (`b25`) or half (`b50`) of the way from the cheapest model's cost
   to the most expensive.  Instance names read `pool-K<K>-l<lambda>-b<budget>`.  Random
-  pools of 10 ... 500 models at K = 1000 add the time-against-n series.
+  pools of 10 ... 500 models at K = 1000 add the time-against-n series, and pools of
+  10,000 and 100,000 models extend it (optdeploy only: the peers take minutes there).
 - optdeploy's core (`bench/bench_core.c`, linked with `liboptdeploy.a`, exact mode,
   CLOCK_MONOTONIC, median of 7-101 solves, 20-201 re-solves and 5-21 sweeps, as many as fit
   in about a second): **solve** = `solver_new` + `solver_run` (cold); **re-solve** = a warm
@@ -375,9 +405,16 @@ are noisier, so compare figures from one run only.
   over the cost range (in brackets: the slowest single level, the longest the UI waits).
 - glpsol (`bench/deploy.mod`, the naive big-M MathProg model, `--tmlim 60`): wall time of one
   `glpsol` process per solve (start, translation, solve, output), median of up to 5 runs.
+  What one glpsol process costs on this machine before it solves anything (`glpsol
+  --version`) is measured too (below): it sets every ratio against glpsol processes, so
+  ratios move between machines with it.
 - HiGHS (`bench/highs_bench.py`, `scipy.optimize.milp`, same big-M model, `time_limit` 60 s,
   `mip_rel_gap` 0 so it proves optimality like the others): build + solve inside one Python
   process, imports excluded, median of up to 7 runs (1 run when a solve takes seconds).
+- CBC (`bench/cbc_bench.py`, Debian's `coinor-cbc` driven through `python3-pulp` as a Python
+  user would: the same big-M model as PuLP expressions, `COIN_CMD` with `gapRel` and `gapAbs`
+  0, `timeLimit` 60 s): build + PuLP's solve (it writes the model, runs one `cbc` process,
+  reads the solution) inside one Python process, imports excluded, median of up to 5 runs.
 - Speed-ups are the peer's time per solve divided by optdeploy's cold solve, over the
   instances where the peer finished with a proven optimum (a peer that timed out or failed
   is left out of the minimum and the geometric mean; those instances are listed below).
@@ -386,7 +423,12 @@ are noisier, so compare figures from one run only.
 - Whole process (`bench/process_bench.py`): wall time of `optdeploy sweep POOL --K 1000
   --lambda 100 --steps 101 --format csv` on the 100-model pool (start, load, 101 solves,
   CSV read from a pipe), median of 11 processes, against 101 glpsol processes run one after
-  another, one per budget level that sweep printed (median of 5 rounds of 101).  Peak
+  another, one per budget level that sweep printed (median of 5 rounds of 101), and
+  against one Python process that imports PuLP and solves the same 101 levels with CBC
+  (`cbc_bench.py --sweep`, median of 3).  Start-up: `optdeploy --version`, `glpsol
+  --version` and `/bin/true`, medians of 41 processes, and the shared libraries each
+  loads (`ldd`).  Large pools: `optdeploy sweep` of the 10,000- and 100,000-model pools
+  (same command), wall time and peak RSS, and the memory each extra model costs.  Peak
   memory: the largest resident set of `optdeploy sweep` on the 1,000-model pool at
   K = 10^9, 101 levels, lambda 0 and 0.1 K, in MB = 10^6 bytes.  Processes' peak RSS is
   read with GNU time (`/usr/bin/time -f %M`, one extra untimed run), never with wait4()
@@ -400,8 +442,9 @@ are noisier, so compare figures from one run only.
   than float noise is flagged as an optdeploy bug even inside that band.  optdeploy's warm
   re-solves at the instance's budget must also give the cold solve's answer.
 - Profile (`bench/profile.py`): `valgrind --tool=callgrind` on `bench_core --profile` for
-  the worst sweep and the worst cold solve of this run, counting only the solver's work;
-  shares are of instructions executed (`callgrind_annotate`), not of time.
+  the worst sweep, the worst re-solve and the worst cold solve of this run, counting only
+  the solver's work; shares are of instructions executed (`callgrind_annotate`), not of
+  time.  A missed target names its cause from these profiles and measurements.
 """
 
 
@@ -423,20 +466,22 @@ def main(argv):
     series = scale_series(b)
     have_png = plot(series, os.path.abspath(png), work)
     resolve_sp = {p: [v for v, _ in b.speedups(p, "resolve_s")] for p in PEERS}
-    lines = ["# Benchmarks: optdeploy against glpsol and SciPy/HiGHS", "",
+    lines = ["# Benchmarks: optdeploy against glpsol, SciPy/HiGHS and CBC", "",
              "Written by `make bench` (`bench/run.sh`); do not edit by hand.", ""]
     if os.environ.get("BENCH_QUICK") == "1":
         lines += ["**BENCH_QUICK=1: a subset of the instances with few repetitions, for "
                   "developing the harness; these figures are not the benchmark.**", ""]
-    lines += machine() + ["", METHOD, "## Targets (issue 8)", ""]
-    lines += report_targets.targets(b, proc, timed, ms, PEERS)
+    causes = report_targets.read_causes(os.path.join(work, "causes.tsv"))
+    lines += machine() + ["", METHOD, "## Targets (issues 8 and 15)", ""]
+    lines += report_targets.targets(b, proc, timed, ms, PEERS, causes)
     for p in PEERS:
         if resolve_sp[p]:
             lines.append("")
             lines.append(f"Per re-solve (the planner's case) optdeploy is at least "
                          f"{min(resolve_sp[p]):.3g}x faster than {p} per solve "
                          f"(geometric mean {report_targets.geomean(resolve_sp[p]):.3g}x).")
-    lines += ["", "## Whole process: `optdeploy sweep` against 101 glpsol processes", ""]
+    lines += ["", "## Whole processes: start-up, `optdeploy sweep` against glpsol and CBC, "
+              "large pools", ""]
     lines += report_targets.process_section(proc, ms)
     lines += ["", "## Where the time goes (profile)", ""]
     lines += profile or ["Not profiled (profile.py did not run)."]

@@ -1,16 +1,23 @@
 #!/bin/sh
-# bench/run.sh - `make bench`: measure every speed target of issue 8 in one run and
-# write bench/RESULTS.md and bench/time_vs_n.png:
-#   1. optdeploy's core (bench_core): cold solve, re-solve, 101-level sweep;
-#   2. the peers on the same instances: glpsol processes, SciPy/HiGHS;
-#   3. whole `optdeploy sweep` processes: wall time against 101 glpsol
-#      processes, peak RSS on the 1,000-model pool at K = 1e9 (process_bench.py);
-#   4. a callgrind profile of the worst sweep and the worst cold solve (profile.py);
-#   5. the report (report.py, targets table in report_targets.py).
+# bench/run.sh - `make bench`: measure every speed target of issues 8 and 15 in one
+# run and write bench/RESULTS.md and bench/time_vs_n.png:
+#   1. optdeploy's core (bench_core): cold solve, re-solve, 101-level sweep, also
+#      on the large pools of 10,000 and 100,000 models;
+#   2. the peers on the same instances: glpsol processes, SciPy/HiGHS, CBC
+#      through PuLP;
+#   3. whole processes (process_bench.py): start-up against glpsol's,
+#      `optdeploy sweep` against 101 glpsol processes and a PuLP/CBC sweep,
+#      peak RSS on the 1,000-model pool at K = 1e9 and on the large pools;
+#   4. a callgrind profile of the worst sweep, re-solve and cold solve (profile.py);
+#   5. the report (report.py, targets table in report_targets.py);
+#   6. the time-row instance set (time_row.py): bench/TIME_ROW.md.
 #
 # Run from anywhere; works in the repository root.  Pools and per-instance
-# files go to a temporary directory that is removed on exit.  Takes about five
-# minutes on a quiet 2-core machine; peers get TMLIM seconds per solve (default 60).
+# files go to a temporary directory that is removed on exit.  Takes five to seven
+# minutes on a quiet 2-core machine (more on a busy one); peers get TMLIM seconds
+# per solve (default 60).  Unattended: the solves have time limits, and a peer or
+# whole-process phase that fails leaves its section "not measured" instead of
+# stopping the run.
 #   BENCH_WORK=DIR  keep the work files (pools, raw measurements) in DIR.
 #   BENCH_QUICK=1   developing the harness: a subset of the instances (K 1e3 and
 #                   1e9, half-way budget, no time-against-n series) and few
@@ -19,7 +26,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-sh .ci/deps.sh glpk-utils python3-scipy gnuplot-nox time
+sh .ci/deps.sh glpk-utils python3-scipy gnuplot-nox time coinor-cbc python3-pulp
 
 # Debian's python3 has python3-scipy; a python3 earlier on PATH may not.
 PY=/usr/bin/python3
@@ -62,10 +69,12 @@ phase "optdeploy core"
 # takes longer than POOL_TIMEOUT seconds is cut short: its remaining
 # instances show as not measured.
 POOL_TIMEOUT=${POOL_TIMEOUT:-240}
-awk -F'\t' '!/^#/ && !seen[$2]++ { print $2 }' "$work/instances.tsv" |
-while IFS= read -r pool; do
+for list in instances.tsv instances_large.tsv; do
+	awk -F'\t' '!/^#/ && !seen[$2]++ { print $2 }' "$work/$list" | sed "s|^|$list |"
+done |
+while IFS=' ' read -r list pool; do
 	rc=0
-	timeout "$POOL_TIMEOUT" $BUILD/bench_core "$pool" "$work/instances.tsv" \
+	timeout "$POOL_TIMEOUT" $BUILD/bench_core "$pool" "$work/$list" \
 		>>"$work/core.tsv" 2>"$work/core.log" || rc=$?
 	case $rc in
 	0) echo "bench:   $pool" >&2 ;;
@@ -80,10 +89,14 @@ done
 
 phase "glpsol"
 $PY bench/glpsol_bench.py "$work/instances.tsv" "$work/glpsol.tsv" "$work/glpsol" "$TMLIM" \
-	"$per_instance"
+	"$per_instance" || echo "bench: glpsol_bench.py failed" >&2
 phase "SciPy/HiGHS"
-$PY bench/highs_bench.py "$work/instances.tsv" "$work/highs.tsv" "$TMLIM" "$per_instance"
-phase "whole optdeploy sweep processes"
+$PY bench/highs_bench.py "$work/instances.tsv" "$work/highs.tsv" "$TMLIM" "$per_instance" ||
+	echo "bench: highs_bench.py failed" >&2
+phase "CBC (PuLP)"
+$PY bench/cbc_bench.py "$work/instances.tsv" "$work/cbc.tsv" "$TMLIM" "$per_instance" ||
+	echo "bench: cbc_bench.py failed" >&2
+phase "whole processes"
 # These two may fail (a solver change that breaks the CLI, valgrind missing):
 # the report then says "not measured" instead of losing the whole run.
 $PY bench/process_bench.py $BUILD/optdeploy "$work/instances.tsv" "$work/glpsol" \
@@ -91,6 +104,10 @@ $PY bench/process_bench.py $BUILD/optdeploy "$work/instances.tsv" "$work/glpsol"
 phase "callgrind profiles"
 $PY bench/profile.py "$work" $BUILD/bench_core "$work/profile.md" ||
 	echo "bench: profile.py failed" >&2
+
+phase "the time row (issue 16)"
+$PY bench/time_row.py $BUILD/optdeploy "$work/time_row" bench/TIME_ROW.md ||
+	{ echo "bench: the time-row instances have answers without proof (bench/TIME_ROW.md)" >&2; exit 1; }
 
 $PY bench/report.py "$work" bench/RESULTS.md bench/time_vs_n.png
 phase "wrote bench/RESULTS.md and bench/time_vs_n.png"

@@ -34,9 +34,9 @@ static const char help_text[] =
 "       optdeploy sweep FILE [--from B0] [--to B1] [--steps N] [OPTIONS]\n"
 "       optdeploy frontier FILE [--from B0] [--to B1] [--steps N] [OPTIONS]\n"
 "       optdeploy compare FILE [OPTIONS]\n"
-"       optdeploy solve FILE --cost-unit U --battery CAP --rate R --duration D\n"
+"       optdeploy solve FILE [--cost-unit U] --battery CAP --rate R --duration D\n"
 "                 [--idle POWER] [OPTIONS]\n"
-"       optdeploy lifetime FILE --cost-unit U --battery CAP --rate R\n"
+"       optdeploy lifetime FILE [--cost-unit U] --battery CAP --rate R\n"
 "                 [--idle POWER] (--min-accuracy P | --sweep [--from P0]\n"
 "                 [--to P1] [--steps N]) [OPTIONS]\n"
 "       optdeploy schedule FILE (--budget B | --min-accuracy P) [OPTIONS]\n"
@@ -63,14 +63,16 @@ static const char help_text[] =
 "  help      this text\n"
 "\n"
 "Options:\n"
-"  --budget B          average cost per inference allowed (total budget B x K)\n"
+"  --budget B          average cost per inference allowed (total budget B x K);\n"
+"                      with an energy cost also 250mJ, 0.3J\n"
 "  --min-accuracy P    minimise cost subject to expected accuracy >= P instead\n"
 "  --K N               inferences, 1..1000000000 (default 1000; 1e6 is accepted)\n"
 "  --lambda L          weight of the loading-cost term, absolute (>= 0)\n"
 "  --lambda-per-k R    lambda = R x K (default 0.1)\n"
 "  --relax             LP relaxation with floor rounding, not the exact ILP\n"
 "  --normalize         rescale costs so the most accurate model costs 100\n"
-"  --from B0, --to B1  budget range (default: cheapest to most expensive model)\n"
+"  --from B0, --to B1  budget range (default: cheapest to most expensive model);\n"
+"                      units as for --budget (--from 20mJ --to 2J)\n"
 "  --steps N           budget levels, 1..100000 (default 101; frontier 21)\n"
 "  --format table|csv  human table (default) or CSV on standard output\n"
 "  --format runs|csv|c schedule: model,repeat rows (default; or by -o's name:\n"
@@ -82,7 +84,9 @@ static const char help_text[] =
 "  --memory M          device limit: the used models' memory adds up to <= M\n"
 "                      (needs a memory column; in that column's unit)\n"
 "  --ascii             planner: draw with ASCII characters only\n"
-"  --cost-unit U       one unit of the cost column is U: J, mJ, uJ, nJ, Wh, mWh\n"
+"  --cost-unit U       one unit of the cost column is U: J, mJ, uJ, nJ, Wh, mWh;\n"
+"                      2.5mJ converts a cost that is not an energy (costs x 2.5,\n"
+"                      in mJ); bundled pools declare theirs (--pool help)\n"
 "  --battery CAP       battery capacity: 3000mAh@3.7V, 11.1Wh, 40kJ, 39960J\n"
 "  --idle POWER        baseline draw: 2mW (default 0); with a latency column it is\n"
 "                      charged for the idle time only (whole-board energies)\n"
@@ -342,20 +346,53 @@ static int stream_sweep_csv(const struct cli_options *o, const struct pool *pool
 	return code;
 }
 
-static int cmd_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s)
+/*
+ * A table sweep streams too: each level is solved and only what its row
+ * shows is kept (cli_sweep_rows), then the table is printed; the column
+ * widths and the models shown need every level first.
+ */
+static int table_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s)
 {
 	struct status_msg m;
 	struct sweep sw;
-	if (o->format == CLI_FORMAT_CSV || (o->output != NULL && strcmp(o->output, "-") != 0))
-		return stream_sweep_csv(o, pool, s);
-	int code = run_sweep(o, pool, s, &sw);
+	struct cli_sweep_rows rows;
+	struct cli_progress pr;
+	enum status st = ST_OK;
+	int code = init_sweep(o, pool, &sw, true);
+	if (code != 0)
+		return code;
+	cli_sweep_rows_init(&rows);
+	cli_progress_start(&pr, stderr, !o->no_progress, "sweep", "levels", sw.n_levels);
+	while (st == ST_OK && code == 0 && !sweep_finished(&sw)) {
+		st = sweep_step(&sw, s, &m);
+		const struct sweep_level *lv = sweep_last(&sw);
+		if (st == ST_OK && lv->policy.outcome == SOLVE_FAILED) {
+			char where[64];
+			cli_progress_end(&pr);
+			snprintf(where, sizeof where, "budget %.10g: ", lv->budget);
+			code = report_no_policy(&lv->policy, where);
+		} else if (st == ST_OK) {
+			st = cli_sweep_rows_add(&rows, lv, pool->n, &m);
+		}
+		cli_progress_update(&pr, sw.done);
+	}
+	cli_progress_end(&pr);
+	if (code == 0 && st == ST_OK)
+		st = cli_print_sweep(stdout, o, &sw, &rows, &m);
 	if (code == 0) {
-		enum status st = cli_print_sweep(stdout, o, &sw, &m);
 		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
 		code = time_limit_verdict(&sw, code);
 	}
+	cli_sweep_rows_free(&rows);
 	sweep_free(&sw);
 	return code;
+}
+
+static int cmd_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s)
+{
+	if (o->format == CLI_FORMAT_CSV || (o->output != NULL && strcmp(o->output, "-") != 0))
+		return stream_sweep_csv(o, pool, s);
+	return table_sweep(o, pool, s);
 }
 
 /* CSV of frontier or compare: into a file atomically, or onto stdout. */

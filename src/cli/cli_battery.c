@@ -30,8 +30,8 @@ enum status cli_battery_take(enum cli_phys_option which, const char *arg, struct
 	struct status_msg why;
 	enum status st = ST_OK;
 	switch (which) {
-	case CLI_PHYS_COST_UNIT:
-		st = units_parse_cost_unit(arg, &ph->bp.cost_unit_j, &ph->cost_unit, &why);
+	case CLI_PHYS_COST_UNIT:  /* read against the pool's own unit by cli_units_finish */
+		ph->cost_unit_arg = arg;
 		ph->cost_unit_given = true;
 		break;
 	case CLI_PHYS_BATTERY:
@@ -103,9 +103,6 @@ static enum status finish_lifetime(struct cli_options *o, struct status_msg *m)
 {
 	struct cli_phys *ph = &o->phys;
 	struct status_msg why;
-	if (!ph->cost_unit_given)
-		return status_fail(m, ST_USAGE, "lifetime: --cost-unit is required (what one unit "
-				   "of the cost column is: " COST_UNITS ")");
 	if (!ph->battery_given || !ph->rate_given)
 		return status_fail(m, ST_USAGE, "lifetime: --battery and --rate are required "
 				   "(missing:%s%s)", ph->battery_given ? "" : " --battery",
@@ -159,24 +156,38 @@ static enum status finish_plan(struct cli_options *o, struct status_msg *m)
 	return ST_OK;
 }
 
+/* The battery options need the cost in energy: say how to give it. */
+static enum status need_energy(const struct cli_options *o, const char *first,
+			       struct status_msg *m)
+{
+	const struct cost_unit *u = &o->unit;
+	if (o->normalize)
+		return status_fail(m, ST_USAGE, "%s and --normalize: normalised costs have no "
+				   "physical unit; give only one", first);
+	if (u->kind == COST_UNIT_NONE)
+		return status_fail(m, ST_USAGE, "%s: the pool's costs have no physical unit; give "
+				   "--cost-unit (" COST_UNITS ", or what one cost unit is: 2.5mJ)",
+				   first);
+	return status_fail(m, ST_USAGE, "%s: the pool's cost is %s%s; give --cost-unit with "
+			   "what one %s is in energy (e.g. --cost-unit 2.5mJ)", first, u->name,
+			   u->kind == COST_UNIT_OTHER ? ", not an energy" : " (no physical unit)",
+			   u->kind == COST_UNIT_OTHER ? u->name : "cost unit");
+}
+
 enum status cli_battery_finish(struct cli_options *o, struct status_msg *m)
 {
 	struct cli_phys *ph = &o->phys;
 	const char *first = first_given(ph);
-	if (first == NULL && ph->rate_given && o->command == CLI_LIFETIME)
-		first = "--rate";  /* lifetime is always a battery problem */
-	if (first != NULL && !ph->cost_unit_given)
-		return status_fail(m, ST_USAGE, "%s: the pool's costs have no physical unit; give "
-				   "--cost-unit (" COST_UNITS ")", first);
-	if (ph->cost_unit_given && o->normalize)
-		return status_fail(m, ST_USAGE, "--cost-unit and --normalize: normalised costs have "
-				   "no physical unit; give only one");
+	if (first == NULL && o->command == CLI_LIFETIME)  /* lifetime is always a battery problem */
+		first = ph->rate_given ? "--rate" : "lifetime";
+	if (first != NULL && (o->unit.kind != COST_UNIT_ENERGY || o->normalize))
+		return need_energy(o, first, m);
 	if (ph->idle_given && !ph->battery_given)
 		return status_fail(m, ST_USAGE, "--idle: only with --battery (the idle draw comes "
 				   "out of the battery)");
 	if (o->command == CLI_LIFETIME)
 		return finish_lifetime(o, m);
-	if (o->command == CLI_PLAN && (first != NULL || ph->cost_unit_given))
+	if (o->command == CLI_PLAN && first != NULL)
 		return finish_plan(o, m);
 	if ((o->command == CLI_SOLVE || o->command == CLI_SCHEDULE) && first != NULL)
 		return finish_solve(o, m);
@@ -196,7 +207,7 @@ void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct
 	const struct battery_plan *pl = &ph->plan;
 	char a[40], b[40], c[40], d[64];
 	bool idle_only = o->time.idle_only;
-	if (!ph->cost_unit_given)
+	if (o->unit.kind != COST_UNIT_ENERGY)
 		return;
 	putc('\n', fp);
 	/* idle charged for idle time only: the costs are e - P t, the energies e */
@@ -229,8 +240,13 @@ void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct
 	cli_battery_kv(fp, "budget", "B = battery - idle = %s = %.12g %s; per inference "
 		       "B / K = %.17g %s", a, pl->total_budget, ph->cost_unit, pl->budget,
 		       ph->cost_unit);
-	cli_battery_kv(fp, "same as", "optdeploy solve FILE --K %lld --budget %.17g", pl->k,
-		       pl->budget);
+	if (idle_only)  /* the costs are no longer the file's: no plain command line is the same */
+		cli_battery_kv(fp, "costs", "each energy less the idle draw during its inference "
+			       "(e - P t, the cost column above): sum x (e - P t) <= B");
+	else
+		cli_battery_kv(fp, "same as", "optdeploy solve %s%s --K %lld --budget %.17g",
+			       o->pool_name != NULL ? "--pool " : "FILE",
+			       o->pool_name != NULL ? o->pool_name : "", pl->k, pl->budget);
 	double left = shown_left(bp, battery_left_j(bp, pl->duration_s, p->total_cost));
 	double pct = 100 * left / bp->battery_j;
 	units_format_energy(a, sizeof a, left);

@@ -1,6 +1,7 @@
 /* cli_options.c - the command line parser: getopt_long, value checks, no output. */
 #include "optdeploy/cli/cli.h"
 #include "optdeploy/cli/cli_battery.h"
+#include "optdeploy/cli/cli_units.h"
 #include "optdeploy/cli/cli_time.h"
 #include "optdeploy/core/schedule_export.h"
 #include "optdeploy/core/pool_bundled.h"
@@ -72,7 +73,7 @@ static const struct opt_spec specs[] = {
 	{ "output", required_argument, OPT_OUTPUT, "-o", C_BATCH | C_LIFETIME | C_PLOT },
 	{ "help", no_argument, OPT_HELP, "--help", C_ALL | C_LIFETIME },
 	{ "version", no_argument, OPT_VERSION, "--version", C_ALL | C_LIFETIME },
-	{ "cost-unit", required_argument, OPT_COST_UNIT, "--cost-unit", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
+	{ "cost-unit", required_argument, OPT_COST_UNIT, "--cost-unit", C_ALL | C_LIFETIME },
 	{ "battery", required_argument, OPT_BATTERY, "--battery", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
 	{ "idle", required_argument, OPT_IDLE, "--idle", C_PLAN | C_SOLVE | C_SCHEDULE | C_LIFETIME },
 	{ "rate", required_argument, OPT_RATE, "--rate", C_ALL | C_LIFETIME },
@@ -203,6 +204,22 @@ static enum status parse_nonneg(const char *opt, const char *arg, double *out,
 	return st;
 }
 
+/*
+ * A cost amount: a plain number now, or text with a unit ("250mJ") kept for
+ * cli_units_finish, which knows the pool's cost unit.
+ */
+static enum status parse_cost(const char *opt, const char *arg, double *out, const char **text,
+			      struct status_msg *m)
+{
+	*text = NULL;
+	if (arg[0] >= '0' && arg[0] <= '9' && !plain_number(arg) &&
+	    arg[strcspn(arg, "0123456789.eE+-")] != '\0') {
+		*text = arg;
+		return ST_OK;
+	}
+	return parse_nonneg(opt, arg, out, m);
+}
+
 /* An exact integer in lo..hi; "1e6" is accepted because it is one. */
 static enum status parse_count(const char *opt, const char *arg, long long lo, long long hi,
 			       long long *out, struct status_msg *m)
@@ -282,7 +299,7 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 	enum status st = ST_OK;
 	switch (id) {
 	case OPT_BUDGET:
-		st = parse_nonneg("--budget", arg, &o->params.budget, m);
+		st = parse_cost("--budget", arg, &o->params.budget, &o->budget_text, m);
 		o->budget_given = true;
 		break;
 	case OPT_K:
@@ -326,11 +343,11 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 					 "schedule: csv, runs or c)", SHOWN(arg));
 		break;
 	case OPT_FROM:
-		st = parse_nonneg("--from", arg, &o->from, m);
+		st = parse_cost("--from", arg, &o->from, &o->from_text, m);
 		o->from_given = true;
 		break;
 	case OPT_TO:
-		st = parse_nonneg("--to", arg, &o->to, m);
+		st = parse_cost("--to", arg, &o->to, &o->to_text, m);
 		o->to_given = true;
 		break;
 	case OPT_STEPS:
@@ -652,6 +669,8 @@ enum status cli_parse(int argc, char *const argv[], struct cli_options *o,
 	if (st != ST_OK || o->command == CLI_HELP || o->command == CLI_VERSION)
 		return st;
 	st = check_applicable(o, seen, m);
+	if (st == ST_OK)
+		st = cli_units_finish(o, m);    /* the cost unit, budgets with units */
 	if (st == ST_OK)
 		st = cli_battery_finish(o, m);  /* before the checks: it may set K and the budget */
 	if (st == ST_OK)

@@ -12,6 +12,9 @@ enum status cli_pool_source(const struct cli_options *o, struct cli_pool_source 
 	const struct pool_bundled *b = NULL;
 	memset(src, 0, sizeof *src);
 	src->spec = o->spec;
+	/* the unit cli_units_finish settled (the bundled pool's, or --cost-unit's) */
+	src->spec.cost_unit = o->unit.kind != COST_UNIT_NONE ? o->unit.name : NULL;
+	src->spec.cost_factor = o->cost_factor;
 	if (o->pool_name != NULL)
 		b = pool_bundled_find(o->pool_name);
 	else if (o->n_paths == 0)
@@ -67,6 +70,11 @@ int cli_pool_help(FILE *fp)
 		fprintf(fp, "  %-15s %s\n", "", b->about);
 		fprintf(fp, "  %-15s columns: %s\n", "", b->columns ? b->columns
 			: "built-in names (model, cost, accuracy)");
+		struct cost_unit u = cost_unit_declared(b->cost_unit);
+		fprintf(fp, "  %-15s cost unit: %s%s\n", "", u.name,
+			u.kind == COST_UNIT_ENERGY ? " (an energy: --battery, --rate and lifetime "
+			"need no --cost-unit)" : u.kind == COST_UNIT_OTHER ? " (not an energy: "
+			"--cost-unit 2.5mJ says what one is)" : " (no physical unit)");
 	}
 	fputs("\nFILE... after --pool NAME are joined to it on the model name; --columns\n"
 	      "overrides a key of its mapping.\n", fp);

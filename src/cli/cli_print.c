@@ -12,6 +12,18 @@
 #include "optdeploy/core/frontier.h"
 #include "optdeploy/core/limits.h"
 
+/* " mJ" after a cost of the pool (cost_unit.h); "" when its unit is not declared. */
+#define U(pool) cost_unit_suffix(&(pool)->unit)
+
+/* A heading of a cost column with the unit: "cost (mJ)". */
+static void cost_heading(struct cli_table *t, size_t col, const struct pool *pool,
+			 const char *word)
+{
+	char buf[64];
+	cost_unit_heading(&pool->unit, word, buf, sizeof buf);
+	cli_table_set(t, col, "%s", buf);
+}
+
 /* "key               value": the summary lines above and below the tables. */
 static void kv(FILE *fp, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -170,7 +182,9 @@ static enum status print_allocation(FILE *fp, const struct cli_options *o,
 	cli_table_init(&t, mem ? "lrrrrrr" : "lrrrrr");
 	cli_table_row(&t);
 	for (size_t c = 0, col = 0; c < 7; c++)
-		if (c != 4 || mem)
+		if (c == 1)
+			cost_heading(&t, col++, pool, head[c]);
+		else if (c != 4 || mem)
 			cli_table_set(&t, col++, "%s", head[c]);
 	for (size_t k = 0; k < n; k++)
 		allocation_row(&t, &pool->models[idx[k]], p->count[idx[k]], p->params.k, mem);
@@ -239,14 +253,14 @@ static void print_totals(FILE *fp, const struct pool *pool, const struct policy 
 	if (sp->mode == SOLVE_MIN_COST) {
 		kv(fp, "expected accuracy", "%.10g (sum p x / K; floor %.10g)",
 		   p->expected_accuracy, sp->min_accuracy);
-		kv(fp, "expected cost", "%.10g per inference", p->expected_cost);
-		kv(fp, "total cost", "%.12g", p->total_cost);
+		kv(fp, "expected cost", "%.10g%s per inference", p->expected_cost, U(pool));
+		kv(fp, "total cost", "%.12g%s", p->total_cost, U(pool));
 		kv(fp, "objective", "%.12g = cost term %.12g + lambda term %.12g (minimised)",
 		   p->objective, p->total_cost, p->loading_term);
 	} else {
 		kv(fp, "expected accuracy", "%.10g (sum p x / K)", p->expected_accuracy);
-		kv(fp, "expected cost", "%.10g per inference", p->expected_cost);
-		kv(fp, "total cost", "%.12g of B = %s", p->total_cost, btext);
+		kv(fp, "expected cost", "%.10g%s per inference", p->expected_cost, U(pool));
+		kv(fp, "total cost", "%.12g%s of B = %s%s", p->total_cost, U(pool), btext, U(pool));
 		kv(fp, "objective", "%.12g = accuracy term %.12g + lambda term %.12g (maximised)",
 		   /* not objective - lambda term: that cancels when the charges dwarf it */
 		   p->objective, p->expected_accuracy * (double)p->params.k, p->loading_term);
@@ -273,8 +287,10 @@ enum status cli_print_solve(FILE *fp, const struct cli_options *o, const struct 
 		kv(fp, "problem", "maximise expected accuracy within the budget");
 		char btext[96];
 		total_budget_text(btext, sizeof btext, sp->budget, sp->k);
-		kv(fp, "budget", "%.10g per inference; B = budget x K = %s%s", sp->budget, btext,
-		   !isfinite(sp->budget * (double)sp->k) && sp->budget >= pool_max_cost(pool)
+		/* a battery's B / K is printed in full below it: people read four digits here */
+		kv(fp, "budget", o->phys.battery_given ? "%.4g%s per inference; B = budget x K = %s%s%s"
+		   : "%.10g%s per inference; B = budget x K = %s%s%s", sp->budget, U(pool), btext,
+		   U(pool), !isfinite(sp->budget * (double)sp->k) && sp->budget >= pool_max_cost(pool)
 		   ? "; every policy fits" : "");
 	}
 	print_params(fp, sp);
@@ -295,38 +311,38 @@ enum status cli_print_solve(FILE *fp, const struct cli_options *o, const struct 
 /* ---- sweep ---------------------------------------------------------- */
 
 /* Which models get a share column: all of a small pool, the used ones of a big one. */
-static size_t sweep_columns(const struct sweep *sw, size_t *col)
+static size_t sweep_columns(const struct pool *pool, const struct cli_sweep_rows *rows,
+			    size_t *col, bool *used)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < sw->pool->n; i++) {
-		bool used = sw->pool->n <= CLI_SWEEP_ALL_COLUMNS;
-		for (size_t j = 0; !used && j < sw->n_levels; j++)
-			used = sweep_share(sw, j, i) > 0;
-		if (used)
+	for (size_t i = 0; i < pool->n; i++)
+		used[i] = pool->n <= CLI_SWEEP_ALL_COLUMNS;
+	for (size_t c = 0; c < rows->n_cells; c++)
+		used[rows->cell[c].model] = true;
+	for (size_t i = 0; i < pool->n; i++)
+		if (used[i])
 			col[n++] = i;
-	}
 	return n;
 }
 
-static void sweep_row(struct cli_table *t, const struct sweep *sw, size_t j,
+static void sweep_row(struct cli_table *t, const struct cli_sweep_rows *rows, size_t j,
 		      const size_t *col, size_t ncol)
 {
-	const struct policy *p = &sw->levels[j].policy;
-	bool counts = policy_has_counts(p);
+	const struct cli_sweep_level *l = &rows->level[j];
 	cli_table_row(t);
-	cli_table_set(t, 0, "%.6g", sw->levels[j].budget);
-	if (counts) {
-		cli_table_set(t, 1, "%.6g", p->expected_accuracy);
-		cli_table_set(t, 2, "%.6g", p->expected_cost);
-		cli_table_set(t, 3, "%.10g", p->objective);
+	cli_table_set(t, 0, "%.6g", l->budget);
+	if (l->counts) {
+		cli_table_set(t, 1, "%.6g", l->accuracy);
+		cli_table_set(t, 2, "%.6g", l->cost);
+		cli_table_set(t, 3, "%.10g", l->objective);
 	} else {
 		cli_table_set(t, 1, "-");
 		cli_table_set(t, 2, "-");
 		cli_table_set(t, 3, "-");
 	}
-	cli_table_set(t, 4, "%s", solve_outcome_name(p->outcome));
-	for (size_t c = 0; c < ncol && counts; c++) {
-		double share = sweep_share(sw, j, col[c]);
+	cli_table_set(t, 4, "%s", solve_outcome_name(l->outcome));
+	for (size_t c = 0; c < ncol && l->counts; c++) {
+		double share = cli_sweep_rows_share(rows, j, col[c]);
 		if (share > 0)
 			cli_table_set(t, 5 + c, "%.1f", 100.0 * share);
 		else
@@ -334,8 +350,9 @@ static void sweep_row(struct cli_table *t, const struct sweep *sw, size_t j,
 	}
 }
 
-static enum status sweep_table(FILE *fp, const struct sweep *sw, const size_t *col,
-			       size_t ncol, struct status_msg *m)
+static enum status sweep_table(FILE *fp, const struct pool *pool,
+			       const struct cli_sweep_rows *rows, const size_t *col, size_t ncol,
+			       struct status_msg *m)
 {
 	struct cli_table t;
 	enum status st;
@@ -347,15 +364,15 @@ static enum status sweep_table(FILE *fp, const struct sweep *sw, const size_t *c
 	align[5 + ncol] = '\0';
 	cli_table_init(&t, align);
 	cli_table_row(&t);
-	cli_table_set(&t, 0, "budget");
+	cost_heading(&t, 0, pool, "budget");
 	cli_table_set(&t, 1, "accuracy");
-	cli_table_set(&t, 2, "cost");
+	cost_heading(&t, 2, pool, "cost");
 	cli_table_set(&t, 3, "objective");
 	cli_table_set(&t, 4, "status");
 	for (size_t c = 0; c < ncol; c++)
 		cli_table_set(&t, 5 + c, "#%zu", col[c] + 1);
-	for (size_t j = 0; j < sw->n_levels; j++)
-		sweep_row(&t, sw, j, col, ncol);
+	for (size_t j = 0; j < rows->n_levels; j++)
+		sweep_row(&t, rows, j, col, ncol);
 	st = cli_table_print(&t, fp, 2, m);
 	cli_table_free(&t);
 	free(align);
@@ -363,34 +380,40 @@ static enum status sweep_table(FILE *fp, const struct sweep *sw, const size_t *c
 }
 
 enum status cli_print_sweep(FILE *fp, const struct cli_options *o, const struct sweep *sw,
-			    struct status_msg *m)
+			    const struct cli_sweep_rows *rows, struct status_msg *m)
 {
 	const struct pool *pool = sw->pool;
 	size_t *col = malloc((pool->n ? pool->n : 1) * sizeof *col);
+	bool *used = malloc((pool->n ? pool->n : 1) * sizeof *used);
 	size_t ncol;
 	enum status st;
-	if (col == NULL)
+	if (col == NULL || used == NULL) {
+		free(col);
+		free(used);
 		return status_fail(m, ST_INTERNAL, "out of memory while formatting a table");
-	ncol = sweep_columns(sw, col);
+	}
+	ncol = sweep_columns(pool, rows, col, used);
+	free(used);
 	print_pool_line(fp, o, pool);
 	if (sw->n_levels == 1)
-		kv(fp, "sweep", "1 budget level, %.10g per inference (B = budget x K)", sw->from);
+		kv(fp, "sweep", "1 budget level, %.10g%s per inference (B = budget x K)", sw->from,
+		   U(pool));
 	else
-		kv(fp, "sweep", "%zu budget levels from %.10g to %.10g per inference (B = budget x K)",
-		   sw->n_levels, sw->from, sw->to);
+		kv(fp, "sweep", "%zu budget levels from %.10g to %.10g%s per inference (B = budget x "
+		   "K)", sw->n_levels, sw->from, sw->to, U(pool));
 	print_spacing(fp, o, sw);
 	print_params(fp, &sw->params);
 	kv(fp, "columns", "#N: share (%%) of model N; accuracy, cost: expected, per inference");
 	for (size_t c = 0; c < ncol; c++) {
 		const struct model *md = &pool->models[col[c]];
-		fprintf(fp, "%19s#%-4zu %s (cost %.6g, accuracy %.6g)\n", "", col[c] + 1,
-			md->name, md->cost, md->accuracy);
+		fprintf(fp, "%19s#%-4zu %s (cost %.6g%s, accuracy %.6g)\n", "", col[c] + 1,
+			md->name, md->cost, U(pool), md->accuracy);
 	}
 	if (ncol < pool->n)
 		fprintf(fp, "%19s(the other %zu model%s share 0 at every level)\n", "",
 			pool->n - ncol, pool->n - ncol == 1 ? " has" : "s have");
 	putc('\n', fp);
-	st = sweep_table(fp, sw, col, ncol, m);
+	st = sweep_table(fp, pool, rows, col, ncol, m);
 	free(col);
 	return st;
 }
@@ -405,7 +428,7 @@ static enum status model_list(FILE *fp, const struct pool *pool, const size_t *i
 	cli_table_init(&t, "lrr");
 	cli_table_row(&t);
 	cli_table_set(&t, 0, "model");
-	cli_table_set(&t, 1, "cost");
+	cost_heading(&t, 1, pool, "cost");
 	cli_table_set(&t, 2, "accuracy");
 	for (size_t i = 0; i < n; i++) {
 		cli_table_row(&t);
@@ -426,10 +449,10 @@ static enum status policy_frontier(FILE *fp, const struct pool *pool,
 	enum status st;
 	cli_table_init(&t, "rrrrrl");
 	cli_table_row(&t);
-	cli_table_set(&t, 0, "budget");
+	cost_heading(&t, 0, pool, "budget");
 	cli_table_set(&t, 1, "accuracy");
 	cli_table_set(&t, 2, "LP hull");
-	cli_table_set(&t, 3, "cost");
+	cost_heading(&t, 3, pool, "cost");
 	cli_table_set(&t, 4, "models");
 	cli_table_set(&t, 5, "status");
 	for (size_t j = 0; j < sw->n_levels; j++) {
@@ -532,7 +555,10 @@ enum status cli_print_compare(FILE *fp, const struct cli_options *o, const struc
 	cli_table_init(&t, "lrrrrrrr");
 	cli_table_row(&t);
 	for (size_t c = 0; c < 8; c++)
-		cli_table_set(&t, c, "%s", head[c]);
+		if (c == 1 || c == 5 || c == 6)   /* the costs */
+			cost_heading(&t, c, pool, head[c]);
+		else
+			cli_table_set(&t, c, "%s", head[c]);
 	for (size_t i = 0; i < pool->n; i++) {
 		cli_table_row(&t);
 		compare_cells(&t, &pool->models[rows[i].model], &rows[i]);

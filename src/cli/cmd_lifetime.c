@@ -15,6 +15,7 @@
 #include "optdeploy/cli/cli_battery.h"
 #include "optdeploy/cli/cli_cmd.h"
 #include "optdeploy/cli/cli_print.h"
+#include "optdeploy/cli/cli_progress.h"
 #include "optdeploy/cli/cli_table.h"
 #include "optdeploy/cli/cli_time.h"
 #include "optdeploy/core/export.h"
@@ -171,10 +172,8 @@ static void print_single(FILE *fp, const struct cli_options *o, const struct poo
 	cli_battery_kv(fp, "accuracy floor", "%.10g (least energy for K inferences at expected "
 		       "accuracy >= floor; lambda = 0)", r->min_accuracy);
 	print_problem(fp, o);
-	/* idle charged for idle time only: the costs are e - P t (cli_time.h) */
-	double busy_j = o->time.idle_only ? o->phys.bp.idle_w * lv->p.busy_time : 0;
-	units_format_energy(a, sizeof a, r->inference_j + busy_j);
-	units_format_energy(b, sizeof b, r->idle_j - busy_j);
+	units_format_energy(a, sizeof a, r->inference_j);
+	units_format_energy(b, sizeof b, r->idle_j);
 	units_format_energy(c, sizeof c, r->left_j);
 	cli_battery_kv(fp, "energy", "inferences %s%s + idle %s%s; battery left %s", a,
 		       o->time.idle_only ? " (whole-board)" : "", b,
@@ -264,6 +263,14 @@ static enum status level_run(struct level *lv, const struct cli_options *o,
 	lv->st = policy_init(&lv->p, pool->n, m);
 	if (lv->st == ST_OK)
 		lv->st = lifetime_run(s, pool, &o->phys.bp, floor, &o->params, &lv->p, &lv->r, m);
+	/* idle charged for idle time only: the costs are e - P t (cli_time.h), so the
+	 * whole-board energy of the inferences and the idle time's draw are */
+	bool found = lv->r.outcome == LIFETIME_FOUND || lv->r.outcome == LIFETIME_AT_CAP;
+	if (lv->st == ST_OK && found && o->time.idle_only) {
+		double busy_j = o->phys.bp.idle_w * lv->p.busy_time;
+		lv->r.inference_j += busy_j;
+		lv->r.idle_j -= busy_j;
+	}
 	return lv->st;
 }
 
@@ -310,7 +317,7 @@ static int run_single(const struct cli_options *o, const struct pool *pool, stru
 static enum status floor_range(const struct cli_options *o, const struct pool *pool,
 			       double *from, double *to, size_t *steps, struct status_msg *m)
 {
-	lifetime_default_range(pool, from, to);
+	lifetime_default_range(pool, &o->params, from, to);
 	*steps = o->steps;
 	if (o->from_given)
 		*from = o->from;
@@ -335,6 +342,8 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 	struct level *lv = calloc(steps, sizeof *lv);
 	if (lv == NULL)
 		return cli_report(status_fail(&m, ST_INTERNAL, "out of memory"), &m);
+	struct cli_progress pr;
+	cli_progress_start(&pr, stderr, !o->no_progress, "lifetime", "floors", steps);
 	for (size_t j = 0; j < steps && st == ST_OK; j++) {
 		double f = steps == 1 ? from : j + 1 == steps ? to
 			 : from + (to - from) * (double)j / (double)(steps - 1);
@@ -342,7 +351,9 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 		bad += lv[j].r.outcome == LIFETIME_NO_ANSWER;
 		failed += lv[j].r.outcome == LIFETIME_NO_ANSWER &&
 			  lv[j].r.stopped_by == SOLVE_FAILED;
+		cli_progress_update(&pr, j + 1);
 	}
+	cli_progress_end(&pr);
 	int code;
 	if (st != ST_OK)
 		code = cli_report(st, &m);

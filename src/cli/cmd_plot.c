@@ -15,12 +15,16 @@
 #include "optdeploy/figure/figure.h"
 #include "optdeploy/figure/figure_model.h"
 
-/* The budget line and the policy: --budget, else the middle of the pool's cost range. */
+/*
+ * The budget line and the policy: --budget, else the planner's starting
+ * budget on the same axis (the middle of the costs, in log terms on a log axis).
+ */
 static double plot_budget(const struct cli_options *o, const struct pool *pool)
 {
 	if (o->budget_given)
 		return o->params.budget;
-	return (pool->models[pool_cheapest(pool)].cost + pool_max_cost(pool)) / 2;
+	return sweep_default_budget(pool, o->spacing_given ? o->spacing
+							  : sweep_default_spacing(pool));
 }
 
 /* The policy at the budget; an infeasible budget is drawn as the line alone. */

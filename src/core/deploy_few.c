@@ -76,7 +76,8 @@ struct deploy_few {
 	struct few_item *it;
 	size_t *hull;         /* kept indices of the LP hull's rising part, by w */
 	size_t hn;
-	size_t *order;        /* kept indices by decreasing bound */
+	size_t *order;        /* kept indices, the best-bounded first (the first few) */
+	size_t *sub_at;       /* kept index of each model of GLPK's program */
 	long double *bound;
 	long long *cand;      /* a candidate policy per kept model */
 	size_t *sub_kept;     /* pool indices of the models GLPK's program keeps */
@@ -112,6 +113,7 @@ struct deploy_few *deploy_few_new(const struct pool *pool, const size_t *kept, s
 	f->it = calloc(n, sizeof *f->it);
 	f->hull = calloc(n, sizeof *f->hull);
 	f->order = calloc(n, sizeof *f->order);
+	f->sub_at = calloc(n, sizeof *f->sub_at);
 	f->bound = calloc(n, sizeof *f->bound);
 	f->cand = calloc(n, sizeof *f->cand);
 	f->sub_kept = calloc(n, sizeof *f->sub_kept);
@@ -121,9 +123,10 @@ struct deploy_few *deploy_few_new(const struct pool *pool, const size_t *kept, s
 	f->sub_inc = calloc(n, sizeof *f->sub_inc);
 	f->use = calloc(n, sizeof *f->use);
 	f->cands = calloc(FEW_CANDIDATES + FEW_PAIR_MODELS * FEW_PAIR_MODELS, sizeof *f->cands);
-	if (f->it == NULL || f->hull == NULL || f->order == NULL || f->bound == NULL ||
-	    f->cand == NULL || f->sub_kept == NULL || f->prev_kept == NULL || f->sorted == NULL || f->sub_x == NULL || f->sub_inc == NULL ||
-	    f->cands == NULL || f->use == NULL) {
+	if (f->it == NULL || f->hull == NULL || f->order == NULL || f->sub_at == NULL ||
+	    f->bound == NULL || f->cand == NULL || f->sub_kept == NULL || f->prev_kept == NULL ||
+	    f->sorted == NULL || f->sub_x == NULL || f->sub_inc == NULL || f->cands == NULL ||
+	    f->use == NULL) {
 		deploy_few_free(f);
 		return NULL;
 	}
@@ -138,6 +141,7 @@ void deploy_few_free(struct deploy_few *f)
 	free(f->it);
 	free(f->hull);
 	free(f->order);
+	free(f->sub_at);
 	free(f->bound);
 	free(f->cand);
 	free(f->sub_kept);
@@ -383,7 +387,7 @@ static bool choose_models(struct few_run *r, const long long *best, double best_
 			return false;
 		f->sub_kept[f->sub_m] = f->kept[k];
 		f->sub_inc[f->sub_m] = best[k];
-		f->order[f->sub_m++] = k;  /* kept index of GLPK's model t */
+		f->sub_at[f->sub_m++] = k;
 	}
 	return true;
 }
@@ -415,7 +419,7 @@ static enum deploy_few_result solve_sub(struct few_run *r, deploy_few_feasible_f
 	}
 	memset(f->cand, 0, f->m * sizeof *f->cand);
 	for (size_t t = 0; t < f->sub_m; t++)
-		f->cand[f->order[t]] = f->sub_x[t];
+		f->cand[f->sub_at[t]] = f->sub_x[t];
 	if (!feasible(ctx, f->cand))
 		return DEPLOY_FEW_FAILED;
 	double obj = support_objective(p, f->cand);
@@ -442,7 +446,7 @@ static bool search_kept(struct few_run *r, deploy_few_feasible_fn *feasible, con
 	struct few_search_item items[FEW_SEARCH_MAX];
 	long long x[FEW_SEARCH_MAX];
 	for (size_t t = 0; t < f->sub_m; t++) {
-		const struct few_item *it = &f->it[f->order[t]];
+		const struct few_item *it = &f->it[f->sub_at[t]];
 		items[t] = (struct few_search_item){it->w, it->v, it->u};
 		x[t] = 0;
 	}
@@ -455,7 +459,7 @@ static bool search_kept(struct few_run *r, deploy_few_feasible_fn *feasible, con
 	}
 	memset(f->cand, 0, f->m * sizeof *f->cand);
 	for (size_t t = 0; t < f->sub_m; t++)
-		f->cand[f->order[t]] = x[t];
+		f->cand[f->sub_at[t]] = x[t];
 	return feasible(ctx, f->cand);
 }
 

@@ -55,6 +55,7 @@ struct deploy_lp {
 	double *last;  /* rows 2..5 as last loaded (4m entries), to skip unchanged ones;
 	                  the count row stays empty and free (see set_parameters) */
 	bool loaded[ROWS + 1];
+	bool mem_row;  /* the memory row is in force (set_parameters) */
 };
 
 /*
@@ -137,6 +138,7 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 	double kd = (double)sp->k;
 	double cap = limits_memory_cap(sp);
 	bool mem_row = isfinite(cap) && cap > 0;
+	lp->mem_row = mem_row;
 	bool time_row = limits_time_active(sp);
 	double tau = limits_time_per_inference(sp);
 	long double constant = 0, used_mem = 0;
@@ -194,6 +196,62 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 	       (mem_row ? used_mem > (long double)cap : isfinite(cap) && used_mem > 0);
 }
 
+/* Some lambda in [0, 1] has a + lambda d <= cap for both rows (a pair's segment). */
+static bool segment_meets(const double a[2], const double b[2], const double cap[2])
+{
+	double lo = 0, hi = 1;
+	for (int r = 0; r < 2; r++) {
+		double d = b[r] - a[r];
+		if (d == 0 && a[r] > cap[r])
+			return false;
+		if (d > 0)
+			hi = fmin(hi, (cap[r] - a[r]) / d);
+		else if (d < 0)
+			lo = fmax(lo, (cap[r] - a[r]) / d);
+	}
+	return lo <= hi;
+}
+
+/*
+ * GLPK's verdict "infeasible" checked independently when the LP is the
+ * budget (or floor) row and the time row alone over the allowed columns
+ * (no memory row): per inference, some mix of the models' points (r, s),
+ * r the resource row's coefficient (<= 0 wanted) and s the time row's,
+ * lies in the quadrant r, s <= 0.  The convex hull of points meets a
+ * quadrant only if a point or the segment of two does (Caratheodory in the
+ * plane, and a triangle meeting the quadrant has an edge that does), so
+ * pairs decide it.  True when a mix exists: GLPK was wrong, and the caller
+ * must not call the problem infeasible.  False also when the check does not
+ * apply (no time row, or a memory row in the LP).
+ */
+static bool two_rows_feasible(const struct deploy_lp *lp, const struct solve_params *sp,
+			      double resource_tol)
+{
+	if (!limits_time_active(sp) || lp->mem_row)
+		return false;
+	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
+	double tau = limits_time_per_inference(sp), kd = (double)sp->k;
+	double cap[2] = {resource_tol / kd,
+			 (double)limits_time_tolerance(sp, lp->pool) / kd};
+	for (size_t i = 0; i < lp->m; i++) {
+		if (glp_get_col_type(lp->prob, (int)i + 1) == GLP_FX)
+			continue;  /* fixed at 0: unused, or not allowed */
+		const struct model *a = &lp->pool->models[lp->kept[i]];
+		double pa[2] = {primal ? a->cost - sp->budget : sp->min_accuracy - a->accuracy,
+				a->latency - tau};
+		for (size_t j = i; j < lp->m; j++) {
+			if (glp_get_col_type(lp->prob, (int)j + 1) == GLP_FX)
+				continue;
+			const struct model *b = &lp->pool->models[lp->kept[j]];
+			double pb[2] = {primal ? b->cost - sp->budget : sp->min_accuracy - b->accuracy,
+					b->latency - tau};
+			if (segment_meets(pa, pb, cap))
+				return true;
+		}
+	}
+	return false;
+}
+
 enum deploy_lp_result deploy_lp_solve(struct deploy_lp *lp, const struct solve_params *sp,
 				      const signed char *zfix, double resource_tol, int time_limit_ms, double *objective,
 				      double *x)
@@ -228,7 +286,8 @@ enum deploy_lp_result deploy_lp_solve(struct deploy_lp *lp, const struct solve_p
 		st = rc == 0 ? glp_get_status(lp->prob) : GLP_UNDEF;
 	}
 	if (st == GLP_NOFEAS)
-		return DEPLOY_LP_INFEASIBLE;
+		return two_rows_feasible(lp, sp, resource_tol) ? DEPLOY_LP_FAILED
+							       : DEPLOY_LP_INFEASIBLE;
 	if (st != GLP_OPT)
 		return DEPLOY_LP_FAILED;
 	*objective = glp_get_obj_val(lp->prob);

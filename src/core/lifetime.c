@@ -301,8 +301,27 @@ const char *lifetime_outcome_name(enum lifetime_outcome o)
 	return "no_answer";
 }
 
-void lifetime_default_range(const struct pool *pool, double *from, double *to)
+void lifetime_default_range(const struct pool *pool, const struct solve_params *limits,
+			    double *from, double *to)
 {
-	*from = pool->models[pool_cheapest(pool)].accuracy;
-	*to = pool->models[pool_most_accurate(pool)].accuracy;
+	size_t cheap = pool->n, best = pool->n;
+
+	/* max models >= 1 never lowers the best floor (one model suffices); memory can */
+	for (size_t i = 0; i < pool->n; i++) {
+		const struct model *md = &pool->models[i];
+		if (limits != NULL && !limits_model_fits(limits, md))
+			continue;
+		if (cheap == pool->n || md->cost < pool->models[cheap].cost ||
+		    (md->cost == pool->models[cheap].cost &&
+		     md->accuracy > pool->models[cheap].accuracy))
+			cheap = i;
+		if (best == pool->n || md->accuracy > pool->models[best].accuracy)
+			best = i;
+	}
+	if (cheap == pool->n) {  /* nothing fits: every floor is infeasible, each says why */
+		cheap = pool_cheapest(pool);
+		best = pool_most_accurate(pool);
+	}
+	*from = pool->models[cheap].accuracy;
+	*to = pool->models[best].accuracy;
 }

@@ -21,6 +21,8 @@ static void pool_clear(struct pool *p)
 	p->cost_scale = 1.0;
 	p->has_memory = false;
 	p->has_latency = false;
+	p->unit = cost_unit_declared(NULL);
+	p->accuracy_label = NULL;
 }
 
 size_t pool_cheapest(const struct pool *p)
@@ -79,6 +81,9 @@ enum status pool_normalize(struct pool *p, struct status_msg *m)
 	for (size_t i = 0; i < p->n; i++)
 		p->models[i].cost = i == b ? 100.0 : rescale(p->models[i].cost, ref);
 	p->cost_scale *= factor;
+	if (p->unit.kind != COST_UNIT_NORMALISED)
+		p->unit = cost_unit_declared(p->unit.kind == COST_UNIT_ENERGY ? "normalised energy"
+					     : "normalised cost");
 	return ST_OK;
 }
 
@@ -102,6 +107,8 @@ enum status pool_copy(struct pool *dst, const struct pool *src, struct status_ms
 	dst->cost_scale = src->cost_scale;
 	dst->has_memory = src->has_memory;
 	dst->has_latency = src->has_latency;
+	dst->unit = src->unit;
+	dst->accuracy_label = src->accuracy_label;
 	return ST_OK;
 }
 

@@ -13,21 +13,25 @@
 #define OPTDEPLOY_SRCDATA "data"
 #endif
 
+#define TOP1 "top-1 accuracy (%)"
+
 static const struct pool_bundled registry[] = {
 	{ "uci_har", "har", "uci_har.csv", NULL,
-	  "UCI-HAR activity recognition, the paper's Table 1 (normalised energy)" },
+	  "UCI-HAR activity recognition, the paper's Table 1", "normalised energy",
+	  "accuracy (%)" },
 	{ "imagenet_paper", "imagenet", "imagenet_paper.csv", NULL,
-	  "ImageNet classifiers of the paper's Tables 2, 5, 6 (normalised energy)" },
+	  "ImageNet classifiers of the paper's Tables 2, 5, 6", "normalised energy", TOP1 },
 	{ "torchvision", "zoo", "torchvision_imagenet.csv",
 	  "cost=gflops,accuracy=acc1,memory=file_size_mb",
-	  "every torchvision ImageNet-1K weight: GFLOPS, top-1 %, checkpoint MB" },
+	  "every torchvision ImageNet-1K weight: GFLOPS, top-1 %, checkpoint MB", "GFLOPS", TOP1 },
 	{ "rpi4", NULL, "mlperf_rpi4_tflite.csv",
 	  "cost=energy_mj,accuracy=top1,latency=latency_ms",
-	  "MLPerf v1.0 TFLite on a Raspberry Pi 4: whole-board mJ per inference, ms, top-1 %" },
+	  "MLPerf v1.0 TFLite on a Raspberry Pi 4: whole-board mJ per inference, ms, top-1 %",
+	  "mJ", TOP1 },
 	{ "xavier", NULL, "mlperf_xavier_tflite.csv",
 	  "cost=energy_mj,accuracy=top1,latency=latency_ms",
 	  "MLPerf v1.0 TFLite on a Jetson AGX Xavier CPU: whole-board mJ per inference, ms, "
-	  "top-1 %" },
+	  "top-1 %", "mJ", TOP1 },
 };
 #define N_REGISTRY (sizeof registry / sizeof registry[0])
 
@@ -115,6 +119,11 @@ const char *pool_bundled_path(const struct pool_bundled *b, char *buf, size_t si
 enum status pool_bundled_spec(const struct pool_bundled *b, struct pool_spec *s,
 			      struct status_msg *m)
 {
+	/* the declarations hold for the pool's own columns, not for the user's over them */
+	if (!s->mapped[POOL_KEY_COST] && s->cost_unit == NULL)
+		s->cost_unit = b->cost_unit;
+	if (!s->mapped[POOL_KEY_ACCURACY] && s->accuracy_label == NULL)
+		s->accuracy_label = b->accuracy_label;
 	if (b->columns == NULL)
 		return ST_OK;
 	if (pool_spec_add_columns(s, b->columns, true, m) != ST_OK)

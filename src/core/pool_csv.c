@@ -208,13 +208,20 @@ static void missing_column(struct loader *L, int r)
 	if (rq->column[r] != NULL && rq->unknown_file[r] > 0) {
 		fail(L, ST_USAGE, "--columns %s=%s: '%.*s' is not one of the input files "
 		     "(FILE:COLUMN names a FILE given on the command line; %s: %s)",
-		     r == 0 ? "name" : role_names[r][0], rq->column[r], rq->unknown_file[r],
+		     pool_key_name(r), rq->column[r], rq->unknown_file[r],
 		     rq->column[r], L->name, L->t->columns);
 		return;
 	}
 	if (rq->column[r] != NULL) {
-		fail(L, ST_DATA, "%s:%zu: --columns %s=%s: no such column (the columns are: %s)",
-		     L->name, L->rec_line, role_names[r][0], rq->column[r], L->t->columns);
+		/* the mapping as the user typed it (FILE:COLUMN included), under the key's name */
+		const char *typed = rq->select != NULL && rq->select->mapped[r]
+				    ? rq->select->column[r] : rq->column[r];
+		char elsewhere[POOL_SPEC_TEXT * 2 + 64] = "";
+		if (rq->suggest[r] != NULL)
+			snprintf(elsewhere, sizeof elsewhere, "; another file has it: write "
+				 "--columns %s", rq->suggest[r]);
+		fail(L, ST_DATA, "%s:%zu: --columns %s=%s: no such column%s (the columns are: %s)",
+		     L->name, L->rec_line, pool_key_name(r), typed, elsewhere, L->t->columns);
 		return;
 	}
 	for (int a = 1; role_names[r][a] != NULL; a++)

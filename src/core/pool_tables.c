@@ -7,11 +7,14 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "optdeploy/core/pool_csv.h"
+#include "optdeploy/core/pool_text.h"
 
 #define ANY_FILE SIZE_MAX
 
@@ -26,6 +29,8 @@ struct joiner {
 	const struct pool_spec *spec;
 	size_t file[POOL_KEY_COUNT];       /* the file a FILE:COLUMN mapping names, or ANY_FILE */
 	const char *col[POOL_KEY_COUNT];   /* the mapped column, NULL for the built-in names */
+	/* KEY=FILE:COLUMN naming another input that has a column file i lacks, for its message */
+	char suggest[POOL_TABLES_MAX][POOL_KEY_COUNT][POOL_SPEC_TEXT * 2];
 	int src[POOL_KEY_COUNT];           /* table giving each key, -1 for none */
 	struct pool_csv_table t[POOL_TABLES_MAX];
 	struct entry *sorted[POOL_TABLES_MAX];   /* tables 1..n-1 */
@@ -120,6 +125,77 @@ static int unknown_file(const struct joiner *J, int k)
 	return colon != NULL ? (int)(colon - J->col[k]) : 0;
 }
 
+/*
+ * Whether the regular file at path has a header column col (ASCII case
+ * ignored): a quick look for a message's hint, never at a pipe, a device or
+ * standard input, which the loader alone may read.  '#' comment lines and
+ * blank lines are skipped, the first other line is split at commas.
+ */
+static bool header_has(const char *path, const char *col)
+{
+	struct stat sb;
+	char line[4096];
+	bool found = false;
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0 || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (fp = fopen(path, "r")) == NULL)
+		return false;
+	while (fgets(line, sizeof line, fp) != NULL) {
+		const char *f = line;
+		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
+			continue;
+		for (;;) {
+			size_t len = strcspn(f, ",\r\n"), l = len;
+			const char *c = f;
+			pool_text_trim(&c, &l);
+			if (l >= 2 && c[0] == '"' && c[l - 1] == '"') {
+				c++;
+				l -= 2;
+			}
+			if ((found = pool_text_ieq(c, l, col)) || f[len] != ',')
+				break;
+			f += len + 1;
+		}
+		break;
+	}
+	fclose(fp);
+	return found;
+}
+
+/* File j as a --columns FILE: its base name, or its path when another input has that base name. */
+static const char *file_word(const struct joiner *J, size_t j)
+{
+	for (size_t i = 0; i < J->n; i++)
+		if (i != j && strcmp(base_name(J->paths[i]), base_name(J->paths[j])) == 0)
+			return J->paths[j];
+	return base_name(J->paths[j]);
+}
+
+/*
+ * For a join: each mapped column that some input has, the mapping that
+ * names that input, for the message of a file that lacks it (`name=arch`
+ * when only b.csv has arch: "write --columns name=b.csv:arch").
+ */
+static void suggest_files(struct joiner *J)
+{
+	for (int k = 0; k < POOL_KEY_COUNT && J->n > 1; k++) {
+		if (!J->spec->mapped[k])
+			continue;
+		for (size_t i = 0; i < J->n; i++) {
+			J->suggest[i][k][0] = '\0';
+			if (J->file[k] != ANY_FILE && J->file[k] != i)
+				continue;
+			for (size_t j = 0; j < J->n; j++)
+				if (j != i && header_has(J->paths[j], J->col[k])) {
+					snprintf(J->suggest[i][k], sizeof J->suggest[i][k], "%s=%s:%s",
+						 pool_key_name(k), file_word(J, j), J->col[k]);
+					break;
+				}
+		}
+	}
+}
+
 /* What file i is asked for. */
 static void request_for(const struct joiner *J, size_t i, struct pool_csv_request *rq)
 {
@@ -141,6 +217,7 @@ static void request_for(const struct joiner *J, size_t i, struct pool_csv_reques
 			rq->need[k] = false;
 		if (mapped && mine)
 			rq->unknown_file[k] = unknown_file(J, k);
+		rq->suggest[k] = J->suggest[i][k][0] != '\0' ? J->suggest[i][k] : NULL;
 	}
 }
 
@@ -427,6 +504,8 @@ static enum status load_all(struct joiner *J, struct pool *out, struct pool_warn
 	for (int k = 0; k < POOL_KEY_COUNT && st == ST_OK; k++)
 		if (J->spec->mapped[k])
 			st = resolve_mapping(J, k);
+	if (st == ST_OK)
+		suggest_files(J);
 	for (size_t i = 0; i < J->n && st == ST_OK; i++) {
 		request_for(J, i, &rq);
 		st = pool_csv_load_path(J->paths[i], &rq, &J->t[i], J->m);
@@ -447,6 +526,26 @@ static enum status load_all(struct joiner *J, struct pool *out, struct pool_warn
 		to_seconds(out, J->spec->latency_unit_s > 0 ? J->spec->latency_unit_s
 						       : POOL_LATENCY_UNIT_DEFAULT);
 	return st;
+}
+
+/* The spec's unit and conversion (--cost-unit 2.5mJ multiplies every cost by 2.5). */
+static enum status declare_unit(const struct pool_spec *spec, struct pool *out,
+				struct status_msg *m)
+{
+	double f = spec->cost_factor;
+	out->unit = cost_unit_declared(spec->cost_unit);
+	out->accuracy_label = spec->accuracy_label;
+	if (f == 0 || f == 1)
+		return ST_OK;
+	for (size_t i = 0; i < out->n; i++) {
+		double c = out->models[i].cost * f;
+		if (!isfinite(c))
+			return status_fail(m, ST_DATA, "%s: model '%s': cost %g x %g (--cost-unit) is "
+					   "too large", out->source, out->models[i].name,
+					   out->models[i].cost, f);
+		out->models[i].cost = c;
+	}
+	return ST_OK;
 }
 
 enum status pool_load_tables(const char *const *paths, size_t n, const struct pool_spec *spec,
@@ -470,6 +569,8 @@ enum status pool_load_tables(const char *const *paths, size_t n, const struct po
 	J->m = m;
 	st = load_all(J, out, w);
 	joiner_free(J);
+	if (st == ST_OK)
+		st = declare_unit(spec != NULL ? spec : &plain, out, m);
 	if (st != ST_OK) {
 		pool_free(out);
 		if (w != NULL)

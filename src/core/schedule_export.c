@@ -4,9 +4,11 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "optdeploy/core/export.h"
+#include "optdeploy/core/numtext.h"
 #include "optdeploy/core/schedule.h"
 
 static void put_fmt_u64(struct export_out *o, const char *before, uint64_t v, const char *after)
@@ -77,20 +79,64 @@ enum status schedule_export_check(const struct schedule_job *job, struct status_
 	return ST_OK;
 }
 
-static enum status write_csv(struct export_out *o, const struct pool *pool, struct schedule *s,
-			     size_t *rows)
+/* How a slot walk ended. */
+enum walk_end { WALK_DONE, WALK_NO_MODEL, WALK_CANCELLED };
+
+/* Every SCHEDULE_PROGRESS_SLOTS slots: go on unless the job's progress says stop. */
+static bool walk_on(const struct schedule_job *job, uint64_t t, uint64_t k)
 {
-	export_put_text(o, "slot,model\n");
-	for (uint64_t t = 1; t <= s->k && o->err == 0; t++) {
-		size_t r = schedule_next(s);
-		if (r == SIZE_MAX)
-			return ST_INTERNAL;
-		put_fmt_u64(o, "", t, ",");
-		export_put_field(o, pool->models[s->models[r].index].name);
-		export_put_text(o, "\n");
+	return job->progress == NULL || t % SCHEDULE_PROGRESS_SLOTS != 0 ||
+	       job->progress(job->progress_ctx, t, k);
+}
+
+/* Each scheduled model's name as a CSV field and a line end: "name\n". */
+static char **field_lines(const struct pool *pool, const struct schedule *s)
+{
+	char **line = calloc(s->n ? s->n : 1, sizeof *line);
+	for (size_t r = 0; line != NULL && r < s->n; r++) {
+		const char *name = pool->models[s->models[r].index].name;
+		line[r] = malloc(2 * strlen(name) + 4);
+		if (line[r] == NULL) {
+			for (size_t q = 0; q < r; q++)
+				free(line[q]);
+			free(line);
+			return NULL;
+		}
+		size_t len = export_field_text(line[r], name);
+		memcpy(line[r] + len, "\n", 2);
 	}
+	return line;
+}
+
+static enum walk_end write_csv(struct export_out *o, const struct schedule_job *job,
+			       struct schedule *s, size_t *rows)
+{
+	char **line = field_lines(job->pool, s);
+	char num[24];
+	enum walk_end end = WALK_DONE;
+	if (line == NULL) {
+		o->err = ENOMEM;
+		return WALK_DONE;
+	}
+	export_put_text(o, "slot,model\n");
+	for (uint64_t t = 1; t <= s->k && o->err == 0 && end == WALK_DONE; t++) {
+		size_t r = schedule_next(s);
+		if (r == SIZE_MAX) {
+			end = WALK_NO_MODEL;
+			break;
+		}
+		size_t len = numtext_u64(num, t);
+		num[len++] = ',';
+		export_put_bytes(o, num, len);
+		export_put_bytes(o, line[r], strlen(line[r]));
+		if (!walk_on(job, t, s->k))
+			end = WALK_CANCELLED;
+	}
+	for (size_t r = 0; r < s->n; r++)
+		free(line[r]);
+	free(line);
 	*rows = (size_t)s->k;
-	return ST_OK;
+	return end;
 }
 
 static void put_run(struct export_out *o, const struct pool *pool, const struct schedule *s,
@@ -100,8 +146,8 @@ static void put_run(struct export_out *o, const struct pool *pool, const struct 
 	put_fmt_u64(o, ",", repeat, "\n");
 }
 
-static enum status write_runs(struct export_out *o, const struct pool *pool, struct schedule *s,
-			      size_t *rows)
+static enum walk_end write_runs(struct export_out *o, const struct schedule_job *job,
+				struct schedule *s, size_t *rows)
 {
 	size_t cur = SIZE_MAX, n_rows = 0;
 	uint64_t repeat = 0;
@@ -109,24 +155,26 @@ static enum status write_runs(struct export_out *o, const struct pool *pool, str
 	for (uint64_t t = 1; t <= s->k && o->err == 0; t++) {
 		size_t r = schedule_next(s);
 		if (r == SIZE_MAX)
-			return ST_INTERNAL;
+			return WALK_NO_MODEL;
+		if (!walk_on(job, t, s->k))
+			return WALK_CANCELLED;
 		if (r == cur) {
 			repeat++;
 			continue;
 		}
 		if (cur != SIZE_MAX) {
-			put_run(o, pool, s, cur, repeat);
+			put_run(o, job->pool, s, cur, repeat);
 			n_rows++;
 		}
 		cur = r;
 		repeat = 1;
 	}
 	if (cur != SIZE_MAX) {
-		put_run(o, pool, s, cur, repeat);
+		put_run(o, job->pool, s, cur, repeat);
 		n_rows++;
 	}
 	*rows = n_rows;
-	return ST_OK;
+	return WALK_DONE;
 }
 
 /*
@@ -308,27 +356,38 @@ enum status schedule_export_stream(FILE *fp, const char *name, const void *ctx,
 {
 	const struct schedule_job *job = ctx;
 	const struct policy *p = job->pol;
-	struct export_out o;
-	export_out_init(&o, fp);
+	struct export_out *o = malloc(sizeof *o);  /* its buffer is too big for a thread's stack */
 	struct schedule s;
 	size_t n_rows = 0;
 	enum status st = schedule_export_check(job, m);
 	if (rows != NULL)
 		*rows = 0;
+	if (st == ST_OK && o == NULL)
+		st = status_fail(m, ST_INTERNAL, "%s: out of memory", name);
 	if (st == ST_OK)
 		st = schedule_init(&s, p->count, p->n, p->params.k, m);
-	if (st != ST_OK)
+	if (st != ST_OK) {
+		free(o);
 		return st;
+	}
+	export_out_init(o, fp);
+	enum walk_end end = WALK_DONE;
 	if (job->format == SCHEDULE_FORMAT_CSV)
-		st = write_csv(&o, job->pool, &s, &n_rows);
+		end = write_csv(o, job, &s, &n_rows);
 	else if (job->format == SCHEDULE_FORMAT_RUNS)
-		st = write_runs(&o, job->pool, &s, &n_rows);
+		end = write_runs(o, job, &s, &n_rows);
 	else
-		st = write_c(&o, job->pool, p, &s, &n_rows);
+		write_c(o, job->pool, p, &s, &n_rows);
 	schedule_free(&s);
-	if (st != ST_OK)
-		return status_fail(m, st, "%s: schedule: no model was due at a slot (a bug)", name);
-	st = export_out_finish(&o, name, m);
+	if (end != WALK_DONE)
+		free(o);
+	if (end == WALK_NO_MODEL)
+		return status_fail(m, ST_INTERNAL, "%s: schedule: no model was due at a slot (a bug)",
+				   name);
+	if (end == WALK_CANCELLED)
+		return status_fail(m, ST_OUTPUT, "%s: cancelled", name);
+	st = export_out_finish(o, name, m);
+	free(o);
 	if (st == ST_OK && rows != NULL)
 		*rows = n_rows;
 	return st;

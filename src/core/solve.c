@@ -30,6 +30,10 @@
 
 #define CHARGE_LIMIT 1e300L  /* lambda * (sum of the load costs), internal units: finite sums */
 #define GLPK_BRANCHES_BELOW_K 100LL  /* SOLVE_SEARCH_AUTO's switch (solve.h) */
+/* deploy_few also up to K = 1000 when lambda >= 2 K: charges that large weaken the
+ * search's LP bounds as small K does (2-8 times fewer instructions measured) */
+#define FEW_LAMBDA_PER_K 2.0
+#define FEW_UP_TO_K 1000LL
 
 struct solver {
 	const struct pool *orig;  /* the caller's pool: every reported figure */
@@ -505,8 +509,10 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 	bool glpk_branches = !root->apart && (s->search == SOLVE_SEARCH_GLPK ||
 			     (s->search == SOLVE_SEARCH_AUTO && decisions &&
 			      sp->k < GLPK_BRANCHES_BELOW_K));
+	bool heavy = sp->k <= FEW_UP_TO_K && sp->lambda >= FEW_LAMBDA_PER_K * (double)sp->k;
+	/* deploy_few hands the charges to GLPK too: not when they are apart */
 	bool few = !root->apart && (s->search == SOLVE_SEARCH_FEW ||
-				    (s->search == SOLVE_SEARCH_AUTO && glpk_branches));
+		   (s->search == SOLVE_SEARCH_AUTO && decisions && (glpk_branches || heavy)));
 	if (few)
 		a = solve_few_or_whole(s, &prob, usable, &best);
 	else if (glpk_branches)
@@ -610,24 +616,11 @@ static enum deploy_lp_result solve_roots(struct solver *s, const struct solve_pa
 	return DEPLOY_LP_OPTIMAL;
 }
 
-/*
- * No policy meets the time row together with the budget (or floor): the
- * LP relaxation proved it (whole false), or the exact search found no
- * policy of whole inferences where the relaxation had one.
- */
+/* No policy meets the time row with the budget or floor (solve_time_infeasible_text). */
 static void time_infeasible(struct policy *out, const struct pool *pool,
 			    const struct solve_params *sp, bool whole)
 {
-	char row[96];
-	snprintf(row, sizeof row, "busy at most %.4g%% of the %.6g s the K = %lld inferences "
-		 "arrive in", 100 * limits_duty(sp), (double)sp->k / sp->rate, sp->k);
-	if (sp->mode == SOLVE_MAX_ACCURACY)
-		snprintf(out->message, sizeof out->message, "infeasible: no policy %swithin budget "
-			 "%g keeps the device %s", whole ? "of whole inferences " : "", sp->budget, row);
-	else
-		snprintf(out->message, sizeof out->message, "infeasible: no policy %swith accuracy "
-			 ">= %g keeps the device %s", whole ? "of whole inferences " : "",
-			 sp->min_accuracy, row);
+	solve_time_infeasible_text(out->message, sizeof out->message, sp, whole);
 	finish(out, pool, SOLVE_INFEASIBLE, NULL);
 }
 

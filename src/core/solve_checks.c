@@ -107,6 +107,20 @@ static size_t best_single(const struct pool *pool, const struct solve_params *sp
 	return pick;
 }
 
+void solve_time_infeasible_text(char *buf, size_t size, const struct solve_params *sp,
+				bool whole)
+{
+	char row[96];
+	snprintf(row, sizeof row, "busy at most %.4g%% of the %.6g s the K = %lld inferences "
+		 "arrive in", 100 * limits_duty(sp), (double)sp->k / sp->rate, sp->k);
+	if (sp->mode == SOLVE_MAX_ACCURACY)
+		snprintf(buf, size, "infeasible: no policy %swithin budget %g keeps the device %s",
+			 whole ? "of whole inferences " : "", sp->budget, row);
+	else
+		snprintf(buf, size, "infeasible: no policy %swith accuracy >= %g keeps the device %s",
+			 whole ? "of whole inferences " : "", sp->min_accuracy, row);
+}
+
 /*
  * No model meets the deadline (and the memory limit); or even the fastest
  * of those that do is busier per inference than the time row allows: every

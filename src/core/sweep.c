@@ -22,6 +22,45 @@ double sweep_min_positive_cost(const struct pool *pool)
 	return min;
 }
 
+/* A 1-2-5 step near span / 100 (the planner's slider step). */
+static double slider_step(double span)
+{
+	double raw, base, m;
+
+	if (!(span > 0) || !isfinite(span))
+		return 1;
+	raw = span / 100;
+	base = pow(10, floor(log10(raw)));
+	m = raw / base;
+	return m < 1.5 ? base : m < 3.5 ? 2 * base : m < 7.5 ? 5 * base : 10 * base;
+}
+
+/* v rounded to a multiple of step, written with the step's decimals (0.1 x 3 is 0.3). */
+static double on_step(double v, double step)
+{
+	char buf[64];
+	int d = (int)ceil(-log10(step) - 1e-9);
+
+	d = d < 0 ? 0 : d > 12 ? 12 : d;
+	snprintf(buf, sizeof buf, "%.*f", d, round(v / step) * step);
+	return strtod(buf, NULL);
+}
+
+double sweep_default_budget(const struct pool *pool, enum sweep_spacing s)
+{
+	double lo = sweep_min_positive_cost(pool), hi = pool_max_cost(pool), mid, mag;
+
+	if (s == SWEEP_LOG && lo > 0 && hi > lo) {
+		mid = sqrt(lo * hi);
+		mag = pow(10, floor(log10(mid)) - 1);
+		return round(mid / mag) * mag;
+	}
+	lo = pool->models[pool_cheapest(pool)].cost;
+	if (!(hi > lo))
+		return lo;
+	return on_step((lo + hi) / 2, slider_step(hi - lo));
+}
+
 enum sweep_spacing sweep_default_spacing(const struct pool *pool)
 {
 	double lo = pool != NULL && pool->n > 0 ? sweep_min_positive_cost(pool) : 0;

@@ -390,6 +390,70 @@ enum status units_parse_cost_unit(const char *s, double *joules, const char **na
 	return ST_OK;
 }
 
+/* The unit of energy_units called name (canonical or "µJ"), or NULL. */
+static const struct unit *energy_unit(const char *name)
+{
+	for (const struct unit *t = energy_units; name != NULL && t->name != NULL; t++)
+		if (strcmp(name, t->name) == 0)
+			return t;
+	return NULL;
+}
+
+static const char *canonical(const struct unit *u)
+{
+	return strcmp(u->name, "\xc2\xb5J") == 0 ? "uJ" : u->name;
+}
+
+bool units_energy_unit(const char *name, double *joules, const char **canonical_name)
+{
+	const struct unit *u = energy_unit(name);
+	if (u == NULL)
+		return false;
+	if (joules != NULL)
+		*joules = decimal_double(u->fmant, u->fexp);
+	if (canonical_name != NULL)
+		*canonical_name = canonical(u);
+	return true;
+}
+
+enum status units_parse_energy_in(const char *s, const char *unit, double *value,
+				  struct status_msg *m)
+{
+	struct decimal d;
+	const struct unit *u = NULL, *to = energy_unit(unit);
+	if (to == NULL)
+		return status_fail(m, ST_INTERNAL, "'%s' is not an energy unit", Q(unit));
+	enum status st = parse_scaled(s, NULL, energy_units, "energy", "an energy", ENERGY_LIST,
+				      &d, &u, m);
+	if (st != ST_OK)
+		return st;
+	/* one rounding when the target's factor is a power of ten (all but the Wh family) */
+	double v = decimal_double((u128)d.mant * u->fmant, d.exp10 + u->fexp - to->fexp) /
+		   (double)to->fmant;
+	st = check_range(s, d.mant, v, true, "an energy", m);
+	if (st == ST_OK)
+		*value = v;
+	return st;
+}
+
+enum status units_parse_energy_factor(const char *s, double *factor, const char **name,
+				      struct status_msg *m)
+{
+	struct decimal d;
+	const struct unit *u = NULL;
+	enum status st = parse_scaled(s, NULL, energy_units, "energy", "an energy", ENERGY_LIST,
+				      &d, &u, m);
+	if (st != ST_OK)
+		return st;
+	double v = decimal_double(d.mant, d.exp10);
+	st = check_range(s, d.mant, v, false, "the energy of one cost unit", m);
+	if (st != ST_OK)
+		return st;
+	*factor = v;
+	*name = canonical(u);
+	return ST_OK;
+}
+
 double units_exact_value(const struct units_exact *q)
 {
 	return decimal_double((u128)q->mant * q->num, q->exp10) / (double)q->den;

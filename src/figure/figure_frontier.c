@@ -60,7 +60,7 @@ static void draw_axes(cairo_t *cr, const struct figure_model *fm, const struct f
 	struct figure_rect a = p->area;
 
 	cairo_set_line_width(cr, p->f * 0.06);
-	figure_font(cr, p->f * 0.85, false);
+	figure_font(cr, p->f * 0.9, false);
 	n = figure_scale_ticks(&p->x, t, MAX_TICKS);
 	for (size_t i = 0; i < n; i++) {
 		double x = figure_scale_map(&p->x, t[i]);
@@ -92,14 +92,17 @@ static void draw_axes(cairo_t *cr, const struct figure_model *fm, const struct f
 	cairo_set_line_width(cr, p->f * 0.08);
 	cairo_rectangle(cr, a.x, a.y, a.w, a.h);
 	cairo_stroke(cr);
+	char xlabel[96], ylabel[96];
+	cost_unit_axis(&fm->unit, NULL, fm->log_cost, xlabel, sizeof xlabel);
+	snprintf(ylabel, sizeof ylabel, "expected %s",
+		 fm->accuracy_label != NULL ? fm->accuracy_label : "accuracy");
 	figure_font(cr, p->f * 0.95, false);
 	figure_text(cr, a.x + a.w / 2, a.y + a.h + p->f * 1.55, 0.5, 0, 0,
 		    fm->log_cost ? (fm->normalized ? "cost per inference (normalised: best = 100, log scale)"
-				    : "cost per inference (log scale)")
+				    : xlabel)
 		    : (fm->normalized ? "cost per inference (normalised: best model = 100)"
-		       : "cost per inference"));
-	figure_text(cr, a.x - p->f * 3.2, a.y + a.h / 2, 0.5, 0, -M_PI / 2,
-		    "expected accuracy");
+		       : xlabel));
+	figure_text(cr, a.x - p->f * 3.2, a.y + a.h / 2, 0.5, 0, -M_PI / 2, ylabel);
 }
 
 size_t figure_hull_pieces(const struct figure_plane *p)
@@ -236,12 +239,13 @@ static size_t legend_entries(const struct figure_model *fm, struct legend_entry 
 		 fm->method == SOLVE_RELAXED ? "LP-rounded" : "ILP", fm->k, lam);
 	if (fm->has_policy) {
 		e[n].sym = SYM_DIAMOND;
-		snprintf(e[n++].text, sizeof e[0].text, "policy: accuracy %.4g at cost %.4g",
-			 fm->policy.accuracy, fm->policy.cost);
+		snprintf(e[n++].text, sizeof e[0].text, "policy: accuracy %.4g at cost %.4g%s",
+			 fm->policy.accuracy, fm->policy.cost, cost_unit_suffix(&fm->unit));
 	}
 	if (isfinite(fm->budget)) {
 		e[n].sym = SYM_BUDGET;
-		snprintf(e[n++].text, sizeof e[0].text, "budget %.6g per inference", fm->budget);
+		snprintf(e[n++].text, sizeof e[0].text, "budget %.6g%s per inference", fm->budget,
+			 cost_unit_suffix(&fm->unit));
 	}
 	return n;
 }
@@ -374,6 +378,22 @@ static struct figure_rect draw_legend(cairo_t *cr, const struct figure_model *fm
 	return r;
 }
 
+/* "96 models unlabelled" at the bottom left, clear of the axis title when it can be. */
+static void unlabelled_note(cairo_t *cr, struct figure_rect r, const struct figure_plane *p,
+			    size_t skipped)
+{
+	char buf[64];
+	double w, h;
+
+	if (skipped == 0)
+		return;
+	snprintf(buf, sizeof buf, "%zu model%s unlabelled", skipped, skipped == 1 ? "" : "s");
+	set_grey(cr, INK);
+	figure_font(cr, p->f * 0.9, false);
+	figure_text_size(cr, buf, &w, &h);
+	figure_text(cr, r.x, r.y + r.h - h, 0, 0, 0, buf);
+}
+
 void figure_draw_frontier(cairo_t *cr, const struct figure_model *fm, struct figure_rect r,
 			  double f, struct figure_geom *g)
 {
@@ -385,7 +405,7 @@ void figure_draw_frontier(cairo_t *cr, const struct figure_model *fm, struct fig
 	data_range(fm, &x0, &x1, &y0, &y1);
 	figure_scale_fit(&p.y, y0, y1, false, 0.08);
 	/* the left margin fits the widest accuracy tick label */
-	figure_font(cr, f * 0.85, false);
+	figure_font(cr, f * 0.9, false);
 	n = figure_scale_ticks(&p.y, t, MAX_TICKS);
 	for (size_t i = 0; i < n; i++) {
 		figure_tick_label(t, n, i, buf, sizeof buf);
@@ -412,4 +432,5 @@ void figure_draw_frontier(cairo_t *cr, const struct figure_model *fm, struct fig
 	struct figure_rect legend = draw_legend(cr, fm, &p);
 	draw_markers(cr, fm, &p);
 	figure_draw_labels(cr, fm, &p, legend, g);
+	unlabelled_note(cr, r, &p, g->labels_skipped);
 }

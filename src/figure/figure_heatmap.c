@@ -126,7 +126,7 @@ static void budget_axis(cairo_t *cr, const struct figure_model *fm, int hm, stru
 			double f)
 {
 	struct figure_scale s = budget_scale(fm, &fm->heat[hm], grid);
-	double t[MAX_TICKS], last_end = -INFINITY;
+	double t[MAX_TICKS], last_end = -INFINITY, tw, th;
 	char buf[32];
 	size_t n = figure_scale_ticks(&s, t, MAX_TICKS);
 
@@ -138,9 +138,9 @@ static void budget_axis(cairo_t *cr, const struct figure_model *fm, int hm, stru
 	}
 	cairo_set_source_rgb(cr, INK, INK, INK);
 	cairo_set_line_width(cr, f * 0.06);
-	figure_font(cr, f * 0.85, false);
+	figure_font(cr, f * 0.9, false);
 	for (size_t i = 0; i < n; i++) {
-		double x = figure_scale_map(&s, t[i]), tw, th, at;
+		double x = figure_scale_map(&s, t[i]), at;
 		cairo_move_to(cr, x, grid.y + grid.h);
 		cairo_line_to(cr, x, grid.y + grid.h + f * 0.3);
 		cairo_stroke(cr);
@@ -154,9 +154,16 @@ static void budget_axis(cairo_t *cr, const struct figure_model *fm, int hm, stru
 		figure_text(cr, at, grid.y + grid.h + f * 0.4, 0, 0, 0, buf);
 		last_end = at + tw;
 	}
+	char label[96];
+	cost_unit_axis(&fm->unit, "budget", s.log, label, sizeof label);
 	figure_font(cr, f * 0.95, false);
-	figure_text(cr, grid.x + grid.w / 2, grid.y + grid.h + f * 1.55, 0.5, 0, 0,
-		    s.log ? "budget per inference (log scale)" : "budget per inference");
+	/* a title wider than its panel (and the gap) would run into the other's: shorter */
+	figure_text_size(cr, label, &tw, &th);
+	if (tw > grid.w + f * 1.2)
+		snprintf(label, sizeof label, "budget%s%s%s%s", fm->unit.name[0] || s.log ? " (" : "",
+			 fm->unit.name, fm->unit.name[0] && s.log ? ", " : "",
+			 s.log ? "log)" : fm->unit.name[0] ? ")" : "");
+	figure_text(cr, grid.x + grid.w / 2, grid.y + grid.h + f * 1.55, 0.5, 0, 0, label);
 }
 
 /* The budget of the frontier's policy: a triangle above the grid, pointing at its column. */
@@ -213,8 +220,9 @@ static void left_out(cairo_t *cr, const struct figure_model *fm, struct figure_r
 	const struct figure_heat *h = &fm->heat[0];
 
 	if (others > 0 && h->n_levels > 0)
-		len = snprintf(buf, sizeof buf, "%zu model%s never used from %g to %g", others,
-			       others == 1 ? "" : "s", h->budget[0], h->budget[h->n_levels - 1]);
+		len = snprintf(buf, sizeof buf, "%zu model%s never used from %g to %g%s", others,
+			       others == 1 ? "" : "s", h->budget[0], h->budget[h->n_levels - 1],
+			       cost_unit_suffix(&fm->unit));
 	if (g->heat_labels_skipped > 0 && len >= 0 && (size_t)len < sizeof buf)
 		snprintf(buf + len, sizeof buf - (size_t)len,
 			 "%slabels of %zu of %zu rows left out at this size", len > 0 ? "; " : "",
@@ -263,7 +271,7 @@ static void colour_bar(cairo_t *cr, struct figure_rect bar, double f)
 	cairo_set_line_width(cr, f * 0.06);
 	cairo_rectangle(cr, bar.x, bar.y, bar.w, bar.h);
 	cairo_stroke(cr);
-	figure_font(cr, f * 0.8, false);
+	figure_font(cr, f * 0.9, false);
 	for (int k = 0; k <= 4; k++) {
 		double y = bar.y + bar.h - bar.h * k / 4.0;
 		cairo_move_to(cr, bar.x + bar.w, y);
@@ -272,8 +280,8 @@ static void colour_bar(cairo_t *cr, struct figure_rect bar, double f)
 		snprintf(buf, sizeof buf, "%d%%", k * 25);
 		figure_text(cr, bar.x + bar.w + f * 0.35, y, 0, 0.5, 0, buf);
 	}
-	figure_font(cr, f * 0.85, false);
-	figure_text(cr, bar.x + bar.w + f * 3.2, bar.y + bar.h / 2, 0.5, 1, -M_PI / 2,
+	figure_font(cr, f * 0.9, false);
+	figure_text(cr, bar.x + bar.w + f * 4.1, bar.y + bar.h / 2, 0.5, 1, -M_PI / 2,
 		    "share of inferences");
 }
 
@@ -312,7 +320,7 @@ void figure_draw_heatmaps(cairo_t *cr, const struct figure_model *fm, struct fig
 		figure_text_size(cr, names != NULL ? names[i] : fm->models[fm->rows[i]].name, &w, &h);
 		wmax = fmax(wmax, w);
 	}
-	double left = r.x + wmax + f * 0.7, right = r.x + r.w - f * 4.6;
+	double left = r.x + wmax + f * 0.7, right = r.x + r.w - f * 5.6;
 	double top = r.y + f * 2.3, bottom = r.y + r.h - f * (note ? 4.5 : 3.1);
 	double pw = (right - left - gap) / 2;
 	if (pw < f * 4 || bottom - top < f * 2 || fm->n_rows == 0) {

@@ -4,6 +4,8 @@
  * a leader line), never over another label, a marker, the legend or out of
  * the plot, and off the drawn lines when there is a place that allows it.
  * A label that finds no free place is left out rather than drawn over others.
+ * A pool of more than LABEL_ALL_MAX models labels its frontier models only;
+ * the figure says how many models it leaves unlabelled.
  */
 #include "optdeploy/figure/figure_draw.h"
 
@@ -11,6 +13,7 @@
 #include <stdlib.h>
 
 #define INK 0.15
+#define LABEL_ALL_MAX 30   /* above this many models, only the LP frontier's are labelled */
 
 struct segment {
 	double x0, y0, x1, y1;
@@ -85,16 +88,16 @@ static bool is_free(const struct obstacles *ob, struct figure_rect r, bool lines
 	return true;
 }
 
-/* Hull models first (they carry the frontier), then the rest, each by cost. */
-static int label_order(const struct figure_model *fm, size_t *order)
+/* Hull models first (they carry the frontier), then the rest (of a small pool), each by cost. */
+static size_t label_order(const struct figure_model *fm, size_t *order)
 {
 	size_t n = 0;
 
-	for (int pass = 0; pass < 2; pass++)
+	for (int pass = 0; pass < (fm->n_models > LABEL_ALL_MAX ? 1 : 2); pass++)
 		for (size_t i = 0; i < fm->n_models; i++)
 			if (figure_on_hull(fm, i) == (pass == 0))
 				order[n++] = i;
-	return 0;
+	return n;
 }
 
 /*
@@ -144,7 +147,8 @@ void figure_draw_labels(cairo_t *cr, const struct figure_model *fm, const struct
 		free(seg);
 		return;
 	}
-	label_order(fm, order);
+	size_t tried = label_order(fm, order);
+	g->labels_skipped = n - tried;
 	taken[n_taken++] = legend;
 	for (size_t i = 0; i < n; i++)
 		taken[n_taken++] = (struct figure_rect){ figure_scale_map(&p->x, fm->models[i].cost) - r,
@@ -154,9 +158,9 @@ void figure_draw_labels(cairo_t *cr, const struct figure_model *fm, const struct
 		taken[n_taken++] = (struct figure_rect){ figure_scale_map(&p->x, fm->policy.cost) - 2 * r,
 							 figure_scale_map(&p->y, fm->policy.accuracy) - 2 * r,
 							 4 * r, 4 * r };
-	figure_font(cr, p->f * 0.78, false);
+	figure_font(cr, p->f * 0.9, false);
 	cairo_set_source_rgb(cr, INK, INK, INK);
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < tried; k++) {
 		const struct figure_point *m = &fm->models[order[k]];
 		double x = figure_scale_map(&p->x, m->cost), y = figure_scale_map(&p->y, m->accuracy);
 		struct figure_rect at;

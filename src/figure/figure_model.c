@@ -129,6 +129,8 @@ enum status figure_model_build(struct figure_model *fm, const struct figure_sour
 		return status_fail(m, ST_INTERNAL, "figure: the sweeps are not of this pool");
 	fm->source = src->pool->source;
 	fm->normalized = src->normalized;
+	fm->unit = src->pool->unit;
+	fm->accuracy_label = src->pool->accuracy_label;
 	fm->k = src->current->params.k;
 	fm->lambda = src->current->params.lambda;
 	fm->method = src->current->params.method;

@@ -9,10 +9,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <fontconfig/fontconfig.h>
-
 #include "optdeploy/core/export.h"
 
 /* Base font size: readable at the width each kind is printed at (a column, a text width). */
@@ -45,6 +41,8 @@ void figure_draw(cairo_t *cr, const struct figure_model *fm, enum figure_kind ki
 	if (g == NULL)
 		g = &local;
 	memset(g, 0, sizeof *g);
+	if (figure_cairo_load(NULL) != ST_OK)
+		return;  /* cannot be: cr came from cairo */
 	cairo_save(cr);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
@@ -112,6 +110,9 @@ enum status figure_write_stream(FILE *fp, const char *name, const struct figure_
 	double w = job->width, h = job->height;
 	cairo_status_t cs;
 
+	enum status st = figure_cairo_load(m);
+	if (st != ST_OK)
+		return st;
 	if (!(w > 0 && h > 0)) {
 		/* the default page grows to label every heatmap row; a size asked for is kept,
 		 * and the figure says what it leaves out */
@@ -142,8 +143,7 @@ enum status figure_write_stream(FILE *fp, const char *name, const struct figure_
 
 void figure_release_caches(void)
 {
-	cairo_debug_reset_static_data();
-	FcFini();
+	figure_cairo_release();
 }
 
 static enum status write_job(FILE *fp, const char *name, const void *ctx, size_t *rows,

@@ -102,9 +102,10 @@ static void fit_budget(struct app *a, bool log)
 		r->max = fmax(r->max, r->value);
 	}
 	a->log_axis = log && ui_params_budget_scale(a->params, &a->pools[a->cur], true);
-	/* a log axis starts in its middle in log terms, where the cheap models are */
-	if (a->log_axis)
-		b->value = ui_param_clamp(b, ui_param_snap(b, sqrt(b->min * b->max)));
+	/* the middle of the axis (in log terms on a log one, where the cheap models are):
+	 * the budget `plot` starts at too */
+	b->value = ui_param_clamp(b, sweep_default_budget(&a->pools[a->cur],
+							  a->log_axis ? SWEEP_LOG : SWEEP_LINEAR));
 }
 
 /* The time sliders start at --deadline and --rate; both need a latency column. */
@@ -197,6 +198,7 @@ static enum status start_values(struct app *a, const struct app_options *opt, st
 
 static void free_app(struct app *a)
 {
+	ui_schedule_stop(a);
 	for (int i = 0; i < UI_SWEEPS; i++)
 		if (a->sweep_live[i])
 			sweep_free(&a->sweeps[i]);
@@ -403,7 +405,11 @@ static void react(struct app *a, unsigned flags)
 		restart_sweep(a, 1);
 	if (flags & UI_R_RESOLVE)
 		resolve(a);
-	if (flags & UI_R_EXPORT) {
+	if ((flags & UI_R_EXPORT) && ui_schedule_busy(a)) {
+		/* one export at a time: two writers could race for one file */
+		ui_app_message(a, true, "a schedule export is running: wait for it, or Esc "
+			       "cancels it");
+	} else if (flags & UI_R_EXPORT) {
 		char input[4096];
 		if (ui_sources_is_input(&a->sources, a->export_path, input, sizeof input))
 			ui_app_message(a, true, "not exported: %s is the input file %s", a->export_path,
@@ -433,8 +439,10 @@ static void run_loop(struct app *a)
 		flags = 0;
 		if (ui_term_poll_resume(&a->term))
 			flags |= UI_R_REDRAW;
+		if (ui_schedule_poll(a))
+			flags |= UI_R_REDRAW;
 		busy = sweeping(a);
-		/* idle: wake every 100 ms anyway, so a signal is noticed */
+		/* idle: wake every 100 ms anyway, so a signal (or an export's progress) is noticed */
 		timeout(busy ? 0 : 100);
 		ch = getch();
 		if (ch == ERR) {
@@ -481,6 +489,7 @@ int app_run(const struct app_options *opt)
 		return status_exit_code(st);
 	}
 	run_loop(a);
+	ui_schedule_stop(a);  /* a running export is cancelled: no file, the old one kept */
 	sig = ui_term_signal();
 	ui_term_close(&a->term);
 	free_app(a);

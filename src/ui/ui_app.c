@@ -85,6 +85,8 @@ void ui_app_plan(struct app *a)
 	snprintf(a->plan_error, sizeof a->plan_error, "%s", a->plan_ok ? "" : m.text);
 	if (a->plan_ok)
 		a->params[UI_P_BUDGET].value = a->plan.budget;
+	else  /* no K, no budget: nothing of the last duration's plan stays on screen */
+		memset(&a->plan, 0, sizeof a->plan);
 }
 
 unsigned ui_app_set_value(struct app *a, enum ui_param_id id, double v)

@@ -193,9 +193,10 @@ size_t ui_heatmap_rows(const struct ui_heatmap_input *in, size_t *others)
 	return k;
 }
 
-/* The names of the rows shown, cut to nw cells and distinct; NULL on no memory. */
+/* The names of the rows shown, cut to nw cells and distinct (*widest: the widest); NULL on no
+ * memory. */
 static char **cut_names(const struct ui_term *t, const struct pool *all, const size_t *list,
-			size_t rows, int nw)
+			size_t rows, int nw, size_t *widest)
 {
 	const char **names = malloc((rows ? rows : 1) * sizeof *names);
 	char **cut;
@@ -204,22 +205,18 @@ static char **cut_names(const struct ui_term *t, const struct pool *all, const s
 		return NULL;
 	for (size_t r = 0; r < rows; r++)
 		names[r] = all->models[list[r]].name;
-	cut = names_crop_set(names, rows, (size_t)(nw > 1 ? nw : 1), names_mark(t->utf8), NULL);
+	cut = names_crop_set(names, rows, (size_t)(nw > 1 ? nw : 1), names_mark(t->utf8), widest);
 	free(names);
 	return cut;
 }
 
+/* The names (cut: as cut_names made them; struck: some row is excluded, all shift by "x "). */
 static void draw_names(const struct ui_term *t, const struct ui_heatmap_input *in, int y, int x,
-		       int nw, const size_t *list, int rows, int rh, const long *model)
+		       int nw, const size_t *list, int rows, int rh, const long *model,
+		       char *const *cut, bool struck)
 {
 	const struct pool *all = in->all != NULL ? in->all : in->sw->pool;
-	bool struck = false;
-	char **cut;
 
-	for (int r = 0; r < rows; r++)
-		struck = struck || model[list[r]] < 0;
-	/* struck-out rows take "x " before the name: every name then fits nw - 2 */
-	cut = cut_names(t, all, list, (size_t)rows, struck ? nw - 2 : nw);
 	for (int r = 0; r < rows; r++) {
 		size_t i = list[r];
 		attr_t sel = in->selected && i == in->cursor ? A_REVERSE : 0;
@@ -232,7 +229,6 @@ static void draw_names(const struct ui_term *t, const struct ui_heatmap_input *i
 				A_NORMAL | sel, name);
 		}
 	}
-	free(cut);
 }
 
 /* Cells of the widest name among the rows, at most a third of the panel and 18. */
@@ -252,10 +248,21 @@ static int names_cells(const struct pool *all, const size_t *list, size_t k, int
 static void others_line(const struct ui_term *t, const struct sweep *sw, int y, int x, int w,
 			size_t others)
 {
-	ui_textf(t, y, x, w, ui_term_attr(t, UI_DIM), "%s %zu model%s %s from %g to %g%s",
-		 t->g->dots, others, others == 1 ? "" : "s",
-		 sweep_finished(sw) ? "never used" : "not used so far", sw->from, sw->to,
-		 w >= 60 ? " (u: every row)" : "");
+	char buf[160];
+	const char *what = sweep_finished(sw) ? "never used" : "not used so far";
+
+	/* the whole line, else without the key, else without the range: never cut short */
+	const char *unit = cost_unit_suffix(&sw->pool->unit);
+
+	snprintf(buf, sizeof buf, "%s %zu model%s %s from %g to %g%s (u: every row)", t->g->dots,
+		 others, others == 1 ? "" : "s", what, sw->from, sw->to, unit);
+	if (ui_text_width(buf) > w)
+		snprintf(buf, sizeof buf, "%s %zu model%s %s from %g to %g%s", t->g->dots, others,
+			 others == 1 ? "" : "s", what, sw->from, sw->to, unit);
+	if (ui_text_width(buf) > w)
+		snprintf(buf, sizeof buf, "%s %zu model%s %s", t->g->dots, others,
+			 others == 1 ? "" : "s", what);
+	ui_text(t, y, x, w, ui_term_attr(t, UI_DIM), buf);
 }
 
 /* The rows, their cells and the axis, once the rows are chosen. */
@@ -266,30 +273,48 @@ static void draw_rows(const struct ui_term *t, struct ui_rect r, const struct ui
 	const struct sweep *sw = in->sw;
 	const struct pool *all = in->all != NULL ? in->all : sw->pool;
 	int room = r.h - 2 - (others > 0), nw = names_cells(all, list, k, r.w), rows, rh;
-	size_t first, pos = 0;
+	size_t first, pos = 0, widest = 0;
 	long *shown;
+	char **cut;
+	bool struck = false;
 
 	rows = (int)k < room ? (int)k : room < 0 ? 0 : room;
 	while (pos < k && list[pos] != in->cursor)
 		pos++;
 	first = ui_heatmap_first(pos < k ? pos : 0, k, (size_t)rows);
-	if (rows < (int)k)
-		ui_textf(t, r.y, x, r.x + r.w - x, ui_term_attr(t, UI_DIM), "  (rows %zu-%zu of %zu)",
-			 first + 1, first + (size_t)rows, k);
+	if (rows < (int)k) {
+		char buf[64];
+		snprintf(buf, sizeof buf, "  (rows %zu-%zu of %zu)", first + 1, first + (size_t)rows, k);
+		if (ui_text_width(buf) > r.x + r.w - x)  /* short, never cut: "(1-4 of 23)" */
+			snprintf(buf, sizeof buf, " (%zu-%zu of %zu)", first + 1, first + (size_t)rows, k);
+		ui_text(t, r.y, x, r.x + r.w - x, ui_term_attr(t, UI_DIM), buf);
+	}
 	rh = rows == (int)k && room >= 2 * rows ? 2 : 1;
+	for (int i = 0; i < rows; i++)
+		struck = struck || model[list[first + (size_t)i]] < 0;
+	/* struck-out rows take "x " before the name: the names get two cells less; a name cut
+	 * wider to stay distinct widens the column rather than lose its end */
+	cut = cut_names(t, all, list + first, (size_t)rows, struck ? nw - 2 : nw, &widest);
+	if ((int)widest + (struck ? 2 : 0) > nw)
+		nw = (int)widest + (struck ? 2 : 0) < r.w - 12 ? (int)widest + (struck ? 2 : 0)
+							       : r.w - 12;
 	g->cells = (struct ui_rect){ r.y + 1, r.x + nw + 1, rows * rh, r.w - nw - 1 };
 	g->sw = sw;
 	shown = malloc(((size_t)rows > 0 ? (size_t)rows : 1) * sizeof *shown);
-	if (shown == NULL)
+	if (shown == NULL || cut == NULL) {
+		free(shown);
+		free(cut);
 		return;
+	}
 	for (int i = 0; i < rows; i++)
 		shown[i] = model[list[first + (size_t)i]];
-	draw_names(t, in, r.y + 1, r.x, nw, list + first, rows, rh, model);
+	draw_names(t, in, r.y + 1, r.x, nw, list + first, rows, rh, model, cut, struck);
 	draw_cells(t, sw, g->cells, rows, rh, shown);
 	draw_axis(t, sw, g->cells, r.y + 1 + rows * rh, in->mark, in->log);
 	if (others > 0)
 		others_line(t, sw, r.y + 2 + rows * rh, r.x, r.w, others);
 	free(shown);
+	free(cut);
 }
 
 void ui_heatmap_draw(const struct ui_term *t, struct ui_rect r, const struct ui_heatmap_input *in,

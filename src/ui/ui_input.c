@@ -5,15 +5,23 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "optdeploy/ui/ui_battery.h"
 #include "optdeploy/ui/ui_keys.h"
+#include "optdeploy/ui/ui_schedule.h"
 #include "optdeploy/ui/ui_whatif.h"
+
+/* A slider moved by a key, the wheel or the mouse (battery mode's duration lands on feasible ones). */
+static unsigned move_to(struct app *a, enum ui_param_id id, double v)
+{
+	return a->battery && id == UI_P_DURATION ? ui_battery_move(a, v) : ui_app_set_value(a, id, v);
+}
 
 static unsigned step_focused(struct app *a, int slider, int dir, bool big)
 {
 	enum ui_param_id id = ui_app_slider_param(a, slider);
 	const struct ui_param *p = &a->params[id];
 
-	return ui_app_set_value(a, id, ui_param_step(p, p->value, dir, big));
+	return move_to(a, id, ui_param_step(p, p->value, dir, big));
 }
 
 static void ask_value(struct app *a)
@@ -109,9 +117,12 @@ static long table_act(struct app *a, enum ui_action act)
 	long c = (long)a->cursor, page = a->table_geom.page > 1 ? a->table_geom.page - 1 : 1;
 
 	switch (act) {
+	case UI_ACT_CANCEL:
+		ui_schedule_cancel(a);  /* nothing when no export runs */
+		a->pane = UI_PANE_SLIDERS;
+		return UI_R_REDRAW;
 	case UI_ACT_FOCUS_NEXT:
 	case UI_ACT_FOCUS_PREV:
-	case UI_ACT_CANCEL:
 		a->pane = UI_PANE_SLIDERS;
 		return UI_R_REDRAW;
 	case UI_ACT_DOWN:
@@ -206,9 +217,9 @@ static unsigned act(struct app *a, enum ui_action act)
 		return step_focused(a, a->focus, act == UI_ACT_STEP_UP || act == UI_ACT_BIG_UP ? 1 : -1,
 				    act == UI_ACT_BIG_UP || act == UI_ACT_BIG_DOWN);
 	case UI_ACT_TO_MIN:
-		return ui_app_set_value(a, id, a->params[id].min);
+		return move_to(a, id, a->params[id].min);
 	case UI_ACT_TO_MAX:
-		return ui_app_set_value(a, id, a->params[id].max);
+		return move_to(a, id, a->params[id].max);
 	case UI_ACT_EXACT:
 		ask_value(a);
 		return UI_R_REDRAW;
@@ -244,6 +255,10 @@ static unsigned act(struct app *a, enum ui_action act)
 		clearok(curscr, TRUE);
 		return UI_R_REDRAW;
 	case UI_ACT_CANCEL:
+		if (ui_schedule_busy(a)) {
+			ui_schedule_cancel(a);
+			return UI_R_REDRAW;
+		}
 		if (a->drag >= 0) {
 			unsigned r = ui_app_set_value(a, ui_app_slider_param(a, a->drag), a->drag_from);
 			a->drag = UI_DRAG_CANCELLED;
@@ -310,7 +325,7 @@ static unsigned set_from_track(struct app *a, int slider, int x)
 	const struct ui_sliders_geom *g = geom_of(a, slider, &j);
 	int col = ui_sliders_track_col(g, j, x);
 
-	return ui_app_set_value(a, id, ui_param_from_col(&a->params[id], col, g->track[j].w));
+	return move_to(a, id, ui_param_from_col(&a->params[id], col, g->track[j].w));
 }
 
 static unsigned press(struct app *a, int y, int x)

@@ -58,7 +58,7 @@ static const struct ui_key_row table[] = {
 	  "write the figure of this view (.svg, .pdf or .png)", NULL, NULL },
 	{ UI_ACT_HELP, { { '?', "?" }, { KEY_F(1), "F1" } }, "show or hide this help", "?", "help" },
 	{ UI_ACT_REDRAW, { { CTRL_KEY('L'), "Ctrl-L" } }, "redraw the screen", NULL, NULL },
-	{ UI_ACT_CANCEL, { { 27, "Esc" } }, "close overlay, cancel drag, leave the model table",
+	{ UI_ACT_CANCEL, { { 27, "Esc" } }, "close overlay, cancel drag or schedule export, leave the table",
 	  NULL, NULL },
 	{ UI_ACT_QUIT, { { 'q', "q" } }, "quit (closes an open overlay first)", "q", "quit" },
 };

@@ -33,6 +33,42 @@ static const struct ui_param table[UI_P_COUNT] = {
 			0.02, 0.2, false, 1 },
 };
 
+double ui_step125(double v, int dir)
+{
+	static const double mant[] = { 1, 2, 5, 10 };
+	double base = pow(10, floor(log10(v)));
+
+	/* tolerances: pow(10, e) and v carry rounding, and v may itself be a grid value */
+	if (dir > 0) {
+		for (int i = 0; i < 4; i++)
+			if (mant[i] * base > v * (1 + 1e-9))
+				return ui_round_sig2(mant[i] * base);
+		return ui_round_sig2(20 * base);
+	}
+	for (int i = 3; i >= 0; i--)
+		if (mant[i] * base < v * (1 - 1e-9))
+			return ui_round_sig2(mant[i] * base);
+	return ui_round_sig2(0.5 * base);
+}
+
+/* A limit's track: 1-2-5 from the grid value at or below `least` when it spans decades. */
+static void limit_scale(struct ui_param *p, double least)
+{
+	double g;
+
+	p->scale = UI_LINEAR;
+	if (!(least > 0) || !isfinite(least))
+		return;
+	/* the grid value at or below least: the one below, or least itself when on the grid */
+	g = ui_step125(least, -1);
+	if (ui_step125(g, 1) <= least * (1 + 1e-9))
+		g = ui_step125(g, 1);
+	if (p->max / g > UI_STEPS125_RATIO) {
+		p->scale = UI_STEPS125;
+		p->grid_lo = g;
+	}
+}
+
 void ui_params_time(struct ui_param *p, const struct pool *pool)
 {
 	struct ui_param *d = &p[UI_P_DEADLINE], *r = &p[UI_P_RATE];
@@ -76,18 +112,23 @@ double ui_params_rate(const struct ui_param *p, bool battery)
 void ui_params_limits(struct ui_param *p, const struct pool *pool)
 {
 	struct ui_param *mm = &p[UI_P_MAX_MODELS], *mem = &p[UI_P_MEMORY];
-	double total = 0;
+	double total = 0, least = INFINITY;
 
 	mm->min = mm->lo = 1;
 	mm->max = mm->hi = (double)(pool->n > 0 ? pool->n : 1);
 	mm->value = mm->max;
-	for (size_t i = 0; i < pool->n; i++)
+	limit_scale(mm, 1);
+	for (size_t i = 0; i < pool->n; i++) {
 		total += pool->models[i].memory;
+		if (pool->models[i].memory > 0)
+			least = fmin(least, pool->models[i].memory);
+	}
 	mem->min = mem->lo = 0;
 	mem->max = total > 0 ? total : 1;
 	mem->step = ui_nice_step(mem->max);
 	mem->big = 10 * mem->step;
 	mem->value = mem->max;
+	limit_scale(mem, least);
 }
 
 size_t ui_params_max_models(const struct ui_param *p)
@@ -236,10 +277,30 @@ void ui_params_init(struct ui_param *p, const struct pool *pool)
 		p[i].value = ui_param_clamp(&p[i], ui_param_snap(&p[i], (p[i].min + p[i].max) / 2));
 }
 
+/* The grid value of a 1-2-5 track nearest v in log terms (min below the grid's half-way). */
+static double snap125(const struct ui_param *p, double v)
+{
+	double below, above;
+
+	if (!(v > 0) || v < p->grid_lo / 2)
+		return p->min < p->grid_lo ? p->min : p->grid_lo;
+	if (v >= p->max)
+		return p->max;
+	below = ui_step125(v * (1 + 1e-9), -1);
+	below = below < p->grid_lo ? p->grid_lo : below;
+	above = ui_step125(below, 1);
+	above = above > p->max ? p->max : above;
+	if (below > v)
+		return below;
+	return log(v / below) <= log(above / v) ? below : above;
+}
+
 double ui_param_snap(const struct ui_param *p, double v)
 {
 	if (p->scale == UI_LOG)
 		return ui_round_sig2(v);
+	if (p->scale == UI_STEPS125)
+		return snap125(p, v);
 	return clean(round(v / p->step) * p->step, p->step);
 }
 
@@ -262,11 +323,27 @@ static double log_step(const struct ui_param *p, double v, int dir, double s)
 	return ui_param_clamp(p, r);
 }
 
+/* The next 1-2-5 value, or three (a decade) for a big step; min below the grid, max above it. */
+static double step125(const struct ui_param *p, double v, int dir, bool big)
+{
+	for (int i = 0; i < (big ? 3 : 1); i++) {
+		if (dir > 0)
+			v = v < p->grid_lo ? p->grid_lo : ui_step125(v, 1);
+		else
+			v = v > p->max ? p->max : v > 0 ? ui_step125(v, -1) : p->min;
+		if (v > p->max || v < p->grid_lo * (1 - 1e-9))
+			return v > p->max ? p->max : p->min;
+	}
+	return v;
+}
+
 double ui_param_step(const struct ui_param *p, double v, int dir, bool big)
 {
 	double s = big ? p->big : p->step;
 	double g;
 
+	if (p->scale == UI_STEPS125)
+		return step125(p, v, dir, big);
 	if (p->scale == UI_LOG)
 		return log_step(p, v > 0 ? v : p->min, dir, s);
 	g = dir > 0 ? floor(v / s + 1e-9) + 1 : ceil(v / s - 1e-9) - 1;
@@ -278,12 +355,38 @@ static double to_scale(const struct ui_param *p, double v)
 	return p->scale == UI_LOG ? log10(v > 0 ? v : p->min) : v;
 }
 
+/* A 1-2-5 track: its first column is min when min is below the grid (0), the rest log. */
+static int col125(const struct ui_param *p, double v, int w)
+{
+	int off = p->min < p->grid_lo ? 1 : 0;
+	double f;
+
+	if (v < p->grid_lo)
+		return 0;
+	f = log10(v / p->grid_lo) / log10(p->max / p->grid_lo);
+	f = f > 1 ? 1 : f;
+	return off + (int)lround(f * (w - 1 - off));
+}
+
+static double from_col125(const struct ui_param *p, int col, int w)
+{
+	int off = p->min < p->grid_lo ? 1 : 0;
+	double t;
+
+	if (col < off || w - 1 - off <= 0)
+		return p->min;
+	t = (double)(col - off) / (w - 1 - off);
+	return snap125(p, p->grid_lo * pow(p->max / p->grid_lo, t));
+}
+
 int ui_param_to_col(const struct ui_param *p, double v, int w)
 {
 	double a = to_scale(p, p->min), b = to_scale(p, p->max), f;
 
 	if (w <= 1 || !(b > a))
 		return 0;
+	if (p->scale == UI_STEPS125)
+		return col125(p, ui_param_clamp(p, v), w);
 	f = (to_scale(p, ui_param_clamp(p, v)) - a) / (b - a);
 	return (int)lround(f * (w - 1));
 }
@@ -298,6 +401,8 @@ double ui_param_from_col(const struct ui_param *p, int col, int w)
 		return p->min;
 	if (col >= w - 1)
 		return p->max;
+	if (p->scale == UI_STEPS125)
+		return from_col125(p, col, w);
 	t = a + (b - a) * col / (w - 1);
 	return ui_param_clamp(p, ui_param_snap(p, p->scale == UI_LOG ? pow(10, t) : t));
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "optdeploy/core/names.h"
+
 #define LABEL_MAX 18
 
 /* Everything one draw needs, so the helpers take one argument. */
@@ -95,7 +97,7 @@ static void draw_y_axis(const struct plot *p, double step, int lw)
 }
 
 /* One tick of the x axis and its label, when the label clears the previous one. */
-static void x_tick(const struct plot *p, double v, const char *label, int *free_from)
+static void x_tick(const struct plot *p, double v, const char *label, int *free_from, int right)
 {
 	attr_t ax = ui_term_attr(p->t, UI_AXIS);
 	struct ui_rect d = p->g->data;
@@ -105,7 +107,7 @@ static void x_tick(const struct plot *p, double v, const char *label, int *free_
 		return;
 	ui_put(d.y + d.h, x, p->t->g->tee_up, ax);
 	at = x - len / 2;
-	if (at <= *free_from || at + len > d.x + d.w)
+	if (at <= *free_from || at + len > right)
 		return;
 	ui_text(p->t, d.y + d.h + 1, at, len, ax, label);
 	*free_from = at + len;
@@ -117,8 +119,17 @@ static void draw_x_axis(const struct plot *p, double step)
 	attr_t ax = ui_term_attr(p->t, UI_AXIS);
 	struct ui_rect d = p->g->data;
 	int y = d.y + d.h, dec = tick_decimals(step), free_from = d.x - 1;
-	const char *name = p->g->ax.log ? "cost, log" : "cost";
-	char buf[32];
+	const struct cost_unit *u = &p->in->pool->unit;
+	bool named = u->kind == COST_UNIT_ENERGY || u->kind == COST_UNIT_OTHER;
+	char buf[32], name[40];
+
+	snprintf(name, sizeof name, "cost%s%s%s%s", named ? " (" : "", named ? u->name : "",
+		 named ? ")" : "", p->g->ax.log ? ", log" : "");
+	/* with a unit, tick labels leave room for the axis name when the axis is wide enough;
+	   ", log" goes first (the status line says "log budget" too) */
+	if (named && p->g->ax.log && (int)strlen(name) + 3 > d.w / 2)
+		name[strlen(name) - strlen(", log")] = '\0';
+	int right = d.x + d.w - (named && (int)strlen(name) + 3 <= d.w / 2 ? (int)strlen(name) + 3 : 0);
 
 	ui_put(y, d.x - 1, gl->corner_bl, ax);
 	ui_hfill(y, d.x, d.w, gl->hline, ax);
@@ -127,14 +138,14 @@ static void draw_x_axis(const struct plot *p, double step)
 		int n = ui_axis_log_ticks(p->g->ax.lo, p->g->ax.hi, ticks, d.w / 7 < 40 ? d.w / 7 : 40);
 		for (int i = 0; i < n; i++) {
 			snprintf(buf, sizeof buf, "%g", ticks[i]);
-			x_tick(p, ticks[i], buf, &free_from);
+			x_tick(p, ticks[i], buf, &free_from, right);
 		}
 	} else {
 		for (double v = ceil(p->g->ax.lo / step - 1e-9) * step; v <= p->g->ax.hi + 1e-9;
 		     v += step) {
 			/* a tick at zero that rounding left at -1e-15 prints as 0, not -0 */
 			snprintf(buf, sizeof buf, "%.*f", dec, fabs(v) < step / 2 ? 0.0 : v);
-			x_tick(p, v, buf, &free_from);
+			x_tick(p, v, buf, &free_from, right);
 		}
 	}
 	if (d.x + d.w - free_from > (int)strlen(name) + 2)
@@ -248,9 +259,6 @@ static void place_label(struct plot *p, int y, int x, const char *name, bool dim
 {
 	static const int tries[6][2] = { { 0, 1 }, { 0, -1 }, { -1, 1 }, { 1, 1 }, { -1, -1 }, { 1, -1 } };
 	int len = ui_text_width(name);
-
-	if (len > LABEL_MAX)
-		len = LABEL_MAX;
 	for (int i = 0; i < 6; i++) {
 		int ly = y + tries[i][0];
 		int lx = tries[i][1] > 0 ? x + 2 : x - 1 - len;
@@ -269,7 +277,15 @@ static void draw_models(struct plot *p)
 	const struct pool *pool = p->in->all != NULL ? p->in->all : p->in->pool;
 	const bool *out = p->in->all != NULL ? p->in->excluded : NULL;
 	struct ui_rect d = p->g->data;
+	const char **full = malloc((pool->n ? pool->n : 1) * sizeof *full);
+	char **cut = NULL;
 
+	/* labels longer than LABEL_MAX are cut in the middle, marked, and stay distinct */
+	for (size_t i = 0; full != NULL && i < pool->n; i++)
+		full[i] = pool->models[i].name;
+	if (full != NULL)
+		cut = names_crop_set(full, pool->n, LABEL_MAX, names_mark(p->t->utf8), NULL);
+	free(full);
 	for (size_t i = 0; i < pool->n; i++) {
 		int y = row_of(p, pool->models[i].accuracy), x = col_of(p, pool->models[i].cost);
 		if (ui_rect_contains(d, y, x))
@@ -282,8 +298,11 @@ static void draw_models(struct plot *p)
 			continue;
 		/* an excluded model stays in sight, as an x, so it can be found and brought back */
 		ui_put(y, x, gone ? L'x' : p->t->g->point, ui_term_attr(p->t, gone ? UI_DIM : UI_POINT));
-		place_label(p, y, x, pool->models[i].name, gone);
+		/* out of memory: no labels rather than names cut without a mark */
+		if (cut != NULL)
+			place_label(p, y, x, cut[i], gone);
 	}
+	free(cut);
 }
 
 static void draw_policy(const struct plot *p)

@@ -72,7 +72,8 @@ static void duration_labels(const struct ui_param *p, char *val, char *brief, ch
 	units_format_duration(human, sizeof human, p->value);
 	units_format_duration(lo, sizeof lo, p->min);
 	units_format_duration(hi, sizeof hi, p->max);
-	snprintf(brief, size, "%s", human);
+	/* brief: the seconds alone, exact, as = takes them (the table says it for people too) */
+	snprintf(brief, size, "%s s", val);
 	snprintf(val + strlen(val), size - strlen(val), " s = %s", human);
 	snprintf(rng, size, "%s %s %s, log", lo, dots, hi);
 }
@@ -125,7 +126,13 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 		ui_param_format(p, p->min, lo, sizeof lo);
 		ui_param_format(p, p->max, hi, sizeof hi);
 		snprintf(rng[i], sizeof rng[i], "%s %s %s", lo, g->dots, hi);
-		if (id == UI_P_LAMBDA) {
+		if (id == UI_P_LAMBDA && a->battery && !a->plan_ok) {
+			/* this duration has no K: lambda is only the multiple, nothing stale */
+			snprintf(brief[i], sizeof brief[i], "%sK", val[i]);
+			snprintf(val[i] + strlen(val[i]), sizeof val[i] - strlen(val[i]),
+				 " %s K, no K at this duration", g->times);
+			snprintf(rng[i], sizeof rng[i], "%s %s %s %s K", lo, g->dots, hi, g->times);
+		} else if (id == UI_P_LAMBDA) {
 			struct solve_params sp = ui_app_solve_params(a);
 			snprintf(abs_l, sizeof abs_l, "%.10g", sp.lambda);
 			snprintf(brief[i], sizeof brief[i], "%sK = %s", val[i], abs_l);
@@ -134,6 +141,9 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 			snprintf(rng[i], sizeof rng[i], "%s %s %s %s K", lo, g->dots, hi, g->times);
 		} else if (id == UI_P_DURATION) {
 			duration_labels(p, val[i], brief[i], rng[i], sizeof val[i], g->dots);
+		} else if (id == UI_P_BUDGET && a->battery && !a->plan_ok) {
+			snprintf(val[i], sizeof val[i], "none at this duration");
+			snprintf(brief[i], sizeof brief[i], "none");
 		} else if (id == UI_P_BUDGET && a->battery) {
 			/* B / K to round-trip precision is the solver's; people read six digits */
 			snprintf(val[i], sizeof val[i], "%.6g %s, from the battery", p->value,
@@ -143,6 +153,12 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 		} else if (id == UI_P_DEADLINE || id == UI_P_RATE) {
 			time_labels(a, p, id == UI_P_DEADLINE, val[i], brief[i], rng[i], sizeof val[i],
 				    g->dots);
+		} else if (id == UI_P_BUDGET) {  /* the budget in the pool's cost unit */
+			const char *u = cost_unit_suffix(&ui_app_loaded(a)->unit);
+			snprintf(val[i] + strlen(val[i]), sizeof val[i] - strlen(val[i]), "%s", u);
+			snprintf(brief[i], sizeof brief[i], "%s", val[i]);
+			snprintf(rng[i] + strlen(rng[i]), sizeof rng[i] - strlen(rng[i]), "%s%s",
+				 u, p->scale == UI_LOG ? ", log" : "");
 		} else if (id == UI_P_MAX_MODELS || id == UI_P_MEMORY) {
 			limit_labels(p, id == UI_P_MAX_MODELS, val[i], brief[i], rng[i], sizeof val[i]);
 		} else if (id == UI_P_K) {
@@ -203,8 +219,12 @@ static void heatmaps(struct app *a, struct ui_rect r)
 		     a->log_axis ? " (log axis)  " : " (linear axis)  ");
 	ui_heatmap_legend(t, r.y, x, r.x + r.w - x);
 	snprintf(title[0], sizeof title[0], "Fig. 4: %s = 0", t->g->lambda);
-	snprintf(title[1], sizeof title[1], "Fig. 5: %s = %.10g (%.10g K)", t->g->lambda, sp.lambda,
-		 a->params[UI_P_LAMBDA].value);
+	if (a->battery && !a->plan_ok)  /* no K at this duration: lambda is only its multiple */
+		snprintf(title[1], sizeof title[1], "Fig. 5: %s = %.10g K", t->g->lambda,
+			 a->params[UI_P_LAMBDA].value);
+	else
+		snprintf(title[1], sizeof title[1], "Fig. 5: %s = %.10g (%.10g K)", t->g->lambda,
+			 sp.lambda, a->params[UI_P_LAMBDA].value);
 	for (int i = 0; i < UI_SWEEPS; i++)
 		shown += ui_app_sweep_shown(a, i);
 	w = shown == 2 ? (r.w - 2) / 2 : r.w;

@@ -39,11 +39,21 @@ static int label(const struct ui_term *t, int y, int x, int w, const struct ui_s
 static void draw_tall(const struct ui_term *t, struct ui_rect r, const struct ui_slider_view *v,
 		      struct ui_rect *tr)
 {
-	int used = label(t, r.y, r.x, r.w, v, false), rw = ui_text_width(v->range);
+	int rw = ui_text_width(v->range);
+	int full = 4 + ui_text_width(v->param->name) + ui_text_width(v->value);
+	int room = r.w - rw - 2;
 
-	/* the range goes to the right end when it fits after the value */
-	if (r.w - used >= rw + 2)
+	/*
+	 * The range always shows at the right end: the value goes brief when
+	 * the whole of it leaves no room ("1 d 3 h 45 min" for "99900 s = 1 d
+	 * 3 h 45 min"); only a slider too narrow for any label drops the range.
+	 */
+	if (room < 8) {
+		label(t, r.y, r.x, r.w, v, false);
+	} else {
+		label(t, r.y, r.x, room, v, full > room);
 		ui_text(t, r.y, r.x + r.w - rw, rw, ui_term_attr(t, UI_DIM), v->range);
+	}
 	*tr = track(t, r.y + 1, r.x + 2, r.w - 3, v);
 }
 

@@ -79,9 +79,13 @@ static void fields(const struct app *a, char *buf, size_t size)
 		snprintf(models, sizeof models, "%zu of %zu models excluded", a->n_excluded, pool->n);
 	else
 		snprintf(models, sizeof models, "%zu model%s", pool->n, pool->n == 1 ? "" : "s");
-	snprintf(buf, size, "%s | %s | %s | %s | %s costs%s", base_name(a->path), models,
+	/* the cost unit, when it has a name: "raw costs (mJ)" */
+	const struct cost_unit *u = &pool->unit;
+	bool named = a->cur == 0 && (u->kind == COST_UNIT_ENERGY || u->kind == COST_UNIT_OTHER);
+	snprintf(buf, size, "%s | %s | %s | %s | %s costs%s%s%s%s", base_name(a->path), models,
 		 a->mode == SOLVE_MAX_ACCURACY ? "max accuracy" : "min cost",
 		 a->method == SOLVE_EXACT ? "ILP" : "LP", a->cur == 1 ? "normalised" : "raw",
+		 named ? " (" : "", named ? u->name : "", named ? ")" : "",
 		 a->log_axis ? " | log budget" : "");
 }
 

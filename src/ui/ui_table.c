@@ -482,15 +482,16 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 	const struct policy *p = in->pol;
 	bool primal = p->params.mode == SOLVE_MAX_ACCURACY;
 	const struct model *b;
+	const char *u = cost_unit_suffix(&in->work->unit);  /* " mJ" */
 	long best;
 
 	line(c, A_BOLD, "accuracy  %.4f  expected, sum p x / K", p->expected_accuracy);
 	if (primal)
-		line(c, A_NORMAL, "cost      %.4f  budget %g (%.2f%%)", p->expected_cost,
-		     p->params.budget,
+		line(c, A_NORMAL, "cost      %.4f%s  budget %g%s (%.2f%%)", p->expected_cost, u,
+		     p->params.budget, u,
 		     p->params.budget > 0 ? 100 * p->expected_cost / p->params.budget : 0.0);
 	else
-		line(c, A_NORMAL, "cost      %.4f  for floor %g", p->expected_cost,
+		line(c, A_NORMAL, "cost      %.4f%s  for floor %g", p->expected_cost, u,
 		     p->params.min_accuracy);
 	line(c, A_NORMAL, "objective %.10g", p->objective);
 	line(c, A_NORMAL, "models    %zu of %zu used, K = %lld, %s = %.6g", p->models_used,
@@ -566,7 +567,7 @@ static void draw_body(struct cursor *c, const struct ui_table_input *in, struct 
 	for (size_t i = 0; counts && i < in->pool->n; i++)
 		used += l->count[i] > 0;
 	if (!in->focused && used + ((size_t)used < in->pool->n) > avail) {
-		int most = c->r.h - 2 - 3;
+		int most = c->r.h - 2 - 2;
 		avail = used + ((size_t)used < in->pool->n);
 		avail = avail > most ? most : avail;
 		avail = avail < c->r.h - 2 - rest_lines(in, c->r.w) ? c->r.h - 2 - rest_lines(in, c->r.w)

@@ -38,7 +38,7 @@ same_policy() {
 	kt=${same% *}
 	bt=${same#* }
 	expect_true "table K $kt = CSV K $k" "$kt == $k"
-	run solve "$pool" --K "$kt" --budget "$bt"
+	run solve "$pool" --cost-unit "$unit" --K "$kt" --budget "$bt"
 	policy_rows "$T/out" >"$T/plain.rows"
 	[ -s "$T/plain.rows" ] && cmp -s "$T/plain.rows" "$T/battery.rows" && r=0 || r=1
 	check $r "$bat $idle $rate $dur: table rows equal solve --K $kt --budget $bt"
@@ -96,7 +96,7 @@ expect_true "one error line" "$(wc -l <"$T/err") == 1"
 for mu in uJ "$(printf '\302\265J')" "$(printf '\316\274J')"; do
 	run solve $I --cost-unit "$mu" --battery 1J --rate 1/s --duration 1h
 	expect_status 0
-	expect_out "budget             277.7777778 per inference"
+	expect_out "budget             277.8 uJ per inference; B = budget x K = 1000000 uJ"
 done
 
 # bad unit strings: each a usage error that says what is wrong
@@ -129,11 +129,11 @@ expect_usage "--idle: \"1e-400W\" is too small" \
 	solve $I --cost-unit mJ --battery 40kJ --duration 1h --rate 1/s --idle 1e-400W
 expect_usage "--cost-unit: \"mj\": unknown unit 'mj' (units are case-sensitive: did you mean 'mJ'?)" \
 	solve $I --cost-unit mj --budget 40
-expect_usage "--cost-unit: \"1mJ\": give the unit alone (J, kJ, mJ, uJ, nJ, Wh, kWh, mWh), e.g. mJ" \
-	solve $I --cost-unit 1mJ --budget 40
+expect_usage "--cost-unit: \"2.5\": missing unit (J, kJ, mJ, uJ, nJ, Wh, kWh, mWh)" \
+	solve $I --cost-unit 2.5 --budget 40
 
 # bad combinations
-expect_usage "--battery: the pool's costs have no physical unit; give --cost-unit (J, mJ, uJ, nJ, Wh, mWh)" \
+expect_usage "--battery: the pool's costs have no physical unit; give --cost-unit (J, mJ, uJ, nJ, Wh, mWh, or what one cost unit is: 2.5mJ)" \
 	solve $I --battery 40kJ --rate 1/s --duration 1h
 expect_usage "solve: a battery problem needs --battery, --rate and --duration (missing: --duration)" \
 	solve $I --cost-unit mJ --battery 40kJ --rate 1/s
@@ -164,11 +164,11 @@ expect_usage "solve: the battery (1e+300 J) is too large to count in cost units 
 	solve $I --cost-unit nJ --battery 1e300J --rate 1/s --duration 1h
 expect_usage "--duration: \"1Min\": unknown unit 'Min' (units are case-sensitive: did you mean 'min'?)" \
 	solve $I --cost-unit mJ --battery 40kJ --rate 1/s --duration 1Min
-expect_usage "--cost-unit: not used by 'sweep'" sweep $I --cost-unit mJ --battery 1kJ
+expect_usage "--battery: not used by 'sweep'" sweep $I --cost-unit mJ --battery 1kJ
 expect_usage "--battery: not used by 'compare'" compare $I --battery 1kJ
 # the planner takes the battery options (its battery mode), but only all of the needed ones
 expect_usage "the planner's battery mode needs --battery and --rate (missing: --battery --rate)" \
-	$I --cost-unit mJ
+	$I --cost-unit mJ --duration 1h
 expect_usage "--K and --rate: in the planner K = rate x duration (its duration slider); give --duration instead" \
 	$I --cost-unit mJ --battery 40kJ --rate 1/s --K 10
 expect_usage "--budget and --battery: the battery sets the budget (B = battery - idle x duration, B / K per inference); give one or the other" \

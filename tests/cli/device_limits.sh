@@ -144,7 +144,7 @@ check $r "frontier --memory 30 CSV: every Pareto and hull model fits 30 MB"
 run frontier --pool torchvision --steps 5
 expect_status 0
 expect_out "Pareto-optimal single models (20 of 114): no other model is as cheap and more accurate"
-expect_out "  vit_h_14_swag_e2e_v1        1016.72    88.552"
+expect_out "  vit_h_14_swag_e2e_v1              1016.72    88.552"
 grep -q "frontier lists" "$T/out" && r=1 || r=0
 check $r "frontier without limits: no frontier lists line"
 run frontier --pool torchvision --max-models 2 --steps 5

@@ -107,4 +107,30 @@ run compare $Z $E --columns cost=mj,accuracy=top1 --format csv
 expect_status 0
 expect_true "11 compare rows" "$(wc -l <"$T/out") == 12"
 
+# --columns errors say the key as typed (name=, not model=) and the mapping as
+# typed (FILE:COLUMN included); a column another input has is suggested as
+# KEY=FILE:COLUMN (issue 13)
+run solve $Z --columns name=arch --budget 10
+expect_status 65
+expect_line "$T/err" 1 "optdeploy: $Z:1: --columns name=arch: no such column (the columns are: model, img_size, top1, top5, param_count, infer_gmacs)"
+run solve $Z $E --columns name=mj,cost=mj,accuracy=top1 --budget 10
+expect_status 65
+expect_line "$T/err" 1 "optdeploy: $Z:1: --columns name=mj: no such column; another file has it: write --columns name=energy_mj.csv:mj (the columns are: model, img_size, top1, top5, param_count, infer_gmacs)"
+run solve $E $Z --columns name=img_size --budget 10
+expect_status 65
+expect_line "$T/err" 1 "optdeploy: $E:3: --columns name=img_size: no such column; another file has it: write --columns name=timm_results.csv:img_size (the columns are: model, mj)"
+run solve $Z $E --columns cost=energy_mj.csv:infer_gmacs,accuracy=top1 --budget 10
+expect_status 65
+expect_line "$T/err" 1 "optdeploy: $E:3: --columns cost=energy_mj.csv:infer_gmacs: no such column; another file has it: write --columns cost=timm_results.csv:infer_gmacs (the columns are: model, mj)"
+# the suggestion works as written
+run solve $Z $E --columns cost=timm_results.csv:infer_gmacs,accuracy=top1 --skip-incomplete --budget 1
+expect_status 0
+# a column no input has: no suggestion; standard input is never read for one
+run solve $Z $E --columns name=arch --budget 10
+expect_status 65
+expect_line "$T/err" 1 "optdeploy: $Z:1: --columns name=arch: no such column (the columns are: model, img_size, top1, top5, param_count, infer_gmacs)"
+run solve $Z - --columns name=mj,cost=mj,accuracy=top1 --budget 10 <$E
+expect_status 65
+expect_line "$T/err" 1 "optdeploy: $Z:1: --columns name=mj: no such column (the columns are: model, img_size, top1, top5, param_count, infer_gmacs)"
+
 finish

@@ -109,7 +109,7 @@ expect_out "lifetime           at least 11 d 13 h 46 min 40 s (1000000 s): K = 1
 
 # device limits combine with lifetime: K fits within them and K + 1 does not,
 # by independent `solve --lambda 0` runs with the same limits (fits_lim);
-# torchvision costs are GFLOPS, read here as mJ
+# torchvision costs are GFLOPS, converted here at 1 mJ per GFLOPS (--cost-unit 1mJ)
 fits_lim() {  # FLOOR K BATTERY_J LIMIT_OPTIONS...
 	fl=$1 kk=$2 bj=$3
 	shift 3
@@ -117,7 +117,7 @@ fits_lim() {  # FLOOR K BATTERY_J LIMIT_OPTIONS...
 		--format csv >"$T/fit.csv"
 	awk -F, -v b="$bj" 'NR > 1 { e += $2 * $5 } END { exit !(e * 0.001 <= b) }' "$T/fit.csv"
 }
-TB="lifetime --pool torchvision --cost-unit mJ --battery 11.1Wh --rate 1/s"
+TB="lifetime --pool torchvision --cost-unit 1mJ --battery 11.1Wh --rate 1/s"
 TV="$TB --min-accuracy 80"
 for lim in "--memory 40" "--memory 60 --max-models 1" "--max-models 1"; do
 	# shellcheck disable=SC2086
@@ -152,6 +152,21 @@ expect_err "optdeploy: infeasible: accuracy floor 80 is above the best reachable
 run $TB --memory 30 --sweep --from 75 --to 80 --steps 2 --format csv
 expect_status 0
 expect_line "$T/out" 3 "80,infeasible,,,,,,,,"
+# the default floors stop at the best one the limits allow: within 30 MB the
+# best model reaches 78.828, so the last floor is that (found), not 88.552
+run $TB --memory 30 --sweep --steps 5 --format csv
+expect_status 0
+expect_line "$T/out" 2 "60.552,found,998999999,998999999,60.552,0.04,39959.99996,0,3.999999827541956e-05,1"
+expect_true "the last floor is 78.828" "\"$(awk -F, 'NR == 6 { print $1 "," $2 }' "$T/out")\" == \"78.828,found\""
+expect_true "five floors" "$(wc -l <"$T/out") == 6"
+# max models never lowers the best floor (one model suffices)
+run $TB --max-models 1 --sweep --steps 2 --format csv
+expect_status 0
+expect_true "the last floor is the best model's" "\"$(awk -F, 'NR == 3 { print $1 "," $2 }' "$T/out")\" == \"88.552,found\""
+# no model fits: the pool's range, each floor infeasible
+run $TB --memory 1 --sweep --steps 2 --format csv
+expect_status 0
+expect_line "$T/out" 3 "88.552,infeasible,,,,,,,,"
 # a memory limit needs a memory column
 run lifetime $I --cost-unit mJ --battery 40kJ --rate 10/s --min-accuracy 75 --memory 30
 expect_status 65
@@ -172,9 +187,9 @@ expect_usage "--K: not used by 'lifetime'" $L --min-accuracy 70 --K 10
 expect_usage "--budget: not used by 'lifetime'" $L --min-accuracy 70 --budget 10
 expect_usage "--relax: not used by 'lifetime'" $L --min-accuracy 70 --relax
 expect_usage "--from 70 is not below --to 60" $L --sweep --from 70 --to 60
-expect_usage "lifetime: --cost-unit is required (what one unit of the cost column is: J, mJ, uJ, nJ, Wh, mWh)" \
+expect_usage "lifetime: the pool's costs have no physical unit; give --cost-unit (J, mJ, uJ, nJ, Wh, mWh, or what one cost unit is: 2.5mJ)" \
 	lifetime $I --min-accuracy 70
-expect_usage "--battery: the pool's costs have no physical unit; give --cost-unit (J, mJ, uJ, nJ, Wh, mWh)" \
+expect_usage "--battery: the pool's costs have no physical unit; give --cost-unit (J, mJ, uJ, nJ, Wh, mWh, or what one cost unit is: 2.5mJ)" \
 	lifetime $I --battery 40kJ --rate 1/s --min-accuracy 70
 expect_usage "lifetime: --battery and --rate are required (missing: --rate)" \
 	lifetime $I --cost-unit mJ --battery 40kJ --min-accuracy 70

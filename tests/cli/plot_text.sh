@@ -23,7 +23,7 @@ expect_status 0
 pdf_text "$T/heat.pdf" >"$T/heat.txt"
 used_models --pool torchvision >"$T/used"
 n_used=$(wc -l <"$T/used")
-expect_true "some models used ($n_used), not all" "$n_used -gt 2 -a $n_used -lt 114"
+expect_true "some models used ($n_used), not all" "$n_used > 2 && $n_used < 114"
 # every used model labelled, once; no unused model labelled
 "$OPTDEPLOY" solve --pool torchvision --budget 1 --format csv | sed 1d | cut -d, -f1 |
 while IFS= read -r model; do
@@ -32,7 +32,7 @@ while IFS= read -r model; do
 	[ "$n" -eq "$want" ] || echo "$model: $n labels, want $want"
 done >"$T/bad"
 check "$([ -s "$T/bad" ] && echo 1 || echo 0)" "heatmap row labels: $(head -3 "$T/bad")"
-expect_true "the summary line" "$(grep -c "$((114 - n_used)) models never used from 0.04 to 1016.72" "$T/heat.txt") -eq 1"
+expect_true "the summary line" "$(grep -c "$((114 - n_used)) models never used from 0.04 to 1016.72 GFLOPS" "$T/heat.txt") == 1"
 # log ticks: 0.1 1 10 100 1000, never 1.0 or 10.0
 grep -qE "0\.1 +1 +10 +100 +1000" "$T/heat.txt" && r=0 || r=1
 check $r "log ticks read 0.1 1 10 100 1000"
@@ -45,11 +45,11 @@ expect_status 0
 pdf_text "$T/all.pdf" >"$T/all.txt"
 missing=$("$OPTDEPLOY" solve --pool torchvision --budget 1 --format csv | sed 1d | cut -d, -f1 |
 	while IFS= read -r model; do grep -qE "(^| )$model( |$)" "$T/all.txt" || echo "$model"; done | wc -l)
-expect_true "--rows all: $missing models without a label" "$missing -eq 0"
+expect_true "--rows all: $missing models without a label" "$missing == 0"
 grep -q "never used" "$T/all.txt" && r=1 || r=0
 check $r "--rows all: no summary line"
 h=$(pdfinfo "$T/all.pdf" | awk '/Page size/ { print $5 }')
-expect_true "the page grew for 114 labelled rows ($h pt)" "${h%.*} -gt 1000"
+expect_true "the page grew for 114 labelled rows ($h pt)" "${h%.*} > 1000"
 
 # a size asked for is kept, and the figure says what it left out
 run plot --pool torchvision --figure heatmap --rows all --size 540x250 -o "$T/small.pdf"
@@ -65,4 +65,35 @@ pdf_text "$T/uci.pdf" >"$T/uci.txt"
 grep -qE "60 +70 +80 +90 +100" "$T/uci.txt" && r=0 || r=1
 check $r "uci_har's log axis: 60 70 80 90 100"
 
+# the frontier of 114 models labels frontier models only, and says how many are unlabelled
+run plot --pool torchvision --figure frontier -o "$T/front.pdf"
+expect_status 0
+pdf_text "$T/front.pdf" >"$T/front.txt"
+unl=$(sed -n 's/^ *\([0-9][0-9]*\) models unlabelled.*/\1/p' "$T/front.txt")
+labelled=$("$OPTDEPLOY" solve --pool torchvision --budget 1 --format csv | sed 1d | cut -d, -f1 |
+	while IFS= read -r model; do grep -qE "(^| )$model( |$)" "$T/front.txt" && echo "$model"; done | wc -l)
+expect_true "labelled $labelled + unlabelled ${unl:-none} = 114" "${unl:-0} > 0 && $((labelled + ${unl:-0})) == 114"
+# no two words of a figure overlap (pdftotext -bbox): model labels, ticks, the
+# legend, titles; the heatmaps' tick labels keep a gap between the panels
+overlaps() {  # overlaps PDF: pairs of words whose boxes intersect (shrunk by 0.5 pt)
+	pdftotext -bbox "$1" - 2>/dev/null | sed -n 's/.*xMin="\([^"]*\)" yMin="\([^"]*\)" xMax="\([^"]*\)" yMax="\([^"]*\)">\([^<]*\)<.*/\1 \2 \3 \4 \5/p' |
+		awk '{ x0[NR] = $1 + 0.5; y0[NR] = $2 + 0.5; x1[NR] = $3 - 0.5; y1[NR] = $4 - 0.5; w[NR] = $5 }
+		END { for (i = 1; i <= NR; i++) for (j = i + 1; j <= NR; j++)
+			if (x0[i] < x1[j] && x0[j] < x1[i] && y0[i] < y1[j] && y0[j] < y1[i])
+				print w[i] " / " w[j] }'
+}
+for fig in frontier heatmap both; do
+	"$OPTDEPLOY" plot --pool torchvision --figure $fig -o "$T/ov.pdf" 2>/dev/null
+	o=$(overlaps "$T/ov.pdf" | head -3 | tr '\n' ';')
+	check "$([ -z "$o" ] && echo 0 || echo 1)" "torchvision $fig: words overlap: $o"
+	"$OPTDEPLOY" plot --pool rpi4 --figure $fig -o "$T/ov.pdf" 2>/dev/null
+	o=$(overlaps "$T/ov.pdf" | head -3 | tr '\n' ';')
+	check "$([ -z "$o" ] && echo 0 || echo 1)" "rpi4 $fig: words overlap: $o"
+done
+# the two heatmaps' tick labels: the last of the left panel ends well before the
+# first of the right one (0.1 after 1000, on the zoo)
+gap=$(pdftotext -bbox "$T/heat.pdf" - 2>/dev/null |
+	sed -n 's/.*xMin="\([^"]*\)" yMin="\([^"]*\)" xMax="\([^"]*\)" yMax="[^"]*">\(1000\|0\.1\)<.*/\1 \3 \4/p' |
+	awk '{ if ($3 == "1000" && !a) a = $2; else if ($3 == "0.1" && a && !b) b = $1 } END { print b - a }')
+expect_true "the heatmap panels' tick labels are $gap pt apart" "${gap:-0} > 4"
 finish

@@ -39,7 +39,7 @@ expect_no_out "--all lists"
 # the memory used, in the table and the CSV, with --memory
 run solve --pool torchvision --columns memory=file_size_mb --budget 6.4 --memory 100
 expect_status 0
-expect_out "  model             cost  accuracy  load_cost  memory  count   share"
+expect_out "  model            cost (GFLOPS)  accuracy  load_cost  memory  count   share"
 expect_out "memory used        74.489 of 100"
 run solve --pool torchvision --columns memory=file_size_mb --budget 6.4 --memory 100 --format csv
 expect_out ",status,memory,memory_used,memory_limit"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/cli/sweep_stream.sh - a CSV sweep is streamed: each level is solved and
 # written before the next, so memory stays flat in --steps (issue 14: a held
-# sweep of 100,000 levels grew without bound).  The bytes are the same as a
+# sweep of 100,000 levels grew without bound); a table sweep keeps only what
+# its rows show (the used models of each level), not every model's count.  The bytes are the same as a
 # sweep solved first, on stdout and through -o, and a level of a failed write
 # leaves no file behind.
 set -eu
@@ -30,6 +31,21 @@ if ! is_asan; then
 		>"$T/out" 2>"$T/err" </dev/null && STATUS=0 || STATUS=$?
 	expect_status 0
 	expect_err "wrote 300000 rows to /dev/null"
+fi
+
+# A table of 6,000 levels of a 1,000-model pool within the same 40 MB: holding
+# the levels would take 6,000 x 1,000 counts (48 MB).
+if ! is_asan; then
+	awk 'BEGIN { srand(3); print "model,cost,accuracy"
+		for (i = 1; i <= 1000; i++) printf "m%04d,%.3f,%.3f\n", i, 1 + 99 * rand(), 40 + 50 * rand() }' \
+		>"$T/k1.csv"
+	CMD="optdeploy sweep k1.csv --steps 6000 --K 1e9 (ulimit -v 40000)"
+	(ulimit -v 40000 && exec "$OPTDEPLOY" sweep "$T/k1.csv" --steps 6000 --K 1e9 --no-progress) \
+		>"$T/out" 2>"$T/err" </dev/null && STATUS=0 || STATUS=$?
+	expect_status 0
+	expect_err_empty
+	expect_out "6000 budget levels from"
+	expect_true "a row per level" "$(grep -c ' optimal' "$T/out") == 6000"
 fi
 
 # The same rows whatever the number of steps in between: level j of a 3-level

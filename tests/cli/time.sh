@@ -146,4 +146,10 @@ run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --m
 expect_status 0
 expect_out "time row           busy at most 20% of the time at 2/s"
 expect_out "busy               "
+expect_out "(whole-board) + idle"
+# its CSV splits the battery the same way: whole-board inferences + idle time + left
+run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --sweep --steps 3 --duty-cycle 0.2 --format csv
+expect_status 0
+expect_true "every found row adds up to the battery" \
+	"$(awk -F, 'NR > 1 && $2 == "found" { n++; d = $7 + $8 + $9 - 130; if (d < -1e-6 || d > 1e-6) bad++ } END { print (n > 0 && bad == 0) }' "$T/out") == 1"
 finish

@@ -4,8 +4,10 @@
 # inference follow from it exactly as `optdeploy solve --battery ...` computes
 # them (the exported policy is byte for byte solve's), the table shows K over
 # the duration, the energy per inference and the battery left (solve's
-# figures); a duration the idle draw alone empties is refused with the
-# reason; the battery options are checked before the screen opens.
+# figures); keys, End and a drag land only on durations the cheapest model can
+# run (the next one refused with why), the range label always shows, a typed
+# duration the idle draw alone empties shows the reason and nothing stale;
+# the battery options are checked before the screen opens.
 set -u
 . tests/tui/helpers/tmux.sh
 DATA="$ROOT/data/uci_har.csv"
@@ -65,14 +67,56 @@ wait_for "exported 5 rows to policy.csv"
 same "$RUN_DIR/policy.csv" "$TMPD/cli3.csv"
 T send-keys -t t m
 
-# End: the longest duration the idle draw allows (39.96 kJ / 400 mW = 99900 s) leaves no budget
+# Duration steps land on feasible durations: End stops at the longest the cheapest
+# model (decision_tree, 59.01 mJ) can run, 39.96 kJ / (400 mW + 59.01 mJ x 1/s) =
+# 87056.6 s, in whole seconds; the range label stays; solve agrees at that duration
+RANGE="10 s … 1 d 3 h 45 min, log"
 T send-keys -t t Tab Tab End
-wait_for "Duration  99900 s"
-wait_for "idle"
+wait_for "Duration 1 d 10 min 56 s: the longest that leaves the cheapest model's 59.01 mJ per inference"
+wait_for "K = 87056 in 1 d 10 min 56 s"
+wait_for "$RANGE"
+agree $BAT --duration 87056s
+# the next step is refused, with why
+T send-keys -t t Right
+wait_for "Duration stays: 1 d 43 min 20 s would leave 48.9888 mJ per inference, below the cheapest model's 59.01"
+wait_for "K = 87056 in 1 d 10 min 56 s"
+# a drag past the end lands there too
+wait_settled
+row=$(line_of "Duration  ")
+# shellcheck disable=SC2046
+set -- $(track_cells $((row + 1)))
+T send-keys -t t Home
+wait_for "K = 10 in 10 s"
+wait_for "$RANGE"
+x10 0 "$1" $((row + 1))
+x10 32 "$2" $((row + 1))
+x10 3 "$2" $((row + 1))
+wait_for "K = 87056 in 1 d 10 min 56 s"
+# a duration typed with = is taken as it is: 99900 s leaves no budget at all, and
+# nothing of the last plan stays (no budget, no K for lambda, no policy)
+T send-keys -t t = 9 9 9 0 0 Enter
+wait_for "Budget  none at this duration"
+wait_for "Lambda  0.1 × K, no K at this duration"
+wait_for "the idle draw over 1 d 3 h 45 min (39.96 kJ) uses the whole battery"
+wait_for "$RANGE"
 screen | grep -qE "count +share" && fail "a duration without energy shows a policy"
+screen | grep -q "K = 87056" && fail "the last plan's K is still on screen"
+wait_for "Fig. 5: λ = 0.1 K:"
+screen | grep -qiE '(^|[^a-z])[-+]?(nan|inf|infinity)([^a-z]|$)' && fail "nan or inf on screen"
 T send-keys -t t Home
 wait_for "Duration  10 s"
 wait_for "K = 10 in 10 s"
+wait_gone "Budget  none"
+T send-keys -t t q
+wait_for "EXIT=0"
+
+# at 80x24: End lands on the same duration
+# shellcheck disable=SC2086
+start 80 24 -- "$DATA" $BAT --duration 24h
+wait_ready
+T send-keys -t t Tab Tab End
+wait_for "Duration  87056 s"
+wait_for "Budget  59.0149 mJ"
 T send-keys -t t q
 wait_for "EXIT=0"
 

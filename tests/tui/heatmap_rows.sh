@@ -61,6 +61,36 @@ wait_for "never used"
 T send-keys -t t: q
 wait_for "EXIT=0"
 
+start 160 80 -- --pool rpi4
+wait_ready
+rows_match "--pool rpi4" "rpi4 160x80"
+T send-keys -t t: q
+wait_for "EXIT=0"
+
+# 80 columns: the labels in sight are whole names or middle cuts of them, never cut short
+"$OPTDEPLOY" solve --pool rpi4 --budget 1e9 --format csv | sed 1d | cut -d, -f1 >"$TMPD/all.txt"
+start 80 24 -- --pool rpi4
+wait_ready
+heat_labels >"$TMPD/labels.txt"
+[ -s "$TMPD/labels.txt" ] || fail "rpi4 80x24: no heatmap labels read"
+LC_ALL=C awk '
+	FILENAME == ARGV[1] { name[++n] = $0; next }
+	{ p = index($0, "\342\200\246"); ok = 0
+	  for (i = 1; i <= n && !ok; i++) {
+		m = name[i]
+		if ($0 == m) ok = 1
+		else if (p > 0) {
+			a = substr($0, 1, p - 1); b = substr($0, p + 3)
+			ok = length(m) > length(a) + length(b) && substr(m, 1, length(a)) == a &&
+			     substr(m, length(m) - length(b) + 1) == b
+		}
+	  }
+	  if (!ok) { print "label " $0 " is no name nor a middle cut of one"; bad = 1 } }
+	END { exit bad }' "$TMPD/all.txt" "$TMPD/labels.txt" || fail "rpi4 80x24: a label cut short"
+screen | grep -qE "… [0-9]+ models never used" || fail "rpi4 80x24: the summary line lost its start"
+T send-keys -t t: q
+wait_for "EXIT=0"
+
 start 80 24 -- data/uci_har.csv
 wait_ready
 rows_match "data/uci_har.csv" "uci_har 80x24"

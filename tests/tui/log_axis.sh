@@ -121,4 +121,16 @@ T send-keys -t t a
 wait_for "a log budget axis needs costs above 0 that differ"
 T send-keys -t t q
 wait_for "EXIT=0"
+# a log axis spanning less than a decade (uci_har, 59.01 to 100) has ticks
+# between its ends, not only 100
+for size in "80 24" "120 40"; do
+	# shellcheck disable=SC2086
+	start $size -- "$ROOT/data/uci_har.csv" --log
+	wait_ready
+	ticks=$(screen | sed -n "$(( $(line_of "└") + 1 ))p")
+	printf '%s\n' "$ticks" | grep -qE "60 +70 +80 +90 +100" ||
+		fail "$size: the log axis under a decade reads '$ticks'"
+	T send-keys -t t: q
+	wait_for "EXIT=0"
+done
 echo "log_axis: ok"

@@ -3,12 +3,12 @@
 # count (the CSV of `solve` is the reference), used ones first; what does not
 # fit is counted by what it is, a used model never among the "not used"; the
 # "N of M used" line matches the rows; no two names on screen are equal.
-# On the 5-model pool, the 114-model zoo and the 94-model rpi4 table, from
+# On the 5-model pool, the 114-model zoo and the 94-model rpi4 pool, from
 # 80x24 up, including the three screens that once hid a used model.
 set -u
 . tests/tui/helpers/tmux.sh
 
-RPI4="tests/data/mlperf_rpi4_tflite.csv --columns cost=energy_mj,accuracy=top1"
+RPI4="--pool rpi4"
 
 # no two names equal among the table's rows and the heatmaps' labels
 distinct_names() {
@@ -53,6 +53,8 @@ for size in "80 24" "100 30" "120 40" "160 50"; do
 	check "$1" "$2" $RPI4 --budget 120 --lambda 0
 	# shellcheck disable=SC2086
 	check "$1" "$2" $RPI4 --budget 300
+	check "$1" "$2" --pool xavier --budget 840
+	check "$1" "$2" --pool xavier --budget 40 --lambda 0 --K 100
 done
 
 # battery mode (once: one of its two models at 120x40), several durations
@@ -63,4 +65,53 @@ for d in 24h 12h 1h; do
 		--duration "$d"
 done
 
+# with the keys the table lists every model, scrolling: the names in sight
+# (table and heatmaps) are all different, at 80 columns and in ASCII (~ marks a cut)
+table_names() {  # the names in the table's rows, one per line (after the cursor column)
+	screen_cells | awk '
+		!col && /  model +count +share/ { col = index($0, "model"); next }
+		col && (/accuracy  / || substr($0, col - 3, 3) ~ /--/) { exit }
+		col { n = split(substr($0, col), f, " "); if (n > 0) print f[1] }'
+}
+heat_names() {
+	screen | awk '/^Fig\. 4/ { on = 1; next } on && /─|--/ { exit } on && /^[^ ]/ { print ($1 == "x" ? $2 : $1) }'
+}
+for mode in "" --ascii; do
+	# shellcheck disable=SC2086
+	start 80 24 -- --pool torchvision $mode
+	wait_ready
+	T send-keys -t t: x
+	for page in 1 2 3 4 5 6; do
+		wait_settled
+		table_names >"$TMPD/names.txt"
+		[ "$(wc -l <"$TMPD/names.txt")" -ge 3 ] || fail "$mode page $page: no table rows read"
+		[ -z "$(sort "$TMPD/names.txt" | uniq -d)" ] ||
+			fail "$mode page $page: names shown twice: $(sort "$TMPD/names.txt" | uniq -d)"
+		heat_names >"$TMPD/heat.txt"
+		[ -z "$(sort "$TMPD/heat.txt" | uniq -d)" ] ||
+			fail "$mode page $page: heatmap labels shown twice: $(sort "$TMPD/heat.txt" | uniq -d)"
+		if [ "$mode" = --ascii ]; then
+			grep -q "~" "$TMPD/heat.txt" "$TMPD/names.txt" ||
+				fail "ascii: no name cut with ~"
+			screen | grep -q "…" && fail "ascii: a UTF-8 mark on the screen"
+		fi
+		T send-keys -t t: NPage
+	done
+	T send-keys -t t: q
+	wait_for "EXIT=0"
+done
+# the plot's labels: a long name is cut in the middle with a mark, never
+# just truncated (regnet_y_32gf_swag for regnet_y_32gf_swag_e2e_v1)
+"$OPTDEPLOY" solve --pool torchvision --budget 1 --format csv | sed 1d | cut -d, -f1 >"$TMPD/all.txt"
+start 120 40 -- --pool torchvision
+wait_ready
+screen | sed -n "2,$(line_of "└")p" | grep -oE "[A-Za-z0-9_.]{12,}" | sort -u >"$TMPD/tokens.txt"
+while IFS= read -r tok; do
+	grep -qx -- "$tok" "$TMPD/all.txt" && continue
+	grep -q -- "^$tok" "$TMPD/all.txt" && ! screen | grep -qF -- "$tok…" &&
+		fail "plot label '$tok' is a model name cut without a mark"
+done <"$TMPD/tokens.txt"
+screen | grep -qF "…" || fail "no plot label cut with a mark on the zoo"
+T send-keys -t t: q
+wait_for "EXIT=0"
 echo "policy_rows: ok"

@@ -36,7 +36,7 @@ b=$(slider_value Budget)
 agree --budget "$b" --K 1000 --lambda-per-k 0.11
 T send-keys -t t b
 wait_for "pool 3 of 5: torchvision, 114 models"
-wait_for "torchvision | 114 models | max accuracy | ILP | raw costs | log budget"
+wait_for "torchvision | 114 models | max accuracy | ILP | raw costs (GFLOPS) | log budget"
 wait_for "Budget  6.4 " 20
 DATA=$ZOO
 agree --columns "$MAP" --budget 6.4 --K 1000 --lambda-per-k 0.11

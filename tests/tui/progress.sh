@@ -4,7 +4,8 @@
 # written, ... elapsed" while it runs (a table sweep "sweep: N/M levels"),
 # erases it at the end ("\r" + clear to end of line) before anything else is
 # written, and its output is the same as without a terminal.  A sweep whose
-# time goes into writing (a big pool into a file) shows the line too.  With
+# time goes into writing (a big pool into a file) shows the line too, and so
+# do a long schedule (slots written) and lifetime --sweep (floors).  With
 # standard error not a terminal, or with --no-progress, there is no progress
 # text at all; when the command fails, the line is erased before the error.
 #
@@ -101,4 +102,18 @@ wait_match "^sweep: [0-9]+/2500 levels solved and written, [0-9.]+ s elapsed" 12
 exited 0
 screen | grep -q "levels" && fail "writing: the progress line was not erased"
 screen | grep -q "wrote 5000000 rows to big_out.csv" || fail "writing: no summary line"
+# 6. a schedule walks all K slots: the runs of one model at K = 1e9 (one row,
+# a billion slots) count "slots written"
+run sched "'$OPTDEPLOY' schedule $ROOT/data/uci_har.csv --budget 59.01 --K 1e9 --format runs -o one.runs.csv"
+wait_match "^schedule: [0-9]+/1000000000 slots written, [0-9.]+ s elapsed" 120
+exited 0
+screen | grep -q "slots written" && fail "schedule: the progress line was not erased"
+screen | grep -q "wrote 1 row to one.runs.csv" || fail "schedule: no summary line"
+
+# 7. lifetime --sweep counts its floors
+run life "'$OPTDEPLOY' lifetime $ROOT/data/imagenet_paper.csv --cost-unit mJ --battery 3000mAh@3.7V --rate 10/s --sweep --steps 20000 --format csv | wc -l >life.lines"
+wait_match "^lifetime: [0-9]+/20000 floors, [0-9.]+ s elapsed" 120
+exited 0
+screen | grep -q "floors" && fail "lifetime: the progress line was not erased"
+[ "$(cat "$TMPD/life.lines")" -eq 20001 ] || fail "lifetime: $(cat "$TMPD/life.lines") lines, want 20001"
 echo "progress: ok ($STEPS levels)"

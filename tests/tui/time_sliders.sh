@@ -76,6 +76,30 @@ agree $BASE --rate 10/s --duty-cycle 0.3 --deadline 50ms
 T send-keys -t t q
 wait_for "EXIT=0"
 
+# battery mode: the Rate slider is the battery's rate (K = rate x duration
+# follows), the idle draw is charged for idle time only (whole-board energies)
+BAT="--cost-unit mJ --battery 10Wh --idle 3W --duration 2h"
+# shellcheck disable=SC2086
+start 120 40 -- "$DATA" --columns "$MAP" $BAT --rate 2/s
+wait_ready
+wait_for "Rate  2/s"
+# shellcheck disable=SC2086
+agree --columns "$MAP" $BAT --rate 2/s
+T send-keys -t t Down Down Down Down Down = C-u 2 . 5 Enter
+wait_for "Rate  2.5/s"
+wait_for "K = 18000"
+# shellcheck disable=SC2086
+agree --columns "$MAP" $BAT --rate 2.5/s
+# shellcheck disable=SC2086
+busy_agrees --columns "$MAP" $BAT --rate 2.5/s
+T send-keys -t t e Enter
+wait_for "rows to policy.csv"
+# shellcheck disable=SC2086
+"$OPTDEPLOY" solve "$DATA" --columns "$MAP" $BAT --rate 2.5/s -o "$TMPD/cli3.csv" 2>/dev/null
+same "$RUN_DIR/policy.csv" "$TMPD/cli3.csv"
+T send-keys -t t q
+wait_for "EXIT=0"
+
 # a pool without latencies: no time sliders; a rate for it is refused before the screen opens
 DATA="$ROOT/data/uci_har.csv"
 start 120 40 -- "$DATA"

@@ -273,6 +273,9 @@ static void test_heatmap_pixels_are_shares(void **state)
 	struct figure_geom g;
 	size_t checked = 0;
 	build(&fx, "data/uci_har.csv", 100, 80);
+	/* cairo is loaded on first use (figure_cairo.h): this test draws on its own surface */
+	assert_int_equal(figure_cairo_load(NULL), ST_OK);
+	assert_true(figure_cairo_loaded());
 	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1620, 750);
 	cairo_t *cr = cairo_create(img);
 	figure_draw(cr, &fx.fm, FIGURE_HEATMAP, 1620, 750, &g);

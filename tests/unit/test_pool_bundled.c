@@ -87,7 +87,8 @@ static void test_torchvision(void **state)
 /* A file found nowhere: the installed path, for the message; a found one relative to the cwd. */
 static void test_path_search(void **state)
 {
-	static const struct pool_bundled missing = { "missing", NULL, "no_such_pool.csv", NULL, "" };
+	static const struct pool_bundled missing = { "missing", NULL, "no_such_pool.csv", NULL, "",
+							      NULL, NULL };
 	char buf[4096], want[4096];
 	(void)state;
 	snprintf(want, sizeof want, "%s/no_such_pool.csv", pool_bundled_dir());

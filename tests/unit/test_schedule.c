@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "optdeploy/core/schedule.h"
 #include "optdeploy/core/schedule_export.h"
@@ -358,7 +359,7 @@ static void free_fixture(struct fixture *fx)
 static char *written(const struct fixture *fx, enum schedule_format f, size_t *rows,
 		     enum status want)
 {
-	struct schedule_job job = { &fx->pool, &fx->pol, f };
+	struct schedule_job job = { .pool = &fx->pool, .pol = &fx->pol, .format = f };
 	struct status_msg m;
 	char *buf = NULL;
 	size_t len = 0;
@@ -426,7 +427,7 @@ static void test_row_limits(void **state)
 	long long spread[] = { 400000000, 0, 600000000 }, skewed[] = { 3000000, 0, 997000000 };
 	(void)state;
 	make_fixture(&fx, POOL3, spread, BIG_K);
-	struct schedule_job job = { &fx.pool, &fx.pol, SCHEDULE_FORMAT_CSV };
+	struct schedule_job job = { .pool = &fx.pool, .pol = &fx.pol, .format = SCHEDULE_FORMAT_CSV };
 	assert_int_equal(schedule_export_check(&job, &m), ST_USAGE);
 	assert_non_null(strstr(m.text, "use the runs or c format"));
 	job.format = SCHEDULE_FORMAT_RUNS;
@@ -439,6 +440,76 @@ static void test_row_limits(void **state)
 	assert_int_equal(schedule_export_check(&job, &m), ST_OK);
 	fx.pol.outcome = SOLVE_INFEASIBLE;
 	assert_int_equal(schedule_export_check(&job, &m), ST_INTERNAL);
+	free_fixture(&fx);
+}
+
+/* Progress: every SCHEDULE_PROGRESS_SLOTS slots; stop after two calls. */
+struct progress_log {
+	int calls;
+	uint64_t last, k;
+};
+
+static bool stop_after_two(void *ctx, uint64_t slots, uint64_t k)
+{
+	struct progress_log *log = ctx;
+	log->calls++;
+	log->last = slots;
+	log->k = k;
+	return log->calls < 2;
+}
+
+static bool never_stop(void *ctx, uint64_t slots, uint64_t k)
+{
+	struct progress_log *log = ctx;
+	assert_true(slots > log->last && slots % SCHEDULE_PROGRESS_SLOTS == 0 && slots <= k);
+	log->calls++;
+	log->last = slots;
+	return true;
+}
+
+/* A long walk reports its progress, and stopping it leaves the old file alone. */
+static void test_progress_and_cancel(void **state)
+{
+	struct fixture fx;
+	struct status_msg m;
+	long long count[] = { 300000, 200000, 500000 };
+	char dir[] = "/tmp/test_schedule.XXXXXX", path[64], text[16] = "";
+	(void)state;
+	make_fixture(&fx, POOL3, count, 1000000);
+	struct progress_log log = { 0, 0, 0 };
+	struct schedule_job job = { &fx.pool, &fx.pol, SCHEDULE_FORMAT_RUNS, never_stop, &log };
+	size_t rows = 0;
+	FILE *null = fopen("/dev/null", "w");
+	assert_non_null(null);
+	assert_int_equal(schedule_export_stream(null, "null", &job, &rows, &m), ST_OK);
+	fclose(null);
+	assert_int_equal(log.calls, 1000000 / SCHEDULE_PROGRESS_SLOTS);
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/order.csv", dir);
+	FILE *old = fopen(path, "w");
+	assert_non_null(old);
+	fputs("old\n", old);
+	fclose(old);
+	log = (struct progress_log){ 0, 0, 0 };
+	job.format = SCHEDULE_FORMAT_CSV;
+	job.progress = stop_after_two;
+	assert_int_equal(schedule_export_file(path, &job, &rows, &m), ST_OUTPUT);
+	assert_non_null(strstr(m.text, "cancelled"));
+	assert_int_equal(log.calls, 2);
+	assert_int_equal(log.last, 2 * SCHEDULE_PROGRESS_SLOTS);
+	assert_int_equal(log.k, 1000000);
+	old = fopen(path, "r");
+	assert_non_null(old);
+	assert_non_null(fgets(text, sizeof text, old));
+	fclose(old);
+	assert_string_equal(text, "old\n");
+	/* nothing else in the directory: the temporary file is gone */
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "test \"$(ls -A %s)\" = order.csv", dir);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
 	free_fixture(&fx);
 }
 
@@ -456,6 +527,7 @@ int main(void)
 		cmocka_unit_test(test_runs_expand_to_slots),
 		cmocka_unit_test(test_c_header_escapes_names),
 		cmocka_unit_test(test_row_limits),
+		cmocka_unit_test(test_progress_and_cancel),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

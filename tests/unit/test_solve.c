@@ -93,6 +93,37 @@ static void test_brute_force_small_k_lambda(void **state)
 	assert_true(checked == 1800);
 }
 
+/*
+ * K = 100 .. 300 with lambda >= 2 K, where the default also takes deploy_few
+ * (solve.c): three models at most so the brute force stays small.
+ */
+static void test_brute_force_heavy_lambda(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0x15f3eau};
+	int checked = 0;
+	for (int t = 0; t < 40; t++) {
+		struct ts_pool tp;
+		size_t n = 2 + ts_rand_below(&rng, 2);
+		ts_random_pool(&tp, &rng, n, t % 2 == 0);
+		struct solver *s = solver_new(&tp.pool, NULL);
+		assert_non_null(s);
+		struct policy pol;
+		assert_int_equal(policy_init(&pol, n, NULL), ST_OK);
+		struct solve_params sp = solve_params_default();
+		sp.k = 100 + (long long)ts_rand_below(&rng, 201);
+		sp.lambda = ts_rand_range(&rng, 2.0, 6.0) * (double)sp.k;
+		sp.budget = ts_rand_range(&rng, ts_min_cost(&tp.pool), pool_max_cost(&tp.pool));
+		double floor = ts_rand_range(&rng, 45, 100);
+		enum solve_search ways[] = {SOLVE_SEARCH_AUTO, SOLVE_SEARCH_FEW, SOLVE_SEARCH_SUPPORTS};
+		checked += check_ways_against_brute(&tp.pool, s, sp, floor, ways, 3, &pol);
+		policy_free(&pol);
+		solver_free(s);
+		ts_pool_free(&tp);
+	}
+	assert_true(checked == 240);
+}
+
 /* The same instances with pruning off must give the same objectives. */
 static void test_pruning_is_exact(void **state)
 {
@@ -372,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_bad_parameters),
 		cmocka_unit_test(test_brute_force_random),
 		cmocka_unit_test(test_brute_force_small_k_lambda),
+		cmocka_unit_test(test_brute_force_heavy_lambda),
 		cmocka_unit_test(test_pruning_is_exact),
 		cmocka_unit_test(test_relaxation_matches_hull),
 		cmocka_unit_test(test_dual_and_infeasible),

@@ -16,7 +16,10 @@
 
 #include <cmocka.h>
 
+#include "optdeploy/core/battery.h"
+#include "optdeploy/core/lifetime.h"
 #include "optdeploy/core/limits.h"
+#include "optdeploy/core/units.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/sweep.h"
@@ -79,6 +82,11 @@ static void test_brute_force_time(void **state)
 		ts_random_pool(&tp, &rng, n, t % 3 == 0);
 		add_latency(&tp, &rng, t % 2 == 0);
 		add_memory(&tp, &rng);
+		/* the time row parallel to the budget's (energy = power x latency at one
+		 * power, the rate where the budget is): GLPK must not call it infeasible */
+		bool parallel = t % 7 == 3;
+		for (size_t i = 0; i < n && parallel; i++)
+			tp.models[i].latency = tp.models[i].cost / 256;
 		struct solver *s = solver_new(&tp.pool, NULL);
 		assert_non_null(s);
 		struct policy pol;
@@ -89,6 +97,10 @@ static void test_brute_force_time(void **state)
 		sp.budget = ts_rand_range(&rng, 0.8 * ts_min_cost(&tp.pool),
 					  1.05 * pool_max_cost(&tp.pool));
 		random_time_row(&sp, &rng, &tp.pool);
+		if (parallel) {
+			sp.duty_cycle = 0;
+			sp.rate = 256 / sp.budget;  /* tau = budget / 256: the rows coincide */
+		}
 		if (t % 5 == 0)
 			sp.deadline = ts_rand_range(&rng, min_latency(&tp.pool), max_latency(&tp.pool));
 		if (t % 4 == 1) {
@@ -104,8 +116,9 @@ static void test_brute_force_time(void **state)
 		}
 		sp.min_accuracy = ts_rand_range(&rng, lo - 1, (lo + hi) / 2);
 		enum solve_search ways[] = {SOLVE_SEARCH_AUTO, SOLVE_SEARCH_GLPK,
-					    SOLVE_SEARCH_SUPPORTS, SOLVE_SEARCH_SUPPORTS_SPLIT};
-		for (size_t w = 0; w < 4; w++)
+					    SOLVE_SEARCH_SUPPORTS, SOLVE_SEARCH_SUPPORTS_SPLIT,
+					    SOLVE_SEARCH_FEW};
+		for (size_t w = 0; w < 5; w++)
 			for (int mode = 0; mode < 2; mode++) {
 				solver_set_search(s, ways[w]);
 				sp.mode = mode ? SOLVE_MIN_COST : SOLVE_MAX_ACCURACY;
@@ -117,10 +130,10 @@ static void test_brute_force_time(void **state)
 		policy_free(&pol);
 		solver_free(s);
 	}
-	assert_int_equal(checked, 2400);
+	assert_int_equal(checked, 3000);
 	assert_true(with_limits >= 70);
 	/* both kinds of answer were checked, and all of them were one of the two */
-	assert_true(optimal >= 1200 && infeasible >= 200 && optimal + infeasible == checked);
+	assert_true(optimal >= 1500 && infeasible >= 250 && optimal + infeasible == checked);
 }
 
 /* ---- large K: the LP over both rows bounds the optimum ---------------- */
@@ -434,6 +447,102 @@ static void test_sweep_time(void **state)
 	solver_free(s);
 }
 
+/* ---- lifetime with the time row (not monotone in K) ----------------- */
+
+#define LT_MAX_K 48
+
+/* Least total cost of k inferences at accuracy >= floor within the time row: brute force. */
+static double brute_least(const struct pool *pool, const struct solve_params *sp, long long k)
+{
+	struct brute b;
+	struct solve_params q = *sp;
+	q.k = k;
+	q.mode = SOLVE_MIN_COST;
+	q.lambda = 0;
+	brute_solve(&b, pool, &q);
+	if (!b.found)
+		return INFINITY;
+	long double cost = 0;
+	for (size_t i = 0; i < pool->n; i++)
+		cost += (long double)b.best_x[i] * pool->models[i].cost;
+	return (double)cost;
+}
+
+/*
+ * The lifetime's K is the largest K whose least energy fits, by brute force
+ * over every K up to the battery's reach; with the row the K that fit need
+ * not be 1 .. K* (odd K can have no policy at all), which is what the
+ * designed pool shows.
+ */
+static void test_lifetime_time(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0x7119u};
+	int gaps = 0;
+	for (int t = 0; t < 40; t++) {
+		struct ts_pool tp;
+		size_t n = 2 + ts_rand_below(&rng, 2);
+		ts_random_pool(&tp, &rng, n, true);
+		add_latency(&tp, &rng, true);
+		double lo = INFINITY, hi = -INFINITY;
+		for (size_t i = 0; i < n; i++) {
+			lo = fmin(lo, tp.models[i].accuracy);
+			hi = fmax(hi, tp.models[i].accuracy);
+		}
+		struct solve_params sp = solve_params_default();
+		sp.min_accuracy = ts_rand_range(&rng, lo, hi);
+		if (t < 4) {  /* the designed pool: only half and half keeps up at the floor */
+			tp.pool.n = n = 2;
+			tp.models[0] = (struct model){tp.names[0], 40, 60, 1, 0, 0.020};
+			tp.models[1] = (struct model){tp.names[1], 30, 75, 1, 0, 0.080};
+			sp.min_accuracy = 67.5;
+		}
+		double rate = ts_rand_range(&rng, 0.5, 1.2) / ((min_latency(&tp.pool) +
+							       max_latency(&tp.pool)) / 2);
+		rate = round(rate * 100) / 100;  /* a decimal the battery's exact rate can hold */
+		if (t < 4)
+			rate = 20;  /* 50 ms per inference */
+		struct battery_params bp = {.battery_j = 0, .idle_w = t % 2 ? 0.5 : 0,
+					    .cost_unit_j = 1e-3};
+		struct status_msg m;
+		assert_int_equal(units_exact_from_double(rate, &bp.rate, &m), ST_OK);
+		sp.rate = units_exact_value(&bp.rate);
+		/* a battery that holds at most 30 of the cheapest inferences: every K that
+		 * fits is below LT_MAX_K (each inference costs at least the cheapest) */
+		double per = ts_min_cost(&tp.pool) * 1e-3 + bp.idle_w / sp.rate;
+		bp.battery_j = per * ts_rand_range(&rng, 8, 30);
+		long long want = 0;
+		bool gap = false;
+		for (long long k = 1; k <= LT_MAX_K; k++) {
+			double e = brute_least(&tp.pool, &sp, k);
+			bool fits = isfinite(e) && battery_fits(&bp, k, e);
+			if (fits) {
+				gap = gap || want < k - 1;
+				want = k;
+			}
+		}
+		gaps += gap;
+		struct solver *s = solver_new(&tp.pool, NULL);
+		struct policy p;
+		struct lifetime_result r;
+		policy_init(&p, n, NULL);
+		assert_int_equal(lifetime_run(s, &tp.pool, &bp, sp.min_accuracy, &sp, &p, &r, &m), ST_OK);
+		if (want == 0) {
+			assert_true(r.outcome == LIFETIME_NOT_ONE || r.outcome == LIFETIME_INFEASIBLE);
+		} else {
+			if (r.outcome != LIFETIME_FOUND || r.k != want) {
+				ts_print_pool(&tp.pool);
+				fail_msg("t %d: lifetime %s K %lld (%s), brute force %lld", t,
+					 lifetime_outcome_name(r.outcome), r.k, r.message, want);
+			}
+			assert_true(p.busy_time <= (double)r.k / sp.rate * (1 + 1e-12));
+		}
+		policy_free(&p);
+		solver_free(s);
+	}
+	assert_true(gaps >= 4);  /* the designed pools, at least, skip the odd K */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -442,6 +551,7 @@ int main(void)
 		cmocka_unit_test(test_brute_force_time),
 		cmocka_unit_test(test_large_k_time),
 		cmocka_unit_test(test_sweep_time),
+		cmocka_unit_test(test_lifetime_time),
 	};
 	return cmocka_run_group_tests_name("solve_time", tests, NULL, NULL);
 }

@@ -256,6 +256,69 @@ static void test_limits(void **state)
 	pool_free(&p);
 }
 
+/* 25 models, memory 4.729 .. 540 MB: both limits step 1-2-5 on a log track. */
+static void test_steps125(void **state)
+{
+	char csv[4096];
+	size_t used = 0;
+	struct pool p = { 0 };
+	struct ui_param par[UI_P_COUNT];
+	struct status_msg m;
+	struct ui_param *mm = &par[UI_P_MAX_MODELS], *mem = &par[UI_P_MEMORY];
+	double v;
+
+	(void)state;
+	used += (size_t)snprintf(csv, sizeof csv, "model,cost,accuracy,memory\n");
+	for (int i = 0; i < 25; i++)
+		used += (size_t)snprintf(csv + used, sizeof csv - used, "m%d,%d,%d,%g\n", i, i + 1,
+					 50 + i, i == 0 ? 4.729 : 21.6 + i);
+	assert_int_equal(pool_load_buffer(&p, "mem.csv", csv, used, &m), ST_OK);
+	ui_params_init(par, &p);
+	assert_int_equal(mm->scale, UI_STEPS125);
+	assert_int_equal(mem->scale, UI_STEPS125);
+	assert_true(mem->grid_lo == 2 && mem->min == 0);
+	/* max models: 1 2 5 10 20 25 up, and back */
+	v = 1;
+	for (int i = 0; i < 5; i++)
+		v = ui_param_step(mm, v, 1, false);
+	assert_true(v == 25);
+	assert_true(ui_param_step(mm, 25, -1, false) == 20);
+	assert_true(ui_param_step(mm, 2, -1, false) == 1);
+	assert_true(ui_param_step(mm, 1, -1, false) == 1);
+	assert_true(ui_param_step(mm, 3, 1, false) == 5);   /* off the grid: the next grid value */
+	assert_true(ui_param_step(mm, 1, 1, true) == 10);   /* a big step is a decade */
+	/* memory: 0, then 2 5 10 20 ... up to the total (no limit) */
+	assert_true(ui_param_step(mem, 0, 1, false) == 2);
+	assert_true(ui_param_step(mem, 2, 1, false) == 5);
+	assert_true(ui_param_step(mem, 200, 1, false) == 500);
+	assert_true(ui_param_step(mem, 500, 1, false) == mem->max);
+	assert_true(ui_param_step(mem, mem->max, -1, false) == 500);
+	assert_true(ui_param_step(mem, 2, -1, false) == 0);
+	assert_true(ui_param_step(mem, 74.489, -1, false) == 50);
+	/* the track: column 0 is 0, the last the total, the others 1-2-5 values in log order */
+	assert_true(ui_param_from_col(mem, 0, 30) == 0);
+	assert_true(ui_param_from_col(mem, 29, 30) == mem->max);
+	v = 0;
+	for (int c = 1; c < 29; c++) {
+		double x = ui_param_from_col(mem, c, 30), mant = x / pow(10, floor(log10(x)));
+		assert_true(x >= v);
+		assert_true(x == mem->max || fabs(mant - 1) < 1e-9 || fabs(mant - 2) < 1e-9 ||
+			    fabs(mant - 5) < 1e-9);
+		assert_int_equal(ui_param_to_col(mem, x, 30) >= c - 2, 1);
+		v = x;
+	}
+	assert_int_equal(ui_param_to_col(mem, 0, 30), 0);
+	assert_int_equal(ui_param_to_col(mem, 2, 30), 1);
+	assert_int_equal(ui_param_to_col(mem, mem->max, 30), 29);
+	assert_true(ui_param_snap(mem, 80) == 100 && ui_param_snap(mem, 60) == 50);
+	assert_true(ui_step125(0.05, 1) == 0.1 && ui_step125(1000, -1) == 500);
+	pool_free(&p);
+	/* the five-model pool steps one model at a time */
+	load(&p, par);
+	assert_int_equal(par[UI_P_MAX_MODELS].scale, UI_LINEAR);
+	pool_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_format_and_parse),
 		cmocka_unit_test(test_budget_log_scale),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_steps125),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

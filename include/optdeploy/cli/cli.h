@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "optdeploy/core/battery.h"
+#include "optdeploy/core/cost_unit.h"
 #include "optdeploy/core/pool_spec.h"
 #include "optdeploy/core/pool_tables.h"
 #include "optdeploy/core/solve.h"
@@ -52,7 +53,9 @@ enum cli_command {
  */
 struct cli_phys {
 	bool cost_unit_given, battery_given, idle_given, rate_given, duration_given;
-	const char *cost_unit;      /* canonical spelling ("mJ"); NULL when not given */
+	const char *cost_unit;      /* the energy unit of a cost ("mJ"), pointing into
+	                               cli_options.unit; NULL when the cost is no energy */
+	const char *cost_unit_arg;  /* --cost-unit as typed; NULL when not given */
 	const char *battery_arg, *idle_arg, *rate_arg, *duration_arg;  /* as typed */
 	struct battery_params bp;
 	struct battery_plan plan;   /* solve --battery: the K and budget that follow */
@@ -90,6 +93,10 @@ struct cli_options {
 	enum sweep_spacing spacing; /* sweep/frontier levels when spacing_given */
 	struct solve_params params; /* K, resolved lambda, method, mode, budget or floor */
 	bool budget_given;
+	const char *budget_text;    /* --budget with a unit ("250mJ"), read by cli_units_finish */
+	const char *from_text, *to_text;  /* the same for --from and --to */
+	struct cost_unit unit;      /* what a cost is: the pool's, or --cost-unit's */
+	double cost_factor;         /* --cost-unit 2.5mJ: costs x 2.5 (else 1) */
 	bool floor_given;           /* --min-accuracy: params.mode is SOLVE_MIN_COST */
 	bool lambda_given;          /* --lambda: an absolute value */
 	bool lambda_per_k_given;    /* --lambda-per-k: lambda follows K */

@@ -12,6 +12,7 @@
 
 #include "optdeploy/cli/cli.h"
 #include "optdeploy/core/compare.h"
+#include "optdeploy/cli/cli_sweep_rows.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/status.h"
@@ -34,8 +35,9 @@ struct cli_frontier {
 /* Human tables.  ST_INTERNAL only when formatting ran out of memory. */
 enum status cli_print_solve(FILE *fp, const struct cli_options *o, const struct pool *pool,
 			    const struct policy *p, struct status_msg *m);
+/* A sweep's table: its range and parameters from sw (held or streamed), its levels from rows. */
 enum status cli_print_sweep(FILE *fp, const struct cli_options *o, const struct sweep *sw,
-			    struct status_msg *m);
+			    const struct cli_sweep_rows *rows, struct status_msg *m);
 enum status cli_print_frontier(FILE *fp, const struct cli_options *o, const struct pool *pool,
 			       const struct cli_frontier *fr, struct status_msg *m);
 enum status cli_print_compare(FILE *fp, const struct cli_options *o, const struct pool *pool,

@@ -69,8 +69,12 @@ const char *lifetime_outcome_name(enum lifetime_outcome o);
 
 /*
  * Default floors of a lifetime sweep: from the cheapest model's accuracy
- * (the cheapest model's own lifetime) to the most accurate model's.
+ * (the cheapest model's own lifetime) to the most accurate model's, among
+ * the models the device limits let run (limits: a memory limit; NULL: none),
+ * so the sweep stops at the best floor reachable.  When no model fits, the
+ * whole pool's range (every floor then says why it is infeasible).
  */
-void lifetime_default_range(const struct pool *pool, double *from, double *to);
+void lifetime_default_range(const struct pool *pool, const struct solve_params *limits,
+			    double *from, double *to);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "optdeploy/core/cost_unit.h"
 #include "optdeploy/core/status.h"
 
 struct model {
@@ -42,6 +43,8 @@ struct pool {
 	bool has_memory;       /* the table gave every model a memory footprint (a memory
 	                          column with no empty cell) */
 	bool has_latency;      /* likewise for the latency column */
+	struct cost_unit unit; /* what a cost is (cost_unit.h); kind NONE when undeclared */
+	const char *accuracy_label;  /* static, "top-1 accuracy (%)"; NULL: "accuracy" */
 };
 
 /*
@@ -61,7 +64,7 @@ enum status pool_load_buffer(struct pool *out, const char *name, const char *dat
 /*
  * Rescale every cost so the most accurate model (the cheapest of them on a
  * tie) costs 100, the paper's scale.  Fails with ST_DATA when that model's
- * cost is 0.  Records the factor in cost_scale.
+ * cost is 0.  Records the factor in cost_scale; the unit becomes normalised.
  */
 enum status pool_normalize(struct pool *p, struct status_msg *m);
 

@@ -17,6 +17,9 @@ struct pool_bundled {
 	const char *file;     /* base name in the data directory */
 	const char *columns;  /* its --columns mapping; NULL when the built-in names fit */
 	const char *about;    /* one line for --pool help */
+	const char *cost_unit;  /* what its cost column is (cost_unit.h): "mJ", "GFLOPS" */
+	const char *accuracy_label;  /* what its accuracy column is: "top-1 accuracy (%)" */
+	/* Room for more columns with units (latency_ms) goes in the mapping and here. */
 };
 
 /* The registry, in the order --pool help lists it. */
@@ -48,7 +51,9 @@ const char *pool_bundled_src_dir(void);
 
 /*
  * Add the pool's mapping to s under the keys s already maps (the user's
- * --columns win).  ST_INTERNAL only if the registry's own mapping is bad.
+ * --columns win), with its cost unit and accuracy label unless the user
+ * mapped those keys to other columns.  ST_INTERNAL only if the registry's
+ * own mapping is bad.
  */
 enum status pool_bundled_spec(const struct pool_bundled *b, struct pool_spec *s,
 			      struct status_msg *m);

@@ -38,6 +38,9 @@ struct pool_csv_request {
 	                                       false: it gives memory 0 and has_memory false */
 	bool latency_needed;                /* the same for the latency column */
 	const struct pool_spec *select;     /* rows it does not select are dropped; NULL: none */
+	const char *suggest[POOL_KEY_COUNT]; /* a mapped column this file lacks but another
+	                                       input has: the KEY=FILE:COLUMN mapping the
+	                                       message suggests; NULL: none */
 };
 
 /* One table read: its models, and what it gave. */

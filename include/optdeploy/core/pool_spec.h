@@ -43,6 +43,11 @@ struct pool_spec {
 	                          cell only leaves the pool without memory (has_memory false) */
 	bool latency_needed;   /* the same for the latency column (a deadline or a rate) */
 	double latency_unit_s; /* seconds in one unit of the latency column; 0: milliseconds */
+	/* What the cost is (cost_unit.h), borrowed: a bundled pool's declaration while its
+	   cost mapping stands, or --cost-unit's unit; NULL: undeclared. */
+	const char *cost_unit;
+	double cost_factor;    /* every cost is multiplied by it (--cost-unit 2.5mJ); 0: 1 */
+	const char *accuracy_label;  /* borrowed, "top-1 accuracy (%)"; NULL: undeclared */
 };
 
 /* An empty spec: built-in column names, every model, missing models warned about. */

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "optdeploy/core/pool.h"
@@ -35,11 +36,22 @@ const char *schedule_format_name(enum schedule_format f);
  */
 bool schedule_format_from_name(const char *path, enum schedule_format *f);
 
-/* What to write: all borrowed; pol must be the pool's policy. */
+/* Slots between two calls of a job's progress function. */
+#define SCHEDULE_PROGRESS_SLOTS 65536
+
+/*
+ * What to write: all borrowed; pol must be the pool's policy.  progress, when
+ * set, is called every SCHEDULE_PROGRESS_SLOTS slots of the csv and runs
+ * formats (which walk all K slots) with the slots done and K; returning
+ * false stops the export: it fails with ST_OUTPUT "NAME: cancelled", and
+ * through export_atomic no file is left and the old one is untouched.
+ */
 struct schedule_job {
 	const struct pool *pool;
 	const struct policy *pol;
 	enum schedule_format format;
+	bool (*progress)(void *ctx, uint64_t slots, uint64_t k);
+	void *progress_ctx;
 };
 
 /*

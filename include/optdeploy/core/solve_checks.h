@@ -21,6 +21,14 @@
 bool solve_infeasible_early(const struct pool *pool, const struct solve_params *sp,
 			    struct policy *out);
 
+/*
+ * The message of a problem the time row makes infeasible: the LP relaxation
+ * proved it (whole false), or the exact search found no policy of whole
+ * inferences where the relaxation had one (two rows: see support_search.h).
+ */
+void solve_time_infeasible_text(char *buf, size_t size, const struct solve_params *sp,
+				bool whole);
+
 /* Theorem 3.2: (p_best + p_second - 2 p_cheapest) / K, clamped (see solve_checks.c). */
 double solve_theorem_bound(const struct pool *pool, long long k);
 

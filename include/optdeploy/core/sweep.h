@@ -117,6 +117,17 @@ double sweep_level_budget(double from, double to, size_t steps, size_t j,
 /* The cheapest cost above 0 in the pool, or 0 when every model is free. */
 double sweep_min_positive_cost(const struct pool *pool);
 
+/*
+ * The budget the planner and `plot` start at when none is given: the middle
+ * of the pool's cost range on the axis in use.  SWEEP_LOG (when some cost is
+ * above 0 and two differ): the geometric middle of the cheapest positive and
+ * the dearest cost, rounded to two significant digits (6.4 on the torchvision
+ * zoo); else the arithmetic middle of the cheapest and the dearest, rounded
+ * to the slider's step (a 1-2-5 step near a hundredth of the range: 79.5 on
+ * uci_har).
+ */
+double sweep_default_budget(const struct pool *pool, enum sweep_spacing s);
+
 /* Solve the next unsolved level.  Returns ST_OK and leaves sw->done advanced. */
 enum status sweep_step(struct sweep *sw, struct solver *s, struct status_msg *m);
 

@@ -24,6 +24,7 @@
 #ifndef OPTDEPLOY_UNITS_H
 #define OPTDEPLOY_UNITS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -68,6 +69,24 @@ enum status units_parse_latency_unit(const char *s, double *seconds, struct stat
  */
 enum status units_parse_cost_unit(const char *s, double *joules, const char **name,
 				  struct status_msg *m);
+
+/* Whether name is an energy unit; its size in J and canonical spelling ("uJ"). */
+bool units_energy_unit(const char *name, double *joules, const char **canonical_name);
+
+/*
+ * An ENERGY expressed in the energy unit `unit` ("250mJ" in "J" is 0.25),
+ * from its exact decimal, rounded once (twice for the Wh family).  >= 0.
+ */
+enum status units_parse_energy_in(const char *s, const char *unit, double *value,
+				  struct status_msg *m);
+
+/*
+ * A conversion "2.5mJ": the number (2.5, > 0) and the unit's canonical
+ * spelling ("mJ"), kept apart so costs are multiplied by the number exactly
+ * as typed.
+ */
+enum status units_parse_energy_factor(const char *s, double *factor, const char **name,
+				      struct status_msg *m);
 
 /* The value of an exact quantity as a double (correctly rounded for plain inputs). */
 double units_exact_value(const struct units_exact *q);

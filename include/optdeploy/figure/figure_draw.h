@@ -11,9 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <cairo.h>
-
 #include "optdeploy/figure/figure.h"
+#include "optdeploy/figure/figure_cairo.h"
 #include "optdeploy/figure/figure_model.h"
 
 struct figure_rect {
@@ -29,7 +28,11 @@ struct figure_geom {
 	size_t heat_labels_skipped;   /* heatmap rows left unlabelled: too thin for legible text */
 };
 
-/* Draw the figure of `kind` filling a w x h page; g (may be NULL) receives the layout. */
+/*
+ * Draw the figure of `kind` filling a w x h page; g (may be NULL) receives
+ * the layout.  The caller's context comes from cairo, so cairo is loaded
+ * (figure_cairo_load) by the time this is called.
+ */
 void figure_draw(cairo_t *cr, const struct figure_model *fm, enum figure_kind kind,
 		 double w, double h, struct figure_geom *g);
 

@@ -38,6 +38,8 @@ struct figure_heat {
 struct figure_model {
 	const char *source;          /* the pool's file name, borrowed */
 	bool normalized;             /* costs rescaled so the most accurate model costs 100 */
+	struct cost_unit unit;       /* the pool's cost unit, for the axes and the legend */
+	const char *accuracy_label;  /* the pool's "top-1 accuracy (%)", borrowed; or NULL */
 	long long k;
 	double lambda;               /* the current lambda */
 	enum solve_method method;

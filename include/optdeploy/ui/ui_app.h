@@ -36,6 +36,8 @@
 enum ui_heat_view { UI_HEAT_BOTH, UI_HEAT_ZERO, UI_HEAT_CURRENT };
 enum ui_pane { UI_PANE_SLIDERS, UI_PANE_MODELS };
 enum ui_overlay { UI_OV_NONE, UI_OV_HELP, UI_OV_PROMPT };
+struct ui_schedule_task;  /* ui_schedule.c */
+
 enum ui_prompt_purpose { UI_ASK_VALUE, UI_ASK_POLICY_FILE, UI_ASK_SWEEP_FILE,
 			 UI_ASK_SCHEDULE_FILE, UI_ASK_FIGURE_FILE };
 
@@ -106,6 +108,7 @@ struct app {
 	struct ui_prompt prompt;
 	int export_kind;               /* UI_ASK_*_FILE, for UI_R_EXPORT */
 	char export_path[256];
+	struct ui_schedule_task *schedule_task;  /* owned: a schedule export running (ui_schedule.h) */
 
 	char message[512];             /* last message on the status line */
 	bool message_error;

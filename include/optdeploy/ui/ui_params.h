@@ -12,7 +12,12 @@
 
 #include "optdeploy/core/pool.h"
 
-enum ui_scale { UI_LINEAR, UI_LOG };
+/*
+ * UI_LINEAR: a grid of `step`; UI_LOG: `step` decades per step (K, the budget);
+ * UI_STEPS125: the values 1, 2, 5, 10, 20, 50 ... on a log track (device
+ * limits spanning decades), from grid_lo to max, with min (0) below them.
+ */
+enum ui_scale { UI_LINEAR, UI_LOG, UI_STEPS125 };
 
 enum ui_param_id {
 	UI_P_BUDGET, UI_P_FLOOR, UI_P_LAMBDA, UI_P_K, UI_P_DURATION, UI_P_MAX_MODELS, UI_P_MEMORY,
@@ -29,6 +34,7 @@ struct ui_param {
 	double step, big;   /* linear: grid spacing; log: decades per step */
 	bool integer;       /* K: whole numbers only */
 	double value;
+	double grid_lo;     /* UI_STEPS125: the lowest 1-2-5 value on the track */
 };
 
 /*
@@ -61,8 +67,12 @@ void ui_params_duration(struct ui_param *p, double rate_per_s, double max_s, dou
 /*
  * The device limits' sliders for a pool: max models 1 .. n (n: no limit),
  * memory 0 .. the sum of every model's memory (that sum: no limit).  Both
- * start with no limit.
+ * start with no limit.  A range spanning over a decade and a bit (top over
+ * UI_STEPS125_RATIO times its lowest 1-2-5 value) steps 1-2-5 on a log track
+ * (memory: from the 1-2-5 value at or below the smallest model's, with 0
+ * below it); a narrower one steps linearly (max models by 1).
  */
+#define UI_STEPS125_RATIO 20
 void ui_params_limits(struct ui_param *p, const struct pool *pool);
 
 /*
@@ -85,6 +95,9 @@ size_t ui_params_max_models(const struct ui_param *p);
 
 /* Memory limit for the solver: INFINITY (none) at the top of the slider. */
 double ui_params_memory_limit(const struct ui_param *p);
+
+/* The 1-2-5 value (..., 0.5, 1, 2, 5, 10, ...) next above (dir > 0) or below v > 0. */
+double ui_step125(double v, int dir);
 
 /* A 1-2-5 step close to span / 100. */
 double ui_nice_step(double span);
