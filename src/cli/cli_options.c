@@ -140,7 +140,7 @@ static size_t spec_index(int id)
  * A user's string made safe to quote in a one-line message: control bytes
  * become '?', and long values are cut (the fuzzer sends anything).
  */
-static const char *shown_value(const char *s, char *buf, size_t size)
+const char *cli_printable(const char *s, char *buf, size_t size)
 {
 	size_t n = 0;
 	for (; s[n] != '\0' && n + 4 < size; n++) {
@@ -155,7 +155,7 @@ static const char *shown_value(const char *s, char *buf, size_t size)
 	return buf;
 }
 
-#define SHOWN(s) shown_value((s), (char[64]){ 0 }, 64)
+#define SHOWN(s) cli_printable((s), (char[64]){ 0 }, 64)
 
 /* One plain decimal number: [+-]digits[.digits][e[+-]digits]; no hex, inf, nan, spaces. */
 static int plain_number(const char *s)

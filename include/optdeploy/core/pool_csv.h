@@ -19,7 +19,9 @@
 #include "optdeploy/core/status.h"
 
 #define POOL_CSV_COLUMNS_TEXT 200  /* the header's column names, for messages */
+#ifndef POOL_CSV_LINE_MAX          /* the fuzz build shrinks it to reach the check */
 #define POOL_CSV_LINE_MAX 1048576  /* bytes of a line or a field: longer is ST_DATA */
+#endif
 
 /* What to take from one table. */
 struct pool_csv_request {
