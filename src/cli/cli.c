@@ -97,7 +97,8 @@ static const char help_text[] =
 "  --duty-cycle D      with --rate: the share of the time the device may be busy,\n"
 "                      0 < D <= 1 (default 1)\n"
 "  --deadline T        models slower than T (100ms, 0.5s, 800us) are not used\n"
-"  --latency-unit U    the latency column's unit: ms (default), s or us\n"
+"  --latency-unit U    the latency column's unit: ms, s or us (default: its\n"
+"                      header's suffix, latency_s; else ms)\n"
 "  --duration D        solve: how long to run: 24h, 90min, 7d, 3600s;\n"
 "                      K = floor(rate x duration), budget (battery - idle) / K\n"
 "  --sweep             lifetime: one row per accuracy floor (--from/--to/--steps;\n"
@@ -149,7 +150,7 @@ static int finish_stdout(int code)
 }
 
 /* A policy the solver did not deliver: say why; 1 for no answer, 70 for a failure. */
-static int report_no_policy(const struct policy *p, const char *where)
+int cli_report_no_policy(const struct policy *p, const char *where)
 {
 	const char *why = p->message[0] ? p->message : solve_outcome_name(p->outcome);
 	if (p->outcome == SOLVE_FAILED) {
@@ -202,7 +203,7 @@ static int cmd_solve(const struct cli_options *o, const struct pool *pool, struc
 		code = report(st, &m);
 	else if (!policy_has_counts(&p))  /* one line: the battery's reason, or the solver's */
 		code = cli_battery_explain(stderr, o, pool, &p) ? CLI_EXIT_NO_POLICY
-								: report_no_policy(&p, "");
+								: cli_report_no_policy(&p, "");
 	else if (o->command == CLI_SCHEDULE) {
 		st = cli_schedule_emit(o, pool, &p, &m);
 		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
@@ -253,7 +254,7 @@ static enum status step_sweep(const struct cli_options *o, struct sweep *sw, str
 }
 
 /* Prepare the levels of o's range: held (every level kept) or streamed (one at a time). */
-static int init_sweep(const struct cli_options *o, const struct pool *pool, struct sweep *sw,
+int cli_init_sweep(const struct cli_options *o, const struct pool *pool, struct sweep *sw,
 		      bool streamed)
 {
 	struct status_msg m;
@@ -280,7 +281,7 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 		     struct sweep *sw)
 {
 	struct status_msg m;
-	int code = init_sweep(o, pool, sw, false);
+	int code = cli_init_sweep(o, pool, sw, false);
 	if (code != 0)
 		return code;
 	enum status st = step_sweep(o, sw, s, &m);
@@ -290,7 +291,7 @@ static int run_sweep(const struct cli_options *o, const struct pool *pool, struc
 		if (sw->levels[j].policy.outcome == SOLVE_FAILED) {
 			char where[64];
 			snprintf(where, sizeof where, "budget %.10g: ", sw->levels[j].budget);
-			return report_no_policy(&sw->levels[j].policy, where);
+			return cli_report_no_policy(&sw->levels[j].policy, where);
 		}
 	return 0;
 }
@@ -304,95 +305,6 @@ static int time_limit_verdict(const struct sweep *sw, int code)
 	fprintf(stderr, "optdeploy: %zu of %zu budget levels stopped at the solver's time limit "
 		"(status time_limit, no policy)\n", n, sw->n_levels);
 	return CLI_EXIT_NO_POLICY;
-}
-
-static void sweep_progress(void *ctx, size_t levels, unsigned long long bytes)
-{
-	(void)bytes;
-	cli_progress_update(ctx, levels);
-}
-
-/*
- * A CSV sweep is streamed: each level is solved, then its rows written, so one
- * level is in memory whatever --steps is; the progress line counts levels
- * solved and written.
- */
-static int stream_sweep_csv(const struct cli_options *o, const struct pool *pool,
-			    struct solver *s)
-{
-	struct status_msg m;
-	struct sweep sw;
-	struct cli_progress pr;
-	size_t rows = 0;
-	enum status st;
-	bool to_file = o->output != NULL && strcmp(o->output, "-") != 0;
-	int code = init_sweep(o, pool, &sw, true);
-	if (code != 0)
-		return code;
-	struct export_sweep_job job = { &sw, s, sweep_progress, &pr };
-	cli_progress_start(&pr, stderr, !o->no_progress, "sweep", "levels solved and written",
-			   sw.n_levels);
-	if (to_file)
-		st = export_atomic(o->output, export_sweep_levels, &job, &rows, &m);
-	else
-		st = export_sweep_levels(stdout, "standard output", &job, &rows, &m);
-	cli_progress_end(&pr);
-	if (st == ST_OK && to_file)
-		fprintf(stderr, "optdeploy: wrote %zu row%s to %s\n", rows, rows == 1 ? "" : "s",
-			o->output);
-	code = st != ST_OK ? report(st, &m) : finish_stdout(0);
-	code = time_limit_verdict(&sw, code);
-	sweep_free(&sw);
-	return code;
-}
-
-/*
- * A table sweep streams too: each level is solved and only what its row
- * shows is kept (cli_sweep_rows), then the table is printed; the column
- * widths and the models shown need every level first.
- */
-static int table_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s)
-{
-	struct status_msg m;
-	struct sweep sw;
-	struct cli_sweep_rows rows;
-	struct cli_progress pr;
-	enum status st = ST_OK;
-	int code = init_sweep(o, pool, &sw, true);
-	if (code != 0)
-		return code;
-	cli_sweep_rows_init(&rows);
-	cli_progress_start(&pr, stderr, !o->no_progress, "sweep", "levels", sw.n_levels);
-	while (st == ST_OK && code == 0 && !sweep_finished(&sw)) {
-		st = sweep_step(&sw, s, &m);
-		const struct sweep_level *lv = sweep_last(&sw);
-		if (st == ST_OK && lv->policy.outcome == SOLVE_FAILED) {
-			char where[64];
-			cli_progress_end(&pr);
-			snprintf(where, sizeof where, "budget %.10g: ", lv->budget);
-			code = report_no_policy(&lv->policy, where);
-		} else if (st == ST_OK) {
-			st = cli_sweep_rows_add(&rows, lv, pool->n, &m);
-		}
-		cli_progress_update(&pr, sw.done);
-	}
-	cli_progress_end(&pr);
-	if (code == 0 && st == ST_OK)
-		st = cli_print_sweep(stdout, o, &sw, &rows, &m);
-	if (code == 0) {
-		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
-		code = time_limit_verdict(&sw, code);
-	}
-	cli_sweep_rows_free(&rows);
-	sweep_free(&sw);
-	return code;
-}
-
-static int cmd_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s)
-{
-	if (o->format == CLI_FORMAT_CSV || (o->output != NULL && strcmp(o->output, "-") != 0))
-		return stream_sweep_csv(o, pool, s);
-	return table_sweep(o, pool, s);
 }
 
 /* CSV of frontier or compare: into a file atomically, or onto stdout. */
@@ -561,7 +473,7 @@ static int run_batch(const struct cli_options *given)
 	else if (o->command == CLI_SOLVE || o->command == CLI_SCHEDULE)
 		code = cmd_solve(o, &pool, s);  /* schedule: the same solve, then its order */
 	else if (o->command == CLI_SWEEP)
-		code = cmd_sweep(o, &pool, s);
+		code = cli_cmd_sweep(o, &pool, s);
 	else if (o->command == CLI_FRONTIER)
 		code = cmd_frontier(o, &pool, s);
 	else if (o->command == CLI_LIFETIME)

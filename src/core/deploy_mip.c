@@ -147,9 +147,10 @@ static void set_time_row(struct deploy_mip *mip, const struct solve_params *sp, 
 {
 	size_t m = mip->m;
 	bool on = limits_time_active(sp);
-	double tau = limits_time_per_inference(sp);
+	double scale = on ? limits_time_scale(sp, mip->pool) : 0.0;
 	for (size_t k = 0; k < m; k++) {
-		double d = on ? mip->pool->models[mip->kept[k]].latency - tau : 0.0;
+		double d = on ? limits_time_coef(sp, scale, mip->pool->models[mip->kept[k]].latency)
+			      : 0.0;
 		mip->ind[k + 1] = COL_H(k);
 		mip->val[k + 1] = d * (double)q;
 		mip->ind[m + k + 1] = COL_R(mip, k);
@@ -158,7 +159,7 @@ static void set_time_row(struct deploy_mip *mip, const struct solve_params *sp, 
 	glp_set_mat_row(mip->prob, ROW_TIME(mip), (int)(2 * m), mip->ind, mip->val);
 	if (on)
 		glp_set_row_bnds(mip->prob, ROW_TIME(mip), GLP_UP, 0.0,
-				 (double)limits_time_tolerance(sp, mip->pool));
+				 limits_time_row_bound(sp, mip->pool));
 	else
 		glp_set_row_bnds(mip->prob, ROW_TIME(mip), GLP_FR, 0.0, 0.0);
 }
@@ -264,6 +265,27 @@ static enum deploy_mip_result read_solution(const struct deploy_mip *mip, long l
 	return DEPLOY_MIP_OPTIMAL;
 }
 
+/*
+ * GLPK's "no integer solution" after a feasible relaxation, checked on the
+ * unscaled problem.  A time row mixes (t_k - tau) Q ~ 1e6 with a model
+ * whose latency is within 1/K of tau (~4e-8): GLP_SF_AUTO's factors then
+ * leave y in the 1e10s and GLPK's branch and bound drops a feasible node
+ * (K = 999999937, max-models 1, test_solve_adversarial), so a model that
+ * meets every row alone was reported infeasible.  Unscaled, GLPK solves
+ * those problems; false (with the relaxation re-solved unscaled, ready for
+ * glp_intopt) when the verdict needs that second look.  The next solve
+ * scales afresh.
+ */
+static bool confirm_no_integer(struct deploy_mip *mip, glp_smcp *lp_parm)
+{
+	glp_unscale_prob(mip->prob);
+	mip->scaled_k = 0;
+	glp_adv_basis(mip->prob, 0);
+	lp_parm->meth = GLP_DUALP;
+	int rc = glp_simplex(mip->prob, lp_parm);
+	return rc != 0 || glp_get_status(mip->prob) != GLP_OPT;
+}
+
 enum deploy_mip_result deploy_mip_solve(struct deploy_mip *mip, const struct solve_params *sp,
 					const bool *use, double resource_tol,
 					const long long *incumbent,
@@ -324,6 +346,10 @@ enum deploy_mip_result deploy_mip_solve(struct deploy_mip *mip, const struct sol
 	rc = glp_intopt(mip->prob, &parm);
 	mip->start_ready = false;
 	int st = glp_mip_status(mip->prob);
+	if (rc == 0 && st == GLP_NOFEAS && !confirm_no_integer(mip, &lp_parm)) {
+		rc = glp_intopt(mip->prob, &parm);
+		st = glp_mip_status(mip->prob);
+	}
 	if (st == GLP_NOFEAS)
 		return DEPLOY_MIP_INFEASIBLE;
 	if (rc == GLP_ETMLIM || (rc == 0 && st == GLP_FEAS))

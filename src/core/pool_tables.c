@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "optdeploy/core/pool_csv.h"
@@ -496,6 +497,29 @@ static void to_seconds(struct pool *p, double unit_s)
 		p->models[i].latency *= unit_s;
 }
 
+/*
+ * Seconds per unit of the latency column: --latency-unit, else the unit its
+ * header ends with ("latency_s", "latency_us", "latency_ms"; a table whose
+ * header says seconds must not be read as milliseconds), else ms.
+ */
+static double latency_unit(const struct joiner *J)
+{
+	static const struct { const char *suffix; double s; } units[] = {
+		{ "_ms", 1e-3 }, { "_us", 1e-6 }, { "_s", 1.0 },
+	};
+	if (J->spec->latency_unit_s > 0)
+		return J->spec->latency_unit_s;
+	int src = J->src[POOL_KEY_LATENCY];
+	const char *h = src >= 0 ? J->t[src].col_text[POOL_KEY_LATENCY] : "";
+	size_t len = strlen(h);
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		size_t n = strlen(units[i].suffix);
+		if (len > n && strcasecmp(h + len - n, units[i].suffix) == 0)
+			return units[i].s;
+	}
+	return POOL_LATENCY_UNIT_DEFAULT;
+}
+
 static enum status load_all(struct joiner *J, struct pool *out, struct pool_warnings *w)
 {
 	struct name_list missing = { 0, "" };
@@ -523,8 +547,7 @@ static enum status load_all(struct joiner *J, struct pool *out, struct pool_warn
 	if (st == ST_OK)
 		st = name_source(J, out);
 	if (st == ST_OK)
-		to_seconds(out, J->spec->latency_unit_s > 0 ? J->spec->latency_unit_s
-						       : POOL_LATENCY_UNIT_DEFAULT);
+		to_seconds(out, latency_unit(J));
 	return st;
 }
 

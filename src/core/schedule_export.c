@@ -226,6 +226,7 @@ static void put_c_comment(struct export_out *o, const struct pool *pool, const s
 	if (p->params.mode == SOLVE_MAX_ACCURACY) {
 		export_put_text(o, "\n * budget:            ");
 		export_put_number(o, p->params.budget);
+		put_comment_text(o, cost_unit_suffix(&pool->unit));
 		export_put_text(o, " per inference (maximum expected accuracy)");
 	} else {
 		export_put_text(o, "\n * accuracy floor:    ");
@@ -241,6 +242,7 @@ static void put_c_comment(struct export_out *o, const struct pool *pool, const s
 	export_put_number(o, p->expected_accuracy);
 	export_put_text(o, "\n * expected cost:     ");
 	export_put_number(o, p->expected_cost);
+	put_comment_text(o, cost_unit_suffix(&pool->unit));
 	export_put_text(o, " per inference\n *\n"
 		 " * After any t calls of optdeploy_schedule_next() in a period, model i has\n"
 		 " * run floor(t c / K) or ceil(t c / K) times (c = optdeploy_counts[i]), so\n"

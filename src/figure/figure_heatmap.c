@@ -154,16 +154,19 @@ static void budget_axis(cairo_t *cr, const struct figure_model *fm, int hm, stru
 		figure_text(cr, at, grid.y + grid.h + f * 0.4, 0, 0, 0, buf);
 		last_end = at + tw;
 	}
+}
+
+/* One axis title under both panels (their budget axes are the same): never two that meet. */
+static void axis_title(cairo_t *cr, const struct figure_model *fm, struct figure_rect a,
+		       struct figure_rect b, double f)
+{
 	char label[96];
-	cost_unit_axis(&fm->unit, "budget", s.log, label, sizeof label);
-	figure_font(cr, f * 0.95, false);
-	/* a title wider than its panel (and the gap) would run into the other's: shorter */
-	figure_text_size(cr, label, &tw, &th);
-	if (tw > grid.w + f * 1.2)
-		snprintf(label, sizeof label, "budget%s%s%s%s", fm->unit.name[0] || s.log ? " (" : "",
-			 fm->unit.name, fm->unit.name[0] && s.log ? ", " : "",
-			 s.log ? "log)" : fm->unit.name[0] ? ")" : "");
-	figure_text(cr, grid.x + grid.w / 2, grid.y + grid.h + f * 1.55, 0.5, 0, 0, label);
+
+	cost_unit_axis(&fm->unit, "budget", budget_scale(fm, &fm->heat[0], a).log, label,
+		       sizeof label);
+	cairo_set_source_rgb(cr, INK, INK, INK);
+	figure_fit_font(cr, label, f * 0.95, false, b.x + b.w - a.x);
+	figure_text(cr, (a.x + b.x + b.w) / 2, a.y + a.h + f * 1.55, 0.5, 0, 0, label);
 }
 
 /* The budget of the frontier's policy: a triangle above the grid, pointing at its column. */
@@ -331,6 +334,7 @@ void figure_draw_heatmaps(cairo_t *cr, const struct figure_model *fm, struct fig
 		   g);
 	draw_panel(cr, fm, 1, (struct figure_rect){ left + pw + gap, top, pw, bottom - top }, f,
 		   names, false, g);
+	axis_title(cr, fm, g->heat[0], g->heat[1], f);
 	colour_bar(cr, (struct figure_rect){ right + f * 0.7, top, f * 0.8, bottom - top }, f);
 	left_out(cr, fm, (struct figure_rect){ r.x, 0, r.w, 0 }, bottom + f * 2.9, f, g);
 	free(names);

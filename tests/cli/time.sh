@@ -47,6 +47,14 @@ run solve "$T/nolat.csv" --budget 1 --deadline 5ms --columns latency=speed
 expect_status 0
 expect_out "too slow           none: every model meets the deadline 5 ms"
 
+# the unit: --latency-unit, else the header's suffix (latency_s is seconds), else ms
+printf 'model,cost,accuracy,latency_s\na,10,60,0.02\nb,30,75,0.08\n' >"$T/secs.csv"
+run solve "$T/secs.csv" --budget 30 --columns latency=latency_s --deadline 50ms
+expect_status 0
+expect_out "too slow           1 model slower than 50 ms, not used: b"
+run solve "$T/secs.csv" --budget 30 --columns latency=latency_s --deadline 50ms --latency-unit ms
+expect_out "too slow           none: every model meets the deadline 50 ms"
+
 # the deadline: slower models are left out and listed; none left is infeasible
 run solve $P --budget 60 --deadline 100ms --lambda 0
 expect_status 0

@@ -93,6 +93,9 @@ run solve --pool rpi4 --battery 10Wh --rate 1/min --duration 30d
 expect_status 0
 expect_out "budget             833.3 mJ per inference; B = budget x K = 36000000 mJ"
 expect_out "same as            optdeploy solve --pool rpi4 --K 43200 --budget 833.33333333333337"
+run schedule --pool rpi4 --budget 300 --K 10 --format c
+expect_out " * budget:            300 mJ per inference (maximum expected accuracy)"
+expect_out " * expected cost:     297.366 mJ per inference"
 run lifetime --pool xavier --battery 10Wh --rate 1/min --min-accuracy 75
 expect_status 0
 expect_out "cost unit mJ"

@@ -349,6 +349,58 @@ static void test_no_lifetime(void **state)
 	pool_free(&pool);
 }
 
+/*
+ * The sweep's default floors stop where the limits do: from the cheapest
+ * model that fits to the most accurate one that fits (each floor there has a
+ * lifetime); max models alone never lowers the top; nothing fitting gives the
+ * whole pool's range.
+ */
+static void test_default_range_limits(void **state)
+{
+	(void)state;
+	struct ts_rng rng = { 99 };
+	for (int t = 0; t < 60; t++) {
+		struct ts_pool tp;
+		size_t n = 3 + ts_rand_below(&rng, 4);
+		ts_random_pool(&tp, &rng, n, true);
+		for (size_t i = 0; i < n; i++)
+			tp.models[i].memory = (double)(1 + ts_rand_below(&rng, 10));
+		tp.pool.has_memory = true;
+		struct solve_params lim = solve_params_default();
+		lim.memory_limit = (double)(ts_rand_below(&rng, 11));
+		lim.max_models = t % 2 ? 1 : 0;
+		double from, to, all_from, all_to, cheap = INFINITY, best = -INFINITY, at = 0;
+		lifetime_default_range(&tp.pool, &lim, &from, &to);
+		lifetime_default_range(&tp.pool, NULL, &all_from, &all_to);
+		for (size_t i = 0; i < n; i++) {
+			const struct model *md = &tp.models[i];
+			if (md->memory > lim.memory_limit)
+				continue;
+			best = fmax(best, md->accuracy);
+			if (md->cost < cheap || (md->cost == cheap && md->accuracy > at)) {
+				cheap = md->cost;
+				at = md->accuracy;
+			}
+		}
+		if (!isfinite(cheap)) {  /* nothing fits */
+			assert_true(from == all_from && to == all_to);
+			continue;
+		}
+		assert_true(from == at);
+		assert_true(to == best);
+		assert_true(to <= all_to);
+	}
+	/* max models alone: the whole pool's top */
+	struct ts_pool tp;
+	ts_random_pool(&tp, &rng, 5, true);
+	struct solve_params one = solve_params_default();
+	one.max_models = 1;
+	double f1, t1, f0, t0;
+	lifetime_default_range(&tp.pool, &one, &f1, &t1);
+	lifetime_default_range(&tp.pool, NULL, &f0, &t0);
+	assert_true(f1 == f0 && t1 == t0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,6 +408,7 @@ int main(void)
 		cmocka_unit_test(test_brute_force_limits),
 		cmocka_unit_test(test_edges_bundled),
 		cmocka_unit_test(test_no_lifetime),
+		cmocka_unit_test(test_default_range_limits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,8 @@
 #ifndef OPTDEPLOY_CLI_CMD_H
 #define OPTDEPLOY_CLI_CMD_H
 
+#include <stdbool.h>
+
 #include "optdeploy/cli/cli.h"
 #include "optdeploy/core/export.h"
 #include "optdeploy/core/pool.h"
@@ -35,6 +37,20 @@ int cli_run_sweep(const struct cli_options *o, const struct pool *pool, struct s
 
 /* After the output: 1 (with a note) when a level stopped at the time limit, else code. */
 int cli_sweep_verdict(const struct sweep *sw, int code);
+
+/*
+ * The levels of `optdeploy sweep`'s range for these options, not yet solved:
+ * held (every level kept) or streamed (sweep_init_streamed).  Returns 0, or
+ * the exit status after reporting (then *sw is empty).
+ */
+int cli_init_sweep(const struct cli_options *o, const struct pool *pool, struct sweep *sw,
+		   bool streamed);
+
+/* A policy the solver did not deliver, reported after `where`: 1 for no answer, 70 for a failure. */
+int cli_report_no_policy(const struct policy *p, const char *where);
+
+/* `optdeploy sweep` (cmd_sweep.c). */
+int cli_cmd_sweep(const struct cli_options *o, const struct pool *pool, struct solver *s);
 
 /* `optdeploy plot` (cmd_plot.c): the figure of the pool into o->output. */
 int cli_cmd_plot(const struct cli_options *o, const struct pool *pool, struct solver *s);

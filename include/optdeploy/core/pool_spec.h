@@ -42,7 +42,8 @@ struct pool_spec {
 	                          (or skipped) like any other; without one, an empty memory
 	                          cell only leaves the pool without memory (has_memory false) */
 	bool latency_needed;   /* the same for the latency column (a deadline or a rate) */
-	double latency_unit_s; /* seconds in one unit of the latency column; 0: milliseconds */
+	double latency_unit_s; /* seconds in one unit of the latency column; 0: the unit its
+	                          header ends with (_ms, _s, _us), else milliseconds */
 	/* What the cost is (cost_unit.h), borrowed: a bundled pool's declaration while its
 	   cost mapping stands, or --cost-unit's unit; NULL: undeclared. */
 	const char *cost_unit;
