@@ -181,6 +181,11 @@ expect_status 0
 expect_out "time row           busy at most 20% of the time at 2/s"
 expect_out "busy               "
 expect_out "(whole-board) + idle"
+# its table's costs are e - P t: a line says so (solve's battery lines do too)
+expect_out "costs              each energy less the idle draw during its inference (e - P t"
+run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --min-accuracy 70 --energy above-idle
+expect_status 0
+expect_no_out "e - P t"
 # its CSV splits the battery the same way: whole-board inferences + idle time + left
 run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --sweep --steps 3 --duty-cycle 0.2 --format csv
 expect_status 0
