@@ -12,14 +12,17 @@ The time-against-pool-size series adds random pools of 10 ... 500 models at
 K = 1000, lambda = 0.1 K, the half-way budget, and the large pools of 10,000
 and 100,000 models at the same parameters, which only optdeploy solves (the
 peers take minutes there): they go to instances_large.tsv, read by
-bench_core and the report, not by the peers.
+bench_core and the report, not by the peers.  The regimes between the grid's
+K and above its lambda (K = 30, 100, 10^4 with lambda = 0.1 K, K and 5 K on
+the 100-model pool, half-way budget) are optdeploy's alone too, in
+instances_regimes.tsv: the targets hold "at every K and lambda".
 
 With BENCH_QUICK=1 in the environment (developing the harness) the grid
 shrinks to K in {1000, 10^9} and the half-way budget, and the time-against-n
 series to the grid's pool sizes.
 
 usage: instances.py WORKDIR   (writes WORKDIR/pools/*.csv, WORKDIR/instances.tsv and
-                              WORKDIR/instances_large.tsv)
+                              WORKDIR/instances_large.tsv, WORKDIR/instances_regimes.tsv)
 Rows of instances.tsv: id pool k lambda budget (pool paths as given to bench_core).
 """
 import csv
@@ -36,6 +39,9 @@ GRID_BUDGET = [(0.25, "b25"), (0.5, "b50")]
 SCALE_N = [10, 20, 50, 100, 200, 500, 1000]
 GRID_N = (100, 1000)
 LARGE_N = [10000, 100000]
+REGIME_POOL = 100
+REGIME_K = [(30, "30"), (100, "100"), (10**4, "1e4")]
+REGIME_LAMBDA = [(0.1, "0.1K"), (1.0, "1K"), (5.0, "5K")]
 SCALE_K, SCALE_LAMBDA, SCALE_BUDGET = 1000, 0.1, 0.5
 ZOO_CSV = "data/torchvision_imagenet.csv"
 QUICK = os.environ.get("BENCH_QUICK") == "1"
@@ -44,6 +50,8 @@ if QUICK:
     GRID_BUDGET = [(0.5, "b50")]
     SCALE_N = list(GRID_N)
     LARGE_N = [10000]
+    REGIME_K = [(100, "100")]
+    REGIME_LAMBDA = [(1.0, "1K")]
 
 
 def zoo_pool(workdir):
@@ -105,7 +113,12 @@ def main(argv):
     large = []
     for n in LARGE_N:
         large += rows_for(f"rand{n}", random_pool(workdir, n), False)
-    for name, body in (("instances.tsv", rows), ("instances_large.tsv", large)):
+    path = os.path.join(workdir, "pools", f"rand{REGIME_POOL}.csv")
+    pool = benchlib.load_pool(path)
+    regimes = [f"rand{REGIME_POOL}-K{ktag}-l{ltag}-b50\t{path}\t{k}\t{lam * k!r}\t"
+               f"{budget_at(pool, 0.5)!r}\n" for k, ktag in REGIME_K for lam, ltag in REGIME_LAMBDA]
+    for name, body in (("instances.tsv", rows), ("instances_large.tsv", large),
+                       ("instances_regimes.tsv", regimes)):
         with open(os.path.join(workdir, name), "w", encoding="ascii") as f:
             f.write("# id\tpool\tk\tlambda\tbudget\n")
             f.writelines(body)

@@ -44,14 +44,15 @@ def sweep_limit(n):
 
 
 def worst_sweep(b):
-    rows = [r for r in b.rows if report.timed(r) and (r["n"] <= 100 or r["n"] == 1000)]
+    rows = [r for r in b.rows + b.regimes
+            if report.timed(r) and (r["n"] <= 100 or r["n"] == 1000)]
     if not rows:
         return None
     return max(rows, key=lambda r: float(r["core"]["sweep_s"]) / sweep_limit(r["n"]))
 
 
 def worst_resolve(b):
-    rows = [r for r in b.rows if report.timed(r) and r["n"] <= 100]
+    rows = [r for r in b.rows + b.regimes if report.timed(r) and r["n"] <= 100]
     if not rows:
         return None
     return max(rows, key=lambda r: float(r["core"]["resolve_s"]))
@@ -192,7 +193,8 @@ def profile_one(bench_core, inst, mode, reps, work):
     out_file = os.path.join(work, f"callgrind.{mode}.out")
     argv = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}",
             "--toggle-collect=bench_profiled_work*", bench_core, "--profile", mode,
-            inst["pool"], os.path.join(work, "instances.tsv"), inst["id"], str(reps)]
+            inst["pool"], os.path.join(work, inst.get("list", "instances.tsv")), inst["id"],
+            str(reps)]
     try:
         res = subprocess.run(argv, capture_output=True, text=True, timeout=VALGRIND_TIMEOUT,
                              check=False)

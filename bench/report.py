@@ -2,7 +2,8 @@
 """report.py - merge the benchmark measurements into bench/RESULTS.md and the time-vs-n plot.
 
 usage: report.py WORKDIR RESULTS.md PLOT.png
-WORKDIR holds instances.tsv and instances_large.tsv, core.tsv (bench_core),
+WORKDIR holds instances.tsv, instances_regimes.tsv and instances_large.tsv,
+core.tsv (bench_core),
 glpsol.tsv, highs.tsv, cbc.tsv, process.tsv (process_bench.py), profile.md
 and causes.tsv (profile.py); any but the first three may be missing (their
 sections then say "not measured").
@@ -165,21 +166,30 @@ class Bench:
         self.peer = {p: read_tsv(os.path.join(work, f)) for p, f in PEER_FILES.items()}
         self.pools = {}
         self.rows = []
-        self.large = []  # the large pools: optdeploy only
-        large = os.path.join(work, "instances_large.tsv")
-        for inst in benchlib.load_instances(large) if os.path.exists(large) else []:
-            pool = self.pools.setdefault(inst["pool"], benchlib.load_pool(inst["pool"]))
-            core = self.core.get(inst["id"])
-            od_obj, od_problem = check_core(inst, pool, core)
-            self.large.append({"inst": inst, "n": len(pool), "core": core, "od_obj": od_obj,
-                               "od_problem": od_problem, "verdicts": {}})
         for inst in self.insts:
+            inst["list"] = "instances.tsv"
             pool = self.pools.setdefault(inst["pool"], benchlib.load_pool(inst["pool"]))
             core = self.core.get(inst["id"])
             od_obj, od_problem = check_core(inst, pool, core)
             verdicts = {p: compare(od_obj, self.peer[p].get(inst["id"])) for p in PEERS}
             self.rows.append({"inst": inst, "n": len(pool), "core": core, "od_obj": od_obj,
                               "od_problem": od_problem, "verdicts": verdicts})
+        # optdeploy only: the regimes off the peers' grid, the large pools
+        self.regimes = self.core_only(work, "instances_regimes.tsv")
+        self.large = self.core_only(work, "instances_large.tsv")
+
+    def core_only(self, work, name):
+        """Instances only optdeploy solves (no peer verdicts)."""
+        path = os.path.join(work, name)
+        out = []
+        for inst in benchlib.load_instances(path) if os.path.exists(path) else []:
+            inst["list"] = name
+            pool = self.pools.setdefault(inst["pool"], benchlib.load_pool(inst["pool"]))
+            core = self.core.get(inst["id"])
+            od_obj, od_problem = check_core(inst, pool, core)
+            out.append({"inst": inst, "n": len(pool), "core": core, "od_obj": od_obj,
+                        "od_problem": od_problem, "verdicts": {}})
+        return out
 
     def speedups(self, peer, field="solve_s", pred=lambda r: True):
         """[(peer time / optdeploy time, id)] where the peer finished optimal."""
@@ -212,7 +222,7 @@ def instance_table(b):
            + " | ".join(PEERS) + " | " + " | ".join(f"od/{p}" for p in PEERS)
            + " | optdeploy objective | agreement |",
            "|---|---:|---:|---:|---:|" + "---:|" * (2 * len(PEERS)) + "---:|---|"]
-    for r in b.rows + b.large:
+    for r in b.rows + b.regimes + b.large:
         c, iid = r["core"], r["inst"]["id"]
         if not timed(r):
             out.append(f"| `{iid}` | {r['n']} |" + " - |" * (4 + 2 * len(PEERS))
@@ -279,7 +289,7 @@ def problem_list(b):
                 out.append(f"- `{iid}`: {p} {what}: {text}")
             elif "claimed" in text:
                 out.append(f"- `{iid}`: {p} agrees after honest scoring, but {text}")
-    for r in b.large:
+    for r in b.regimes + b.large:
         if r["od_problem"]:
             out.append(f"- `{r['inst']['id']}`: **optdeploy**: {r['od_problem']}")
         if timed(r) and r["core"]["sweep_note"] != "ok":
@@ -396,6 +406,9 @@ are noisier, so compare figures from one run only.
   to the most expensive.  Instance names read `pool-K<K>-l<lambda>-b<budget>`.  Random
   pools of 10 ... 500 models at K = 1000 add the time-against-n series, and pools of
   10,000 and 100,000 models extend it (optdeploy only: the peers take minutes there).
+  The regimes between and above the grid's K and lambda (K = 30, 100, 10^4 with lambda
+  = 0.1 K, K, 5 K on the 100-model pool, half-way budget: `rand100-K<K>-l<lambda>-b50`)
+  are optdeploy's alone too; the re-solve and sweep targets hold on them as well.
 - optdeploy's core (`bench/bench_core.c`, linked with `liboptdeploy.a`, exact mode,
   CLOCK_MONOTONIC, median of 7-101 solves, 20-201 re-solves and 5-21 sweeps, as many as fit
   in about a second): **solve** = `solver_new` + `solver_run` (cold); **re-solve** = a warm

@@ -78,7 +78,7 @@ class Table:
 
 
 def worst_of(b, timed, field, pred):
-    vals = [(float(r["core"][field]), r["inst"]["id"]) for r in b.rows
+    vals = [(float(r["core"][field]), r["inst"]["id"]) for r in b.rows + b.regimes
             if timed(r) and pred(r)]
     return max(vals) if vals else (math.nan, "-")
 
@@ -86,9 +86,9 @@ def worst_of(b, timed, field, pred):
 def resolve_rows(t, b, timed, causes):
     value, where = worst_of(b, timed, "resolve_s", lambda r: r["n"] <= 100)
     slowest, swhere = worst_of(b, timed, "resolve_max_s", lambda r: r["n"] <= 100)
-    over = sum(1 for r in b.rows if timed(r) and r["n"] <= 100
+    over = sum(1 for r in b.rows + b.regimes if timed(r) and r["n"] <= 100
                and float(r["core"]["resolve_s"]) > RESOLVE_LIMIT_S)
-    count = sum(1 for r in b.rows if timed(r) and r["n"] <= 100)
+    count = sum(1 for r in b.rows + b.regimes if timed(r) and r["n"] <= 100)
     t.row("re-solve after one slider step, n <= 100, any K <= 1e9, median per instance: "
           "<= 100 us", f"{us(value)} (above the limit on {over} of {count} instances)",
           where, value <= RESOLVE_LIMIT_S, cause(causes, "resolve", where))
@@ -104,7 +104,8 @@ def sweep_rows(t, b, timed, causes):
     if not math.isnan(value):
         t.row("(no target of its own) 101-level sweep, 100 < n < 1000 (zoo n = 114, "
               "rand200, rand500)", f"{t.ms(value)} ms", where, None)
-    stopped = sum(1 for r in b.rows if timed(r) and r["core"]["sweep_note"] != "ok")
+    stopped = sum(1 for r in b.rows + b.regimes + b.large
+                  if timed(r) and r["core"]["sweep_note"] != "ok")
     t.row("every sweep finishes with proven optima",
           f"{stopped} sweeps stopped after 10 s or left levels unproven" if stopped
           else "all finished, every level optimal", "-", stopped == 0)
@@ -222,7 +223,7 @@ def large_rows(t, proc):
 
 def agreement_row(t, b, peers):
     agree = {p: sum(1 for r in b.rows if r["verdicts"][p][0] == "agree") for p in peers}
-    bad = sum(1 for r in b.rows + b.large if r["od_problem"])
+    bad = sum(1 for r in b.rows + b.regimes + b.large if r["od_problem"])
     better = sum(1 for r in b.rows if any(v[0] == "BETTER" for v in r["verdicts"].values()))
     t.row("identical objectives (1e-9 relative), every policy rescored exactly from its counts",
           ", ".join(f"{p} agrees on {agree[p]}/{len(b.rows)}" for p in peers)

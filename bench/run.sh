@@ -2,7 +2,8 @@
 # bench/run.sh - `make bench`: measure every speed target of issues 8 and 15 in one
 # run and write bench/RESULTS.md and bench/time_vs_n.png:
 #   1. optdeploy's core (bench_core): cold solve, re-solve, 101-level sweep, also
-#      on the large pools of 10,000 and 100,000 models;
+#      at K and lambda between and above the peers' grid and on the large pools
+#      of 10,000 and 100,000 models;
 #   2. the peers on the same instances: glpsol processes, SciPy/HiGHS, CBC
 #      through PuLP;
 #   3. whole processes (process_bench.py): start-up against glpsol's,
@@ -69,7 +70,7 @@ phase "optdeploy core"
 # takes longer than POOL_TIMEOUT seconds is cut short: its remaining
 # instances show as not measured.
 POOL_TIMEOUT=${POOL_TIMEOUT:-240}
-for list in instances.tsv instances_large.tsv; do
+for list in instances.tsv instances_regimes.tsv instances_large.tsv; do
 	awk -F'\t' '!/^#/ && !seen[$2]++ { print $2 }' "$work/$list" | sed "s|^|$list |"
 done |
 while IFS=' ' read -r list pool; do

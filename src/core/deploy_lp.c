@@ -137,7 +137,7 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 	bool mem_row = isfinite(cap) && cap > 0;
 	lp->mem_row = mem_row;
 	bool time_row = limits_time_active(sp);
-	double tau = limits_time_per_inference(sp);
+	double tscale = time_row ? limits_time_scale(sp, lp->pool) : 0.0;
 	long double constant = 0, used_mem = 0;
 	size_t used = 0;
 
@@ -160,7 +160,7 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 		glp_set_obj_coef(lp->prob, col, per);
 		lp->val[k + 1] = primal ? md->cost - sp->budget : md->accuracy - sp->min_accuracy;
 		lp->mval[k + 1] = z == -1 && mem_row ? md->memory / cap : 0.0;
-		lp->tval[k + 1] = time_row ? md->latency - tau : 0.0;
+		lp->tval[k + 1] = time_row ? limits_time_coef(sp, tscale, md->latency) : 0.0;
 		used += z == 1;
 		used_mem += z == 1 ? md->memory : 0;
 	}
@@ -186,8 +186,7 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 		glp_set_row_bnds(lp->prob, ROW_MEMORY, GLP_FR, 0.0, 0.0);
 	load_row(lp, ROW_TIME, lp->tval);
 	if (time_row)
-		glp_set_row_bnds(lp->prob, ROW_TIME, GLP_UP, 0.0,
-				 (double)limits_time_tolerance(sp, lp->pool));
+		glp_set_row_bnds(lp->prob, ROW_TIME, GLP_UP, 0.0, limits_time_row_bound(sp, lp->pool));
 	else
 		glp_set_row_bnds(lp->prob, ROW_TIME, GLP_FR, 0.0, 0.0);
 	glp_set_obj_coef(lp->prob, 0, (double)constant);
@@ -229,21 +228,20 @@ static bool two_rows_feasible(const struct deploy_lp *lp, const struct solve_par
 	if (!limits_time_active(sp) || lp->mem_row)
 		return false;
 	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
-	double tau = limits_time_per_inference(sp), kd = (double)sp->k;
-	double cap[2] = {resource_tol / kd,
-			 (double)limits_time_tolerance(sp, lp->pool) / kd};
+	double kd = (double)sp->k, tscale = limits_time_scale(sp, lp->pool);
+	double cap[2] = {resource_tol / kd, limits_time_row_bound(sp, lp->pool) / kd};
 	for (size_t i = 0; i < lp->m; i++) {
 		if (glp_get_col_type(lp->prob, (int)i + 1) == GLP_FX)
 			continue;  /* fixed at 0: unused, or not allowed */
 		const struct model *a = &lp->pool->models[lp->kept[i]];
 		double pa[2] = {primal ? a->cost - sp->budget : sp->min_accuracy - a->accuracy,
-				a->latency - tau};
+				limits_time_coef(sp, tscale, a->latency)};
 		for (size_t j = i; j < lp->m; j++) {
 			if (glp_get_col_type(lp->prob, (int)j + 1) == GLP_FX)
 				continue;
 			const struct model *b = &lp->pool->models[lp->kept[j]];
 			double pb[2] = {primal ? b->cost - sp->budget : sp->min_accuracy - b->accuracy,
-					b->latency - tau};
+					limits_time_coef(sp, tscale, b->latency)};
 			if (segment_meets(pa, pb, cap))
 				return true;
 		}

@@ -147,9 +147,10 @@ static void set_time_row(struct deploy_mip *mip, const struct solve_params *sp, 
 {
 	size_t m = mip->m;
 	bool on = limits_time_active(sp);
-	double tau = limits_time_per_inference(sp);
+	double scale = on ? limits_time_scale(sp, mip->pool) : 0.0;
 	for (size_t k = 0; k < m; k++) {
-		double d = on ? mip->pool->models[mip->kept[k]].latency - tau : 0.0;
+		double d = on ? limits_time_coef(sp, scale, mip->pool->models[mip->kept[k]].latency)
+			      : 0.0;
 		mip->ind[k + 1] = COL_H(k);
 		mip->val[k + 1] = d * (double)q;
 		mip->ind[m + k + 1] = COL_R(mip, k);
@@ -158,7 +159,7 @@ static void set_time_row(struct deploy_mip *mip, const struct solve_params *sp, 
 	glp_set_mat_row(mip->prob, ROW_TIME(mip), (int)(2 * m), mip->ind, mip->val);
 	if (on)
 		glp_set_row_bnds(mip->prob, ROW_TIME(mip), GLP_UP, 0.0,
-				 (double)limits_time_tolerance(sp, mip->pool));
+				 limits_time_row_bound(sp, mip->pool));
 	else
 		glp_set_row_bnds(mip->prob, ROW_TIME(mip), GLP_FR, 0.0, 0.0);
 }

@@ -79,10 +79,29 @@ long double limits_time_slack(const struct solve_params *sp, const struct pool *
  */
 long double limits_time_tolerance(const struct solve_params *sp, const struct pool *pool)
 {
+	double scale = limits_time_scale(sp, pool);
+	return 2e-14L * (long double)sp->k * scale + 1e-9L * scale;
+}
+
+double limits_time_scale(const struct solve_params *sp, const struct pool *pool)
+{
 	double scale = fabs(limits_time_per_inference(sp));
 	for (size_t i = 0; i < pool->n; i++)
 		scale = fmax(scale, pool->models[i].latency);
-	return 2e-14L * (long double)sp->k * scale + 1e-9L * scale;
+	return scale;
+}
+
+double limits_time_coef(const struct solve_params *sp, double scale, double latency)
+{
+	double d = latency - limits_time_per_inference(sp);
+	return fabs(d) <= LIMITS_TIME_SNAP * scale ? 0.0 : d;
+}
+
+double limits_time_row_bound(const struct solve_params *sp, const struct pool *pool)
+{
+	double scale = limits_time_scale(sp, pool);
+	return (double)(limits_time_tolerance(sp, pool) -
+			(long double)LIMITS_TIME_SNAP * (long double)sp->k * scale);
 }
 
 bool limits_counts_ok(const struct solve_params *sp, const struct pool *pool,

@@ -30,9 +30,11 @@
 
 #define VALUE_LIMIT 1e12   /* costs, accuracies and lambda * u beyond this are refused */
 #define GLPK_BRANCHES_BELOW_K 100LL  /* SOLVE_SEARCH_AUTO's switch (solve.h) */
-/* deploy_few also up to K = 1000 when lambda >= 2 K: charges that large weaken the
- * search's LP bounds as small K does (2-8 times fewer instructions measured) */
-#define FEW_LAMBDA_PER_K 2.0
+/* deploy_few also up to K = 1000 when lambda >= K^2 / 500 (0.2 K at K = 100,
+ * 2 K at K = 1000): charges that large weaken the search's LP bounds as small
+ * K does, and deploy_few's search grows with K; measured on a 100-model pool,
+ * each side of the line takes fewer instructions on its side of it */
+#define FEW_K2_PER_LAMBDA 500.0
 #define FEW_UP_TO_K 1000LL
 
 struct solver {
@@ -481,7 +483,8 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 	bool glpk_branches = s->search == SOLVE_SEARCH_GLPK ||
 			     (s->search == SOLVE_SEARCH_AUTO && decisions &&
 			      sp->k < GLPK_BRANCHES_BELOW_K);
-	bool heavy = sp->k <= FEW_UP_TO_K && sp->lambda >= FEW_LAMBDA_PER_K * (double)sp->k;
+	bool heavy = sp->k <= FEW_UP_TO_K &&
+		     sp->lambda * FEW_K2_PER_LAMBDA >= (double)sp->k * (double)sp->k;
 	bool few = s->search == SOLVE_SEARCH_FEW ||
 		   (s->search == SOLVE_SEARCH_AUTO && decisions && (glpk_branches || heavy));
 	if (few)

@@ -105,6 +105,8 @@ static void limit_labels(const struct ui_param *p, bool models, char *val, char 
 		snprintf(val, size, "no limit");
 	else if (models)
 		snprintf(val, size, "%.0f of %.0f", p->value, p->max);
+	else if (p->max >= 1000)  /* the total in whole units: "1000 of 34465" fits at 80 columns */
+		snprintf(val, size, "%.6g of %.0f", p->value, p->max);
 	else
 		snprintf(val, size, "%.6g of %.6g", p->value, p->max);
 	snprintf(brief, size, "%s", val);

@@ -12,7 +12,7 @@ set -u
 DATA="$ROOT/data/torchvision_imagenet.csv"
 MAP="cost=gflops,accuracy=acc1,memory=file_size_mb"
 
-mem() { wait_for "Memory  $1 of 34465" 30; }
+mem() { wait_for "Memory  $1 of 34465 " 30; }  # whole: not cut at 80 columns
 models() { wait_for "Max models  $1 of 114 " 30; }
 
 for size in "120 40" "80 24"; do
@@ -69,11 +69,11 @@ for size in "120 40" "80 24"; do
 	mem 2
 	# the middle of the track: two decades up, on the grid (1, 2 or 5 followed by zeros)
 	x10 32 $(((x0 + x1) / 2)) "$row"
-	wait_match "Memory  [125]00* of 34465" 30
+	wait_match "Memory  [125]00* of 34465 " 30
 	mid=$(slider_value Memory)
 	[ "$mid" -ge 50 ] && [ "$mid" -le 2000 ] || fail "$size: the middle of the track is $mid MB"
 	x10 32 $((x1 - 1)) "$row"
-	wait_match "Memory  [12]0000 of 34465" 30
+	wait_match "Memory  [12]0000 of 34465 " 30
 	x10 3 "$x1" "$row"
 	wait_for "Memory  no limit" 30
 done

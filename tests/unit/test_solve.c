@@ -94,8 +94,9 @@ static void test_brute_force_small_k_lambda(void **state)
 }
 
 /*
- * K = 100 .. 300 with lambda >= 2 K, where the default also takes deploy_few
- * (solve.c): three models at most so the brute force stays small.
+ * K = 100 .. 300 with lambda from 0.3 K to 6 K, on both sides of the line
+ * above which the default also takes deploy_few (lambda >= K^2 / 500, see
+ * solve.c): three models at most so the brute force stays small.
  */
 static void test_brute_force_heavy_lambda(void **state)
 {
@@ -112,7 +113,7 @@ static void test_brute_force_heavy_lambda(void **state)
 		assert_int_equal(policy_init(&pol, n, NULL), ST_OK);
 		struct solve_params sp = solve_params_default();
 		sp.k = 100 + (long long)ts_rand_below(&rng, 201);
-		sp.lambda = ts_rand_range(&rng, 2.0, 6.0) * (double)sp.k;
+		sp.lambda = ts_rand_range(&rng, 0.3, 6.0) * (double)sp.k;
 		sp.budget = ts_rand_range(&rng, ts_min_cost(&tp.pool), pool_max_cost(&tp.pool));
 		double floor = ts_rand_range(&rng, 45, 100);
 		enum solve_search ways[] = {SOLVE_SEARCH_AUTO, SOLVE_SEARCH_FEW, SOLVE_SEARCH_SUPPORTS};

@@ -40,6 +40,26 @@ long double limits_time_slack(const struct solve_params *sp, const struct pool *
 long double limits_time_tolerance(const struct solve_params *sp, const struct pool *pool);
 
 /*
+ * The time row as GLPK gets it.  tau = duty / rate carries the rounding of
+ * a decimal rate, so a latency equal to tau in decimal comes out a few ulps
+ * away from it: 7e-14 beside coefficients of 72 in the internal units.
+ * Such noise coefficients, 1e15 times smaller than the row's others,
+ * stalled GLPK's primal simplex for the whole time limit and made its
+ * branch and bound return policies that break sum x = K
+ * (test_solve_adversarial).  So a coefficient t - tau within
+ * LIMITS_TIME_SNAP of the row's scale (limits_time_scale) is 0 in GLPK's
+ * row; over K inferences that moves the row by at most K x LIMITS_TIME_SNAP
+ * x scale, which limits_time_row_bound takes off the row's bound: what GLPK
+ * accepts still passes limits_counts_ok, and a policy that meets the row
+ * exactly still meets GLPK's (the bound stays above K x LIMITS_TIME_SNAP x
+ * scale).
+ */
+#define LIMITS_TIME_SNAP 8e-15
+double limits_time_scale(const struct solve_params *sp, const struct pool *pool);
+double limits_time_coef(const struct solve_params *sp, double scale, double latency);
+double limits_time_row_bound(const struct solve_params *sp, const struct pool *pool);
+
+/*
  * The memory limit with its rounding allowance (1e-9 relative, so decimal
  * footprints that add up to the limit exactly in decimal still fit);
  * INFINITY when no memory limit is set.

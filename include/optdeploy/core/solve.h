@@ -133,8 +133,8 @@ void solver_set_pruning(struct solver *s, bool on);
  * How the exact solve decides which models are used.  SOLVE_SEARCH_AUTO
  * (the default), below K = 100 when lambda or a device limit makes them a
  * choice (integrality gaps there can dwarf lambda and weaken every LP
- * bound), and up to K = 1000 when lambda >= 2 K (charges that large weaken
- * the bounds alike): the few models whose bound reaches the incumbent
+ * bound), and up to K = 1000 when lambda >= K^2 / 500 (charges that large
+ * weaken the bounds alike): the few models whose bound reaches the incumbent
  * (deploy_few.h), or GLPK's branch and bound over every model when too
  * many do;
  * otherwise the search over supports of support_search.h, with each
