@@ -42,6 +42,15 @@ const struct pool *ui_app_loaded(const struct app *a)
 	return &a->pools[a->cur];
 }
 
+double ui_app_idle_per_s(const struct app *a)
+{
+	const struct pool *pool = ui_app_loaded(a);
+	if (!a->battery || a->above_idle || a->cur != 0 || !pool->has_latency ||
+	    !(a->bp.idle_w > 0))
+		return 0;
+	return a->bp.idle_w / a->bp.cost_unit_j;
+}
+
 struct solve_params ui_app_solve_params(const struct app *a)
 {
 	struct solve_params sp = solve_params_default();

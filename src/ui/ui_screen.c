@@ -148,10 +148,17 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 			snprintf(brief[i], sizeof brief[i], "none");
 		} else if (id == UI_P_BUDGET && a->battery) {
 			/* B / K to round-trip precision is the solver's; people read six digits */
-			snprintf(val[i], sizeof val[i], "%.6g %s, from the battery", p->value,
-				 a->cost_unit != NULL ? a->cost_unit : "");
-			snprintf(brief[i], sizeof brief[i], "%.6g %s", p->value,
-				 a->cost_unit != NULL ? a->cost_unit : "");
+			/* idle for idle time only: the budget is of e - P t, the energy above idle */
+			bool above = ui_app_idle_per_s(a) > 0;
+			snprintf(val[i], sizeof val[i], "%.6g %s%s, from the battery", p->value,
+				 a->cost_unit != NULL ? a->cost_unit : "",
+				 above ? " above idle (e - P t)" : "");
+			snprintf(brief[i], sizeof brief[i], "%.6g %s%s", p->value,
+				 a->cost_unit != NULL ? a->cost_unit : "", above ? " above idle" : "");
+			/* the sliders' label column is at most 3/5 of the width: "e-Pt" then */
+			if (above && 4 + (int)strlen(p->name) + (int)strlen(brief[i]) > r.w * 3 / 5)
+				snprintf(brief[i], sizeof brief[i], "%.6g %s e-Pt", p->value,
+					 a->cost_unit != NULL ? a->cost_unit : "");
 		} else if (id == UI_P_DEADLINE || id == UI_P_RATE) {
 			time_labels(a, p, id == UI_P_DEADLINE, val[i], brief[i], rng[i], sizeof val[i],
 				    g->dots);
@@ -308,6 +315,7 @@ void ui_screen_draw(struct app *a)
 			pool, ui_app_pool(a), a->work_map, a->excluded, a->have_pol ? &a->pol : NULL,
 			a->solve_error, a->cursor, a->pane == UI_PANE_MODELS,
 			a->battery ? &a->bp : NULL, a->battery && a->plan_ok ? &a->plan : NULL,
+			ui_app_idle_per_s(a),
 		};
 		ui_table_draw(&a->term, (struct ui_rect){ 2 + sh, COLS - rw, top_h - sh - 1 - lh, rw },
 			      &in, &a->table_geom);

@@ -340,7 +340,8 @@ static void model_row(struct cursor *c, const struct ui_table_input *in, const s
 	ui_text(t, y, x + 1, 1, ui_term_attr(t, UI_ERROR), count < 0 ? "x" : " ");
 	ui_text(t, y, x + PREFIX_W, nw, sel ? name_a | A_REVERSE : name_a, l->names[r]);
 	x += PREFIX_W + nw;
-	own_figure(cost, sizeof cost, 7, m->cost);
+	/* the model's own energy: with the idle draw for idle time only the cost is e - P t */
+	own_figure(cost, sizeof cost, 7, m->cost + in->idle_per_s * m->latency);
 	own_figure(acc, sizeof acc, 8, m->accuracy);
 	if (count < 0) {
 		ui_text(t, y, x, c->r.w - PREFIX_W - nw, ui_term_attr(t, UI_DIM), " excluded");
@@ -412,7 +413,8 @@ static bool model_rows(struct cursor *c, const struct ui_table_input *in, struct
 	 * cost and accuracy are each model's own, not its share of the totals */
 	if (in->pol != NULL && policy_has_counts(in->pol))
 		line(c, ui_term_attr(c->t, UI_DIM), "   %-*s %*s %6s%s%*s %7s %8s", nw, "model", cw,
-		     "count", "share", bw > 0 ? " " : "", bw, "", cost_heading(&in->work->unit, head),
+		     "count", "share", bw > 0 ? " " : "", bw, "",
+		     in->idle_per_s > 0 ? "energy" : cost_heading(&in->work->unit, head),
 		     "accuracy");
 	else
 		line(c, ui_term_attr(c->t, UI_DIM), "   model");
@@ -426,7 +428,13 @@ static bool model_rows(struct cursor *c, const struct ui_table_input *in, struct
 	return true;
 }
 
-/* Battery mode: K over the duration, the energy per inference, what the battery keeps. */
+/*
+ * Battery mode: K over the duration, the energy, what the battery keeps.
+ * With the idle draw charged for idle time only (whole-board energies) the
+ * costs solved are e - P t: the energies shown add P t back, as `solve`'s
+ * "energy" line does, and the battery's use is the inferences' energy plus
+ * the draw over the idle time.
+ */
 static void battery_lines(struct cursor *c, const struct ui_table_input *in, const struct policy *p)
 {
 	const struct battery_params *bp = in->bp;
@@ -436,12 +444,23 @@ static void battery_lines(struct cursor *c, const struct ui_table_input *in, con
 
 	units_format_duration(dur, sizeof dur, pl->duration_s);
 	units_format_energy(cap, sizeof cap, bp->battery_j);
-	units_format_energy(per, sizeof per, pl->budget * bp->cost_unit_j);
-	units_format_energy(used, sizeof used, p->expected_cost * bp->cost_unit_j);
 	/* a battery spent to the last bit can leave -1e-12 J: shown as 0 */
 	units_format_energy(rest, sizeof rest, fabs(left) < 1e-12 * bp->battery_j ? 0.0 : fabs(left));
 	line(c, A_NORMAL, "battery   %s, K = %lld in %s", cap, pl->k, dur);
-	line(c, A_NORMAL, "energy    %s per inference, %s allowed", used, per);
+	if (in->idle_per_s > 0) {
+		double busy_j = bp->idle_w * p->busy_time;
+		double run_j = p->total_cost * bp->cost_unit_j + busy_j;
+		units_format_energy(used, sizeof used, run_j);
+		units_format_energy(per, sizeof per, pl->idle_j - busy_j);
+		if ((int)snprintf(NULL, 0, "used      %s inferences + %s idle", used, per) <= c->r.w)
+			line(c, A_NORMAL, "used      %s inferences + %s idle", used, per);
+		else
+			line(c, A_NORMAL, "used      %s + idle %s", used, per);
+	} else {
+		units_format_energy(per, sizeof per, pl->budget * bp->cost_unit_j);
+		units_format_energy(used, sizeof used, p->expected_cost * bp->cost_unit_j);
+		line(c, A_NORMAL, "energy    %s per inference, %s allowed", used, per);
+	}
 	line(c, left < -1e-12 * bp->battery_j ? ui_term_attr(c->t, UI_ERROR) : A_BOLD,
 	     "left      %s%s of %s", left < -1e-12 * bp->battery_j ? "short by " : "", rest, cap);
 }
@@ -524,16 +543,29 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 	long best;
 
 	line(c, A_BOLD, "accuracy  %.4f  expected, sum p x / K", p->expected_accuracy);
-	if (primal)
+	if (in->idle_per_s > 0 && in->bp != NULL) {
+		/* whole-board: the costs solved are e - P t, the budget is theirs (the slider) */
+		char e[32];
+		units_format_energy(e, sizeof e, (p->total_cost * in->bp->cost_unit_j +
+						  in->bp->idle_w * p->busy_time) / (double)p->params.k);
+		if ((int)snprintf(NULL, 0, "energy    %s per inference, whole-board", e) <= c->r.w)
+			line(c, A_NORMAL, "energy    %s per inference, whole-board", e);
+		else
+			line(c, A_NORMAL, "energy    %s each, whole-board", e);
+	} else if (primal) {
 		cost_line(c, p, u);
-	else
+	} else {
 		line(c, A_NORMAL, "cost      %.4f%s  for floor %g", p->expected_cost, u,
 		     p->params.min_accuracy);
+	}
+	/* battery mode: what the battery gives and keeps comes before the details */
+	if (in->plan != NULL)
+		battery_lines(c, in, p);
+	limits_line(c, in, p);
+	time_line(c, in, p);
 	line(c, A_NORMAL, "objective %.10g", p->objective);
 	line(c, A_NORMAL, "models    %zu of %zu used, K = %lld, %s = %.6g", p->models_used,
 	     in->work->n, p->params.k, c->t->g->lambda, p->params.lambda);
-	limits_line(c, in, p);
-	time_line(c, in, p);
 	best = ui_table_best_single_within(in->work, p->params.mode,
 					   primal ? p->params.budget : p->params.min_accuracy,
 					   p->params.memory_limit);
@@ -543,10 +575,8 @@ static void totals(struct cursor *c, const struct ui_table_input *in)
 		line(c, A_NORMAL, "single    %s %.2f, %+.4f", b->name, b->accuracy,
 		     p->expected_accuracy - b->accuracy);
 	else
-		line(c, A_NORMAL, "single    %s alone costs %.2f; mix saves %.4f", b->name, b->cost,
-		     b->cost - p->expected_cost);
-	if (in->plan != NULL)
-		battery_lines(c, in, p);
+		line(c, A_NORMAL, "single    %s alone costs %.2f; mix saves %.4f", b->name,
+		     b->cost + in->idle_per_s * b->latency, b->cost - p->expected_cost);
 	if (p->params.method == SOLVE_RELAXED) {
 		double gap = ui_table_tidy(p->exact_accuracy - p->expected_accuracy);
 		/* above: the rounded mix is more accurate, and pays for it in loading cost */

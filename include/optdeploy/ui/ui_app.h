@@ -144,6 +144,14 @@ const struct pool *ui_app_pool(const struct app *a);
 /* The pool in use as loaded, every model included (one table row per model). */
 const struct pool *ui_app_loaded(const struct app *a);
 
+/*
+ * The idle draw in cost units per second when it is charged for idle time
+ * only (battery mode, whole-board energies with latencies, battery.h): the
+ * working costs are then e - P t, and a model's own energy is its cost plus
+ * this times its latency.  0 otherwise (the costs are the file's).
+ */
+double ui_app_idle_per_s(const struct app *a);
+
 /* The solve parameters the current values describe (lambda = lambda/K x K). */
 struct solve_params ui_app_solve_params(const struct app *a);
 

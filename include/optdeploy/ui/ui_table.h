@@ -33,6 +33,7 @@ struct ui_table_input {
 	bool focused;              /* the table has the keys: cursor shown, every model listed */
 	const struct battery_params *bp;   /* battery mode, else NULL: K, duration, energy lines */
 	const struct battery_plan *plan;   /* the duration's plan (NULL: none) */
+	double idle_per_s;         /* ui_app_idle_per_s: > 0, the costs are e - P t (energies shown) */
 };
 
 #define UI_TABLE_ROWS_MAX 256
