@@ -387,9 +387,16 @@ static bool choose_models(struct few_run *r, const long long *best, double best_
 			continue;
 		if (f->sub_m == FEW_MAX_MODELS)
 			return false;
-		f->sub_kept[f->sub_m] = f->kept[k];
-		f->sub_inc[f->sub_m] = best[k];
-		f->sub_at[f->sub_m++] = k;
+		/* by decreasing bound: few_search branches on the most promising first */
+		size_t t = f->sub_m++;
+		for (; t > 0 && f->bound[f->sub_at[t - 1]] < f->bound[k]; t--) {
+			f->sub_kept[t] = f->sub_kept[t - 1];
+			f->sub_inc[t] = f->sub_inc[t - 1];
+			f->sub_at[t] = f->sub_at[t - 1];
+		}
+		f->sub_kept[t] = f->kept[k];
+		f->sub_inc[t] = best[k];
+		f->sub_at[t] = k;
 	}
 	return true;
 }

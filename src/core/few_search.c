@@ -85,6 +85,27 @@ static bool beats(long double a, long double b)
 	return a > b + 1e-12L * (fabsl(b) + 1);
 }
 
+/*
+ * The bound of the node after c inferences on model d, 0 < c < left: its
+ * value, then the rest on the hull of the models after d, paying for one
+ * of them.  Concave in c (the perspective of the concave hull at affine
+ * arguments), -INFINITY where the rest cannot be afforded, which is an
+ * interval's complement: visit() stops at the first c below its peak that
+ * cannot beat the best value.
+ */
+static long double child_bound(const struct search *s, size_t d, long long left,
+			       long double room, long double value, long long c)
+{
+	const struct few_search_item *it = &s->it[d];
+	if (d + 1 == s->n)
+		return -INFINITY;  /* no model left for the rest */
+	long long rest = left - c;
+	long double per = hull_value(s, d + 1, (room - c * it->w) / rest);
+	if (isinf(per))
+		return -INFINITY;
+	return value + c * it->v - it->u + rest * per - s->umin[d + 1];
+}
+
 static void visit(struct search *s, size_t d, long long left, long double room, long double value)
 {
 	if (s->nodes++ > NODE_BUDGET)
@@ -107,11 +128,24 @@ static void visit(struct search *s, size_t d, long long left, long double room, 
 	long long most = left;
 	if (it->w > 0 && room / it->w < (long double)most)
 		most = (long long)floorl(room / it->w);
-	for (long long c = most; c >= 0; c--) {
+	long double prev = -INFINITY;
+	bool have_prev = false;
+	for (long long c = most; c >= 1; c--) {
+		if (c < left) {
+			long double b = child_bound(s, d, left, room, value, c);
+			bool cut = !beats(b + 1e-12L * (fabsl(value) + 1), s->best);
+			if (cut && have_prev && b < prev)
+				break;  /* past the peak: every smaller c is lower still */
+			prev = b;
+			have_prev = true;
+			if (cut)
+				continue;
+		}
 		s->x[d] = c;
-		visit(s, d + 1, left - c, room - c * it->w, value + c * it->v - (c > 0 ? it->u : 0));
+		visit(s, d + 1, left - c, room - c * it->w, value + c * it->v - it->u);
 	}
 	s->x[d] = 0;
+	visit(s, d + 1, left, room, value);
 }
 
 bool few_search_run(const struct few_search_item *items, size_t n, long long k, long double cap,

@@ -8,9 +8,10 @@
  * Depth first over the models, each count from the largest the resource
  * allows down to 0; a node is cut when its value plus the LP hull of the
  * models still free (and the smallest charge among them, when inferences
- * are left) cannot beat the best value found.  Exact; it only relaxes what
- * the caller leaves out (rows beyond these two), and stops after a node
- * budget so that its cost stays small.
+ * are left) cannot beat the best value found, and a model's counts stop
+ * once that bound, concave in the count, is past its peak and below the
+ * best.  Exact; it only relaxes what the caller leaves out (rows beyond
+ * these two), and stops after a node budget so that its cost stays small.
  */
 #ifndef OPTDEPLOY_FEW_SEARCH_H
 #define OPTDEPLOY_FEW_SEARCH_H
