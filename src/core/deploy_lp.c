@@ -141,6 +141,7 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 	lp->mem_row = mem_row;
 	bool time_row = limits_time_active(sp);
 	double tscale = time_row ? limits_time_scale(sp, lp->pool) : 0.0;
+	double rscale = limits_resource_scale(sp, lp->pool);
 	long double constant = 0, used_mem = 0;
 	size_t used = 0;
 
@@ -159,13 +160,14 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 		else if (z == 1)
 			constant += primal ? -u : u;
 		glp_set_obj_coef(lp->prob, col, per);
-		lp->val[k + 1] = primal ? md->cost - sp->budget : md->accuracy - sp->min_accuracy;
+		lp->val[k + 1] = limits_resource_coef(sp, rscale, md);
 		lp->mval[k + 1] = z == -1 && mem_row ? md->memory / cap : 0.0;
 		lp->tval[k + 1] = time_row ? limits_time_coef(sp, tscale, md->latency) : 0.0;
 		used += z == 1;
 		used_mem += z == 1 ? md->memory : 0;
 	}
 	load_row(lp, ROW_RESOURCE, lp->val);
+	tol = limits_resource_row_bound(sp, rscale, tol);
 	if (primal)
 		glp_set_row_bnds(lp->prob, ROW_RESOURCE, GLP_UP, 0.0, tol);
 	else
@@ -230,18 +232,20 @@ static bool two_rows_feasible(const struct deploy_lp *lp, const struct solve_par
 		return false;
 	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
 	double kd = (double)sp->k, tscale = limits_time_scale(sp, lp->pool);
-	double cap[2] = {resource_tol / kd, limits_time_row_bound(sp, lp->pool) / kd};
+	double rscale = limits_resource_scale(sp, lp->pool);
+	double cap[2] = {limits_resource_row_bound(sp, rscale, resource_tol) / kd,
+			 limits_time_row_bound(sp, lp->pool) / kd};
 	for (size_t i = 0; i < lp->m; i++) {
 		if (glp_get_col_type(lp->prob, (int)i + 1) == GLP_FX)
 			continue;  /* fixed at 0: unused, or not allowed */
 		const struct model *a = &lp->pool->models[lp->kept[i]];
-		double pa[2] = {primal ? a->cost - sp->budget : sp->min_accuracy - a->accuracy,
+		double pa[2] = {(primal ? 1 : -1) * limits_resource_coef(sp, rscale, a),
 				limits_time_coef(sp, tscale, a->latency)};
 		for (size_t j = i; j < lp->m; j++) {
 			if (glp_get_col_type(lp->prob, (int)j + 1) == GLP_FX)
 				continue;
 			const struct model *b = &lp->pool->models[lp->kept[j]];
-			double pb[2] = {primal ? b->cost - sp->budget : sp->min_accuracy - b->accuracy,
+			double pb[2] = {(primal ? 1 : -1) * limits_resource_coef(sp, rscale, b),
 					limits_time_coef(sp, tscale, b->latency)};
 			if (segment_meets(pa, pb, cap))
 				return true;

@@ -170,13 +170,14 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
 	long long h_max = sp->k / q;
 	size_t m = mip->m;
+	double rscale = limits_resource_scale(sp, mip->pool);
 
 	glp_set_obj_dir(mip->prob, primal ? GLP_MAX : GLP_MIN);
 	set_count_rows(mip, q, sp->k);
 	for (size_t k = 0; k < m; k++) {
 		const struct model *md = &mip->pool->models[mip->kept[k]];
 		double per = primal ? md->accuracy : md->cost;
-		double res = primal ? md->cost - sp->budget : md->accuracy - sp->min_accuracy;
+		double res = limits_resource_coef(sp, rscale, md);
 		double u = sp->lambda * md->load_cost;
 
 		glp_set_col_bnds(mip->prob, COL_H(k), h_max > 0 ? GLP_DB : GLP_FX, 0.0,
@@ -210,6 +211,7 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 	glp_set_mat_row(mip->prob, 3, (int)(2 * m), mip->ind, mip->val);
 	set_limit_rows(mip, sp, use == NULL);
 	set_time_row(mip, sp, q);
+	tol = limits_resource_row_bound(sp, rscale, tol);
 	if (primal)
 		glp_set_row_bnds(mip->prob, 3, GLP_UP, 0.0, tol);
 	else

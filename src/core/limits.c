@@ -122,3 +122,25 @@ bool limits_counts_ok(const struct solve_params *sp, const struct pool *pool,
 		return false;
 	return limits_allow(sp, used, memory);
 }
+
+double limits_resource_scale(const struct solve_params *sp, const struct pool *pool)
+{
+	double scale = 1.0;
+	for (size_t i = 0; i < pool->n; i++)
+		scale = fmax(scale, fabs(sp->mode == SOLVE_MAX_ACCURACY ? pool->models[i].cost
+								  : pool->models[i].accuracy));
+	return scale;
+}
+
+double limits_resource_coef(const struct solve_params *sp, double scale, const struct model *md)
+{
+	double d = sp->mode == SOLVE_MAX_ACCURACY ? md->cost - sp->budget
+						  : md->accuracy - sp->min_accuracy;
+	return fabs(d) <= LIMITS_RESOURCE_SNAP * scale ? 0.0 : d;
+}
+
+double limits_resource_row_bound(const struct solve_params *sp, double scale, double tol)
+{
+	return (double)((long double)tol -
+			(long double)LIMITS_RESOURCE_SNAP * (long double)sp->k * scale);
+}

@@ -277,12 +277,7 @@ static long double resource_slack(const struct pool *pool, const struct solve_pa
  */
 static long double resource_tolerance(const struct pool *pool, const struct solve_params *sp)
 {
-	double scale = 1.0;
-	for (size_t i = 0; i < pool->n; i++) {
-		double v = sp->mode == SOLVE_MAX_ACCURACY ? pool->models[i].cost
-							  : pool->models[i].accuracy;
-		scale = fmax(scale, fabs(v));
-	}
+	double scale = limits_resource_scale(sp, pool);
 	return 2e-14L * (long double)sp->k * scale + 1e-9L;
 }
 

@@ -120,10 +120,14 @@ static void random_instance(struct inst *in, struct ts_rng *r, bool large_k)
 		pmin = fmin(pmin, in->md[t].accuracy);
 		pmax = fmax(pmax, in->md[t].accuracy);
 	}
-	switch (ts_rand_below(r, 6)) {
+	switch (ts_rand_below(r, 7)) {
 	case 0: case 1:  /* exactly a model's */
 		sp->budget = a->cost;
 		sp->min_accuracy = a->accuracy;
+		break;
+	case 6:  /* a model's, but for the last bit (a budget computed as B / K) */
+		sp->budget = nextafter(a->cost, ts_rand_below(r, 2) ? INFINITY : 0);
+		sp->min_accuracy = nextafter(a->accuracy, ts_rand_below(r, 2) ? INFINITY : 0);
 		break;
 	case 2:  /* half-way between two */
 		sp->budget = (a->cost + b->cost) / 2;
@@ -183,8 +187,9 @@ static void random_instance(struct inst *in, struct ts_rng *r, bool large_k)
 			tmax = fmax(tmax, in->md[t].latency);
 		}
 		double tau;
-		switch (ts_rand_below(r, 5)) {
+		switch (ts_rand_below(r, 6)) {
 		case 0: tau = a->latency; break;
+		case 5: tau = nextafter(a->latency, ts_rand_below(r, 2) ? INFINITY : 0); break;
 		case 1: tau = (a->latency + b->latency) / 2; break;
 		case 2: tau = a->latency + (b->latency - a->latency) / (double)sp->k; break;
 		case 3: tau = nextafter(tmin, 0); break;
@@ -625,12 +630,18 @@ static void regress(const double (*rows)[5], size_t n, const struct solve_params
 	struct ar_problem ref;
 	ar_build(&ref, &in.pool, sp, cost, (long double)sp->budget * (long double)sp->k);
 	struct tally t = {0};
-	for (size_t w = 0; w < sizeof WAYS / sizeof *WAYS; w++) {
+	/* past K = 101 the whole-pool and deploy_few programs are test modes
+	 * AUTO never takes there (see run_core) */
+	static const enum solve_search large[] = {SOLVE_SEARCH_AUTO, SOLVE_SEARCH_SUPPORTS,
+						  SOLVE_SEARCH_SUPPORTS_SPLIT};
+	const enum solve_search *ways = sp->k > 101 ? large : WAYS;
+	size_t n_ways = sp->k > 101 ? 3 : sizeof WAYS / sizeof *WAYS;
+	for (size_t w = 0; w < n_ways; w++) {
 		struct solver *s = solver_new(&in.pool, NULL);
 		struct policy pol;
 		struct status_msg m;
 		policy_init(&pol, n, NULL);
-		solver_set_search(s, WAYS[w]);
+		solver_set_search(s, ways[w]);
 		assert_int_equal(solver_run(s, sp, &pol, &m), ST_OK);
 		judge(&t, &in, &ref, pol.outcome, pol.count, "regression");
 		policy_free(&pol);
@@ -638,7 +649,7 @@ static void regress(const double (*rows)[5], size_t n, const struct solve_params
 	}
 	assert_int_equal(t.failures, 0);
 	assert_int_equal(t.gave_up, 0);
-	assert_int_equal(t.optimal, (long)(sizeof WAYS / sizeof *WAYS));
+	assert_int_equal(t.optimal, (long)n_ways);
 }
 
 /*
@@ -690,11 +701,38 @@ static void test_regress_time_noise(void **state)
 	regress(c, 4, &sp);
 }
 
+/*
+ * Found by this test: a budget one ulp above a model's cost (a budget
+ * computed as B / K) gave that model a noise coefficient in GLPK's
+ * resource row, and the support search answered a policy 5% below the
+ * optimum (limits.h, limits_resource_coef).
+ */
+static void test_regress_resource_noise(void **state)
+{
+	(void)state;
+	struct solve_params sp = solve_params_default();
+	sp.time_limit = 30;
+	const double a[][5] = {
+		{0x1.f4d1fb34ap+3, 0x1.74a0adde42p+6, 2, 7, 0x1.41d20e08cp-8},
+		{0x1.e2d02dd3p+0, 0x1.e19a8b615cp+5, 0, 4, 0x1.84bc8788p-10},
+		{0x1.fcb0412e8p+1, 0x1.e133e94ee4p+5, 1, 2, 0x1.1dffb4e5p-8},
+		{0x1.fe10dca38p+3, 0x1.6321146b88p+6, 1, 4, 0x1.5492f6c18p-9},
+		{0x1.bf9f1735cp+2, 0x1.6321146b88p+6, 2, 8, 0x1.68cd9d174p-7}};
+	sp.k = 999999937;
+	sp.lambda = 0;
+	sp.budget = 0x1.bf9f1735c0001p+2;
+	sp.max_models = 3;
+	sp.memory_limit = 8;
+	sp.rate = 0x1.6b4745006e5e4p+6;
+	regress(a, 5, &sp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_regress_scaled_nofeas),
 		cmocka_unit_test(test_regress_time_noise),
+		cmocka_unit_test(test_regress_resource_noise),
 		cmocka_unit_test(test_small_k),
 		cmocka_unit_test(test_large_k),
 		cmocka_unit_test(test_cli),

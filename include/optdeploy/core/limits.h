@@ -55,9 +55,24 @@ long double limits_time_tolerance(const struct solve_params *sp, const struct po
  * scale).
  */
 #define LIMITS_TIME_SNAP 8e-15
+#define LIMITS_RESOURCE_SNAP LIMITS_TIME_SNAP
 double limits_time_scale(const struct solve_params *sp, const struct pool *pool);
 double limits_time_coef(const struct solve_params *sp, double scale, double latency);
 double limits_time_row_bound(const struct solve_params *sp, const struct pool *pool);
+
+/*
+ * The resource row (sum (c - budget) x <= tol, or sum (p - floor) x >=
+ * -tol) likewise: a budget computed as B / K, or a floor, equal to a
+ * model's cost or accuracy but for the last bits gave that model a noise
+ * coefficient, and GLPK's support search returned a policy 5% below the
+ * optimum (K = 999999937, test_solve_adversarial).  The scale is the one
+ * of the solver's resource tolerance (the largest |cost|, or |accuracy|,
+ * and 1); limits_resource_row_bound is that tolerance less what the
+ * snapped coefficients can move over K inferences.
+ */
+double limits_resource_scale(const struct solve_params *sp, const struct pool *pool);
+double limits_resource_coef(const struct solve_params *sp, double scale, const struct model *md);
+double limits_resource_row_bound(const struct solve_params *sp, double scale, double tol);
 
 /*
  * The memory limit with its rounding allowance (1e-9 relative, so decimal
