@@ -7,7 +7,10 @@
  * link allows, so z_k = x_k / K at every optimum.  What GLPK solves is then
  *
  *   max (primal)  sum (p_k - lambda u_k / K) x_k  over free models
- *               + sum p_k x_k over used ones + lambda (sum u - sum used u)
+ *               + sum p_k x_k over used ones - lambda (sum used u)
+ *
+ * (the paper's objective less its constant lambda sum u, which the caller
+ * adds back where it reports a figure: see support_search.h),
  *   s.t. sum x = K,  resource row relative to the budget (bound ~0),
  *        sum_free (memory_k / M) x <= K (1 - sum_used memory / M),
  *        x_k = 0 for unused models and models that do not fit in M (or
@@ -144,8 +147,6 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 
 	glp_set_obj_dir(lp->prob, primal ? GLP_MAX : GLP_MIN);
 	glp_set_row_bnds(lp->prob, ROW_SUM, GLP_FX, kd, kd);
-	for (size_t i = 0; i < lp->pool->n && primal; i++)
-		constant += sp->lambda * lp->pool->models[i].load_cost;
 	for (size_t k = 0; k < lp->m; k++) {
 		const struct model *md = &lp->pool->models[lp->kept[k]];
 		int col = (int)k + 1, z = z_state(lp, sp, zfix, k);
