@@ -750,6 +750,30 @@ static void test_regress_lp_bound(void **state)
 	regress(a, 5, &sp);
 }
 
+/*
+ * Found by this test: with no incumbent, GLPK's relative tol_obj (1e-10)
+ * acted on the whole objective (7e10) and pruned the node holding the
+ * optimum, 5 above the answer, at K = 1e9 with the budget row binding
+ * (deploy_mip.c: the objective is shifted by the relaxation's value).
+ */
+static void test_regress_mip_tolerance(void **state)
+{
+	(void)state;
+	struct solve_params sp = solve_params_default();
+	sp.time_limit = 30;
+	const double a[][5] = {
+		{0x1.4p-18, 0x1.0cp+6, 1, 7, 0x1.4p-7}, {0x1.cp-18, 0x1.2p+6, 4, 3, 0x1.4p-8},
+		{0x1.4p-17, 0x1.3p+6, 4, 4, 0x1.4p-8}, {0x1.8p-19, 0x1.ep+5, 1, 4, 0x1p-9},
+		{0x1p-19, 0x1.a8p+5, 2, 2, 0x1.4p-8}};
+	sp.k = 1000000000;
+	sp.lambda = 0;
+	sp.budget = 0x1.8p-18;
+	sp.max_models = 3;
+	sp.rate = 0x1.999999999999ap+4;
+	sp.duty_cycle = 0x1p-3;
+	regress(a, 5, &sp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -757,6 +781,7 @@ int main(void)
 		cmocka_unit_test(test_regress_time_noise),
 		cmocka_unit_test(test_regress_resource_noise),
 		cmocka_unit_test(test_regress_lp_bound),
+		cmocka_unit_test(test_regress_mip_tolerance),
 		cmocka_unit_test(test_small_k),
 		cmocka_unit_test(test_large_k),
 		cmocka_unit_test(test_cli),
