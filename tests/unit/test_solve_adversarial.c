@@ -80,7 +80,8 @@ static void random_instance(struct inst *in, struct ts_rng *r, bool large_k)
 		n = 2;
 	for (size_t i = 0; i < n; i++) {
 		struct model *md = &in->md[i];
-		snprintf(in->names[i], sizeof in->names[i], "m%zu", i);
+		in->names[i][0] = 'm';  /* "m0".."m7": the CLI test reads the index back */
+		in->names[i][1] = (char)('0' + i);
 		md->name = in->names[i];
 		/* few distinct values: ties in cost, accuracy and latency are common */
 		md->cost = draw(r, dyadic, 1, 16, ce);
@@ -582,7 +583,8 @@ static void test_regress_scaled_nofeas(void **state)
 	const double v[2][5] = {{0x1.4p+3, 0x1.2p+0, 0x1p-1, 1, 0x1p-8},
 				{0x1.ap+3, 0x1.48p+0, 0x1p+2, 1, 0x1.2p-7}};
 	for (size_t i = 0; i < 2; i++) {
-		snprintf(in.names[i], sizeof in.names[i], "m%zu", i);
+		in.names[i][0] = 'm';
+		in.names[i][1] = (char)('0' + i);
 		in.md[i] = (struct model){in.names[i], v[i][0], v[i][1], v[i][2], v[i][3], v[i][4]};
 	}
 	in.pool = (struct pool){.models = in.md, .n = 2, .cost_scale = 1, .has_memory = true,
@@ -617,7 +619,8 @@ static void regress(const double (*rows)[5], size_t n, const struct solve_params
 	struct inst in;
 	memset(&in, 0, sizeof in);
 	for (size_t i = 0; i < n; i++) {
-		snprintf(in.names[i], sizeof in.names[i], "m%zu", i);
+		in.names[i][0] = 'm';
+		in.names[i][1] = (char)('0' + i);
 		in.md[i] = (struct model){in.names[i], rows[i][0], rows[i][1], rows[i][2], rows[i][3],
 					  rows[i][4]};
 	}
