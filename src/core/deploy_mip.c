@@ -169,7 +169,6 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 {
 	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
 	long long h_max = sp->k / q;
-	long double load = 0;
 	size_t m = mip->m;
 	double rscale = limits_resource_scale(sp, mip->pool);
 
@@ -217,9 +216,8 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 		glp_set_row_bnds(mip->prob, 3, GLP_UP, 0.0, tol);
 	else
 		glp_set_row_bnds(mip->prob, 3, GLP_LO, -tol, 0.0);
-	for (size_t i = 0; i < mip->pool->n; i++)
-		load += mip->pool->models[i].load_cost;
-	glp_set_obj_coef(mip->prob, 0, (primal ? (double)(sp->lambda * load) : 0.0) - shift);
+	/* no constant lambda sum u: objectives are support_objective's (support_search.h) */
+	glp_set_obj_coef(mip->prob, 0, -shift);
 	/* as in deploy_lp.c: the factors follow K and the mode, not the budget */
 	if (mip->scaled_k != sp->k || mip->scaled_mode != (int)sp->mode ||
 	    mip->scaled_time != limits_time_active(sp)) {
@@ -333,6 +331,15 @@ enum deploy_mip_result deploy_mip_solve(struct deploy_mip *mip, const struct sol
 			return DEPLOY_MIP_FAILED;
 	}
 
+	if (!isfinite(incumbent_objective)) {
+		/* no incumbent to shift by: GLPK's relative tol_obj would act on the
+		 * whole objective, 1e-10 of 7e10 = 7, more than the one inference
+		 * a two-row optimum at K = 1e9 can hinge on (a policy 5 below the
+		 * optimum was answered, test_solve_adversarial); shift by the
+		 * relaxation's value instead, which the optimum lies near */
+		glp_set_obj_coef(mip->prob, 0, glp_get_obj_coef(mip->prob, 0) -
+					       glp_get_obj_val(mip->prob));
+	}
 	if (incumbent != NULL)
 		load_start(mip, incumbent, q, sp->k);
 	glp_iocp parm;
