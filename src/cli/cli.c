@@ -201,10 +201,10 @@ static int cmd_solve(const struct cli_options *o, const struct pool *pool, struc
 	st = solver_run(s, &o->params, &p, &m);
 	if (st != ST_OK)
 		code = report(st, &m);
-	else if (!policy_has_counts(&p)) {
-		code = cli_report_no_policy(&p, "");
-		cli_battery_explain(stderr, o, pool, &p);
-	} else if (o->command == CLI_SCHEDULE) {
+	else if (!policy_has_counts(&p))  /* one line: the battery's reason, or the solver's */
+		code = cli_battery_explain(stderr, o, pool, &p) ? CLI_EXIT_NO_POLICY
+								: cli_report_no_policy(&p, "");
+	else if (o->command == CLI_SCHEDULE) {
 		st = cli_schedule_emit(o, pool, &p, &m);
 		code = st != ST_OK ? report(st, &m) : finish_stdout(0);
 	} else {

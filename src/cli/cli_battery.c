@@ -256,17 +256,19 @@ void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct
 		cli_battery_kv(fp, "battery left", "%s (%.1f%% of the battery) after %s", a, pct, d);
 }
 
-void cli_battery_explain(FILE *fp, const struct cli_options *o, const struct pool *pool,
+bool cli_battery_explain(FILE *fp, const struct cli_options *o, const struct pool *pool,
 			 const struct policy *p)
 {
 	const struct cli_phys *ph = &o->phys;
 	char a[40], b[40], d[64];
-	if (!ph->battery_given || p->outcome != SOLVE_INFEASIBLE)
-		return;
+	if (!ph->battery_given || p->outcome != SOLVE_INFEASIBLE ||
+	    !(ph->plan.budget < pool->models[pool_cheapest(pool)].cost))
+		return false;
 	units_format_energy(a, sizeof a, ph->plan.budget * ph->bp.cost_unit_j);
 	units_format_energy(b, sizeof b, pool->models[pool_cheapest(pool)].cost * ph->bp.cost_unit_j);
 	units_format_duration(d, sizeof d, ph->plan.duration_s);
-	fprintf(fp, "optdeploy: the battery allows %s per inference for K = %lld inference%s over "
-		"%s; the cheapest model needs %s\n", a, ph->plan.k,
+	fprintf(fp, "optdeploy: infeasible: the battery allows %s per inference for K = %lld "
+		"inference%s over %s; the cheapest model needs %s\n", a, ph->plan.k,
 		ph->plan.k == 1 ? "" : "s", d, b);
+	return true;
 }

@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Command bits: which commands accept an option. */
 #define C_PLAN (1u << CLI_PLAN)
@@ -138,7 +140,7 @@ static size_t spec_index(int id)
  * A user's string made safe to quote in a one-line message: control bytes
  * become '?', and long values are cut (the fuzzer sends anything).
  */
-static const char *shown_value(const char *s, char *buf, size_t size)
+const char *cli_printable(const char *s, char *buf, size_t size)
 {
 	size_t n = 0;
 	for (; s[n] != '\0' && n + 4 < size; n++) {
@@ -153,7 +155,7 @@ static const char *shown_value(const char *s, char *buf, size_t size)
 	return buf;
 }
 
-#define SHOWN(s) shown_value((s), (char[64]){ 0 }, 64)
+#define SHOWN(s) cli_printable((s), (char[64]){ 0 }, 64)
 
 /* One plain decimal number: [+-]digits[.digits][e[+-]digits]; no hex, inf, nan, spaces. */
 static int plain_number(const char *s)
@@ -543,6 +545,15 @@ static enum status check_plot(struct cli_options *o, struct status_msg *m)
 	return figure_format_from_name(o->output, &o->plot.format, m);
 }
 
+/* Two input names for one file (device and inode): /dev/stdin and -, a link and its target. */
+static bool same_input(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	int ra = strcmp(a, "-") == 0 ? fstat(STDIN_FILENO, &sa) : stat(a, &sa);
+	int rb = strcmp(b, "-") == 0 ? fstat(STDIN_FILENO, &sb) : stat(b, &sb);
+	return ra == 0 && rb == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 /* Combinations: one lambda form, budget xor floor, FILE, the range, the output. */
 static enum status check_combinations(struct cli_options *o, struct status_msg *m)
 {
@@ -557,11 +568,18 @@ static enum status check_combinations(struct cli_options *o, struct status_msg *
 		if (o->command == CLI_PLAN && strcmp(o->paths[i], "-") == 0)
 			return status_fail(m, ST_USAGE, "the interactive planner cannot read the pool "
 					   "from standard input (it reads keys there)");
-		for (size_t j = 0; j < i; j++)
+		for (size_t j = 0; j < i; j++) {
+			bool stdin_too = strcmp(o->paths[i], "-") == 0 || strcmp(o->paths[j], "-") == 0;
 			if (strcmp(o->paths[i], o->paths[j]) == 0)
 				return status_fail(m, ST_USAGE, "'%s' given twice%s", SHOWN(o->paths[i]),
-						   strcmp(o->paths[i], "-") == 0 ? " (standard input "
-						   "can be read only once)" : "");
+						   stdin_too ? " (standard input can be read only "
+						   "once)" : "");
+			if (same_input(o->paths[i], o->paths[j]))
+				return status_fail(m, ST_USAGE, "'%s' and '%s' are one file, given "
+						   "twice%s", SHOWN(o->paths[j]), SHOWN(o->paths[i]),
+						   stdin_too ? " (standard input can be read only "
+						   "once)" : "");
+		}
 	}
 	if (o->pool_name != NULL && strcmp(o->pool_name, "help") == 0)
 		return ST_OK;  /* --pool help lists the pools whatever else is given */

@@ -256,13 +256,14 @@ static void print_totals(FILE *fp, const struct pool *pool, const struct policy 
 		kv(fp, "expected cost", "%.10g%s per inference", p->expected_cost, U(pool));
 		kv(fp, "total cost", "%.12g%s", p->total_cost, U(pool));
 		kv(fp, "objective", "%.12g = cost term %.12g + lambda term %.12g (minimised)",
-		   p->objective, p->total_cost, p->objective - p->total_cost);
+		   p->objective, p->total_cost, p->loading_term);
 	} else {
 		kv(fp, "expected accuracy", "%.10g (sum p x / K)", p->expected_accuracy);
 		kv(fp, "expected cost", "%.10g%s per inference", p->expected_cost, U(pool));
 		kv(fp, "total cost", "%.12g%s of B = %s%s", p->total_cost, U(pool), btext, U(pool));
 		kv(fp, "objective", "%.12g = accuracy term %.12g + lambda term %.12g (maximised)",
-		   p->objective, p->objective - p->loading_term, p->loading_term);
+		   /* not objective - lambda term: that cancels when the charges dwarf it */
+		   p->objective, p->expected_accuracy * (double)p->params.k, p->loading_term);
 	}
 	kv(fp, "models used", "%zu of %zu", p->models_used, pool->n);
 	if (pool->has_memory && limits_memory_active(sp))

@@ -12,6 +12,8 @@
 
 #define SHOW_SLOW 5  /* models named in the deadline line */
 
+#define PRINTABLE(s) cli_printable((s), (char[48]){ 0 }, 48)
+
 enum status cli_time_take(enum cli_time_option which, const char *arg, struct cli_options *o,
 			  struct status_msg *m)
 {
@@ -32,8 +34,9 @@ enum status cli_time_take(enum cli_time_option which, const char *arg, struct cl
 		/* a plain decimal: no hex, inf, nan or spaces */
 		if (end == arg || *end != '\0' || arg[strspn(arg, "0123456789.eE+-")] != '\0' ||
 		    !(d > 0 && d <= 1))
-			return status_fail(m, ST_USAGE, "--duty-cycle: \"%.40s\" is not a number in "
-					   "(0, 1] (the share of the time the device may be busy)", arg);
+			return status_fail(m, ST_USAGE, "--duty-cycle: \"%s\" is not a number in "
+					   "(0, 1] (the share of the time the device may be busy)",
+					   PRINTABLE(arg));
 		o->params.duty_cycle = d;
 		t->duty_given = true;
 		break;
@@ -45,8 +48,8 @@ enum status cli_time_take(enum cli_time_option which, const char *arg, struct cl
 		break;
 	case CLI_TIME_ENERGY:
 		if (strcmp(arg, "whole-board") != 0 && strcmp(arg, "above-idle") != 0)
-			return status_fail(m, ST_USAGE, "--energy: \"%.40s\" is not whole-board or "
-					   "above-idle", arg);
+			return status_fail(m, ST_USAGE, "--energy: \"%s\" is not whole-board or "
+					   "above-idle", PRINTABLE(arg));
 		t->above_idle = strcmp(arg, "above-idle") == 0;
 		t->energy_given = true;
 		break;

@@ -57,9 +57,10 @@ enum status cli_units_finish(struct cli_options *o, struct status_msg *m)
 	if (o->budget_given && !o->phys.battery_given)
 		st = amount(o, &declared, "--budget", o->budget_text, &o->params.budget, m);
 	if (o->command == CLI_LIFETIME && (o->from_text != NULL || o->to_text != NULL))
-		return status_fail(m, ST_USAGE, "%s: \"%.40s\": lifetime --sweep ranges over "
+		return status_fail(m, ST_USAGE, "%s: \"%s\": lifetime --sweep ranges over "
 				   "accuracy floors (plain numbers)", o->from_text ? "--from" : "--to",
-				   o->from_text ? o->from_text : o->to_text);
+				   cli_printable(o->from_text ? o->from_text : o->to_text,
+						 (char[48]){ 0 }, 48));
 	if (st == ST_OK && o->from_given && o->command != CLI_LIFETIME)
 		st = amount(o, &declared, "--from", o->from_text, &o->from, m);
 	if (st == ST_OK && o->to_given && o->command != CLI_LIFETIME)

@@ -190,6 +190,10 @@ static void print_single(FILE *fp, const struct cli_options *o, const struct poo
 	*st = cli_print_solve(fp, o, pool, &lv->p, m);
 	if (*st == ST_OK)
 		cli_time_print_solve(fp, o, pool, &lv->p);
+	/* the table's costs are not the file's energies: say what they are, as solve does */
+	if (*st == ST_OK && o->time.idle_only)
+		cli_battery_kv(fp, "costs", "each energy less the idle draw during its inference "
+			       "(e - P t, the cost column above); the energy line adds P t back");
 }
 
 /* "resnet34 61.3%, se_resnet50 38.7%" */

@@ -8,6 +8,8 @@
 
 #include "optdeploy/core/solve.h"
 
+#define BIG_COUNT ((1LL << 62) - 1)  /* units_floor_product's largest cap */
+
 enum status battery_params_check(const struct battery_params *bp, struct status_msg *m)
 {
 	if (!(isfinite(bp->battery_j) && bp->battery_j > 0))
@@ -75,10 +77,17 @@ enum status battery_plan_make(const struct battery_params *bp, struct battery_pl
 		return status_fail(m, ST_USAGE, "rate x duration = %.6g inferences in %s: fewer "
 				   "than one (K would be 0)",
 				   (double)(rate_ld(bp) * seconds), dur);
-	if (k < 0 || k > SOLVE_K_MAX)
+	if (k < 0 || k > SOLVE_K_MAX) {
+		/* the exact count when it fits: 1000000001, not 1e+09 */
+		long long big = units_floor_product(&bp->rate, &bp->duration, BIG_COUNT);
+		if (big > 0 && big <= BIG_COUNT)
+			return status_fail(m, ST_USAGE, "rate x duration gives %lld whole inferences "
+					   "in %s: more than %lld (K is at most that)", big, dur,
+					   SOLVE_K_MAX);
 		return status_fail(m, ST_USAGE, "rate x duration = %.6g inferences in %s: more "
 				   "than %lld (K is at most that)",
 				   (double)(rate_ld(bp) * seconds), dur, SOLVE_K_MAX);
+	}
 	long double idle_j = (long double)bp->idle_w * seconds;
 	long double b = ((long double)bp->battery_j - idle_j) / bp->cost_unit_j;
 	if (!(b > 0)) {

@@ -5,8 +5,8 @@
  * In the unified form of deploy_near.c (primal: w = cost, v = accuracy,
  * W = budget K; dual: w = -accuracy, v = -cost, W = -floor K; W widened by
  * the resource tolerance), a policy's value is sum v x - sum of the charges
- * lambda u of the models it uses, plus lambda times the whole pool's load
- * in the primal.  Let f(a) be the LP hull of the allowed models: the best
+ * lambda u of the models it uses (the primal's constant lambda times the
+ * whole pool's load is left out, as support_objective leaves it out).  Let f(a) be the LP hull of the allowed models: the best
  * value per inference of any mix whose average w is at most a (-inf below
  * the smallest w).  A policy that puts exactly j >= 1 inferences on model k
  * has value at most
@@ -96,7 +96,7 @@ struct few_run {
 	const struct support_problem *p;
 	long long k;
 	long double cap;      /* W */
-	long double constant; /* lambda times the pool's load (primal), else 0 */
+	long double constant; /* 0: objectives leave out the primal's lambda sum u */
 	long double umin[2];  /* the two smallest charges of allowed models */
 	size_t umin_at;       /* the model holding umin[0] */
 };
@@ -170,12 +170,10 @@ static void load_items(struct few_run *r)
 {
 	struct deploy_few *f = r->f;
 	const struct solve_params *sp = r->p->sp;
-	long double load = 0;
 	r->umin[0] = r->umin[1] = INFINITY;
 	r->umin_at = f->m;
-	for (size_t i = 0; i < f->pool->n; i++)
-		load += f->pool->models[i].load_cost;
-	r->constant = primal(r->p) ? (long double)sp->lambda * load : 0;
+	/* support_objective leaves out the primal's lambda sum u (support_search.h) */
+	r->constant = 0;
 	r->k = sp->k;
 	r->cap = (long double)(primal(r->p) ? sp->budget : -sp->min_accuracy) * sp->k +
 		 r->p->resource_tol;

@@ -7,7 +7,10 @@
  * link allows, so z_k = x_k / K at every optimum.  What GLPK solves is then
  *
  *   max (primal)  sum (p_k - lambda u_k / K) x_k  over free models
- *               + sum p_k x_k over used ones + lambda (sum u - sum used u)
+ *               + sum p_k x_k over used ones - lambda (sum used u)
+ *
+ * (the paper's objective less its constant lambda sum u, which the caller
+ * adds back where it reports a figure: see support_search.h),
  *   s.t. sum x = K,  resource row relative to the budget (bound ~0),
  *        sum_free (memory_k / M) x <= K (1 - sum_used memory / M),
  *        x_k = 0 for unused models and models that do not fit in M (or
@@ -144,8 +147,6 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 
 	glp_set_obj_dir(lp->prob, primal ? GLP_MAX : GLP_MIN);
 	glp_set_row_bnds(lp->prob, ROW_SUM, GLP_FX, kd, kd);
-	for (size_t i = 0; i < lp->pool->n && primal; i++)
-		constant += sp->lambda * lp->pool->models[i].load_cost;
 	for (size_t k = 0; k < lp->m; k++) {
 		const struct model *md = &lp->pool->models[lp->kept[k]];
 		int col = (int)k + 1, z = z_state(lp, sp, zfix, k);
@@ -253,6 +254,56 @@ static bool two_rows_feasible(const struct deploy_lp *lp, const struct solve_par
 	return false;
 }
 
+/*
+ * A bound GLPK's tolerances cannot spoil.  GLPK calls a basis optimal when
+ * every reduced cost is within 1e-7 of the right sign, and a column's
+ * objective carries lambda u / K, 1e-8 at K = 1e9: two models of equal
+ * accuracy then tie for GLPK, and its "optimum" could sit lambda x (u_a -
+ * u_b) below the true one (27 of 8.4e10 at K = 1e9: the solver returned the
+ * model dearer to load as optimal, test_solve_adversarial).  Weak duality
+ * gives a bound from any row prices y of the right signs, computed here in
+ * long double: the constant, plus b'y, plus K times the largest reduced
+ * cost c_j - a_j'y of a column that may be used (sum x = K, x >= 0), the
+ * smallest for the dual.  It is never weaker than the truth; the caller gets
+ * the looser of it and GLPK's value.
+ */
+static double safe_bound(const struct deploy_lp *lp, const struct solve_params *sp, double glpk)
+{
+	bool max = sp->mode == SOLVE_MAX_ACCURACY;
+	long double y[ROWS + 1], bound = glp_get_obj_coef(lp->prob, 0);
+	for (int r = 1; r <= ROWS; r++) {
+		int type = glp_get_row_type(lp->prob, r);
+		long double d = glp_get_row_dual(lp->prob, r);
+		long double b = 0;
+		if (type == GLP_FX || type == GLP_UP)
+			b = glp_get_row_ub(lp->prob, r);
+		else if (type == GLP_LO)
+			b = glp_get_row_lb(lp->prob, r);
+		/* signs weak duality allows: (max) y >= 0 on <= rows, <= 0 on >= rows */
+		if (type == GLP_FR || (type == GLP_UP && (max ? d < 0 : d > 0)) ||
+		    (type == GLP_LO && (max ? d > 0 : d < 0)))
+			d = 0;
+		y[r] = d;
+		bound += b * d;
+	}
+	long double best = max ? -INFINITY : INFINITY;
+	bool any = false;
+	for (size_t k = 0; k < lp->m; k++) {
+		int col = (int)k + 1;
+		if (glp_get_col_type(lp->prob, col) == GLP_FX)
+			continue;  /* x_k = 0 */
+		long double red = (long double)glp_get_obj_coef(lp->prob, col) - y[ROW_SUM] -
+				  y[ROW_RESOURCE] * lp->val[k + 1] - y[ROW_MEMORY] * lp->mval[k + 1] -
+				  y[ROW_TIME] * lp->tval[k + 1];
+		best = max ? fmaxl(best, red) : fminl(best, red);
+		any = true;
+	}
+	if (!any)
+		return glpk;
+	bound += (long double)sp->k * best;
+	return max ? fmax(glpk, (double)bound) : fmin(glpk, (double)bound);
+}
+
 enum deploy_lp_result deploy_lp_solve(struct deploy_lp *lp, const struct solve_params *sp,
 				      const signed char *zfix, double resource_tol, int time_limit_ms, double *objective,
 				      double *x)
@@ -291,7 +342,7 @@ enum deploy_lp_result deploy_lp_solve(struct deploy_lp *lp, const struct solve_p
 							       : DEPLOY_LP_INFEASIBLE;
 	if (st != GLP_OPT)
 		return DEPLOY_LP_FAILED;
-	*objective = glp_get_obj_val(lp->prob);
+	*objective = safe_bound(lp, sp, glp_get_obj_val(lp->prob));
 	for (size_t k = 0; k < lp->m; k++)
 		x[k] = glp_get_col_prim(lp->prob, (int)k + 1);
 	return DEPLOY_LP_OPTIMAL;

@@ -169,7 +169,6 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 {
 	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
 	long long h_max = sp->k / q;
-	long double load = 0;
 	size_t m = mip->m;
 	double rscale = limits_resource_scale(sp, mip->pool);
 
@@ -217,9 +216,8 @@ static void set_parameters(struct deploy_mip *mip, const struct solve_params *sp
 		glp_set_row_bnds(mip->prob, 3, GLP_UP, 0.0, tol);
 	else
 		glp_set_row_bnds(mip->prob, 3, GLP_LO, -tol, 0.0);
-	for (size_t i = 0; i < mip->pool->n; i++)
-		load += mip->pool->models[i].load_cost;
-	glp_set_obj_coef(mip->prob, 0, (primal ? (double)(sp->lambda * load) : 0.0) - shift);
+	/* no constant lambda sum u: objectives are support_objective's (support_search.h) */
+	glp_set_obj_coef(mip->prob, 0, -shift);
 	/* as in deploy_lp.c: the factors follow K and the mode, not the budget */
 	if (mip->scaled_k != sp->k || mip->scaled_mode != (int)sp->mode ||
 	    mip->scaled_time != limits_time_active(sp)) {

@@ -64,6 +64,34 @@ static void put_memory(struct export_out *o, const struct pool *pool, const stru
 	export_put_number(o, pol->params.memory_limit);
 }
 
+/* The busy time: asked for with a rate on a pool with latencies (the time row is active). */
+static bool busy_shown(const struct pool *pool, const struct policy *pol)
+{
+	return pool->has_latency && limits_time_active(&pol->params);
+}
+
+/*
+ * ,latency_s,busy_s,busy_share,busy_limit_s: the model's own latency, the
+ * seconds the policy keeps the device busy over its K inferences, that
+ * share of the K / rate seconds they arrive in, and the row's bound
+ * duty x K / rate.
+ */
+static void put_busy(struct export_out *o, const struct pool *pool, const struct policy *pol,
+		     size_t i)
+{
+	double span = (double)pol->params.k / pol->params.rate;
+	put_comma(o);
+	export_put_number(o, pool->models[i].latency);
+	put_comma(o);
+	if (policy_has_counts(pol))
+		export_put_number(o, pol->busy_time);
+	put_comma(o);
+	if (policy_has_counts(pol))
+		export_put_number(o, pol->busy_time / span);
+	put_comma(o);
+	export_put_number(o, limits_duty(&pol->params) * span);
+}
+
 static enum status check_policy(const char *name, const struct pool *pool,
 				const struct policy *pol, struct status_msg *m)
 {
@@ -81,10 +109,11 @@ enum status export_policy_stream(FILE *fp, const char *name, const struct pool *
 	if (st != ST_OK)
 		return st;
 	struct export_out o;
-	bool mem = memory_shown(pool, pol);
+	bool mem = memory_shown(pool, pol), busy = busy_shown(pool, pol);
 	export_out_init(&o, fp);
 	export_put_text(&o, POLICY_HEADER);
-	export_put_text(&o, mem ? ",memory,memory_used,memory_limit\n" : "\n");
+	export_put_text(&o, mem ? ",memory,memory_used,memory_limit" : "");
+	export_put_text(&o, busy ? ",latency_s,busy_s,busy_share,busy_limit_s\n" : "\n");
 	for (size_t i = 0; i < pool->n; i++) {
 		const struct model *md = &pool->models[i];
 		export_put_field(&o, md->name);
@@ -107,6 +136,8 @@ enum status export_policy_stream(FILE *fp, const char *name, const struct pool *
 		put_outcome(&o, pol);
 		if (mem)
 			put_memory(&o, pool, pol, i);
+		if (busy)
+			put_busy(&o, pool, pol, i);
 		export_put_text(&o, "\n");
 	}
 	return export_out_finish(&o, name, m);

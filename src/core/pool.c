@@ -74,10 +74,10 @@ enum status pool_normalize(struct pool *p, struct status_msg *m)
 		return status_fail(m, ST_DATA, "%s: cannot normalise costs: the most accurate "
 				   "model '%s' has cost 0", src, p->models[b].name);
 	for (size_t i = 0; i < p->n; i++)
-		if (!isfinite(rescale(p->models[i].cost, ref)) || !isfinite(factor))
+		if (!(rescale(p->models[i].cost, ref) <= POOL_VALUE_MAX) || !isfinite(factor))
 			return status_fail(m, ST_DATA, "%s: cannot normalise costs: model '%s' "
-					   "would cost more than the largest number", src,
-					   p->models[i].name);
+					   "would cost more than %g (the largest cost)", src,
+					   p->models[i].name, POOL_VALUE_MAX);
 	for (size_t i = 0; i < p->n; i++)
 		p->models[i].cost = i == b ? 100.0 : rescale(p->models[i].cost, ref);
 	p->cost_scale *= factor;

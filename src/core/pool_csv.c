@@ -9,12 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "optdeploy/core/pool_rows.h"
 #include "optdeploy/core/pool_text.h"
 
 /*
  * Limits.  Beyond 100000 models the planner is no longer interactive.  A
  * field is kept only up to SLOT_CAP bytes (its full length is still known),
- * so a 1 MB field costs no copy.
+ * so a 1 MB field costs no copy.  A line, and a quoted field spanning lines,
+ * longer than POOL_CSV_LINE_MAX is an error: no real table has one, and an
+ * endless input (/dev/zero, a binary file) must not grow libcsv's buffer
+ * without bound, so reading any input costs at most a few MB.
  */
 #define POOL_MAX_MODELS 100000
 #define SLOT_CAP 512
@@ -42,6 +46,23 @@ static const char *const negative_why[R_COUNT] = {
 	"a memory footprint must be >= 0", "a latency must be >= 0",
 };
 
+/*
+ * The largest magnitude of each key (pool.h): every sum the solver and the
+ * reports form over 1e5 models and 1e9 inferences stays finite.
+ */
+static const double value_max[R_COUNT] = {
+	[POOL_KEY_COST] = POOL_VALUE_MAX, [POOL_KEY_ACCURACY] = POOL_VALUE_MAX,
+	[POOL_KEY_LOAD_COST] = POOL_LOAD_COST_MAX, [POOL_KEY_MEMORY] = POOL_VALUE_MAX,
+	[POOL_KEY_LATENCY] = POOL_VALUE_MAX,
+};
+static const char *const value_range[R_COUNT] = {
+	[POOL_KEY_COST] = "a cost is at most 1e290",
+	[POOL_KEY_ACCURACY] = "an accuracy lies in -1e290 .. 1e290",
+	[POOL_KEY_LOAD_COST] = "a load cost is at most 1e12",
+	[POOL_KEY_MEMORY] = "a memory footprint is at most 1e290",
+	[POOL_KEY_LATENCY] = "a latency is at most 1e290",
+};
+
 struct slot {                  /* one needed field of the current row */
 	char text[SLOT_CAP + 1];
 	size_t len;                /* full length, may exceed SLOT_CAP */
@@ -58,6 +79,7 @@ struct loader {
 	size_t fld_line;           /* line where the current field starts */
 	int at_line_start, in_comment, bom_checked, header_done;
 	size_t bytes;              /* bytes seen, BOM excluded */
+	size_t line_bytes;         /* bytes of the current physical line so far */
 	size_t nf;                 /* fields so far in the current record */
 	size_t ncols, header_line;
 	size_t col[R_COUNT];       /* column index of each key, or NO_COL */
@@ -65,11 +87,7 @@ struct loader {
 	struct pool_csv_table *t;  /* col_text, columns, skipped: filled as we go */
 	size_t skip_cap;
 	struct slot slot[R_COUNT];
-	struct model *models;
-	size_t *lines;             /* line of each model, for duplicate messages */
-	size_t n, cap;
-	size_t *hash;              /* open addressing: model index + 1, 0 empty */
-	size_t hash_cap;
+	struct pool_rows rows;     /* the models so far */
 	bool memory_gap;           /* a kept row's memory cell is empty (not needed) */
 	bool latency_gap;          /* the same for the latency cell */
 };
@@ -187,6 +205,13 @@ static void missing_column(struct loader *L, int r)
 {
 	const struct pool_csv_request *rq = L->rq;
 	char also[64] = "", hint[POOL_CSV_COLUMNS_TEXT + 96] = "";
+	if (rq->column[r] != NULL && rq->unknown_file[r] > 0) {
+		fail(L, ST_USAGE, "--columns %s=%s: '%.*s' is not one of the input files "
+		     "(FILE:COLUMN names a FILE given on the command line; %s: %s)",
+		     pool_key_name(r), rq->column[r], rq->unknown_file[r],
+		     rq->column[r], L->name, L->t->columns);
+		return;
+	}
 	if (rq->column[r] != NULL) {
 		/* the mapping as the user typed it (FILE:COLUMN included), under the key's name */
 		const char *typed = rq->select != NULL && rq->select->mapped[r]
@@ -262,7 +287,7 @@ static int row_number(struct loader *L, int r, double *v)
 	enum pool_num res = sl->len > SLOT_CAP ? POOL_NUM_SYNTAX
 			    : pool_text_number(sl->text, sl->len, v);
 	const char *what = NULL;
-	char shown[SHOW_MAX * 4 + 48];
+	char shown[SHOW_MAX * 4 + 48], range[96];
 	show_value(sl, shown, sizeof shown);
 	if (res == POOL_NUM_EMPTY && optional_cell(L->rq, r)) {
 		/* no limit needs it: the pool just has no memory (or latency) */
@@ -280,13 +305,17 @@ static int row_number(struct loader *L, int r, double *v)
 		what = "is out of range";
 	else if (negative_why[r] != NULL && *v < 0)
 		what = "is negative";
+	if (what == NULL && fabs(*v) > value_max[r]) {
+		snprintf(range, sizeof range, "is out of range (%s)", value_range[r]);
+		what = range;
+	}
 	if (what == NULL)
 		return 0;
+	bool negative = res == POOL_NUM_OK && *v < 0 && negative_why[r] != NULL;
 	fail(L, ST_DATA, "%s:%zu: column '%s': %s%s%s%s%s%s", L->name, sl->line,
 	     L->t->col_text[r], res == POOL_NUM_EMPTY ? "" : shown,
 	     res == POOL_NUM_EMPTY ? "" : " ", what,
-	     res == POOL_NUM_OK ? " (" : "", res == POOL_NUM_OK ? negative_why[r] : "",
-	     res == POOL_NUM_OK ? ")" : "");
+	     negative ? " (" : "", negative ? negative_why[r] : "", negative ? ")" : "");
 	return -1;
 }
 
@@ -324,78 +353,20 @@ static void note_skipped(struct loader *L, const char *name)
 		t->n_skipped++;
 }
 
-static size_t name_hash(const char *name)   /* FNV-1a */
+static void add_model(struct loader *L, const struct model *md, const char *name, size_t line)
 {
-	uint64_t h = 1469598103934665603u;
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	return (size_t)h;
-}
-
-static void hash_put(size_t *hash, size_t cap, const struct model *models, size_t i)
-{
-	size_t k = name_hash(models[i].name) & (cap - 1);
-	while (hash[k] != 0)
-		k = (k + 1) & (cap - 1);
-	hash[k] = i + 1;
-}
-
-/* Index + 1 of the model called name, or 0. */
-static size_t hash_find(const struct loader *L, const char *name)
-{
-	for (size_t k = name_hash(name) & (L->hash_cap - 1); L->hash[k] != 0;
-	     k = (k + 1) & (L->hash_cap - 1))
-		if (strcmp(L->models[L->hash[k] - 1].name, name) == 0)
-			return L->hash[k];
-	return 0;
-}
-
-/* Room for one more model: arrays and hash table grow geometrically. */
-static int reserve(struct loader *L)
-{
-	if (L->n == L->cap) {
-		size_t cap = L->cap ? L->cap * 2 : 16;
-		struct model *mv = realloc(L->models, cap * sizeof *mv);
-		if (mv != NULL)
-			L->models = mv;
-		size_t *lv = realloc(L->lines, cap * sizeof *lv);
-		if (lv != NULL)
-			L->lines = lv;
-		if (mv == NULL || lv == NULL)
-			return -1;
-		L->cap = cap;
-	}
-	if ((L->n + 1) * 2 > L->hash_cap) {
-		size_t cap = L->hash_cap ? L->hash_cap * 2 : 64;
-		size_t *hv = calloc(cap, sizeof *hv);
-		if (hv == NULL)
-			return -1;
-		for (size_t i = 0; i < L->n; i++)
-			hash_put(hv, cap, L->models, i);
-		free(L->hash);
-		L->hash = hv;
-		L->hash_cap = cap;
-	}
-	return 0;
-}
-
-static void add_model(struct loader *L, struct model *md, const char *name, size_t line)
-{
-	size_t prev = hash_find(L, name);
-	if (prev != 0) {
+	size_t first = 0;
+	switch (pool_rows_add(&L->rows, md, name, line, &first)) {
+	case POOL_ROWS_ADDED:
+		break;
+	case POOL_ROWS_DUPLICATE:
 		fail(L, ST_DATA, "%s:%zu: column '%s': duplicate model '%s' (first on line %zu)",
-		     L->name, line, L->t->col_text[0], name, L->lines[prev - 1]);
-		return;
-	}
-	md->name = strdup(name);
-	if (md->name == NULL) {
+		     L->name, line, L->t->col_text[0], name, first);
+		break;
+	case POOL_ROWS_NO_MEMORY:
 		fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, line);
-		return;
+		break;
 	}
-	L->models[L->n] = *md;
-	L->lines[L->n] = line;
-	hash_put(L->hash, L->hash_cap, L->models, L->n);
-	L->n++;
 }
 
 /* The current row's model name, trimmed and checked, or NULL after a failure. */
@@ -427,7 +398,7 @@ static void finish_row(struct loader *L, size_t nf)
 		     L->rec_line, nf, nf == 1 ? "" : "s", L->ncols);
 		return;
 	}
-	if (L->n >= POOL_MAX_MODELS) {
+	if (L->rows.n >= POOL_MAX_MODELS) {
 		fail(L, ST_DATA, "%s:%zu: too many models (limit %d)", L->name, L->rec_line,
 		     POOL_MAX_MODELS);
 		return;
@@ -445,10 +416,7 @@ static void finish_row(struct loader *L, size_t nf)
 	for (int r = 1; r < R_COUNT; r++)
 		if (L->col[r] != NO_COL && row_number(L, r, field[r]) != 0)
 			return;
-	if (reserve(L) != 0)
-		fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, L->rec_line);
-	else
-		add_model(L, &md, name, L->slot[0].line);
+	add_model(L, &md, name, L->slot[0].line);
 }
 
 static void on_row(int c, void *data)
@@ -482,6 +450,19 @@ static void parse_segment(struct loader *L, const char *s, size_t n)
 		fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, L->line);
 }
 
+/* A line or a field past POOL_CSV_LINE_MAX: a located error before libcsv grows further. */
+static bool too_long(struct loader *L)
+{
+	if (L->line_bytes > POOL_CSV_LINE_MAX)
+		fail(L, ST_DATA, "%s:%zu: line longer than %d bytes (1 MB): not a table of "
+		     "models", L->name, L->line, POOL_CSV_LINE_MAX);
+	else if (L->csv.entry_pos > POOL_CSV_LINE_MAX)
+		fail(L, ST_DATA, "%s:%zu: field %zu: quoted field longer than %d bytes (1 MB; "
+		     "is a closing quote missing?)", L->name, L->fld_line, L->nf + 1,
+		     POOL_CSV_LINE_MAX);
+	return L->st != ST_OK;
+}
+
 /*
  * Give bytes to libcsv one physical line at a time, so that every callback
  * knows its line: libcsv itself counts none.  A record starts only at a
@@ -513,10 +494,14 @@ static void feed(struct loader *L, const char *data, size_t len)
 		const char *lf = memchr(data, '\n', n);
 		if (lf != NULL)
 			n = (size_t)(lf - data) + 1;
+		L->line_bytes += n;
+		if (too_long(L))
+			break;
 		if (!L->in_comment)
 			parse_segment(L, data, n);
 		if (lf != NULL) {
 			L->line++;
+			L->line_bytes = 0;
 			L->at_line_start = 1;
 			L->in_comment = 0;
 		}
@@ -556,14 +541,12 @@ static enum status loader_finish(struct loader *L)
 		fail(L, ST_DATA, "%s: empty file", L->name);
 	else if (!L->header_done)
 		fail(L, ST_DATA, "%s: no header row (only blank or comment lines)", L->name);
-	else if (L->n == 0 && t->n_skipped == 0 && t->n_unselected == 0)
+	else if (L->rows.n == 0 && t->n_skipped == 0 && t->n_unselected == 0)
 		fail(L, ST_DATA, "%s:%zu: no models after the header row", L->name,
 		     L->header_line);
 	csv_free(&L->csv);
-	free(L->lines);
-	free(L->hash);
-	t->pool.models = L->models;
-	t->pool.n = L->n;
+	t->pool.models = pool_rows_take(&L->rows, &t->pool.n);
+	pool_rows_free(&L->rows);
 	t->pool.has_memory = t->found[POOL_KEY_MEMORY] && !L->memory_gap;
 	t->pool.has_latency = t->found[POOL_KEY_LATENCY] && !L->latency_gap;
 	if (L->st == ST_OK && (t->pool.source = strdup(L->name)) == NULL)

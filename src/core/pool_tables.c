@@ -117,6 +117,16 @@ static enum status resolve_mapping(struct joiner *J, int k)
 }
 
 /*
+ * Length of the FILE part of key k's "FILE:COLUMN" mapping when FILE names
+ * none of the inputs (the whole text is then tried as one column name), else 0.
+ */
+static int unknown_file(const struct joiner *J, int k)
+{
+	const char *colon = J->file[k] == ANY_FILE ? strrchr(J->col[k], ':') : NULL;
+	return colon != NULL ? (int)(colon - J->col[k]) : 0;
+}
+
+/*
  * Whether the regular file at path has a header column col (ASCII case
  * ignored): a quick look for a message's hint, never at a pipe, a device or
  * standard input, which the loader alone may read.  '#' comment lines and
@@ -203,6 +213,11 @@ static void request_for(const struct joiner *J, size_t i, struct pool_csv_reques
 		rq->skip[k] = k != POOL_KEY_NAME && mapped && !mine;
 		rq->need[k] = k == POOL_KEY_NAME || (mapped && (J->n == 1 || J->file[k] == i)) ||
 			      (J->n == 1 && (k == POOL_KEY_COST || k == POOL_KEY_ACCURACY));
+		/* "FILE:COLUMN" naming no input: assign_keys says so once, as a usage error */
+		if (k != POOL_KEY_NAME && mapped && unknown_file(J, k) > 0)
+			rq->need[k] = false;
+		if (mapped && mine)
+			rq->unknown_file[k] = unknown_file(J, k);
 		rq->suggest[k] = J->suggest[i][k][0] != '\0' ? J->suggest[i][k] : NULL;
 	}
 }
@@ -242,15 +257,15 @@ static enum status assign_keys(struct joiner *J)
 					k == POOL_KEY_ACCURACY))
 			continue;
 		all_columns(J, cols, sizeof cols);
-		if (J->spec->mapped[k]) {
-			/* "FILE:COLUMN" whose FILE is none of the inputs was read as one column name */
-			const char *colon = strrchr(J->col[k], ':');
-			int flen = colon != NULL ? (int)(colon - J->col[k]) : 0;
+		if (J->spec->mapped[k] && unknown_file(J, k) > 0)
+			/* no column of that whole name either: FILE is a mistyped input */
+			return status_fail(J->m, ST_USAGE, "--columns %s=%s: '%.*s' is not one of "
+					   "the input files (FILE:COLUMN names a FILE given on the "
+					   "command line; %s)", pool_key_name(k), J->col[k],
+					   unknown_file(J, k), J->col[k], cols);
+		if (J->spec->mapped[k])
 			return status_fail(J->m, ST_DATA, "--columns %s=%s: no file has this column "
-					   "%s%.*s%s(%s)", pool_key_name(k), J->col[k],
-					   flen > 0 ? "('" : "", flen, J->col[k],
-					   flen > 0 ? "' is none of the files given) " : "", cols);
-		}
+					   "(%s)", pool_key_name(k), J->col[k], cols);
 		return status_fail(J->m, ST_DATA, "no file has a column %s; map one with "
 				   "--columns %s=FILE:COLUMN (%s)", k == POOL_KEY_COST ?
 				   "'cost' or 'energy'" : "'accuracy', 'performance' or 'score'",

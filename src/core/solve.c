@@ -28,7 +28,7 @@
 #include "optdeploy/core/solve_checks.h"
 #include "optdeploy/core/support_search.h"
 
-#define VALUE_LIMIT 1e12   /* costs, accuracies and lambda * u beyond this are refused */
+#define CHARGE_LIMIT 1e300L  /* lambda * (sum of the load costs), internal units: finite sums */
 #define GLPK_BRANCHES_BELOW_K 100LL  /* SOLVE_SEARCH_AUTO's switch (solve.h) */
 /* deploy_few also up to K = 1000 when lambda >= K^2 / 500 (0.2 K at K = 100,
  * 2 K at K = 1000): charges that large weaken the search's LP bounds as small
@@ -53,6 +53,7 @@ struct solver {
 	struct deploy_near *near;
 	struct deploy_few *few;
 	double *lp_x;           /* LP counts per kept model */
+	double *lp_x_paper;     /* the same for the paper's LP when charges are apart */
 	long long *kept_count;  /* integer counts per kept model */
 	long long *scratch;     /* pool-indexed counts */
 	long long *check;       /* pool-indexed counts of a policy deploy_few offers */
@@ -153,10 +154,12 @@ enum status solver_create(struct solver **out, const struct pool *pool, struct s
 	}
 	for (size_t i = 0; i < pool->n; i++) {
 		const struct model *md = &pool->models[i];
-		if (!(isfinite(md->cost) && isfinite(md->accuracy) && md->load_cost <= VALUE_LIMIT)) {
+		if (!(isfinite(md->cost) && isfinite(md->accuracy) &&
+		      md->load_cost <= POOL_LOAD_COST_MAX)) {
 			return status_fail(m, ST_DATA,
 					   "%s: model '%s': load costs above %g are not supported",
-					   pool->source ? pool->source : "pool", md->name, VALUE_LIMIT);
+					   pool->source ? pool->source : "pool", md->name,
+					   POOL_LOAD_COST_MAX);
 		}
 	}
 	struct scale sc;
@@ -177,6 +180,7 @@ enum status solver_create(struct solver **out, const struct pool *pool, struct s
 	s->prune = true;
 	s->kept = calloc(pool->n, sizeof *s->kept);
 	s->lp_x = calloc(pool->n, sizeof *s->lp_x);
+	s->lp_x_paper = calloc(pool->n, sizeof *s->lp_x_paper);
 	s->kept_count = calloc(pool->n, sizeof *s->kept_count);
 	s->scratch = calloc(pool->n, sizeof *s->scratch);
 	s->check = calloc(pool->n, sizeof *s->check);
@@ -188,8 +192,9 @@ enum status solver_create(struct solver **out, const struct pool *pool, struct s
 		solver_free(s);
 		return status_fail(m, ST_INTERNAL, "GLPK failed while building the problem");
 	}
-	bool ok = s->kept != NULL && s->lp_x != NULL && s->kept_count != NULL &&
-		  s->scratch != NULL && s->check != NULL && build_problems(s);
+	bool ok = s->kept != NULL && s->lp_x != NULL && s->lp_x_paper != NULL &&
+		  s->kept_count != NULL && s->scratch != NULL && s->check != NULL &&
+		  build_problems(s);
 	glp_error_hook(NULL, NULL);
 	if (!ok) {
 		solver_free(s);
@@ -211,6 +216,7 @@ void solver_free(struct solver *s)
 	}
 	free(s->kept);
 	free(s->lp_x);
+	free(s->lp_x_paper);
 	free(s->kept_count);
 	free(s->scratch);
 	free(s->check);
@@ -303,7 +309,7 @@ static size_t leftover_model(const struct solver *s, const struct solve_params *
  * worst offender to that model.  Writes pool-indexed counts.
  */
 static void round_lp_counts(const struct solver *s, const struct solve_params *sp,
-			    long long *count)
+			    const double *lp_x, long long *count)
 {
 	const struct model *md = s->pool->models;
 	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
@@ -312,7 +318,7 @@ static void round_lp_counts(const struct solver *s, const struct solve_params *s
 
 	memset(count, 0, s->n * sizeof *count);
 	for (size_t k = 0; k < s->m; k++) {
-		double x = s->lp_x[k];
+		double x = lp_x[k];
 		long long c = x <= 0 ? 0 : (long long)floor(x + 1e-7);
 		if (c > sp->k - total)
 			c = sp->k - total;
@@ -353,13 +359,33 @@ static bool better_objective(const struct solve_params *sp, double a, double b)
 	return sp->mode == SOLVE_MAX_ACCURACY ? a > b + tol : a < b - tol;
 }
 
+/* support_objective's value of pool-indexed counts (no constant lambda sum u). */
 static double counts_objective(const struct solver *s, const struct solve_params *sp,
-			       long long *count)
+			       const long long *count)
 {
-	struct policy tmp = {.n = s->n, .count = count, .params = *sp};
-	policy_evaluate(&tmp, s->pool);
-	return tmp.objective;
+	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
+	long double value = 0, load = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct model *md = &s->pool->models[i];
+		value += (long double)count[i] * (primal ? md->accuracy : md->cost);
+		if (count[i] > 0)
+			load += md->load_cost;
+	}
+	long double charge = (long double)sp->lambda * load;
+	return (double)(primal ? value - charge : value + charge);
 }
+
+/*
+ * The root relaxation the exact search starts from: GLPK's value with the
+ * search's parameters (lambda 0 when the charges are apart), the bound it
+ * gives (that value with the least charge when apart), and its counts.
+ */
+struct root {
+	bool apart;
+	const struct solve_params *glpk_sp;
+	double value, bound;
+	const double *x;
+}; 
 
 struct exact_answer {
 	enum solve_outcome outcome;
@@ -451,13 +477,13 @@ static struct exact_answer solve_few_or_whole(struct solver *s, const struct sup
  * On SOLVE_OPTIMAL, count holds the optimal policy.
  */
 static struct exact_answer solve_exact(struct solver *s, const struct solve_params *sp,
-				       double lp_bound, long long *count)
+				       const struct root *root, long long *count)
 {
 	struct exact_answer a = {SOLVE_OPTIMAL, NULL};
 	double heur = counts_objective(s, sp, count);
 	/* the rounded policy may break a device limit (the LP's z are fractional) */
 	bool usable = counts_feasible(s->pool, sp, count);
-	if (usable && !better_objective(sp, lp_bound, heur))
+	if (usable && !better_objective(sp, root->bound, heur))
 		return a;
 
 	/* the incumbent must lie in the pruned problem to seed the search */
@@ -469,19 +495,22 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 	}
 	double best = usable ? heur : sp->mode == SOLVE_MAX_ACCURACY ? -INFINITY : INFINITY;
 	struct support_problem prob = {
-		.pool = s->pool, .kept = s->kept, .m = s->m, .sp = sp, .lp = s->lp,
-		.mip = s->mip, .near = s->search == SOLVE_SEARCH_SUPPORTS_SPLIT ? NULL : s->near,
+		.pool = s->pool, .kept = s->kept, .m = s->m, .sp = sp, .glpk_sp = root->glpk_sp,
+		.charges_apart = root->apart, .lp = s->lp, .mip = s->mip,
+		.near = s->search == SOLVE_SEARCH_SUPPORTS_SPLIT ? NULL : s->near,
 		.resource_tol = (double)resource_tolerance(s->pool, sp),
-		.deadline = s->deadline, .root_bound = lp_bound, .root_x = s->lp_x,
+		.deadline = s->deadline, .root_bound = root->value, .root_x = root->x,
 	};
 	bool decisions = sp->lambda > 0 || limits_active(sp);  /* some z is a real choice */
-	bool glpk_branches = s->search == SOLVE_SEARCH_GLPK ||
+	/* GLPK branching on z sees the charges: never when they are apart */
+	bool glpk_branches = !root->apart && (s->search == SOLVE_SEARCH_GLPK ||
 			     (s->search == SOLVE_SEARCH_AUTO && decisions &&
-			      sp->k < GLPK_BRANCHES_BELOW_K);
+			      sp->k < GLPK_BRANCHES_BELOW_K));
 	bool heavy = sp->k <= FEW_UP_TO_K &&
 		     sp->lambda * FEW_K2_PER_LAMBDA >= (double)sp->k * (double)sp->k;
-	bool few = s->search == SOLVE_SEARCH_FEW ||
-		   (s->search == SOLVE_SEARCH_AUTO && decisions && (glpk_branches || heavy));
+	/* deploy_few hands the charges to GLPK too: not when they are apart */
+	bool few = !root->apart && (s->search == SOLVE_SEARCH_FEW ||
+		   (s->search == SOLVE_SEARCH_AUTO && decisions && (glpk_branches || heavy)));
 	if (few)
 		a = solve_few_or_whole(s, &prob, usable, &best);
 	else if (glpk_branches)
@@ -526,11 +555,12 @@ static bool counts_feasible_orig(const struct solver *s, const struct solve_para
 
 /* The relaxation's figures beside the exact ones (the rounding gap). */
 static void solve_relaxed(struct solver *s, const struct solve_params *sp,
-			  const struct solve_params *wsp, double lp_bound, struct policy *out)
+			  const struct solve_params *wsp, const struct root *root,
+			  struct policy *out)
 {
 	memcpy(s->scratch, out->count, s->n * sizeof *s->scratch);
 	out->theorem_bound = solve_theorem_bound(s->orig, sp->k);
-	struct exact_answer a = solve_exact(s, wsp, lp_bound, s->scratch);
+	struct exact_answer a = solve_exact(s, wsp, root, s->scratch);
 	if (a.outcome == SOLVE_OPTIMAL && counts_feasible_orig(s, sp, s->scratch)) {
 		struct policy tmp = {.n = s->n, .count = s->scratch, .params = *sp};
 		policy_evaluate(&tmp, s->orig);
@@ -539,6 +569,49 @@ static void solve_relaxed(struct solver *s, const struct solve_params *sp,
 	}
 	finish(out, s->orig, counts_feasible_orig(s, sp, out->count) ? SOLVE_ROUNDED : SOLVE_FAILED,
 	       "numerical trouble: the rounded LP policy is infeasible");
+}
+
+/*
+ * The paper's LP relaxation (reported, and rounded by SOLVE_RELAXED) and the
+ * exact search's root.  They are one LP, unless the charges are apart
+ * (support_search.h): then the root is the LP with lambda 0, and the paper's
+ * LP is only reported (NaN when GLPK fails on it) and rounded.
+ */
+static enum deploy_lp_result solve_roots(struct solver *s, const struct solve_params *sp,
+					 const struct solve_params *wsp,
+					 const struct solve_params *wsp0, struct root *root,
+					 struct policy *out)
+{
+	double tol = (double)resource_tolerance(s->pool, wsp), paper = NAN;
+	root->apart = support_charges_apart(s->pool, s->kept, s->m, wsp);
+	root->glpk_sp = root->apart ? wsp0 : wsp;
+	root->x = s->lp_x;
+	enum deploy_lp_result lr = deploy_lp_solve(s->lp, root->glpk_sp, NULL, tol,
+						   deadline_remaining_ms(s->deadline), &root->value,
+						   s->lp_x);
+	if (lr != DEPLOY_LP_OPTIMAL)
+		return lr;
+	root->bound = root->value;
+	if (!root->apart) {
+		paper = root->value;
+	} else {
+		struct support_problem p = {.pool = s->pool, .kept = s->kept, .m = s->m, .sp = wsp};
+		long double least = support_least_charge(&p, NULL);
+		root->bound = (double)(wsp->mode == SOLVE_MAX_ACCURACY ? root->value - least
+								       : root->value + least);
+		if (deploy_lp_solve(s->lp, wsp, NULL, tol, deadline_remaining_ms(s->deadline),
+				    &paper, s->lp_x_paper) != DEPLOY_LP_OPTIMAL)
+			paper = NAN;
+		if (sp->method == SOLVE_RELAXED && isnan(paper))
+			return DEPLOY_LP_FAILED;
+	}
+	/* in the caller's units, with the primal's constant lambda sum u back */
+	long double load = 0;
+	for (size_t i = 0; i < s->n && sp->mode == SOLVE_MAX_ACCURACY; i++)
+		load += s->orig->models[i].load_cost;
+	out->lp_bound = (double)((long double)paper * scale_objective_factor(&s->scale, sp->mode) +
+				 (long double)sp->lambda * load);
+	return DEPLOY_LP_OPTIMAL;
 }
 
 /* No policy meets the time row with the budget or floor (solve_time_infeasible_text). */
@@ -562,11 +635,10 @@ static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 		finish(out, s->orig, SOLVE_FAILED, "GLPK failed fatally");
 		return status_fail(m, ST_INTERNAL, "GLPK failed fatally; the solver cannot continue");
 	}
-	double tol = (double)resource_tolerance(s->pool, wsp);
-	double lp_bound;
-	enum deploy_lp_result lr = deploy_lp_solve(s->lp, wsp, NULL, tol,
-						   deadline_remaining_ms(s->deadline), &lp_bound,
-						   s->lp_x);
+	struct solve_params wsp0 = *wsp;
+	struct root root;
+	wsp0.lambda = 0;
+	enum deploy_lp_result lr = solve_roots(s, sp, wsp, &wsp0, &root, out);
 	if (lr != DEPLOY_LP_OPTIMAL) {
 		glp_error_hook(NULL, NULL);
 		if (lr == DEPLOY_LP_TIME_LIMIT)
@@ -578,12 +650,12 @@ static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 			       "GLPK's simplex failed on the LP relaxation");
 		return ST_OK;
 	}
-	out->lp_bound = lp_bound * scale_objective_factor(&s->scale, sp->mode);
-	round_lp_counts(s, wsp, out->count);
 	if (sp->method == SOLVE_RELAXED) {
-		solve_relaxed(s, sp, wsp, lp_bound, out);
+		round_lp_counts(s, wsp, root.apart ? s->lp_x_paper : s->lp_x, out->count);
+		solve_relaxed(s, sp, wsp, &root, out);
 	} else {
-		struct exact_answer a = solve_exact(s, wsp, lp_bound, out->count);
+		round_lp_counts(s, wsp, s->lp_x, out->count);
+		struct exact_answer a = solve_exact(s, wsp, &root, out->count);
 		if (a.outcome == SOLVE_OPTIMAL && !counts_feasible_orig(s, sp, out->count))
 			a = (struct exact_answer){SOLVE_FAILED,
 				"numerical trouble: the policy fails the check in the original units"};
@@ -611,9 +683,15 @@ enum status solver_run(struct solver *s, const struct solve_params *sp, struct p
 	long double load = 0;
 	for (size_t i = 0; i < s->n; i++)
 		load += s->pool->models[i].load_cost;
-	if (!(wsp.lambda * load <= VALUE_LIMIT))
-		return status_fail(m, ST_USAGE, "lambda = %g is too large for this pool's load costs",
-				   sp->lambda);
+	/* any lambda <= 5 K with load costs <= 1e12 passes unless the accuracies
+	 * (costs, for the dual) are below 1e-270 or so: say what can change */
+	if (load > 0 && !((long double)wsp.lambda * load <= CHARGE_LIMIT))
+		return status_fail(m, ST_USAGE, "lambda = %g is too large beside this pool's %s: "
+				   "lambda x (sum of the load costs) would exceed 1e300 times "
+				   "the largest of them; give the %s in a larger unit, or a "
+				   "smaller --lambda", sp->lambda, sp->mode == SOLVE_MAX_ACCURACY
+				   ? "accuracies" : "costs", sp->mode == SOLVE_MAX_ACCURACY
+				   ? "accuracies" : "costs");
 
 	if (limits_memory_active(sp) && !s->orig->has_memory)
 		return status_fail(m, ST_DATA, "%s: a memory limit needs the models' memory "

@@ -74,18 +74,55 @@ static bool better(const struct support_problem *p, double a, double b)
 double support_objective(const struct support_problem *p, const long long *x)
 {
 	const struct model *md = p->pool->models;
-	long double value = 0, load_all = 0, load_used = 0;
-	for (size_t i = 0; i < p->pool->n; i++)
-		load_all += md[i].load_cost;
+	long double value = 0, load_used = 0;
 	for (size_t k = 0; k < p->m; k++) {
 		const struct model *mk = &md[p->kept[k]];
 		value += (long double)x[k] * (primal(p) ? mk->accuracy : mk->cost);
 		if (x[k] > 0)
 			load_used += mk->load_cost;
 	}
-	long double lambda = p->sp->lambda;
-	return (double)(primal(p) ? value + lambda * (load_all - load_used)
-				  : value + lambda * load_used);
+	long double charge = (long double)p->sp->lambda * load_used;
+	return (double)(primal(p) ? value - charge : value + charge);
+}
+
+bool support_charges_apart(const struct pool *pool, const size_t *kept, size_t m,
+			   const struct solve_params *sp)
+{
+	double umax = 0, vmax = 0;
+	for (size_t k = 0; k < m; k++) {
+		const struct model *md = &pool->models[kept[k]];
+		umax = fmax(umax, md->load_cost);
+		vmax = fmax(vmax, fabs(sp->mode == SOLVE_MAX_ACCURACY ? md->accuracy : md->cost));
+	}
+	return (long double)sp->lambda * umax / (long double)sp->k >
+	       SUPPORT_CHARGE_TRUST * (long double)fmax(vmax, 1.0);
+}
+
+long double support_least_charge(const struct support_problem *p, const signed char *zfix)
+{
+	long double load = 0;
+	double least = INFINITY;
+	bool some_used = false;
+	for (size_t k = 0; k < p->m; k++) {
+		double u = p->pool->models[p->kept[k]].load_cost;
+		if (zfix != NULL && zfix[k] == 1) {
+			load += u;
+			some_used = true;
+		} else if (zfix == NULL || zfix[k] != 0) {
+			least = fmin(least, u);
+		}
+	}
+	if (!some_used && isfinite(least))
+		load += least;
+	return (long double)p->sp->lambda * load;
+}
+
+/* A bound on the node's objective from GLPK's value (charges apart: lambda 0) and the least charge. */
+static double node_bound(const struct search *s, double glpk_value, long double charge)
+{
+	if (!s->p->charges_apart)
+		return glpk_value;
+	return (double)(primal(s->p) ? glpk_value - charge : glpk_value + charge);
 }
 
 /*
@@ -108,8 +145,10 @@ static bool feasible(const struct support_problem *p, const long long *x)
 		if (x[k] > 0 && limits_time_active(p->sp))
 			time_slack += (long double)x[k] * (tau - mk->latency);
 	}
+	/* the tolerance scans the pool: only when there is a time row (plot at 1e5 models) */
 	return total == p->sp->k && slack >= -(long double)p->resource_tol &&
-	       time_slack >= -limits_time_tolerance(p->sp, p->pool);
+	       (!limits_time_active(p->sp) ||
+		time_slack >= -limits_time_tolerance(p->sp, p->pool));
 }
 
 static void fail(struct search *s, enum solve_outcome o, const char *why)
@@ -133,10 +172,12 @@ static void solve_support(struct search *s)
 
 	enum deploy_near_result r = DEPLOY_NEAR_NO_BOX;
 	if (p->near != NULL)
-		r = deploy_near_solve(p->near, p->sp, s->use, p->resource_tol,
+		r = deploy_near_solve(p->near, p->glpk_sp, s->use, p->resource_tol,
 				      deadline_remaining_ms(p->deadline), s->cand);
 	if (r == DEPLOY_NEAR_NO_BOX) {
-		switch (deploy_mip_solve(p->mip, p->sp, s->use, p->resource_tol, NULL, s->best_obj,
+		/* its cutoff is an objective with the charges: not when GLPK sees none */
+		switch (deploy_mip_solve(p->mip, p->glpk_sp, s->use, p->resource_tol, NULL,
+					 p->charges_apart ? NAN : s->best_obj,
 					 deadline_remaining_ms(p->deadline), s->cand)) {
 		case DEPLOY_MIP_OPTIMAL: r = DEPLOY_NEAR_OPTIMAL; break;
 		case DEPLOY_MIP_INFEASIBLE: r = DEPLOY_NEAR_INFEASIBLE; break;
@@ -189,7 +230,7 @@ static size_t choose_branch(const struct search *s)
  * charged, and it keeps at most the credit of all free models but the
  * cheapest to load (for the dual: it pays at least that cheapest one).  False when that bound cannot beat the incumbent.
  */
-static bool some_free_model_can_help(struct search *s)
+static bool some_free_model_can_help(struct search *s, double node_value)
 {
 	const struct support_problem *p = s->p;
 	long double credit = 0;
@@ -198,6 +239,24 @@ static bool some_free_model_can_help(struct search *s)
 	 * meets: no bound from that LP, branch instead */
 	if (limits_active(p->sp))
 		return true;
+	if (p->charges_apart) {
+		/* the node's value bound, and the forced models' charge plus the
+		 * cheapest free priced model's (such a policy uses one at least) */
+		long double charge = support_least_charge(p, s->zfix);
+		bool none_forced = true;
+		for (size_t k = 0; k < p->m; k++) {
+			double u = p->pool->models[p->kept[k]].load_cost;
+			none_forced = none_forced && s->zfix[k] != 1;
+			if (s->zfix[k] == -1 && priced(p, k))
+				min_load = fmin(min_load, u);
+		}
+		if (!isfinite(min_load))
+			return false;
+		if (none_forced)  /* least_charge counted the cheapest allowed model instead */
+			charge = 0;
+		charge += (long double)p->sp->lambda * min_load;
+		return better(p, node_bound(s, node_value, charge), s->best_obj);
+	}
 	for (size_t k = 0; k < p->m; k++) {
 		if (s->zfix[k] != -1 || !priced(p, k))
 			continue;
@@ -234,14 +293,14 @@ static void visit(struct search *s)
 		fail(s, SOLVE_TIME_LIMIT, "time limit reached before optimality was proven");
 		return;
 	}
-	double bound;
+	double value, bound;
 	enum deploy_lp_result r = DEPLOY_LP_OPTIMAL;
 	if (s->at_root && p->root_x != NULL) {
-		bound = p->root_bound;
+		value = p->root_bound;
 		memcpy(s->lp_x, p->root_x, p->m * sizeof *s->lp_x);
 	} else {
-		r = deploy_lp_solve(p->lp, p->sp, s->zfix, p->resource_tol,
-				    deadline_remaining_ms(p->deadline), &bound, s->lp_x);
+		r = deploy_lp_solve(p->lp, p->glpk_sp, s->zfix, p->resource_tol,
+				    deadline_remaining_ms(p->deadline), &value, s->lp_x);
 	}
 	s->at_root = false;
 	switch (r) {
@@ -256,6 +315,7 @@ static void visit(struct search *s)
 		fail(s, SOLVE_FAILED, "GLPK's simplex failed on an LP relaxation");
 		return;
 	}
+	bound = node_bound(s, value, p->charges_apart ? support_least_charge(p, s->zfix) : 0);
 	if (!better(p, bound, s->best_obj))
 		return;
 
@@ -271,7 +331,7 @@ static void visit(struct search *s)
 	size_t f = choose_branch(s);
 	if (f == p->m)
 		return;  /* every priced model decided: the candidate was this node's optimum */
-	if (s->lp_x[f] <= 1e-9 && !some_free_model_can_help(s))
+	if (s->lp_x[f] <= 1e-9 && !some_free_model_can_help(s, value))
 		return;
 	s->zfix[f] = 1;
 	visit(s);

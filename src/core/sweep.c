@@ -84,7 +84,12 @@ double sweep_level_budget(double from, double to, size_t steps, size_t j, enum s
 		return from + (to - from) * t;
 	/* 15 significant digits: decade levels read 5, not 4.999999999999999 */
 	char buf[32];
-	snprintf(buf, sizeof buf, "%.15g", from * pow(to / from, t));
+	/* 1e-10 .. 1e300: the ratio overflows, so interpolate the decimal exponents
+	 * (exact for decades: (-10 (n-1-j) + 300 j) / (n-1)) */
+	double ratio = to / from;
+	double e = (log10(from) * (double)(steps - 1 - j) + log10(to) * (double)j) /
+		   (double)(steps - 1);
+	snprintf(buf, sizeof buf, "%.15g", isfinite(ratio) ? from * pow(ratio, t) : pow(10, e));
 	return strtod(buf, NULL);
 }
 
@@ -103,6 +108,28 @@ static enum status log_start(const struct pool *pool, double *from, double to,
 				   "%.10g, which is not below %.10g (use --linear)", lo, to);
 	*from = lo;
 	return ST_OK;
+}
+
+/* Bytes one held level takes: its policy and one count per model. */
+static size_t level_bytes(size_t n_models)
+{
+	return sizeof(struct sweep_level) + n_models * sizeof(long long);
+}
+
+size_t sweep_max_held_steps(size_t n_models)
+{
+	return (size_t)(SWEEP_MAX_HELD_BYTES / level_bytes(n_models));
+}
+
+/* Refused before anything is allocated: the "out of memory" class (70), and what to change. */
+static enum status too_big(size_t n_models, size_t steps, struct status_msg *m)
+{
+	double gib = (double)steps * (double)level_bytes(n_models) / 1073741824.0;
+	return status_fail(m, ST_INTERNAL, "out of memory: %zu budget levels x %zu models would "
+			   "hold %.3g GiB, more than the %g GiB a sweep may hold in memory; use at "
+			   "most %zu levels (--steps) for this pool, or fewer models (--only, "
+			   "--exclude)", steps, n_models, gib, SWEEP_MAX_HELD_BYTES / 1073741824.0,
+			   sweep_max_held_steps(n_models));
 }
 
 enum status sweep_init(struct sweep *sw, const struct pool *pool, const struct solve_params *base,
@@ -140,6 +167,8 @@ static enum status sweep_prepare(struct sweep *sw, const struct pool *pool,
 		else
 			return status_fail(m, ST_USAGE, "the sweep range %g..%g is empty", from, to);
 	}
+	if (!streamed && steps > sweep_max_held_steps(pool->n))
+		return too_big(pool->n, steps, m);
 	struct solve_params sp = *base;
 	sp.mode = SOLVE_MAX_ACCURACY;
 	enum status st = solve_params_check(&(struct solve_params){

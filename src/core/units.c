@@ -29,11 +29,13 @@ struct unit {
 };
 
 static const struct unit energy_units[] = {
+	/* micro as u, the micro sign U+00B5 and the Greek mu U+03BC (keyboards differ) */
 	{ "J", 1, 0 }, { "kJ", 1, 3 }, { "mJ", 1, -3 }, { "uJ", 1, -6 }, { "\xc2\xb5J", 1, -6 },
-	{ "nJ", 1, -9 }, { "Wh", 36, 2 }, { "kWh", 36, 5 }, { "mWh", 36, -1 }, { NULL, 0, 0 }
+	{ "\xce\xbcJ", 1, -6 }, { "nJ", 1, -9 }, { "Wh", 36, 2 }, { "kWh", 36, 5 }, { "mWh", 36, -1 }, { NULL, 0, 0 }
 };
 static const struct unit power_units[] = {
-	{ "W", 1, 0 }, { "mW", 1, -3 }, { "uW", 1, -6 }, { "\xc2\xb5W", 1, -6 }, { NULL, 0, 0 }
+	{ "W", 1, 0 }, { "mW", 1, -3 }, { "uW", 1, -6 }, { "\xc2\xb5W", 1, -6 },
+	{ "\xce\xbcW", 1, -6 }, { NULL, 0, 0 }
 };
 static const struct unit charge_units[] = {   /* in coulombs */
 	{ "Ah", 36, 2 }, { "mAh", 36, -1 }, { NULL, 0, 0 }
@@ -384,7 +386,7 @@ enum status units_parse_cost_unit(const char *s, double *joules, const char **na
 	if (st != ST_OK)
 		return st;
 	*joules = decimal_double(u->fmant, u->fexp);
-	*name = strcmp(u->name, "\xc2\xb5J") == 0 ? "uJ" : u->name;
+	*name = u->fexp == -6 ? "uJ" : u->name;
 	return ST_OK;
 }
 

@@ -8,7 +8,9 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "optdeploy/core/units.h"
 #include "optdeploy/figure/figure_colour.h"
 
 #define MAX_TICKS 16
@@ -393,6 +395,20 @@ static void unlabelled_note(cairo_t *cr, struct figure_rect r, const struct figu
 	figure_text_size(cr, buf, &w, &h);
 	figure_text(cr, r.x, r.y + r.h - h, 0, 0, 0, buf);
 }
+/* "; deadline 200 ms; busy at most 50% at 10/s": the time constraints the figure was solved under. */
+static void time_title(char *title, size_t size, const struct figure_model *fm)
+{
+	size_t at = strlen(title);
+	char d[32];
+	if (fm->deadline > 0 && at < size) {
+		units_format_latency(d, sizeof d, fm->deadline);
+		at += (size_t)snprintf(title + at, size - at, "; deadline %s", d);
+	}
+	if (fm->rate > 0 && at < size)
+		snprintf(title + at, size - at, "; busy at most %.4g%% at %.10g/s", 100 * fm->duty,
+			 fm->rate);
+}
+
 
 void figure_draw_frontier(cairo_t *cr, const struct figure_model *fm, struct figure_rect r,
 			  double f, struct figure_geom *g)
@@ -424,6 +440,7 @@ void figure_draw_frontier(cairo_t *cr, const struct figure_model *fm, struct fig
 
 	figure_lambda_text(fm->lambda, fm->k, lam, sizeof lam);
 	snprintf(title, sizeof title, "Cost and accuracy: K = %lld, %s", fm->k, lam);
+	time_title(title, sizeof title, fm);
 	set_grey(cr, INK);
 	figure_fit_font(cr, title, f * 1.05, true, r.w);
 	figure_text(cr, r.x + r.w / 2, r.y + f * 0.5, 0.5, 0, 0, title);

@@ -70,18 +70,110 @@ static size_t line_segments(const struct figure_model *fm, const struct figure_p
 	return n;
 }
 
+/*
+ * The rectangles no label may cover (markers, the legend, placed labels),
+ * filed by the cells of a grid over the plot they touch, so that a place is
+ * checked against its neighbours only: 100,000 markers cost a scan of each
+ * place's few cells, not of every marker (plot was quadratic in the models).
+ * A rectangle sits in every cell its closed extent touches, so any two that
+ * overlap share a cell; one with a non-finite corner overlaps nothing.
+ */
+struct grid {
+	double x0, y0, cell;
+	size_t nx, ny;
+	size_t *head;          /* per cell: node index + 1 of its first rectangle, 0 none */
+	size_t *next, *which;  /* per node: the next node + 1, the rectangle's index */
+	size_t n_nodes, cap;
+	const struct figure_rect *rect;
+};
+
+static bool grid_init(struct grid *gr, struct figure_rect area, double cell,
+		      const struct figure_rect *rect)
+{
+	*gr = (struct grid){ .x0 = area.x, .y0 = area.y, .cell = cell, .rect = rect };
+	gr->nx = (size_t)fmin(fmax(ceil(area.w / cell), 1), 4096);
+	gr->ny = (size_t)fmin(fmax(ceil(area.h / cell), 1), 4096);
+	gr->head = calloc(gr->nx * gr->ny, sizeof *gr->head);
+	return gr->head != NULL;
+}
+
+static void grid_free(struct grid *gr)
+{
+	free(gr->head);
+	free(gr->next);
+	free(gr->which);
+}
+
+/* Cell index of coordinate v along an axis from v0, clamped to 0 .. n-1. */
+static size_t grid_cell(double v, double v0, double cell, size_t n)
+{
+	double c = floor((v - v0) / cell);
+	return c <= 0 ? 0 : c >= (double)(n - 1) ? n - 1 : (size_t)c;
+}
+
+static bool rect_finite(struct figure_rect r)
+{
+	return isfinite(r.x) && isfinite(r.y) && isfinite(r.x + r.w) && isfinite(r.y + r.h);
+}
+
+/* File rectangle i; false when out of memory. */
+static bool grid_add(struct grid *gr, size_t i)
+{
+	struct figure_rect r = gr->rect[i];
+	if (!rect_finite(r))
+		return true;
+	size_t cx0 = grid_cell(r.x, gr->x0, gr->cell, gr->nx);
+	size_t cx1 = grid_cell(r.x + r.w, gr->x0, gr->cell, gr->nx);
+	size_t cy0 = grid_cell(r.y, gr->y0, gr->cell, gr->ny);
+	size_t cy1 = grid_cell(r.y + r.h, gr->y0, gr->cell, gr->ny);
+	for (size_t cy = cy0; cy <= cy1; cy++)
+		for (size_t cx = cx0; cx <= cx1; cx++) {
+			if (gr->n_nodes == gr->cap) {
+				size_t cap = gr->cap ? 2 * gr->cap : 1024;
+				size_t *nx = realloc(gr->next, cap * sizeof *nx);
+				if (nx != NULL)
+					gr->next = nx;
+				size_t *wh = realloc(gr->which, cap * sizeof *wh);
+				if (wh != NULL)
+					gr->which = wh;
+				if (nx == NULL || wh == NULL)
+					return false;
+				gr->cap = cap;
+			}
+			size_t *h = &gr->head[cy * gr->nx + cx];
+			gr->next[gr->n_nodes] = *h;
+			gr->which[gr->n_nodes] = i;
+			*h = ++gr->n_nodes;
+		}
+	return true;
+}
+
+static bool grid_hits(const struct grid *gr, struct figure_rect r)
+{
+	if (!rect_finite(r))
+		return false;
+	size_t cx0 = grid_cell(r.x, gr->x0, gr->cell, gr->nx);
+	size_t cx1 = grid_cell(r.x + r.w, gr->x0, gr->cell, gr->nx);
+	size_t cy0 = grid_cell(r.y, gr->y0, gr->cell, gr->ny);
+	size_t cy1 = grid_cell(r.y + r.h, gr->y0, gr->cell, gr->ny);
+	for (size_t cy = cy0; cy <= cy1; cy++)
+		for (size_t cx = cx0; cx <= cx1; cx++)
+			for (size_t k = gr->head[cy * gr->nx + cx]; k != 0; k = gr->next[k - 1])
+				if (figure_rect_overlaps(r, gr->rect[gr->which[k - 1]]))
+					return true;
+	return false;
+}
+
 struct obstacles {
-	struct figure_rect *rect;
-	size_t n_rect;
+	const struct grid *grid;
 	struct segment *seg;
 	size_t n_seg;
 };
 
 static bool is_free(const struct obstacles *ob, struct figure_rect r, bool lines)
 {
-	for (size_t k = 0; k < ob->n_rect; k++)
-		if (figure_rect_overlaps(r, ob->rect[k]))
-			return false;
+	if (grid_hits(ob->grid, r))
+		return false;
 	for (size_t k = 0; lines && k < ob->n_seg; k++)
 		if (crosses(&ob->seg[k], r))
 			return false;
@@ -138,13 +230,18 @@ void figure_draw_labels(cairo_t *cr, const struct figure_model *fm, const struct
 	struct figure_rect *taken = malloc((2 * n + 2) * sizeof *taken);
 	struct segment *seg = malloc((fm->n_hull * FIGURE_LOG_PIECES + 2 * fm->n_ilp + 1) * sizeof *seg);
 	struct obstacles ob;
+	struct grid grid;
 	double r = p->f * 0.45;
+	bool ok = order != NULL && taken != NULL && seg != NULL &&
+		  grid_init(&grid, p->area, p->f * 2, taken);
 
-	if (order == NULL || taken == NULL || seg == NULL) {  /* no memory: no labels */
+	if (!ok) {  /* no memory: no labels */
 		g->labels_skipped = n;
 		free(order);
 		free(taken);
 		free(seg);
+		if (order != NULL && taken != NULL && seg != NULL)
+			grid_free(&grid);
 		return;
 	}
 	size_t tried = label_order(fm, order);
@@ -158,18 +255,22 @@ void figure_draw_labels(cairo_t *cr, const struct figure_model *fm, const struct
 		taken[n_taken++] = (struct figure_rect){ figure_scale_map(&p->x, fm->policy.cost) - 2 * r,
 							 figure_scale_map(&p->y, fm->policy.accuracy) - 2 * r,
 							 4 * r, 4 * r };
+	for (size_t i = 0; i < n_taken && ok; i++)
+		ok = grid_add(&grid, i);
 	figure_font(cr, p->f * 0.9, false);
 	cairo_set_source_rgb(cr, INK, INK, INK);
+	/* the lines do not move while labels are placed */
+	ob = (struct obstacles){ &grid, seg, line_segments(fm, p, seg) };
 	for (size_t k = 0; k < tried; k++) {
 		const struct figure_point *m = &fm->models[order[k]];
 		double x = figure_scale_map(&p->x, m->cost), y = figure_scale_map(&p->y, m->accuracy);
 		struct figure_rect at;
-		ob = (struct obstacles){ taken, n_taken, seg, line_segments(fm, p, seg) };
-		if (!place_label(cr, p, x, y, m->name, &ob, &at)) {
+		if (!ok || !place_label(cr, p, x, y, m->name, &ob, &at)) {
 			g->labels_skipped++;
 			continue;
 		}
-		taken[n_taken++] = at;
+		taken[n_taken] = at;
+		ok = grid_add(&grid, n_taken++);
 		g->labels_placed++;
 		double cx = fmax(at.x, fmin(x, at.x + at.w)), cy = fmax(at.y, fmin(y, at.y + at.h));
 		if (hypot(cx - x, cy - y) > p->f * 0.8) {  /* far out: a leader line to the point */
@@ -180,6 +281,7 @@ void figure_draw_labels(cairo_t *cr, const struct figure_model *fm, const struct
 		}
 		figure_text(cr, at.x, at.y, 0, 0, 0, m->name);
 	}
+	grid_free(&grid);
 	free(order);
 	free(taken);
 	free(seg);

@@ -11,6 +11,7 @@
 
 #include "optdeploy/core/export.h"
 #include "optdeploy/core/frontier.h"
+#include "optdeploy/core/limits.h"
 
 bool figure_on_hull(const struct figure_model *fm, size_t i)
 {
@@ -134,6 +135,11 @@ enum status figure_model_build(struct figure_model *fm, const struct figure_sour
 	fm->k = src->current->params.k;
 	fm->lambda = src->current->params.lambda;
 	fm->method = src->current->params.method;
+	/* the time constraints the sweeps were solved under, for the title */
+	fm->deadline = limits_deadline_active(&src->current->params) ? src->current->params.deadline
+								       : 0;
+	fm->rate = limits_time_active(&src->current->params) ? src->current->params.rate : 0;
+	fm->duty = limits_duty(&src->current->params);
 	fm->budget = src->budget;
 	if (take_frontiers(fm, src) != ST_OK || take_heat(&fm->heat[0], src->zero, fm->n_models) != ST_OK
 	    || take_heat(&fm->heat[1], src->current, fm->n_models) != ST_OK)

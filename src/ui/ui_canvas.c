@@ -125,8 +125,12 @@ double ui_axis_value(const struct ui_axis *a, int d)
 {
 	if (a->n <= 1)
 		return a->lo;
-	if (a->log && a->lo > 0 && a->hi > a->lo)
+	if (a->log && a->lo > 0 && a->hi > a->lo && isfinite(a->hi / a->lo))
 		return a->lo * pow(a->hi / a->lo, (double)d / (a->n - 1));
+	if (a->log && a->lo > 0 && a->hi > a->lo) {  /* the ratio overflows: lo^(1-t) hi^t */
+		double t = (double)d / (a->n - 1);
+		return pow(a->lo, 1 - t) * pow(a->hi, t);
+	}
 	return a->lo + (a->hi - a->lo) * d / (a->n - 1);
 }
 

@@ -97,6 +97,21 @@ static void time_labels(const struct app *a, const struct ui_param *p, bool dead
 			 p->max);
 }
 
+/*
+ * The policy's busy share after the rate ("10/s busy 43.3%"): the slider is
+ * always on screen, the table's busy line not at 80 x 24.
+ */
+static void busy_label(const struct app *a, char *val, char *brief, size_t size)
+{
+	const struct policy *p = &a->pol;
+	if (!a->have_pol || !policy_has_counts(p) || !(p->params.rate > 0) || p->params.k <= 0)
+		return;
+	double share = 100 * p->busy_time * p->params.rate / (double)p->params.k;
+	size_t n = strlen(val), b = strlen(brief);
+	snprintf(val + n, size - n, ", busy %.3g%% of the time", share);
+	snprintf(brief + b, size - b, " busy %.3g%%", share);
+}
+
 /* A device limit: "2 of 5" or "no limit" at the track's top. */
 static void limit_labels(const struct ui_param *p, bool models, char *val, char *brief, char *rng,
 			 size_t size)
@@ -162,6 +177,8 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 		} else if (id == UI_P_DEADLINE || id == UI_P_RATE) {
 			time_labels(a, p, id == UI_P_DEADLINE, val[i], brief[i], rng[i], sizeof val[i],
 				    g->dots);
+			if (id == UI_P_RATE)
+				busy_label(a, val[i], brief[i], sizeof val[i]);
 		} else if (id == UI_P_BUDGET) {  /* the budget in the pool's cost unit */
 			const char *u = cost_unit_suffix(&ui_app_loaded(a)->unit);
 			snprintf(val[i] + strlen(val[i]), sizeof val[i] - strlen(val[i]), "%s", u);

@@ -399,9 +399,21 @@ static void more_line(struct cursor *c, const struct listing *l)
 	     "   %s", buf);
 }
 
+/* The cost column's 7 cells: "cost mJ", else the unit alone ("GFLOPS"), else "cost". */
+static const char *cost_heading(const struct cost_unit *u, char head[8])
+{
+	const char *name = cost_unit_suffix(u);  /* " mJ", or "" */
+	if (name[0] != '\0' && snprintf(head, 8, "cost%s", name) < 8)
+		return head;
+	if (name[0] != '\0' && strlen(name + 1) < 8)
+		return name + 1;
+	return "cost";
+}
+
 static bool model_rows(struct cursor *c, const struct ui_table_input *in, struct listing *l,
 		       struct ui_table_geom *g)
 {
+	char head[8];
 	long long k = in->pol != NULL ? in->pol->params.k : 1;
 	int cw = snprintf(NULL, 0, "%lld", k), nw, bw;
 
@@ -414,8 +426,8 @@ static bool model_rows(struct cursor *c, const struct ui_table_input *in, struct
 	if (in->pol != NULL && policy_has_counts(in->pol))
 		line(c, ui_term_attr(c->t, UI_DIM), "   %-*s %*s %6s%s%*s%s%7s%s%8s", nw, "model", cw,
 		     "count", "share", bw > 0 ? " " : "", bw, "", l->own ? " " : "",
-		     !l->own ? "" : in->idle_per_s > 0 ? "energy" : "cost", l->own ? " " : "",
-		     l->own ? "accuracy" : "");
+		     !l->own ? "" : in->idle_per_s > 0 ? "energy" : cost_heading(&in->work->unit, head),
+		     l->own ? " " : "", l->own ? "accuracy" : "");
 	else
 		line(c, ui_term_attr(c->t, UI_DIM), "   model");
 	g->rows = (struct ui_rect){ c->y, c->r.x, 0, c->r.w };

@@ -76,13 +76,40 @@ awk 'BEGIN { print "model,cost,accuracy"
 check rows_1e6 65 "rows_1e6.csv:100002: too many models (limit 100000)" \
 	"$tmp/rows_1e6.csv" --budget 100
 
-big=$(awk 'BEGIN { s = "xxxxxxxxxxxxxxxx"; while (length(s) < 1048576) s = s s; print s }')
+# Fields just under the 1 MB line cap (1048576 - 64 bytes).
+big=$(awk 'BEGIN { s = "xxxxxxxxxxxxxxxx"; while (length(s) < 1048576) s = s s
+	print substr(s, 1, 1048512) }')
 printf 'model,cost,accuracy,notes\na,10,60,"%s"\nb,20,70,%s\n' "$big" "$big" \
 	>"$tmp/field_1mb_ignored.csv"
 check field_1mb_ignored 0 "" "$tmp/field_1mb_ignored.csv" --budget 100
 printf 'model,cost,accuracy\n%s,10,60\n' "$big" >"$tmp/name_1mb.csv"
-check name_1mb 65 "name_1mb.csv:2: column 'model': model name is 1048576 bytes long (limit 256)" \
+check name_1mb 65 "name_1mb.csv:2: column 'model': model name is 1048512 bytes long (limit 256)" \
 	"$tmp/name_1mb.csv" --budget 100
+
+# A line or a quoted field over 1 MB is a located error, read in bounded
+# memory: an endless input (/dev/zero) ends with 65 under a 128 MB address
+# space limit, and so does a 100 MB model name.
+printf 'model,cost,accuracy\na,10,60,%s%s\n' "$big" "$big" >"$tmp/line_2mb.csv"
+check line_2mb 65 "line_2mb.csv:2: line longer than 1048576 bytes (1 MB)" \
+	"$tmp/line_2mb.csv" --budget 100
+printf 'model,cost,accuracy\na,10,"60\n%s\n%s\n' "$big" "$big" >"$tmp/quoted_2mb.csv"
+check quoted_2mb 65 "quoted_2mb.csv:2: field 3: quoted field longer than 1048576 bytes" \
+	"$tmp/quoted_2mb.csv" --budget 100
+check dev_zero 65 "/dev/zero:1: line longer than 1048576 bytes" /dev/zero --budget 100
+# under ulimit -v: the program maps ~30 MB of libraries before it reads
+# (not under AddressSanitizer, which reserves terabytes of address space)
+vlimit=131072
+if nm "$prog" 2>/dev/null | grep -q __asan_init; then vlimit=unlimited; fi
+limited() { (ulimit -v $vlimit && "$prog" solve "$@" >"$tmp/out" 2>"$tmp/err"); echo $?; }
+got=$(limited /dev/zero --budget 100)
+checked=$((checked + 1))
+[ "$got" -eq 65 ] && grep -qF "line longer than" "$tmp/err" ||
+	fail "dev_zero under ulimit -v $vlimit: exit $got: $(head -c 300 "$tmp/err")"
+got=$( (printf 'model,cost,accuracy\n'; head -c 104857600 /dev/zero | tr '\0' x) |
+	limited - --budget 100)
+checked=$((checked + 1))
+[ "$got" -eq 65 ] && grep -qF "<stdin>:2: line longer than" "$tmp/err" ||
+	fail "name_100mb under ulimit -v $vlimit: exit $got: $(head -c 300 "$tmp/err")"
 printf 'model,cost,accuracy\na,1%s,60\n' "$(printf '%s' "$big" | tr x 0)" >"$tmp/number_1mb.csv"
 check number_1mb 65 "number_1mb.csv:2: column 'cost': \"10000000" "$tmp/number_1mb.csv" --budget 100
 

@@ -88,8 +88,16 @@ expect_no_out "battery left"
 run solve $I --cost-unit mJ --battery 1J --rate 1/s --duration 1h
 expect_status 1
 expect_out_empty
-expect_err "infeasible: budget 0.277778 is below the cheapest model's cost 10.2"
-expect_err "the battery allows 277.778 uJ per inference for K = 3600 inferences over 1 h; the cheapest model needs 10.2 mJ"
+expect_err "optdeploy: infeasible: the battery allows 277.778 uJ per inference for K = 3600 inferences over 1 h; the cheapest model needs 10.2 mJ"
+# one line, not the budget's line and then the battery's
+expect_true "one error line" "$(wc -l <"$T/err") == 1"
+
+# micro as the micro sign (U+00B5) and as the Greek mu (U+03BC), like u
+for mu in uJ "$(printf '\302\265J')" "$(printf '\316\274J')"; do
+	run solve $I --cost-unit "$mu" --battery 1J --rate 1/s --duration 1h
+	expect_status 0
+	expect_out "budget             277.8 uJ per inference; B = budget x K = 1000000 uJ"
+done
 
 # bad unit strings: each a usage error that says what is wrong
 B="solve $I --cost-unit mJ --rate 1/s --duration 1h --battery"
@@ -143,8 +151,13 @@ expect_usage "--cost-unit and --normalize: normalised costs have no physical uni
 	solve $I --cost-unit mJ --normalize --budget 40
 expect_usage "solve: rate x duration = 0.5 inferences in 30 min: fewer than one (K would be 0)" \
 	solve $I --cost-unit mJ --battery 40kJ --rate 1/h --duration 30min
-expect_usage "solve: rate x duration = 2.592e+09 inferences in 30 d: more than 1000000000 (K is at most that)" \
+expect_usage "solve: rate x duration gives 2592000000 whole inferences in 30 d: more than 1000000000 (K is at most that)" \
 	solve $I --cost-unit mJ --battery 40kJ --rate 1000/s --duration 30d
+# one past the limit is printed exactly, not as 1e+09
+expect_usage "solve: rate x duration gives 1000000001 whole inferences in 11574 d 1 h 46 min 41 s: more than 1000000000 (K is at most that)" \
+	solve $I --cost-unit mJ --battery 40kJ --rate 1/s --duration 1000000001s
+expect_usage "solve: rate x duration = 1e+29 inferences in 1.15741e+15 d: more than 1000000000 (K is at most that)" \
+	solve $I --cost-unit mJ --battery 40kJ --rate 1e9/s --duration 1e20s
 expect_usage "solve: the idle draw over 1 d (86.4 kJ) uses the whole battery (1 kJ): nothing is left for inferences" \
 	solve $I --cost-unit mJ --battery 1kJ --idle 1W --rate 1/s --duration 24h
 expect_usage "solve: the battery (1e+300 J) is too large to count in cost units of 1e-09 J" \

@@ -57,9 +57,20 @@ run solve "$T/r2.csv" "$T/e2.csv" --budget 3 --columns cost=mj
 expect_status 65
 expect_line "$T/err" 1 "optdeploy: --columns cost=mj: no file has this column ($T/r2.csv: model, cost, accuracy; $T/e2.csv: model, energy)"
 # A FILE: prefix that names none of the files says so.
+# It is a usage error (64), with one file as with several, for every key.
 run solve "$T/r2.csv" "$T/e2.csv" --budget 3 --columns cost=e3.csv:energy
-expect_status 65
-expect_line "$T/err" 1 "optdeploy: --columns cost=e3.csv:energy: no file has this column ('e3.csv' is none of the files given) ($T/r2.csv: model, cost, accuracy; $T/e2.csv: model, energy)"
+expect_status 64
+expect_line "$T/err" 1 "optdeploy: --columns cost=e3.csv:energy: 'e3.csv' is not one of the input files (FILE:COLUMN names a FILE given on the command line; $T/r2.csv: model, cost, accuracy; $T/e2.csv: model, energy)"
+run solve "$T/r2.csv" --budget 3 --columns cost=nosuch.csv:col
+expect_status 64
+expect_line "$T/err" 1 "optdeploy: --columns cost=nosuch.csv:col: 'nosuch.csv' is not one of the input files (FILE:COLUMN names a FILE given on the command line; $T/r2.csv: model, cost, accuracy)"
+run solve "$T/r2.csv" --budget 3 --columns name=nosuch.csv:model
+expect_status 64
+expect_line "$T/err" 1 "optdeploy: --columns name=nosuch.csv:model: 'nosuch.csv' is not one of the input files (FILE:COLUMN names a FILE given on the command line; $T/r2.csv: model, cost, accuracy)"
+# A column whose own name has a colon is still found.
+printf 'model,a:b,accuracy\nx,1,2\n' >"$T/colon.csv"
+run solve "$T/colon.csv" --budget 3 --columns cost=a:b
+expect_status 0
 # Every file needs a name column.
 printf 'id,mj\nresnet18.a1_in1k,20\n' >"$T/noname.csv"
 run solve $Z "$T/noname.csv" --columns cost=mj,accuracy=top1 --budget 3
@@ -77,6 +88,12 @@ expect_line "$T/err" 1 "optdeploy: no model is in every file ($Z has 13 models, 
 # The same file twice, standard input twice: usage errors.
 expect_usage "'$Z' given twice" solve $Z $Z --budget 3
 expect_usage "'-' given twice (standard input can be read only once)" solve - - --budget 3
+# One file under two names (device and inode, not the names): /dev/stdin and -, a link.
+run_in "$Z" solve /dev/stdin - --budget 3
+expect_status 64
+expect_line "$T/err" 1 "optdeploy: '/dev/stdin' and '-' are one file, given twice (standard input can be read only once)"
+ln -s "$PWD/$Z" "$T/link.csv"
+expect_usage "'$Z' and '$T/link.csv' are one file, given twice" solve $Z "$T/link.csv" --budget 3
 # Standard input as one of the tables.
 run_in $E solve $Z - --columns cost=mj,accuracy=top1 --budget 20
 expect_status 0

@@ -96,4 +96,16 @@ gap=$(pdftotext -bbox "$T/heat.pdf" - 2>/dev/null |
 	sed -n 's/.*xMin="\([^"]*\)" yMin="\([^"]*\)" xMax="\([^"]*\)" yMax="[^"]*">\(1000\|0\.1\)<.*/\1 \3 \4/p' |
 	awk '{ if ($3 == "1000" && !a) a = $2; else if ($3 == "0.1" && a && !b) b = $1 } END { print b - a }')
 expect_true "the heatmap panels' tick labels are $gap pt apart" "${gap:-0} > 4"
+
+# the time constraints a figure was solved under are in its title (rpi4 and xavier)
+for pool in rpi4 xavier; do
+	run plot --pool $pool --K 1000 --budget 300 --rate 10/s --duty-cycle 0.5 --deadline 200ms -o "$T/time.pdf"
+	expect_status 0
+	pdf_text "$T/time.pdf" | tr -s ' \n' '  ' | grep -q "deadline 200 ms; busy at most 50% at 10/s" ||
+		check 1 "plot --pool $pool: the title names the deadline and the time row"
+	run plot --pool $pool --K 1000 --budget 300 -o "$T/plain.pdf"
+	expect_status 0
+	pdf_text "$T/plain.pdf" | grep -q "deadline\|busy at most" &&
+		check 1 "plot --pool $pool without time options: no time constraint in the title"
+done
 finish

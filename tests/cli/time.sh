@@ -96,6 +96,32 @@ run solve $P --budget 60 --rate 100/s
 expect_status 1
 expect_err "the device cannot keep up: the fastest model ('small') takes 20 ms per inference"
 
+# the policy CSV carries the busy time with the time row, in the memory columns' style:
+# latency_s (the model's), busy_s (sum t x over the K inferences), busy_share (of K / rate)
+# and busy_limit_s (duty x K / rate); 1000 at 10/s with a duty cycle of a half: 50 s
+run solve $P --budget 60 --lambda 0 --K 1000 --rate 10/s --duty-cycle 0.5 --format csv
+expect_status 0
+expect_out "model,cost,accuracy,load_cost,count,share,budget,k,lambda,expected_accuracy,expected_cost,objective,status,latency_s,busy_s,busy_share,busy_limit_s"
+busy=$(awk -F, 'NR > 1 { b += $5 * $14 } END { printf "%.9g", b }' "$T/out")
+got=$(awk -F, 'NR == 2 { printf "%.9g", $15 }' "$T/out")
+expect_true "busy_s $got = sum count x latency_s $busy" "$got == $busy && $got > 0"
+expect_true "busy_share = busy_s / 100 s" "$(awk -F, 'NR == 2 { print $16 * 100 }' "$T/out") == $got"
+expect_true "busy_limit_s 50" "$(csv_field "$T/out" big busy_limit_s) == 50"
+expect_true "latency_s of big 0.34" "$(csv_field "$T/out" big latency_s) == 0.34"
+# -o writes the same bytes, and --memory's columns come first when both rows are active
+cp "$T/out" "$T/busy_stdout.csv"
+run solve $P --budget 60 --lambda 0 --K 1000 --rate 10/s --duty-cycle 0.5 -o "$T/busy.csv"
+cmp -s "$T/busy_stdout.csv" "$T/busy.csv" || { echo "FAIL: -o differs from --format csv" >&2; exit 1; }
+printf 'model,cost,accuracy,latency,memory\nsmall,10,60,20,5\nmid,30,75,80,7\nbig,60,85,340,9\n' >"$T/pm.csv"
+run solve "$T/pm.csv" --budget 60 --K 1000 --rate 10/s --memory 20 --format csv
+expect_status 0
+expect_out "status,memory,memory_used,memory_limit,latency_s,busy_s,busy_share,busy_limit_s"
+# no rate (a deadline alone is no time row): the columns are as before
+run solve $P --budget 60 --K 1000 --deadline 100ms --format csv
+expect_status 0
+head -n 1 "$T/out" | grep -qx "model,cost,accuracy,load_cost,count,share,budget,k,lambda,expected_accuracy,expected_cost,objective,status" ||
+	{ echo "FAIL: a deadline alone changed the CSV columns" >&2; exit 1; }
+
 # every command honours the row: schedule's counts are solve's, sweep's level is solve's
 run solve $P --budget 40 --lambda 0 --rate 8/s --format csv
 cp "$T/out" "$T/solve.csv"
@@ -155,6 +181,11 @@ expect_status 0
 expect_out "time row           busy at most 20% of the time at 2/s"
 expect_out "busy               "
 expect_out "(whole-board) + idle"
+# its table's costs are e - P t: a line says so (solve's battery lines do too)
+expect_out "costs              each energy less the idle draw during its inference (e - P t"
+run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --min-accuracy 70 --energy above-idle
+expect_status 0
+expect_no_out "e - P t"
 # its CSV splits the battery the same way: whole-board inferences + idle time + left
 run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --sweep --steps 3 --duty-cycle 0.2 --format csv
 expect_status 0

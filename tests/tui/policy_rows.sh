@@ -22,7 +22,7 @@ distinct_names() {
 whole_heading() {
 	_head=$(screen | grep -oE "model +count +share.*" | head -n 1)
 	[ -n "$_head" ] || fail "$1: no table heading"
-	printf '%s\n' "$_head" | grep -qE "^model +count +share( +(cost|energy) +accuracy)? *$" ||
+	printf '%s\n' "$_head" | grep -qE "^model +count +share( +(cost|cost [A-Za-z]+|[A-Za-z]+) +accuracy)? *$" ||
 		fail "$1: the table's heading is cut: '$_head'"
 }
 

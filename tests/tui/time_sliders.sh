@@ -79,6 +79,24 @@ agree $BASE --rate 10/s --duty-cycle 0.3 --deadline 50ms
 T send-keys -t t q
 wait_for "EXIT=0"
 
+# the Rate slider's value carries the busy share (solve's), so it shows at
+# 80 x 24 where the table has no room for its busy line; 120 x 40 too
+for pool in rpi4 xavier; do
+	for size in "80 24" "120 40"; do
+		# shellcheck disable=SC2086
+		start $size -- --pool $pool --budget 300 --rate 10/s --duty-cycle 0.5 --deadline 50ms
+		wait_ready
+		_b=$("$OPTDEPLOY" solve --pool $pool --budget 300 --K 1000 --lambda-per-k 0.1 --rate 10/s \
+			--duty-cycle 0.5 --deadline 50ms 2>/dev/null |
+			sed -n 's/.*: busy \([0-9.e+-]*\)% of the time$/\1/p')
+		[ -n "$_b" ] || fail "solve --pool $pool printed no busy share"
+		wait_for "Rate  10/s busy $_b% " 5
+		wait_for "Deadline  50 ms"
+		T send-keys -t t q
+		wait_for "EXIT=0"
+	done
+done
+
 # battery mode: the Rate slider is the battery's rate (K = rate x duration
 # follows), the idle draw is charged for idle time only (whole-board energies)
 BAT="--cost-unit mJ --battery 10Wh --idle 3W --duration 2h"

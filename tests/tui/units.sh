@@ -1,6 +1,6 @@
 #!/bin/sh
-# The pool's cost unit in the planner: the Budget slider, the totals under the
-# table, the plot's cost axis and the status line say it (mJ on the measured
+# The pool's cost unit in the planner: the Budget slider, the policy table's
+# cost heading, the totals under it, the plot's cost axis and the status line say it (mJ on the measured
 # MLPerf pools, GFLOPS on torchvision, mJ after --cost-unit 2.5mJ), at 80x24
 # and 120x40, and the slider line still holds its whole track; battery mode on
 # an energy pool needs no --cost-unit.
@@ -22,6 +22,8 @@ check_units() {
 		fail "$* at ${_w}x$_h: the Budget track is cut"
 	screen | grep -qE "cost      [0-9.]+ $_u(  budget| of) [0-9.e+]+" ||
 		fail "$* at ${_w}x$_h: the totals do not say $_u"
+	screen | grep -qE "count  share +(cost )?$_u( +accuracy)? *$" ||
+		fail "$* at ${_w}x$_h: the policy table's cost heading does not say $_u"
 	screen | grep -qF "raw costs ($_u)" || fail "$* at ${_w}x$_h: the status line does not say $_u"
 	screen | grep -qF "cost ($_u)" || fail "$* at ${_w}x$_h: the plot's axis does not say $_u"
 	T send-keys -t t q

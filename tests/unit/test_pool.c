@@ -210,29 +210,43 @@ static void test_huge_fields(void **state)
 	const size_t big = 1 << 20;
 	struct pool p;
 	struct status_msg m;
-	char *csv = malloc(big + 200);
+	char *csv = malloc(big + 300);
 	(void)state;
 	assert_non_null(csv);
-	/* a 1 MB field in an ignored column is fine */
+	/* a field just under the 1 MB line cap in an ignored column is fine */
 	int o = sprintf(csv, "model,cost,accuracy,notes\na,1,2,\"");
-	memset(csv + o, 'x', big);
-	strcpy(csv + o + big, "\"\nb,2,3,y\n");
+	memset(csv + o, 'x', big - 64);
+	strcpy(csv + o + big - 64, "\"\nb,2,3,y\n");
 	load_ok(&p, csv);
 	assert_int_equal(p.n, 2);
 	pool_free(&p);
-	/* a 1 MB name or number is refused with a short message */
+	/* a long name or number is refused with a short message */
 	o = sprintf(csv, HDR);
-	memset(csv + o, 'n', big);
-	strcpy(csv + o + big, ",1,2\n");
+	memset(csv + o, 'n', big - 64);
+	strcpy(csv + o + big - 64, ",1,2\n");
 	assert_int_equal(pool_load_buffer(&p, "x.csv", csv, strlen(csv), &m), ST_DATA);
-	assert_string_equal(m.text, "x.csv:2: column 'model': model name is 1048576 bytes long "
+	assert_string_equal(m.text, "x.csv:2: column 'model': model name is 1048512 bytes long "
 			    "(limit 256)");
 	o = sprintf(csv, HDR "a,");
-	memset(csv + o, '1', big);
-	strcpy(csv + o + big, ",2\n");
+	memset(csv + o, '1', big - 64);
+	strcpy(csv + o + big - 64, ",2\n");
 	assert_int_equal(pool_load_buffer(&p, "x.csv", csv, strlen(csv), &m), ST_DATA);
 	assert_string_equal(m.text, "x.csv:2: column 'cost': \"1111111111111111111111111111111111111111"
-			    "\"... (1048576 bytes) is not a number");
+			    "\"... (1048512 bytes) is not a number");
+	/* a line over 1 MB, and a quoted field spanning lines, are refused where they start */
+	o = sprintf(csv, HDR "a,1,");
+	memset(csv + o, '2', big);
+	strcpy(csv + o + big, "\n");
+	assert_int_equal(pool_load_buffer(&p, "x.csv", csv, strlen(csv), &m), ST_DATA);
+	assert_string_equal(m.text, "x.csv:2: line longer than 1048576 bytes (1 MB): not a "
+			    "table of models");
+	o = sprintf(csv, HDR "a,1,2\n\"");
+	for (size_t i = 0; i < big + 100; i++)
+		csv[o + i] = i % 100 == 99 ? '\n' : 'q';
+	csv[o + big + 100] = '\0';
+	assert_int_equal(pool_load_buffer(&p, "x.csv", csv, strlen(csv), &m), ST_DATA);
+	assert_string_equal(m.text, "x.csv:3: field 1: quoted field longer than 1048576 bytes "
+			    "(1 MB; is a closing quote missing?)");
 	free(csv);
 }
 
@@ -365,15 +379,15 @@ static void test_normalize(void **state)
 	assert_true(p.models[0].cost == 4.0 && p.cost_scale == 1.0);
 	pool_free(&p);
 
-	load_ok(&p, HDR "a,1e307,1\nb,1e306,2\n");       /* c * 100 alone would overflow */
+	load_ok(&p, HDR "a,1e290,1\nb,1e289,2\n");       /* c * 100 alone would be too big */
 	assert_int_equal(pool_normalize(&p, &m), ST_OK);
 	assert_true(fabs(p.models[0].cost - 1000.0) < 1e-9 && p.models[1].cost == 100.0);
 	pool_free(&p);
-	load_ok(&p, HDR "a,1e300,1\nb,1e-300,2\n");
+	load_ok(&p, HDR "a,1e290,1\nb,1e-300,2\n");
 	assert_int_equal(pool_normalize(&p, &m), ST_DATA);
 	assert_string_equal(m.text, "x.csv: cannot normalise costs: model 'a' would cost more "
-			    "than the largest number");
-	assert_true(p.models[0].cost == 1e300);
+			    "than 1e+290 (the largest cost)");
+	assert_true(p.models[0].cost == 1e290);
 	pool_free(&p);
 }
 

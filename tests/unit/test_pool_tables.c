@@ -309,11 +309,17 @@ static void test_join_column_in_two_files(void **state)
 	assert_int_equal(pool_load_tables(f, 2, &s, &p, &w, &m), ST_OK);
 	assert_true(find(&p, "y")->cost == 2);
 	pool_free(&p);
-	/* a FILE: that names no file is part of the column name, which no file has */
+	/* a FILE: that names no file, and no column of the whole name: a usage error */
 	s = spec_of("cost=c.csv:energy");
-	assert_int_equal(pool_load_tables(f, 2, &s, &p, &w, &m), ST_DATA);
-	assert_non_null(strstr(m.text, "--columns cost=c.csv:energy: no file has this column "
-			       "('c.csv' is none of the files given)"));
+	assert_int_equal(pool_load_tables(f, 2, &s, &p, &w, &m), ST_USAGE);
+	assert_non_null(strstr(m.text, "--columns cost=c.csv:energy: 'c.csv' is not one of the "
+			       "input files"));
+	assert_int_equal(pool_load_tables(f, 1, &s, &p, &w, &m), ST_USAGE);
+	assert_non_null(strstr(m.text, "'c.csv' is not one of the input files"));
+	s = spec_of("name=c.csv:model");
+	assert_int_equal(pool_load_tables(f, 1, &s, &p, &w, &m), ST_USAGE);
+	assert_non_null(strstr(m.text, "--columns name=c.csv:model: 'c.csv' is not one of the "
+			       "input files"));
 	/* a key no file has */
 	const char *g[2] = { f[1], put(d, "c.csv", "model,top1\nx,1\ny,2\n") };
 	assert_int_equal(pool_load_tables(g, 2, NULL, &p, &w, &m), ST_DATA);

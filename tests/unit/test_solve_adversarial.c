@@ -727,12 +727,36 @@ static void test_regress_resource_noise(void **state)
 	regress(a, 5, &sp);
 }
 
+/*
+ * Found by this test: at K = 1e9 lambda u / K is 1e-8 per inference, below
+ * GLPK's reduced-cost tolerance, so two models of equal accuracy tied for
+ * GLPK and its LP "bound" sat 27 below the policy using the one cheaper to
+ * load; the solver returned the other as optimal (deploy_lp.c, safe_bound).
+ */
+static void test_regress_lp_bound(void **state)
+{
+	(void)state;
+	struct solve_params sp = solve_params_default();
+	sp.time_limit = 30;
+	const double a[][5] = {
+		{0x1p-27, 0x1.2p+6, 0, 4, 0x1p-10}, {0x1.ap-27, 0x1.5p+6, 1, 3, 0x1.4p-8},
+		{0x1p-28, 0x1.5p+6, 4, 7, 0x1.8p-9}, {0x1p-28, 0x1.b8p+5, 0.5, 2, 0x1.6p-7},
+		{0x1.6p-27, 0x1.4p+6, 1, 7, 0x1p-10}};
+	sp.k = 1000000000;
+	sp.lambda = 9;
+	sp.budget = 0x1.ap-27;
+	sp.max_models = 2;
+	sp.memory_limit = 10;
+	regress(a, 5, &sp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_regress_scaled_nofeas),
 		cmocka_unit_test(test_regress_time_noise),
 		cmocka_unit_test(test_regress_resource_noise),
+		cmocka_unit_test(test_regress_lp_bound),
 		cmocka_unit_test(test_small_k),
 		cmocka_unit_test(test_large_k),
 		cmocka_unit_test(test_cli),

@@ -4,6 +4,7 @@
  * unscaled optimum at many budgets, both lambdas, small and large K, in both
  * modes; what no unit can serve is refused with a located data error.
  */
+#include <float.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +17,7 @@
 
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
+#include "solve_check.h"
 #include "test_support.h"
 
 static const double factors[] = {1e-250, 1e-8, 1e5, 1e8, 1e10, 1e250};
@@ -141,6 +143,67 @@ static void test_small_k_any_unit(void **state)
 }
 
 /* Costs spanning more than 12 decades: a data error naming the two models. */
+/*
+ * Charges that dwarf the accuracies (1e-10 beside lambda = 0.1 K and load
+ * costs 0..2, "issue 14"): GLPK then sees only the accuracies and the search
+ * adds the charges exactly.  Random pools against the brute force, both
+ * modes (the dual with costs of 1e-10), the objective to the last bits, so
+ * the accuracy term decides among policies of equal load.
+ */
+static void check_tiny(const struct pool *pool, const struct solve_params *sp)
+{
+	struct brute b;
+	struct policy pol;
+	struct status_msg m;
+	struct solver *s = solver_new(pool, &m);
+	if (s == NULL)
+		fail_msg("%s", m.text);
+	policy_init(&pol, pool->n, NULL);
+	brute_solve(&b, pool, sp);
+	assert_int_equal(solver_run(s, sp, &pol, &m), ST_OK);
+	if (!b.found) {
+		assert_int_equal(pol.outcome, SOLVE_INFEASIBLE);
+	} else {
+		if (pol.outcome != SOLVE_OPTIMAL)
+			fail_msg("%s (%s)", solve_outcome_name(pol.outcome), pol.message);
+		assert_policy_consistent(pool, &pol);
+		if (fabs(pol.objective - b.best) > 4 * DBL_EPSILON * fabs(b.best)) {
+			ts_print_pool(pool);
+			fail_msg("mode %d K %lld lambda %g budget %g floor %g: solver %.17g brute %.17g",
+				 sp->mode, sp->k, sp->lambda, sp->budget, sp->min_accuracy,
+				 pol.objective, b.best);
+		}
+	}
+	policy_free(&pol);
+	solver_free(s);
+}
+
+static void test_tiny_accuracies_exact(void **state)
+{
+	struct ts_rng r = {20261206};
+	(void)state;
+	for (int trial = 0; trial < 300; trial++) {
+		struct ts_pool tp;
+		size_t n = 3 + ts_rand_below(&r, 3);
+		bool dual = trial % 2 == 1;
+		ts_random_pool(&tp, &r, n, true);
+		for (size_t i = 0; i < n; i++) {
+			if (dual)
+				tp.models[i].cost *= 1e-12;
+			else
+				tp.models[i].accuracy *= 1e-12;
+		}
+		struct solve_params sp = solve_params_default();
+		sp.k = 4 + (long long)ts_rand_below(&r, 6);
+		sp.lambda = trial % 3 == 0 ? 5.0 * (double)sp.k : 0.1 * (double)sp.k;
+		sp.mode = dual ? SOLVE_MIN_COST : SOLVE_MAX_ACCURACY;
+		sp.budget = ts_rand_range(&r, 5, 100) * (dual ? 1e-12 : 1.0);
+		sp.min_accuracy = ts_rand_range(&r, 50, 90);
+		check_tiny(&tp.pool, &sp);
+		ts_pool_free(&tp);
+	}
+}
+
 static void test_span_refused(void **state)
 {
 	(void)state;
@@ -183,6 +246,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_issue_example),
 		cmocka_unit_test(test_span_refused),
+		cmocka_unit_test(test_tiny_accuracies_exact),
 		cmocka_unit_test(test_small_k_any_unit),
 		cmocka_unit_test(test_bundled_pools_any_unit),
 	};

@@ -101,6 +101,7 @@ static void test_energy_and_battery(void **state)
 	good_energy("7mJ", 0.007);
 	good_energy("7uJ", 7e-6);
 	good_energy("7\xc2\xb5J", 7e-6);
+	good_energy("7\xce\xbcJ", 7e-6);
 	good_energy("3nJ", 3e-9);
 	good_energy("1.5e3J", 1500);
 	good_energy("0.000001kJ", 0.001);
@@ -187,6 +188,10 @@ static void test_cost_unit(void **state)
 	assert_true(j == 0.001);
 	assert_string_equal(name, "mJ");
 	assert_int_equal(units_parse_cost_unit("\xc2\xb5J", &j, &name, &m), ST_OK);
+	assert_true(j == 1e-6);
+	assert_string_equal(name, "uJ");
+	/* the Greek mu (U+03BC) as well as the micro sign (U+00B5) */
+	assert_int_equal(units_parse_cost_unit("\xce\xbcJ", &j, &name, &m), ST_OK);
 	assert_true(j == 1e-6);
 	assert_string_equal(name, "uJ");
 	assert_int_equal(units_parse_cost_unit("mWh", &j, &name, &m), ST_OK);

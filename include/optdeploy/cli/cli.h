@@ -136,4 +136,10 @@ const char *cli_command_list(void);
 /* The program: parse, run, print.  Returns the process exit status. */
 int cli_main(int argc, char *argv[]);
 
+/*
+ * s for a message: control characters as '?', cut with "..." to fit size
+ * (one printable line whatever the user typed); returns buf.
+ */
+const char *cli_printable(const char *s, char *buf, size_t size);
+
 #endif

@@ -12,6 +12,7 @@
 #ifndef OPTDEPLOY_CLI_BATTERY_H
 #define OPTDEPLOY_CLI_BATTERY_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "optdeploy/cli/cli.h"
@@ -42,11 +43,13 @@ enum status cli_battery_finish(struct cli_options *o, struct status_msg *m);
 void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct policy *p);
 
 /*
- * solve --battery without a policy: one more stderr line in physical terms
- * (what the battery allows per inference, what the cheapest model needs).
- * Prints nothing without a battery or when the policy was not infeasible.
+ * The one line for an infeasible battery problem whose budget is below the
+ * cheapest model's cost: "optdeploy: infeasible: the battery allows ... per
+ * inference ...; the cheapest model needs ...".  Returns whether it printed
+ * it (false without a battery, for another outcome or another reason: the
+ * caller then reports the solver's own message).
  */
-void cli_battery_explain(FILE *fp, const struct cli_options *o, const struct pool *pool,
+bool cli_battery_explain(FILE *fp, const struct cli_options *o, const struct pool *pool,
 			 const struct policy *p);
 
 /* "key               value" lines, as the other tables print them. */

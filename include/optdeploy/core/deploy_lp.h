@@ -30,7 +30,7 @@ enum deploy_lp_result { DEPLOY_LP_OPTIMAL, DEPLOY_LP_INFEASIBLE, DEPLOY_LP_TIME_
  * is not NULL) fixes model k's z: 1 used, 0 unused, -1 free in [0, 1] (the
  * relaxation).  resource_tol widens
  * the resource row by the rounding noise the solver tolerates.  On
- * DEPLOY_LP_OPTIMAL, *objective is the LP value (including lambda's constant)
+ * DEPLOY_LP_OPTIMAL, *objective is the LP value (less the primal constant lambda sum u)
  * and x[0..m-1] the counts (fractional).
  */
 enum deploy_lp_result deploy_lp_solve(struct deploy_lp *lp, const struct solve_params *sp,

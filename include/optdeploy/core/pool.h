@@ -26,6 +26,15 @@ struct model {
 	                      column times the latency unit); 0 when the pool has none */
 };
 
+/*
+ * Magnitudes a loaded table may hold (larger is a located ST_DATA): with
+ * 1e5 models and K up to 1e9 every objective, total and sum of them stays
+ * finite (1e290 x 1e9 x 1e5 < 1e305), in any unit.  Load costs are bounded
+ * tighter because lambda multiplies them (see solve.h).
+ */
+#define POOL_VALUE_MAX 1e290     /* |accuracy|, cost, memory, latency */
+#define POOL_LOAD_COST_MAX 1e12  /* load_cost */
+
 struct pool {
 	struct model *models;  /* n models in file order */
 	size_t n;

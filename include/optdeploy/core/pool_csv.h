@@ -4,7 +4,8 @@
  * joined on the model name) and of the single-file pool_load_* in pool.h.
  *
  * Every error is located ("FILE:LINE: column 'cost': ..."), ST_DATA for the
- * content, ST_INPUT for a file that cannot be opened or read.
+ * content (a line or field over POOL_CSV_LINE_MAX included, so an endless
+ * input is refused after a few MB), ST_INPUT for a file that cannot be opened or read.
  */
 #ifndef OPTDEPLOY_POOL_CSV_H
 #define OPTDEPLOY_POOL_CSV_H
@@ -18,6 +19,9 @@
 #include "optdeploy/core/status.h"
 
 #define POOL_CSV_COLUMNS_TEXT 200  /* the header's column names, for messages */
+#ifndef POOL_CSV_LINE_MAX          /* the fuzz build shrinks it to reach the check */
+#define POOL_CSV_LINE_MAX 1048576  /* bytes of a line or a field: longer is ST_DATA */
+#endif
 
 /* What to take from one table. */
 struct pool_csv_request {
@@ -26,6 +30,9 @@ struct pool_csv_request {
 	                                       accuracy/performance/score, load_cost, memory) */
 	bool skip[POOL_KEY_COUNT];          /* take no column for this key (another file gives it) */
 	bool need[POOL_KEY_COUNT];          /* a missing column is an error */
+	int unknown_file[POOL_KEY_COUNT];   /* > 0: column[k] is "FILE:COLUMN" whose FILE (this
+	                                       many bytes) is no input, so a missing column is
+	                                       a usage error naming FILE */
 	bool hint;                          /* a missing column's message lists the header
 	                                       and suggests --columns */
 	bool skip_incomplete;               /* a row with an empty needed cell is left out */

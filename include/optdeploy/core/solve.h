@@ -168,7 +168,10 @@ void policy_free(struct policy *p);
 /*
  * Solve.  `out` must have been set up with policy_init for the pool's size.
  * Returns ST_OK whenever an answer (including "infeasible" or "time limit")
- * was produced; ST_USAGE for bad parameters; ST_DATA for a memory limit on a
+ * was produced; ST_USAGE for bad parameters (and for a lambda whose charges,
+ * lambda x the sum of the load costs, exceed 1e300 times the largest
+ * accuracy, or cost in the dual: only with accuracies below ~1e-280, as any
+ * lambda <= 5 K is served otherwise); ST_DATA for a memory limit on a
  * pool without memory footprints; ST_INTERNAL when GLPK failed in a way that
  * leaves no answer.
  */

@@ -6,7 +6,9 @@
  * priced models (lambda * u_k > 0).  Every node's bound is GLPK's optimum of
  * the LP relaxation with the decided z fixed (deploy_lp); every candidate
  * support is solved to integer optimality by GLPK (deploy_mip).  A node is
- * pruned only when GLPK's LP bound does not beat the incumbent.  Each
+ * pruned only when GLPK's LP bound does not beat the incumbent (when the
+ * charges are apart, see below: GLPK's bound on the accuracy term with the
+ * least charge the node's policies pay added exactly).  Each
  * support's integer program is deploy_near's box around the LP vertex,
  * or deploy_mip's split-count program when no small box can be proven.
  *
@@ -33,6 +35,14 @@ struct support_problem {
 	const size_t *kept;        /* pool index of model k, m entries */
 	size_t m;
 	const struct solve_params *sp;
+	/* What GLPK is given: sp itself, or, when charges_apart, sp with lambda 0.
+	 * Loading charges far above the accuracies (lambda u_k / K beyond
+	 * SUPPORT_CHARGE_TRUST times the largest accuracy) would drown the
+	 * accuracies in GLPK's relative tolerances; then GLPK sees only the
+	 * accuracies and costs, and every bound adds the least charge a node's
+	 * policies pay, exactly, in long double. */
+	const struct solve_params *glpk_sp;
+	bool charges_apart;
 	struct deploy_lp *lp;
 	struct deploy_mip *mip;
 	struct deploy_near *near;  /* each support's integer program (deploy_mip when it has no
@@ -40,11 +50,25 @@ struct support_problem {
 	double resource_tol;
 	double deadline;           /* CLOCK_MONOTONIC seconds */
 	/* the root relaxation, already solved by the caller (deploy_lp with
-	 * every z free): its value and counts, so the root node reuses them;
-	 * root_x NULL when the caller has none */
+	 * glpk_sp and every z free): its value and counts, so the root node
+	 * reuses them; root_x NULL when the caller has none */
 	double root_bound;
 	const double *root_x;
 };
+
+#define SUPPORT_CHARGE_TRUST 100.0
+
+/* Whether a solve with these (internal) parameters keeps the charges apart (see above). */
+bool support_charges_apart(const struct pool *pool, const size_t *kept, size_t m,
+			   const struct solve_params *sp);
+
+/*
+ * The least loading charge any policy pays when the models with zfix[k] == 1
+ * are used and those with zfix[k] == 0 are not (zfix NULL: none decided):
+ * lambda times their load, plus the cheapest allowed model's when none is
+ * decided used (a policy uses one model at least).
+ */
+long double support_least_charge(const struct support_problem *p, const signed char *zfix);
 
 /*
  * Find the optimum.  best[0..m-1] holds a feasible policy (counts per kept
@@ -54,7 +78,13 @@ struct support_problem {
 enum solve_outcome support_search(const struct support_problem *p, long long *best,
 				  double *best_obj, const char **why);
 
-/* The objective of kept-model counts, recomputed honestly from them. */
+/*
+ * The objective of kept-model counts, recomputed honestly from them, without
+ * the primal's constant lambda * (sum of every load cost): sum p x - lambda
+ * (load of the used models), or for the dual sum c x + lambda (that load).
+ * Internal objectives (bounds, incumbents) all leave that constant out, so
+ * it cannot swamp their tolerances (2e12 with 20,000 models at K = 1e9).
+ */
 double support_objective(const struct support_problem *p, const long long *x);
 
 #endif

@@ -19,6 +19,13 @@
 
 #define SWEEP_DEFAULT_STEPS 101
 #define SWEEP_LOG_SPAN 100.0    /* costs spanning more than this ratio call for log levels */
+/*
+ * A sweep holds every level's policy (one count per model) until it is
+ * freed: at most this many bytes, so that a huge steps x models product is
+ * refused up front (ST_INTERNAL, "out of memory", exit 70) rather than grown
+ * until the kernel kills the process.  100,000 models fit 1341 levels.
+ */
+#define SWEEP_MAX_HELD_BYTES 1073741824.0  /* 1 GiB */
 
 /* How the levels of a budget range are spaced. */
 enum sweep_spacing {
@@ -47,10 +54,15 @@ struct sweep {
  * Prepare a sweep of `steps` levels evenly spaced from `from` to `to`
  * (steps >= 2, from < to; steps == 1 gives the single level `from`).  When
  * from and to are both NaN the range is the pool's cheapest to its most
- * expensive cost.  Nothing is solved yet.
+ * expensive cost.  Nothing is solved yet.  ST_INTERNAL ("out of memory: ...",
+ * saying how many levels would fit) before any allocation when steps is
+ * above sweep_max_held_steps(pool->n).
  */
 enum status sweep_init(struct sweep *sw, const struct pool *pool, const struct solve_params *base,
 		       double from, double to, size_t steps, struct status_msg *m);
+
+/* The most levels a sweep over n_models may hold (SWEEP_MAX_HELD_BYTES). */
+size_t sweep_max_held_steps(size_t n_models);
 
 /*
  * The same with the levels spaced as asked.  Log levels need from > 0: a

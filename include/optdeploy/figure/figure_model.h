@@ -43,6 +43,9 @@ struct figure_model {
 	long long k;
 	double lambda;               /* the current lambda */
 	enum solve_method method;
+	double deadline;             /* seconds per inference; 0: no deadline */
+	double rate;                 /* the time row's rate (inferences a second); 0: no row */
+	double duty;                 /* the time row's duty cycle, (0, 1] */
 	size_t n_models;
 	struct figure_point *models; /* owned, pool order */
 	size_t n_hull;
