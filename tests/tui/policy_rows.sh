@@ -18,11 +18,12 @@ distinct_names() {
 }
 
 # the table's heading names whole columns: the own figures are there in full
-# or not at all, never cut at the pane's edge ("share    cos")
+# or not at all (the accuracy goes first), never cut at the pane's edge
+# ("share    cos")
 whole_heading() {
 	_head=$(screen | grep -oE "model +count +share.*" | head -n 1)
 	[ -n "$_head" ] || fail "$1: no table heading"
-	printf '%s\n' "$_head" | grep -qE "^model +count +share( +(cost|cost [A-Za-z]+|[A-Za-z]+) +accuracy)? *$" ||
+	printf '%s\n' "$_head" | grep -qE "^model +count +share( +(cost|cost [A-Za-z]+|[A-Za-z]+)( +accuracy)?)? *$" ||
 		fail "$1: the table's heading is cut: '$_head'"
 }
 
