@@ -1,11 +1,12 @@
 /* bench_core.c - times optdeploy's core (solve, re-solve, 101-level sweep) on the benchmark instances. */
 
 /*
- * usage: bench_core POOL.csv INSTANCES.tsv
- *        bench_core --profile solve|resolve|sweep POOL.csv INSTANCES.tsv ID REPS
+ * usage: bench_core [--columns MAP] POOL.csv INSTANCES.tsv
+ *        bench_core [--columns MAP] --profile solve|resolve|sweep POOL.csv INSTANCES.tsv ID REPS
  *
  * Loads POOL.csv once, then for every row of INSTANCES.tsv ("id pool k lambda
- * budget") whose pool column is POOL.csv, measures with CLOCK_MONOTONIC:
+ * budget", or "id pool k lambda budget rate duty" for the time row of issue
+ * 16) whose pool column is POOL.csv, measures with CLOCK_MONOTONIC:
  *   solve    a cold solve: solver_new + solver_run (what one CLI call costs);
  *   resolve  a re-solve on a warm solver after a one-step budget change, the
  *            interactive planner's case (the budget alternates between the
@@ -18,6 +19,12 @@
  * Each figure is the median of several runs; the count of runs adapts to the
  * time one run takes so the whole harness stays within minutes (fewer runs
  * when the environment has BENCH_QUICK=1, for developing the harness).
+ *
+ * --columns MAP loads the pool as `optdeploy --columns MAP` does (the same
+ * pool_spec, "cost=energy_mj,accuracy=top1,latency=latency_ms"), with the
+ * latency column required; a row's rate (inferences per second) and duty
+ * cycle then go to the solver as the CLI's --rate and --duty-cycle do
+ * (solve_params.rate, .duty_cycle: the row  sum t_i x_i <= duty K / rate).
  *
  * --profile runs REPS cold solves (or REPS pairs of warm re-solves, a step up
  * and back, after one untimed solve; or REPS sweeps) of the one instance ID
@@ -46,6 +53,8 @@
 #include <time.h>
 
 #include "optdeploy/core/pool.h"
+#include "optdeploy/core/pool_spec.h"
+#include "optdeploy/core/pool_tables.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/status.h"
 #include "optdeploy/core/sweep.h"
@@ -59,6 +68,8 @@ struct instance {
 	long long k;
 	double lambda;
 	double budget;
+	double rate;  /* inferences per second; 0: no time row */
+	double duty;  /* the time row's duty cycle, 0 < duty <= 1 */
 };
 
 /* How long and how often each measurement may run for one instance. */
@@ -144,6 +155,10 @@ static struct solve_params params_for(const struct instance *in)
 	sp.lambda = in->lambda;
 	sp.budget = in->budget;
 	sp.time_limit = TIME_LIMIT_S;
+	if (in->rate > 0) {  /* as cli_time_finish passes --rate and --duty-cycle */
+		sp.rate = in->rate;
+		sp.duty_cycle = in->duty;
+	}
 	return sp;
 }
 
@@ -286,8 +301,11 @@ static void sweep_note(const struct sweep *sw, char *note, size_t size)
 {
 	size_t bad = 0;
 
+	/* An infeasible level is a proven answer too: with the time row the
+	   cheapest levels may leave no policy that keeps up. */
 	for (size_t j = 0; j < sw->done; j++)
-		bad += sw->levels[j].policy.outcome != SOLVE_OPTIMAL;
+		bad += sw->levels[j].policy.outcome != SOLVE_OPTIMAL &&
+		       sw->levels[j].policy.outcome != SOLVE_INFEASIBLE;
 	if (sw->done == sw->n_levels && bad == 0)
 		snprintf(note, size, "ok");
 	else
@@ -420,11 +438,15 @@ static void bench_instance(const struct bench_cfg *cfg, const struct pool *pool,
 static int parse_row(const char *line, const char *pool_path, struct instance *in)
 {
 	char pool[4096];
+	int got;
 
 	if (line[0] == '#' || line[0] == '\n')
 		return 0;
-	if (sscanf(line, "%127s %4095s %lld %lf %lf", in->id, pool, &in->k, &in->lambda,
-		   &in->budget) != 5) {
+	in->rate = 0;
+	in->duty = 1;
+	got = sscanf(line, "%127s %4095s %lld %lf %lf %lf %lf", in->id, pool, &in->k, &in->lambda,
+		     &in->budget, &in->rate, &in->duty);
+	if (got != 5 && got != 7) {
 		fprintf(stderr, "bench_core: bad instance row: %s", line);
 		exit(65);
 	}
@@ -524,6 +546,24 @@ static int profile_main(char **argv, const struct pool *pool)
 	return 0;
 }
 
+/* The pool as the CLI loads it under --columns MAP (NULL: the built-in column names). */
+static enum status load_pool(struct pool *pool, const char *path, const char *map,
+			     struct status_msg *m)
+{
+	struct pool_spec spec;
+	struct pool_warnings w = { 0 };
+	enum status st;
+
+	if (map == NULL)
+		return pool_load_file(pool, path, m);
+	pool_spec_init(&spec);
+	st = pool_spec_add_columns(&spec, map, false, m);
+	if (st != ST_OK)
+		return st;
+	spec.latency_needed = true;  /* the rate asks for latencies, as --rate does */
+	return pool_load_tables(&path, 1, &spec, pool, &w, m);
+}
+
 int main(int argc, char **argv)
 {
 	struct status_msg m;
@@ -534,19 +574,26 @@ int main(int argc, char **argv)
 	const char *quick = getenv("BENCH_QUICK");
 	const struct bench_cfg *cfg = quick != NULL && strcmp(quick, "1") == 0 ? &QUICK_CFG
 										: &FULL_CFG;
-	int profile = argc == 7 && strcmp(argv[1], "--profile") == 0 &&
-		      (strcmp(argv[2], "solve") == 0 || strcmp(argv[2], "resolve") == 0 ||
-		       strcmp(argv[2], "sweep") == 0);
+	const char *map = NULL;
+	int profile;
 	FILE *fp;
 	int rc;
 
+	if (argc >= 3 && strcmp(argv[1], "--columns") == 0) {
+		map = argv[2];
+		argv += 2;
+		argc -= 2;
+	}
+	profile = argc == 7 && strcmp(argv[1], "--profile") == 0 &&
+		  (strcmp(argv[2], "solve") == 0 || strcmp(argv[2], "resolve") == 0 ||
+		   strcmp(argv[2], "sweep") == 0);
 	if (argc != 3 && !profile) {
-		fprintf(stderr, "usage: bench_core POOL.csv INSTANCES.tsv\n"
-				"       bench_core --profile solve|resolve|sweep POOL.csv INSTANCES.tsv ID "
-				"REPS\n");
+		fprintf(stderr, "usage: bench_core [--columns MAP] POOL.csv INSTANCES.tsv\n"
+				"       bench_core [--columns MAP] --profile solve|resolve|sweep POOL.csv "
+				"INSTANCES.tsv ID REPS\n");
 		return 64;
 	}
-	if (pool_load_file(&pool, argv[profile ? 3 : 1], &m) != ST_OK) {
+	if (load_pool(&pool, argv[profile ? 3 : 1], map, &m) != ST_OK) {
 		fprintf(stderr, "bench_core: %s\n", m.text);
 		return 65;
 	}

@@ -192,7 +192,8 @@ def where(f):
 def profile_one(bench_core, inst, mode, reps, work):
     out_file = os.path.join(work, f"callgrind.{mode}.out")
     argv = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}",
-            "--toggle-collect=bench_profiled_work*", bench_core, "--profile", mode,
+            "--toggle-collect=bench_profiled_work*", bench_core,
+            *(["--columns", inst["columns"]] if inst.get("columns") else []), "--profile", mode,
             inst["pool"], os.path.join(work, inst.get("list", "instances.tsv")), inst["id"],
             str(reps)]
     try:

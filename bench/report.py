@@ -22,6 +22,7 @@ import sys
 
 import benchlib
 import report_targets
+import time_row_targets
 
 PEERS = ("glpsol", "HiGHS", "CBC")
 PEER_FILES = {"glpsol": "glpsol.tsv", "HiGHS": "highs.tsv", "CBC": "cbc.tsv"}
@@ -485,8 +486,11 @@ def main(argv):
         lines += ["**BENCH_QUICK=1: a subset of the instances with few repetitions, for "
                   "developing the harness; these figures are not the benchmark.**", ""]
     causes = report_targets.read_causes(os.path.join(work, "causes.tsv"))
-    lines += machine() + ["", METHOD, "## Targets (issues 8 and 15)", ""]
-    lines += report_targets.targets(b, proc, timed, ms, PEERS, causes)
+    time_causes = report_targets.read_causes(os.path.join(work, "causes_time.tsv"))
+    lines += machine() + ["", METHOD, "## Targets (issues 8 and 15, and 15 on the time row of "
+                          "16)", ""]
+    time_rows = time_row_targets.rows(work)
+    lines += report_targets.targets(b, proc, timed, ms, PEERS, causes, time_rows, time_causes)
     for p in PEERS:
         if resolve_sp[p]:
             lines.append("")
@@ -498,8 +502,12 @@ def main(argv):
     lines += report_targets.process_section(proc, ms)
     lines += ["", "## Where the time goes (profile)", ""]
     lines += profile or ["Not profiled (profile.py did not run)."]
+    lines += [""] + (read_text(os.path.join(work, "profile_time.md")) or [
+        "The time row (issue 16): not profiled (time_row_targets.py profile did not run)."])
     lines += ["", "## Where a peer fails or disagrees", ""] + problem_list(b)
     lines += ["", "## Per instance (milliseconds, medians)", ""] + instance_table(b)
+    lines += ["", "## The time row (issue 16): optdeploy's core per instance", ""]
+    lines += time_row_targets.instance_table(time_rows, ms)
     lines += ["", "## Peak memory (RSS)", ""] + rss_table(b, proc)
     lines += ["", "## Time against pool size (K = 1000, lambda = 0.1 K, budget half-way)", ""]
     if have_png:

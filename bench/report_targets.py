@@ -10,6 +10,8 @@ rest.
 import math
 import os
 
+import time_row_targets
+
 MB = 1e6  # the memory target is in MB (10^6 bytes); ru_maxrss is in KiB
 
 RESOLVE_LIMIT_S = 100e-6
@@ -232,14 +234,63 @@ def agreement_row(t, b, peers):
           bad == 0 and better == 0, "listed under \"Where a peer fails or disagrees\"")
 
 
-def targets(b, proc, timed, ms, peers, causes):
-    """The targets table (issues 8 and 15), then the causes of the missed ones."""
+def time_row_rows(t, rs, causes):
+    """The targets of issue 15 again on the time-row instances of issue 16 (time_row_targets)."""
+    tag = "time row"
+    if not rs:
+        t.row(f"{tag}: the speed targets on the time-row instances", "not measured", "-",
+              False, "time_row.py or its bench_core run did not run")
+        return
+    ok = [r for r in rs if time_row_targets.timed(r)]
+    small = [r for r in ok if r["n"] <= 100]
+    value, where = max(((float(r["core"]["resolve_s"]), r["inst"]["id"]) for r in small),
+                       default=(math.nan, "-"))
+    over = sum(1 for r in small if float(r["core"]["resolve_s"]) > RESOLVE_LIMIT_S)
+    t.row(f"{tag}: re-solve after one slider step, n <= 100, median per instance: <= 100 us",
+          f"{us(value)} (above the limit on {over} of {len(small)} instances)", where,
+          value <= RESOLVE_LIMIT_S, cause(causes, "resolve", where))
+    for pred, what, limit in SWEEP_LIMITS:
+        value, where = max(((float(r["core"]["sweep_s"]), r["inst"]["id"]) for r in ok
+                            if pred(r["n"])), default=(math.nan, "-"))
+        t.row(f"{tag}: 101-level sweep, {what}: <= {t.ms(limit)} ms", f"{t.ms(value)} ms",
+              where, value <= limit, cause(causes, "sweep", where))
+    sp = time_row_targets.speedups(rs)
+    if sp:
+        low, low_row = min(sp, key=lambda v: v[0])
+        where = low_row["inst"]["id"]
+        below = sum(1 for v, _ in sp if v < SPEEDUP_EVERY)
+        t.row(f"{tag}: cold solve >= {SPEEDUP_EVERY:.0f}x faster than a glpsol process "
+              f"(bench/deploy_time.mod), every instance",
+              f"min {low:.3g}x ({below} of {len(sp)} instances below)", where,
+              low >= SPEEDUP_EVERY, cause(causes, "solve", where))
+        geo = geomean([v for v, _ in sp])
+        t.row(f"{tag}: cold solve, geometric mean: >= {GEOMEAN_NEED['glpsol']:.0f}x faster "
+              f"than a glpsol process", f"{geo:.3g}x over {len(sp)} instances", "-",
+              geo >= GEOMEAN_NEED["glpsol"], cause(causes, "solve", where))
+    else:
+        t.row(f"{tag}: cold solve >= {SPEEDUP_EVERY:.0f}x faster than a glpsol process",
+              "no finished glpsol solve", "-", False, "glpsol did not run on the time row")
+    stopped = [r["inst"]["id"] for r in ok if r["core"]["sweep_note"] != "ok"]
+    bad = [f"{r['inst']['id']} ({r['problem']})" for r in rs if r["problem"]]
+    v = time_row_targets.verdicts(rs)
+    t.row(f"{tag}: every answer proven, within budget and busy time (rescored from its "
+          f"counts), never beaten by glpsol (1e-9 relative), every sweep finished",
+          f"{len(rs) - len(bad)} of {len(rs)} instances answered and checked; glpsol agrees on "
+          f"{len(v['agree'])}, is worse on {len(v['worse'])} (its tolerances), better or "
+          f"otherwise on {len(v['better'])}; {len(stopped)} sweeps stopped or unproven",
+          "-", not bad and not stopped and not v["better"],
+          "; ".join(bad[:5] + [f"{i}: glpsol better" for i in v["better"][:5]] + stopped[:5]))
+
+
+def targets(b, proc, timed, ms, peers, causes, time_rows=None, time_causes=None):
+    """The targets table (issues 8, 15 and the time row of 16), then the missed ones' causes."""
     t = Table(ms)
     resolve_rows(t, b, timed, causes)
     sweep_rows(t, b, timed, causes)
     speedup_rows(t, b, peers, causes)
     process_rows(t, proc, b)
     agreement_row(t, b, peers)
+    time_row_rows(t, time_rows or [], time_causes or {})
     if t.missed:
         return t.out + ["", "Causes of the missed targets:", ""] + t.missed
     return t.out + ["", "Every target is met."]

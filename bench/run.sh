@@ -11,7 +11,10 @@
 #      peak RSS on the 1,000-model pool at K = 1e9 and on the large pools;
 #   4. a callgrind profile of the worst sweep, re-solve and cold solve (profile.py);
 #   5. the report (report.py, targets table in report_targets.py);
-#   6. the time-row instance set (time_row.py): bench/TIME_ROW.md.
+#   6. the time-row instance set (time_row.py): bench/TIME_ROW.md (whole
+#      processes), then the targets of 3 on those instances: bench_core with
+#      the time row, glpsol with it and callgrind on the worst
+#      (time_row_targets.py), judged in RESULTS.md's targets table.
 #
 # Run from anywhere; works in the repository root.  Pools and per-instance
 # files go to a temporary directory that is removed on exit.  Takes five to seven
@@ -47,7 +50,8 @@ ${CC:-cc} -std=c11 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
 if [ -n "${BENCH_WORK:-}" ]; then
 	work=$BENCH_WORK
 	mkdir -p "$work"
-	rm -f "$work/core.tsv" "$work/process.tsv" "$work/profile.md"
+	rm -f "$work/core.tsv" "$work/process.tsv" "$work/profile.md" "$work/core_time.tsv" \
+		"$work/glpsol_time.tsv" "$work/profile_time.md" "$work/causes_time.tsv"
 else
 	work=$(mktemp -d "${TMPDIR:-/tmp}/optdeploy-bench.XXXXXX")
 	trap 'rm -rf "$work"' EXIT
@@ -106,9 +110,34 @@ phase "callgrind profiles"
 $PY bench/profile.py "$work" $BUILD/bench_core "$work/profile.md" ||
 	echo "bench: profile.py failed" >&2
 
-phase "the time row (issue 16)"
+phase "the time row (issue 16): whole processes"
 $PY bench/time_row.py $BUILD/optdeploy "$work/time_row" bench/TIME_ROW.md ||
 	{ echo "bench: the time-row instances have answers without proof (bench/TIME_ROW.md)" >&2; exit 1; }
+# The speed targets of issue 15 on the same instances: the core with the time
+# row (bench_core --columns, rows with rate and duty), glpsol with it
+# (bench/deploy_time.mod), callgrind on the worst of them.
+phase "the time row: optdeploy core"
+: >"$work/core_time.tsv"
+while IFS="$(printf '\t')" read -r pool cols _; do
+	rc=0
+	timeout "$POOL_TIMEOUT" $BUILD/bench_core --columns "$cols" "$pool" \
+		"$work/time_row/instances_time.tsv" >>"$work/core_time.tsv" 2>"$work/core.log" || rc=$?
+	case $rc in
+	0) echo "bench:   $pool" >&2 ;;
+	124) echo "bench:   $pool: stopped after $POOL_TIMEOUT s" >&2 ;;
+	*)
+		tail -n 5 "$work/core.log" >&2
+		echo "bench: bench_core failed on $pool with the time row (exit status $rc)" >&2
+		exit 70
+		;;
+	esac
+done <"$work/time_row/time_pools.tsv"
+phase "the time row: glpsol"
+$PY bench/time_row_targets.py glpsol "$work" "$TMLIM" "$per_instance" ||
+	echo "bench: time_row_targets.py glpsol failed" >&2
+phase "the time row: callgrind profiles"
+$PY bench/time_row_targets.py profile "$work" $BUILD/bench_core ||
+	echo "bench: time_row_targets.py profile failed" >&2
 
 $PY bench/report.py "$work" bench/RESULTS.md bench/time_vs_n.png
 phase "wrote bench/RESULTS.md and bench/time_vs_n.png"

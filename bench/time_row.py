@@ -13,6 +13,16 @@ floor half-way between the least and the most accurate model).  Every answer
 must be `optimal` or `infeasible`: a time limit or a failure is a benchmark
 failure (exit status 1).
 
+It also writes the same instances for optdeploy's core, so that bench_core
+judges the speed targets of issue 15 on them (re-solve, 101-level sweep,
+cold solve, as on the plain set): WORKDIR/instances_time.tsv, rows "id pool k
+lambda budget rate duty" (lambda absolute, rate in inferences per second as
+the CLI reads the --rate text passed here), the maximum-accuracy instances
+only (bench_core's mode), and WORKDIR/time_pools.tsv, one "pool<TAB>columns..."
+row per pool (the --columns map bench_core loads it with, as the CLI; the
+latency column is found by its built-in name) followed by the cost, accuracy
+and latency column names.
+
 usage: time_row.py OPTDEPLOY WORKDIR OUT.md
 """
 import math
@@ -74,7 +84,9 @@ def main(argv):
     for n in (100, 1000):
         pools.append((f"rand{n}", random_pool(workdir, n), "cost=cost,accuracy=accuracy",
                       ("cost", "accuracy", "latency")))
-    lines, bad = [], 0
+    lines, bad, core_rows = [], 0, []
+    with open(os.path.join(workdir, "time_pools.tsv"), "w", encoding="utf-8") as f:
+        f.writelines(f"{path}\t{cols}\t" + "\t".join(keys) + "\n" for _, path, cols, keys in pools)
     for name, path, cols, keys in pools:
         models = read_pool(path, *keys)
         lo_c, hi_c = min(m[0] for m in models), max(m[0] for m in models)
@@ -89,12 +101,19 @@ def main(argv):
                         base = [path, "--columns", cols, "--K", str(k), "--lambda-per-k",
                                 repr(lam), *obj]
                         row = ["--rate", f"{rate:.6g}/s", "--duty-cycle", repr(duty)]
+                        if mode == "max":
+                            core_rows.append(
+                                f"time-{name}-K{ktag}-l{ltag}-d{duty:g}\t{path}\t{k}\t"
+                                f"{lam * k!r}\t{obj[1]}\t{float(f'{rate:.6g}')!r}\t{duty!r}\n")
                         t_row, s_row = solve(prog, base + row)
                         t_free, s_free = solve(prog, base)
                         bad += s_row not in ("optimal", "infeasible")
                         lines.append(f"| {name} | {ktag} | {ltag} | {mode} | {duty:g} | "
                                      f"{s_row} | {t_row * 1e3:.1f} | {t_free * 1e3:.1f} |")
                         sys.stderr.write(f"time_row: {lines[-1]}\n")
+    with open(os.path.join(workdir, "instances_time.tsv"), "w", encoding="utf-8") as f:
+        f.write("# id\tpool\tk\tlambda\tbudget\trate\tduty\n")
+        f.writelines(core_rows)
     with open(out_md, "w", encoding="utf-8") as f:
         f.write("# The time row (issue 16): whole `optdeploy solve` processes\n\n")
         f.write("Best of %d wall times per instance, with the time row (a rate whose time per "

@@ -331,6 +331,15 @@ enum deploy_mip_result deploy_mip_solve(struct deploy_mip *mip, const struct sol
 			return DEPLOY_MIP_FAILED;
 	}
 
+	if (!isfinite(incumbent_objective)) {
+		/* no incumbent to shift by: GLPK's relative tol_obj would act on the
+		 * whole objective, 1e-10 of 7e10 = 7, more than the one inference
+		 * a two-row optimum at K = 1e9 can hinge on (a policy 5 below the
+		 * optimum was answered, test_solve_adversarial); shift by the
+		 * relaxation's value instead, which the optimum lies near */
+		glp_set_obj_coef(mip->prob, 0, glp_get_obj_coef(mip->prob, 0) -
+					       glp_get_obj_val(mip->prob));
+	}
 	if (incumbent != NULL)
 		load_start(mip, incumbent, q, sp->k);
 	glp_iocp parm;

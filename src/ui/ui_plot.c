@@ -123,7 +123,8 @@ static void draw_x_axis(const struct plot *p, double step)
 	bool named = u->kind == COST_UNIT_ENERGY || u->kind == COST_UNIT_OTHER;
 	char buf[32], name[40];
 
-	snprintf(name, sizeof name, "cost%s%s%s%s", named ? " (" : "", named ? u->name : "",
+	snprintf(name, sizeof name, "%s%s%s%s%s", p->in->above_idle ? "e-Pt" : "cost",
+		 named ? " (" : "", named ? u->name : "",
 		 named ? ")" : "", p->g->ax.log ? ", log" : "");
 	/* with a unit, tick labels leave room for the axis name when the axis is wide enough;
 	   ", log" goes first (the status line says "log budget" too) */

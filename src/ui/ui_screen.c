@@ -318,6 +318,7 @@ void ui_screen_draw(struct app *a)
 			a->sweep_live[1] ? &a->sweeps[1] : NULL,
 			a->have_pol ? &a->pol : NULL, a->mode,
 			a->params[UI_P_BUDGET].value, a->params[UI_P_FLOOR].value, a->log_axis,
+			ui_app_idle_per_s(a) > 0,
 		};
 		a->plot_shown = ui_plot_draw(&a->term, (struct ui_rect){ 1, 0, top_h, COLS - rw - 1 },
 					     &in, &a->plot);

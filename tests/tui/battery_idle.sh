@@ -5,7 +5,7 @@
 # Each model's energy is the file's energy_mj, the energy per inference, the
 # inferences' energy, the idle draw over the idle time and the battery left
 # are `solve --battery ... --idle ...`'s figures, after a duration change
-# too; the budget slider says it is the energy above idle.
+# too; the budget slider and the plot's cost axis say they are e - P t.
 set -u
 . tests/tui/helpers/tmux.sh
 BAT="--pool rpi4 --battery 10Wh --rate 1/s --idle 2W"
@@ -44,6 +44,7 @@ start 120 40 -- $BAT --duration 4h
 wait_ready
 wait_for "Budget  500 mJ above idle"
 wait_for " energy accuracy"
+wait_for "e-Pt (mJ), log"
 agree_energy 4h
 # a shorter duration: more energy per inference, the same figures as solve's
 T send-keys -t t: Down Down = C-u 7 2 0 0 Enter
@@ -64,7 +65,7 @@ wait_for "EXIT=0"
 # energies above idle: the costs are the file's, the cost line and budget as before
 start 120 40 -- $BAT --duration 4h --energy above-idle
 wait_ready
-screen | grep -q "above idle\|whole-board" && fail "above-idle energies shown as whole-board"
+screen | grep -q "above idle\|whole-board\|e-Pt" && fail "above-idle energies shown as whole-board"
 wait_for "cost      "
 T send-keys -t t: q
 wait_for "EXIT=0"

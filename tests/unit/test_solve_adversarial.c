@@ -80,7 +80,8 @@ static void random_instance(struct inst *in, struct ts_rng *r, bool large_k)
 		n = 2;
 	for (size_t i = 0; i < n; i++) {
 		struct model *md = &in->md[i];
-		snprintf(in->names[i], sizeof in->names[i], "m%zu", i);
+		in->names[i][0] = 'm';  /* "m0".."m7": the CLI test reads the index back */
+		in->names[i][1] = (char)('0' + i);
 		md->name = in->names[i];
 		/* few distinct values: ties in cost, accuracy and latency are common */
 		md->cost = draw(r, dyadic, 1, 16, ce);
@@ -582,7 +583,8 @@ static void test_regress_scaled_nofeas(void **state)
 	const double v[2][5] = {{0x1.4p+3, 0x1.2p+0, 0x1p-1, 1, 0x1p-8},
 				{0x1.ap+3, 0x1.48p+0, 0x1p+2, 1, 0x1.2p-7}};
 	for (size_t i = 0; i < 2; i++) {
-		snprintf(in.names[i], sizeof in.names[i], "m%zu", i);
+		in.names[i][0] = 'm';
+		in.names[i][1] = (char)('0' + i);
 		in.md[i] = (struct model){in.names[i], v[i][0], v[i][1], v[i][2], v[i][3], v[i][4]};
 	}
 	in.pool = (struct pool){.models = in.md, .n = 2, .cost_scale = 1, .has_memory = true,
@@ -617,7 +619,8 @@ static void regress(const double (*rows)[5], size_t n, const struct solve_params
 	struct inst in;
 	memset(&in, 0, sizeof in);
 	for (size_t i = 0; i < n; i++) {
-		snprintf(in.names[i], sizeof in.names[i], "m%zu", i);
+		in.names[i][0] = 'm';
+		in.names[i][1] = (char)('0' + i);
 		in.md[i] = (struct model){in.names[i], rows[i][0], rows[i][1], rows[i][2], rows[i][3],
 					  rows[i][4]};
 	}
@@ -750,6 +753,30 @@ static void test_regress_lp_bound(void **state)
 	regress(a, 5, &sp);
 }
 
+/*
+ * Found by this test: with no incumbent, GLPK's relative tol_obj (1e-10)
+ * acted on the whole objective (7e10) and pruned the node holding the
+ * optimum, 5 above the answer, at K = 1e9 with the budget row binding
+ * (deploy_mip.c: the objective is shifted by the relaxation's value).
+ */
+static void test_regress_mip_tolerance(void **state)
+{
+	(void)state;
+	struct solve_params sp = solve_params_default();
+	sp.time_limit = 30;
+	const double a[][5] = {
+		{0x1.4p-18, 0x1.0cp+6, 1, 7, 0x1.4p-7}, {0x1.cp-18, 0x1.2p+6, 4, 3, 0x1.4p-8},
+		{0x1.4p-17, 0x1.3p+6, 4, 4, 0x1.4p-8}, {0x1.8p-19, 0x1.ep+5, 1, 4, 0x1p-9},
+		{0x1p-19, 0x1.a8p+5, 2, 2, 0x1.4p-8}};
+	sp.k = 1000000000;
+	sp.lambda = 0;
+	sp.budget = 0x1.8p-18;
+	sp.max_models = 3;
+	sp.rate = 0x1.999999999999ap+4;
+	sp.duty_cycle = 0x1p-3;
+	regress(a, 5, &sp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -757,6 +784,7 @@ int main(void)
 		cmocka_unit_test(test_regress_time_noise),
 		cmocka_unit_test(test_regress_resource_noise),
 		cmocka_unit_test(test_regress_lp_bound),
+		cmocka_unit_test(test_regress_mip_tolerance),
 		cmocka_unit_test(test_small_k),
 		cmocka_unit_test(test_large_k),
 		cmocka_unit_test(test_cli),

@@ -28,6 +28,7 @@ struct ui_plot_input {
 	double budget;               /* the budget line (max-accuracy mode) */
 	double floor;                /* the floor line (min-cost mode) */
 	bool log_cost;               /* a log cost axis (when some cost is above 0) */
+	bool above_idle;             /* the costs are e - P t (idle time only): the axis says so */
 };
 
 /* Where the data area landed, for mouse hits. */
