@@ -110,6 +110,9 @@ static void bar(const struct ui_term *t, int y, int x, int w, double share)
 /* Columns other than the name and the bar: prefix 3, count, share, cost, accuracy. */
 #define PREFIX_W 3
 #define FIXED_W(cw) ((cw) + 25 + PREFIX_W)
+/* Of which the model's own accuracy (" %8s") and cost (" %7s"): what gives way to names. */
+#define ACC_W 9
+#define COST_W 8
 
 /* Everything one draw needs: the rows listed and each model's count (-1: excluded). */
 struct listing {
@@ -120,6 +123,8 @@ struct listing {
 	size_t more_excluded;/* excluded ones */
 	size_t more_unused;  /* and the others */
 	char **names;        /* the listed rows' names, cut to the name column, all distinct */
+	int own;             /* the model's own figures beside the names: 2 cost and accuracy,
+	                        1 the cost alone, 0 neither */
 };
 
 /*
@@ -184,9 +189,16 @@ static bool cut_names(const struct ui_term *t, const struct ui_table_input *in,
 	free(names);
 	if (l->names == NULL)
 		return false;
+	l->own = 2;
 	if ((int)widest > *nw) {
+		/* names that only differ far from both ends (mobilenet-v3-large_224_1.0_uint8
+		 * and mobilenet-v3-large-minimalistic_224_1.0_uint8) need more cells than the
+		 * row has: the models' own figures give way, never a cut column */
+		int over = FIXED_W(cw) + (int)widest - total;
 		*nw = (int)widest;
-		*bw = total - FIXED_W(cw) - *nw - 1;
+		l->own = over <= 0 ? 2 : over <= ACC_W ? 1 : 0;
+		*bw = total - FIXED_W(cw) + (l->own == 2 ? 0 : l->own == 1 ? ACC_W : ACC_W + COST_W) -
+		      *nw - 1;
 		*bw = *bw < 4 ? 0 : *bw > 12 ? 12 : *bw;
 	}
 	return true;
@@ -343,15 +355,21 @@ static void model_row(struct cursor *c, const struct ui_table_input *in, const s
 	/* the model's own energy: with the idle draw for idle time only the cost is e - P t */
 	own_figure(cost, sizeof cost, 7, m->cost + in->idle_per_s * m->latency);
 	own_figure(acc, sizeof acc, 8, m->accuracy);
+	if (l->own < 2)
+		acc[0] = '\0';
+	if (l->own < 1)
+		cost[0] = '\0';
 	if (count < 0) {
 		ui_text(t, y, x, c->r.w - PREFIX_W - nw, ui_term_attr(t, UI_DIM), " excluded");
 	} else if (count == 0 && p != NULL && policy_has_counts(p)) {
 		ui_textf(t, y, x, c->r.w - PREFIX_W - nw, ui_term_attr(t, UI_DIM),
-			 " %*s %6s%*s%s %7s %8s", cw, "-", "", bw, "", bw > 0 ? " " : "", cost, acc);
+			 " %*s %6s%*s%s%s%7s%s%8s", cw, "-", "", bw, "", bw > 0 ? " " : "",
+			 l->own > 0 ? " " : "", cost, l->own > 1 ? " " : "", acc);
 	} else if (count > 0) {
 		double share = (double)count / (double)p->params.k;
-		ui_textf(t, y, x, c->r.w - PREFIX_W - nw, A_NORMAL, " %*lld %5.1f%%%*s%s %7s %8s",
-			 cw, count, 100 * share, bw, "", bw > 0 ? " " : "", cost, acc);
+		ui_textf(t, y, x, c->r.w - PREFIX_W - nw, A_NORMAL, " %*lld %5.1f%%%*s%s%s%7s%s%8s",
+			 cw, count, 100 * share, bw, "", bw > 0 ? " " : "", l->own > 0 ? " " : "", cost,
+			 l->own > 1 ? " " : "", acc);
 		if (bw > 0)
 			bar(t, y, x + 1 + cw + 8, bw, share);
 	}
@@ -412,10 +430,10 @@ static bool model_rows(struct cursor *c, const struct ui_table_input *in, struct
 	/* figures' headings only over figures: without a policy the rows are names to toggle;
 	 * cost and accuracy are each model's own, not its share of the totals */
 	if (in->pol != NULL && policy_has_counts(in->pol))
-		line(c, ui_term_attr(c->t, UI_DIM), "   %-*s %*s %6s%s%*s %7s %8s", nw, "model", cw,
-		     "count", "share", bw > 0 ? " " : "", bw, "",
-		     in->idle_per_s > 0 ? "energy" : cost_heading(&in->work->unit, head),
-		     "accuracy");
+		line(c, ui_term_attr(c->t, UI_DIM), "   %-*s %*s %6s%s%*s%s%7s%s%8s", nw, "model", cw,
+		     "count", "share", bw > 0 ? " " : "", bw, "", l->own > 0 ? " " : "",
+		     l->own < 1 ? "" : in->idle_per_s > 0 ? "energy" : cost_heading(&in->work->unit, head),
+		     l->own > 1 ? " " : "", l->own > 1 ? "accuracy" : "");
 	else
 		line(c, ui_term_attr(c->t, UI_DIM), "   model");
 	g->rows = (struct ui_rect){ c->y, c->r.x, 0, c->r.w };

@@ -17,6 +17,16 @@ distinct_names() {
 	return 0
 }
 
+# the table's heading names whole columns: the own figures are there in full
+# or not at all (the accuracy goes first), never cut at the pane's edge
+# ("share    cos")
+whole_heading() {
+	_head=$(screen | grep -oE "model +count +share.*" | head -n 1)
+	[ -n "$_head" ] || fail "$1: no table heading"
+	printf '%s\n' "$_head" | grep -qE "^model +count +share( +(cost|cost [A-Za-z]+|[A-Za-z]+)( +accuracy)?)? *$" ||
+		fail "$1: the table's heading is cut: '$_head'"
+}
+
 # check W H ARGS...: the planner on ARGS against solve ARGS --format csv
 check() {
 	_w=$1 _h=$2
@@ -29,6 +39,7 @@ check() {
 	wait_settled
 	rows_agree "$TMPD/want.csv" "${_w}x$_h $*"
 	distinct_names "${_w}x$_h $*"
+	whole_heading "${_w}x$_h $*"
 	_used=$(awk -F, 'NR > 1 && $5 > 0' "$TMPD/want.csv" | wc -l)
 	_n=$(($(wc -l <"$TMPD/want.csv") - 1))
 	# the totals line, when the rows left room for it, says as many
@@ -53,6 +64,10 @@ for size in "80 24" "100 30" "120 40" "160 50"; do
 	check "$1" "$2" $RPI4 --budget 120 --lambda 0
 	# shellcheck disable=SC2086
 	check "$1" "$2" $RPI4 --budget 300
+	# two used names alike but far from both ends (mobilenet-v3-large_224_1.0_uint8 and
+	# ...-large-minimalistic_224_1.0_uint8) and 6-digit counts: once "share    cos" at 80x24
+	# shellcheck disable=SC2086
+	check "$1" "$2" $RPI4 --budget 200 --K 200000
 	check "$1" "$2" --pool xavier --budget 840
 	check "$1" "$2" --pool xavier --budget 40 --lambda 0 --K 100
 done

@@ -52,11 +52,14 @@ wait_for "Rate  30/s"
 agree $BASE --deadline 100ms --rate 30/s
 # shellcheck disable=SC2086
 busy_agrees $BASE --deadline 100ms --rate 30/s
-T send-keys -t t e Enter
-wait_for "exported"
+# a file of its own: the first export's "exported ... to policy.csv" is still
+# the status line, so a wait on it (or on "exported") would be satisfied at
+# once and read the first export's file, not this one
+T send-keys -t t e C-u r a t e . c s v Enter
+wait_for "rows to rate.csv"
 # shellcheck disable=SC2086
 "$OPTDEPLOY" solve "$DATA" $BASE --deadline 100ms --rate 30/s -o "$TMPD/cli2.csv" 2>/dev/null
-same "$RUN_DIR/policy.csv" "$TMPD/cli2.csv"
+same "$RUN_DIR/rate.csv" "$TMPD/cli2.csv"
 # at the rate's bottom there is no time row, at the deadline's top no deadline
 T send-keys -t t Home Up End
 wait_for "Rate  none"

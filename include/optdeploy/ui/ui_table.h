@@ -1,6 +1,8 @@
 /*
  * ui_table.h - the model table: the models the policy uses first, by share,
- * with count, share (and a bar) and each model's own cost and accuracy;
+ * with count, share (and a bar) and each model's own cost and accuracy
+ * (the accuracy, then the cost, left out, heading and all, when distinct
+ * names need their cells);
  * models left out by what-if marked 'x'; then totals, the best single
  * model and the gain over it, the LP rounding gap and Theorem 3.2 bound,
  * solve time and status.  With the keys (the model table pane) it shows a
