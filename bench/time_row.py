@@ -25,6 +25,7 @@ and latency column names.
 
 usage: time_row.py OPTDEPLOY WORKDIR OUT.md
 """
+import csv
 import math
 import os
 import random
@@ -51,7 +52,6 @@ def random_pool(workdir, n):
 
 
 def read_pool(path, cost, acc, lat):
-    import csv
     with open(path, newline="", encoding="utf-8") as f:
         return [(float(r[cost]), float(r[acc]), float(r[lat])) for r in csv.DictReader(f)]
 
@@ -66,9 +66,9 @@ def solve(prog, args):
         out = p.stdout if p.returncode == 0 else p.stderr
     if "infeasible" in out:
         return best, "infeasible"
-    rows = out.splitlines()
-    status = rows[1].split(",")[-1] if len(rows) > 1 else "failed"
-    return best, status
+    # The status column by its header name: the CSV gains columns (busy_s, ...).
+    rows = list(csv.DictReader(out.splitlines()))
+    return best, (rows[0].get("status") or "failed") if rows else "failed"
 
 
 def main(argv):
