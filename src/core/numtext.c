@@ -168,7 +168,7 @@ size_t numtext_ll(char *buf, long long v)
 	return 1 + numtext_u64(buf + 1, 0 - (uint64_t)v);
 }
 
-/* "e+XX" / "e-XXX" */
+/* "e+dd" / "e-ddd" */
 static char *put_exponent(char *p, int x)
 {
 	*p++ = 'e';

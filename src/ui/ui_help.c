@@ -1,4 +1,8 @@
-/* ui_help.c - the help overlay: one line per key table row, then the mouse bindings. */
+/*
+ * ui_help.c - the help overlay: each key table row (its text wrapped at
+ * spaces when the screen is narrower than it, never cut), then the mouse
+ * bindings.
+ */
 #include "optdeploy/ui/ui_help.h"
 
 #include <string.h>
@@ -34,11 +38,38 @@ void ui_help_frame(const struct ui_term *t, struct ui_rect r)
 	ui_put(r.y + r.h - 1, r.x + r.w - 1, g->corner_br, a);
 }
 
+/* Characters of s that go on one line of w cells: up to the last space that fits. */
+static int help_cut(const char *s, int w)
+{
+	int n = (int)strlen(s);
+
+	if (n <= w || w < 1)
+		return n;
+	n = w;
+	while (n > 0 && s[n] != ' ')
+		n--;
+	return n > 0 ? n : w;
+}
+
+/* Lines the text takes in w cells. */
+static int help_lines(const char *s, int w)
+{
+	int k = 0;
+
+	while (*s != '\0') {
+		s += help_cut(s, w);
+		while (*s == ' ')
+			s++;
+		k++;
+	}
+	return k > 0 ? k : 1;
+}
+
 void ui_help_draw(const struct ui_term *t, int lines, int cols, int *top)
 {
 	size_t n, n_mouse = 0;
 	const struct ui_key_row *rows = ui_keys_table(&n);
-	int kw = 0, hw = 0, h, w, y, shown;
+	int kw = 0, hw = 0, h, w, y, shown, tw, total = 0, ln = 0;
 	char names[80];
 
 	for (size_t i = 0; i < n; i++) {
@@ -50,7 +81,10 @@ void ui_help_draw(const struct ui_term *t, int lines, int cols, int *top)
 		n_mouse++;
 	w = kw + hw + 7;
 	w = w > cols ? cols : w;
-	h = (int)n + 2;
+	tw = w - kw - 6;
+	for (size_t i = 0; i < n; i++)
+		total += help_lines(rows[i].help, tw);
+	h = total + 2;
 	/* the mouse part only when the whole of it fits */
 	if (h + (int)n_mouse + 2 <= lines)
 		h += (int)n_mouse + 2;
@@ -58,16 +92,27 @@ void ui_help_draw(const struct ui_term *t, int lines, int cols, int *top)
 		n_mouse = 0;
 	h = h > lines ? lines : h;
 	shown = h - 2 - (n_mouse > 0 ? (int)n_mouse + 2 : 0);
-	*top = *top > (int)n - shown ? (int)n - shown : *top;
+	*top = *top > total - shown ? total - shown : *top;
 	*top = *top < 0 ? 0 : *top;
 	struct ui_rect r = { (lines - h) / 2, (cols - w) / 2, h, w };
 	ui_help_frame(t, r);
 	ui_text(t, r.y, r.x + 2, r.w - 4, ui_term_attr(t, UI_LABEL), " Help: keys ");
 	y = r.y + 1;
-	for (size_t i = (size_t)*top; i < n && y < r.y + 1 + shown; i++, y++) {
+	/* *top counts screen lines: a wrapped row scrolls a line at a time */
+	for (size_t i = 0; i < n && y < r.y + 1 + shown; i++) {
+		const char *s = rows[i].help;
 		ui_keys_names(&rows[i], names, sizeof names);
-		ui_text(t, y, r.x + 2, kw, A_BOLD, names);
-		ui_text(t, y, r.x + 4 + kw, r.w - kw - 6, A_NORMAL, rows[i].help);
+		for (bool first = true; (first || *s != '\0') && y < r.y + 1 + shown; first = false) {
+			int cut = help_cut(s, tw);
+			if (ln++ >= *top) {
+				if (first)
+					ui_text(t, y, r.x + 2, kw, A_BOLD, names);
+				ui_textf(t, y++, r.x + 4 + kw, tw, A_NORMAL, "%.*s", cut, s);
+			}
+			s += cut;
+			while (*s == ' ')
+				s++;
+		}
 	}
 	if (n_mouse > 0) {
 		y++;
@@ -75,7 +120,7 @@ void ui_help_draw(const struct ui_term *t, int lines, int cols, int *top)
 		for (size_t i = 0; i < n_mouse; i++)
 			ui_text(t, y++, r.x + 2, r.w - 4, A_NORMAL, ui_help_mouse[i]);
 	}
-	ui_text(t, r.y + r.h - 1, r.x + 2, r.w - 4, ui_term_attr(t, UI_DIM), shown < (int)n
+	ui_text(t, r.y + r.h - 1, r.x + 2, r.w - 4, ui_term_attr(t, UI_DIM), shown < total
 		? " j/k, PgUp/PgDn scroll; Esc, q or ? closes this help "
 		: " Esc, q or ? closes this help ");
 }

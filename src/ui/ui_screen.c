@@ -267,17 +267,45 @@ static void heatmaps(struct app *a, struct ui_rect r)
 	}
 }
 
+/* Text centred over as many lines as the width needs, broken at spaces; the next free line. */
+static int centred(struct app *a, int y, attr_t at, const char *s)
+{
+	while (*s != '\0' && y < LINES) {
+		int n = (int)strlen(s), x;
+		if (n > COLS) {
+			n = COLS;
+			while (n > 0 && s[n] != ' ')
+				n--;
+			n = n > 0 ? n : COLS;
+		}
+		x = COLS > n ? (COLS - n) / 2 : 0;
+		ui_textf(&a->term, y++, x, COLS - x, at, "%.*s", n, s);
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	return y;
+}
+
+/*
+ * One line when it fits, else "terminal too small:" over "need 80x24 (now
+ * 40x10)": even a narrow terminal reads the size it has, never a cut end.
+ */
 static void too_small(struct app *a)
 {
-	char buf[96];
-	int len = snprintf(buf, sizeof buf, "terminal too small: need %dx%d (now %dx%d)",
-			   UI_MIN_COLS, UI_MIN_LINES, COLS, LINES);
-	int x = COLS > len ? (COLS - len) / 2 : 0;
+	char need[64], all[96];
+	int y = LINES / 2;
 
 	a->too_small = true;
-	ui_text(&a->term, LINES / 2, x, COLS - x, A_BOLD, buf);
-	if (LINES / 2 + 1 < LINES)
-		ui_text(&a->term, LINES / 2 + 1, x, COLS - x, A_NORMAL, "q quits");
+	snprintf(need, sizeof need, "need %dx%d (now %dx%d)", UI_MIN_COLS, UI_MIN_LINES, COLS,
+		 LINES);
+	if (snprintf(all, sizeof all, "terminal too small: %s", need) <= COLS) {
+		y = centred(a, y, A_BOLD, all);
+	} else {
+		y = centred(a, y > 0 ? y - 1 : 0, A_BOLD, "terminal too small:");
+		y = centred(a, y, A_BOLD, need);
+	}
+	centred(a, y, A_NORMAL, "q quits");
 }
 
 void ui_screen_draw(struct app *a)

@@ -27,8 +27,13 @@ T resize-window -t t: -x 80 -y 23
 wait_for "terminal too small: need 80x24 (now 80x23)"
 T resize-window -t t: -x 30 -y 8
 wait_for "terminal too small"
-# the message is cut to the width, never wrapped onto a second line
-[ "$(screen | grep -c 'need')" -eq 1 ] || fail "the too-small message wraps"
+# the message keeps its end at any width: wrapped at spaces, never cut
+# (once "terminal too small: need 80x24 (now 40x1" at 40 columns)
+wait_for "(now 30x8)"
+[ "$(screen | grep -c 'need')" -eq 1 ] || fail "the too-small message is broken inside a phrase"
+T resize-window -t t: -x 40 -y 10
+wait_for "need 80x24 (now 40x10)"
+wait_for "q quits"
 T send-keys -t t: q
 wait_for "EXIT=0"
 echo "resize: ok"
