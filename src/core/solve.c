@@ -59,6 +59,7 @@ struct solver {
 	long long *check;       /* pool-indexed counts of a policy deploy_few offers */
 	jmp_buf on_error;
 	double deadline;        /* monotonic seconds when this solve must stop */
+	size_t time_fast;       /* solves the time row left slack (solve_time_slack) */
 };
 
 /* GLPK calls this on a fatal error (an invalid call) instead of abort(). */
@@ -622,6 +623,43 @@ static void time_infeasible(struct policy *out, const struct pool *pool,
 	finish(out, pool, SOLVE_INFEASIBLE, NULL);
 }
 
+/*
+ * The time row's fast path.  With a rate every support needs GLPK's branch
+ * and bound (deploy_near.c has no proven box for two rows), so first solve
+ * the problem without the time row (rate 0: the same scaling, tolerances,
+ * deadline pruning, device limits and objective as any solve without a
+ * rate) by the fast exact paths, then test its optimum with the full
+ * constraint set, the time row included (counts_feasible, the test every
+ * answer passes).  Exact: the problem with the row is the one without it
+ * plus a row, so its feasible set is a subset; an optimum of the larger
+ * set that lies in the subset is optimal there too.  Writes out->count;
+ * false (today's path must run) unless the relaxed solve was proven optimal
+ * and its policy passes the test.
+ */
+static bool solve_time_slack(struct solver *s, const struct solve_params *sp,
+			     const struct solve_params *wsp, struct policy *out)
+{
+	struct solve_params rsp = *sp, rwsp = *wsp, rwsp0;
+	rsp.rate = 0;
+	rwsp.rate = 0;
+	rwsp0 = rwsp;
+	rwsp0.lambda = 0;
+	struct root root;
+	if (solve_roots(s, &rsp, &rwsp, &rwsp0, &root, out) != DEPLOY_LP_OPTIMAL)
+		return false;
+	round_lp_counts(s, &rwsp, s->lp_x, out->count);
+	if (solve_exact(s, &rwsp, &root, out->count).outcome != SOLVE_OPTIMAL ||
+	    !counts_feasible(s->pool, wsp, out->count) || !counts_feasible_orig(s, sp, out->count))
+		return false;
+	s->time_fast++;
+	return true;
+}
+
+size_t solver_time_fast_count(const struct solver *s)
+{
+	return s->time_fast;
+}
+
 /* One solve with GLPK's fatal errors caught; sp in the caller's units, wsp in the internal ones. */
 static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 			       const struct solve_params *wsp, struct policy *out,
@@ -635,9 +673,12 @@ static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 		finish(out, s->orig, SOLVE_FAILED, "GLPK failed fatally");
 		return status_fail(m, ST_INTERNAL, "GLPK failed fatally; the solver cannot continue");
 	}
+	bool fast = sp->method != SOLVE_RELAXED && limits_time_active(sp) &&
+		    solve_time_slack(s, sp, wsp, out);
 	struct solve_params wsp0 = *wsp;
 	struct root root;
 	wsp0.lambda = 0;
+	/* with the fast path too: the LP bound reported is the full problem's */
 	enum deploy_lp_result lr = solve_roots(s, sp, wsp, &wsp0, &root, out);
 	if (lr != DEPLOY_LP_OPTIMAL) {
 		glp_error_hook(NULL, NULL);
@@ -654,8 +695,11 @@ static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 		round_lp_counts(s, wsp, root.apart ? s->lp_x_paper : s->lp_x, out->count);
 		solve_relaxed(s, sp, wsp, &root, out);
 	} else {
-		round_lp_counts(s, wsp, s->lp_x, out->count);
-		struct exact_answer a = solve_exact(s, wsp, &root, out->count);
+		struct exact_answer a = {SOLVE_OPTIMAL, NULL};
+		if (!fast) {
+			round_lp_counts(s, wsp, s->lp_x, out->count);
+			a = solve_exact(s, wsp, &root, out->count);
+		}
 		if (a.outcome == SOLVE_OPTIMAL && !counts_feasible_orig(s, sp, out->count))
 			a = (struct exact_answer){SOLVE_FAILED,
 				"numerical trouble: the policy fails the check in the original units"};

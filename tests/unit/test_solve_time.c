@@ -136,6 +136,90 @@ static void test_brute_force_time(void **state)
 	assert_true(optimal >= 1500 && infeasible >= 250 && optimal + infeasible == checked);
 }
 
+/*
+ * The fast path (solve.c, solve_time_slack): the problem without the time
+ * row is solved first and its optimum kept when it meets the row.  Checked
+ * against the brute force when the row is slack (tau above every latency:
+ * the fast path must answer every optimal solve) and at random rates (the
+ * row often binds: then the answer without the row must break it, and the
+ * fallback must still match the brute force).
+ */
+static void test_time_fast_path(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0xfa57u};
+	int fast = 0, fallback = 0, slack_checked = 0;
+	for (int t = 0; t < 200; t++) {
+		struct ts_pool tp;
+		size_t n = 1 + ts_rand_below(&rng, 6);
+		ts_random_pool(&tp, &rng, n, t % 3 == 0);
+		add_latency(&tp, &rng, t % 2 == 0);
+		add_memory(&tp, &rng);
+		struct solver *s = solver_new(&tp.pool, NULL);
+		assert_non_null(s);
+		struct policy pol, free_pol;
+		policy_init(&pol, n, NULL);
+		policy_init(&free_pol, n, NULL);
+		struct solve_params sp = solve_params_default();
+		sp.k = 1 + (long long)ts_rand_below(&rng, 10);
+		sp.lambda = t % 2 == 0 ? 0.0 : ts_rand_unit(&rng) * 2.0 * (double)sp.k;
+		sp.budget = ts_rand_range(&rng, ts_min_cost(&tp.pool), 1.05 * pool_max_cost(&tp.pool));
+		bool slack = t % 2 == 0;
+		if (slack) {
+			sp.duty_cycle = 0;
+			sp.rate = 1 / (1.5 * max_latency(&tp.pool));
+		} else {
+			random_time_row(&sp, &rng, &tp.pool);
+		}
+		if (t % 5 == 0)
+			sp.deadline = ts_rand_range(&rng, min_latency(&tp.pool), max_latency(&tp.pool));
+		if (t % 4 == 1) {
+			sp.max_models = 1 + ts_rand_below(&rng, 2);
+			sp.memory_limit = ts_rand_below(&rng, 2) ? INFINITY
+				: ts_rand_range(&rng, 4, 6.0 * (double)n);
+		}
+		double lo = INFINITY, hi = -INFINITY;
+		for (size_t i = 0; i < n; i++) {
+			lo = fmin(lo, tp.models[i].accuracy);
+			hi = fmax(hi, tp.models[i].accuracy);
+		}
+		sp.min_accuracy = ts_rand_range(&rng, lo - 1, (lo + hi) / 2);
+		for (int mode = 0; mode < 2; mode++) {
+			sp.mode = mode ? SOLVE_MIN_COST : SOLVE_MAX_ACCURACY;
+			solver_set_search(s, SOLVE_SEARCH_AUTO);
+			size_t before = solver_time_fast_count(s);
+			check_against_brute(&tp.pool, s, &sp, &pol);
+			bool took = solver_time_fast_count(s) == before + 1;
+			assert_true(solver_time_fast_count(s) - before <= 1);
+			if (pol.outcome != SOLVE_OPTIMAL) {
+				assert_false(took);
+				continue;
+			}
+			struct solve_params free_sp = sp;
+			free_sp.rate = 0;
+			assert_int_equal(solver_run(s, &free_sp, &free_pol, NULL), ST_OK);
+			assert_int_equal(free_pol.outcome, SOLVE_OPTIMAL);
+			if (slack) {
+				assert_true(took);
+				slack_checked++;
+			}
+			if (took) {
+				fast++;
+				assert_true(fabs(pol.objective - free_pol.objective) <=
+					    1e-9 * (1 + fabs(pol.objective)));
+			} else {
+				/* the fallback ran: the optimum without the row breaks it */
+				fallback++;
+				assert_false(limits_counts_ok(&sp, &tp.pool, free_pol.count));
+			}
+		}
+		policy_free(&free_pol);
+		policy_free(&pol);
+		solver_free(s);
+	}
+	assert_true(slack_checked >= 150 && fast >= 250 && fallback >= 25);
+}
+
 /* ---- large K: the LP over both rows bounds the optimum ---------------- */
 
 struct lp3 {
@@ -544,6 +628,7 @@ int main(void)
 		cmocka_unit_test(test_row_not_vacuous),
 		cmocka_unit_test(test_time_refusals),
 		cmocka_unit_test(test_brute_force_time),
+		cmocka_unit_test(test_time_fast_path),
 		cmocka_unit_test(test_large_k_time),
 		cmocka_unit_test(test_sweep_time),
 		cmocka_unit_test(test_lifetime_time),

@@ -151,6 +151,10 @@ void solver_set_search(struct solver *s, enum solve_search how);
 /* Number of models the GLPK problem holds after pruning. */
 size_t solver_models_kept(const struct solver *s);
 
+/* Solves with a rate whose answer came from the problem without the time row
+ * (its optimum met the row, so it is optimal with it: solve.c). */
+size_t solver_time_fast_count(const struct solver *s);
+
 /*
  * Check parameters without solving: ST_USAGE with a message naming the bad
  * value (K out of 1..1e9, negative or non-finite lambda, non-finite budget,
