@@ -1,7 +1,8 @@
-/* cli_options.c - the command line parser: getopt_long, value checks, no output. */
+/* cli_options.c - the command line parser: getopt_long, where each option applies, combinations; no output. */
 #include "optdeploy/cli/cli.h"
 #include "optdeploy/cli/cli_battery.h"
 #include "optdeploy/cli/cli_units.h"
+#include "optdeploy/cli/cli_values.h"
 #include "optdeploy/cli/cli_time.h"
 #include "optdeploy/core/schedule_export.h"
 #include "optdeploy/core/pool_bundled.h"
@@ -148,88 +149,6 @@ const char *cli_printable(const char *s, char *buf, size_t size)
 
 #define SHOWN(s) cli_printable((s), (char[64]){ 0 }, 64)
 
-/* One plain decimal number: [+-]digits[.digits][e[+-]digits]; no hex, inf, nan, spaces. */
-static int plain_number(const char *s)
-{
-	size_t i = 0, digits = 0;
-	if (s[i] == '+' || s[i] == '-')
-		i++;
-	for (; s[i] >= '0' && s[i] <= '9'; i++)
-		digits++;
-	if (s[i] == '.')
-		for (i++; s[i] >= '0' && s[i] <= '9'; i++)
-			digits++;
-	if (digits == 0)
-		return 0;
-	if (s[i] == 'e' || s[i] == 'E') {
-		size_t exp_digits = 0;
-		i++;
-		if (s[i] == '+' || s[i] == '-')
-			i++;
-		for (; s[i] >= '0' && s[i] <= '9'; i++)
-			exp_digits++;
-		if (exp_digits == 0)
-			return 0;
-	}
-	return s[i] == '\0';
-}
-
-static enum status parse_real(const char *opt, const char *arg, double *out,
-			      struct status_msg *m)
-{
-	if (!plain_number(arg))
-		return status_fail(m, ST_USAGE, "%s: \"%s\" is not a number", opt, SHOWN(arg));
-	double v = strtod(arg, NULL);
-	if (!isfinite(v))
-		return status_fail(m, ST_USAGE, "%s: \"%s\" is too large", opt, SHOWN(arg));
-	*out = v == 0 ? 0.0 : v;  /* no "-0" in tables */
-	return ST_OK;
-}
-
-static enum status parse_nonneg(const char *opt, const char *arg, double *out,
-				struct status_msg *m)
-{
-	enum status st = parse_real(opt, arg, out, m);
-	if (st == ST_OK && *out < 0)
-		return status_fail(m, ST_USAGE, "%s: \"%s\" must not be negative", opt, SHOWN(arg));
-	return st;
-}
-
-/*
- * A cost amount: a plain number now, or text with a unit ("250mJ") kept for
- * cli_units_finish, which knows the pool's cost unit.
- */
-static enum status parse_cost(const char *opt, const char *arg, double *out, const char **text,
-			      struct status_msg *m)
-{
-	*text = NULL;
-	if (arg[0] >= '0' && arg[0] <= '9' && !plain_number(arg) &&
-	    arg[strcspn(arg, "0123456789.eE+-")] != '\0') {
-		*text = arg;
-		return ST_OK;
-	}
-	return parse_nonneg(opt, arg, out, m);
-}
-
-/* An exact integer in lo..hi; "1e6" is accepted because it is one. */
-static enum status parse_count(const char *opt, const char *arg, long long lo, long long hi,
-			       long long *out, struct status_msg *m)
-{
-	double v;
-	if (!plain_number(arg))
-		return status_fail(m, ST_USAGE, "%s: \"%s\" is not a number", opt, SHOWN(arg));
-	v = strtod(arg, NULL);
-	/* Compare as doubles first: out-of-range values would overflow a long long. */
-	if (!(v >= (double)lo && v <= (double)hi))
-		return status_fail(m, ST_USAGE, "%s: \"%s\" is out of range %lld..%lld",
-				   opt, SHOWN(arg), lo, hi);
-	if (v != floor(v))
-		return status_fail(m, ST_USAGE, "%s: \"%s\" is not an integer", opt, SHOWN(arg));
-	/* Integers up to 1e9 are exact in a double, so no precision was lost. */
-	*out = (long long)v;
-	return ST_OK;
-}
-
 /* The options only `optdeploy plot` takes; others are left alone. */
 static enum status take_plot_option(int id, const char *arg, struct cli_options *o,
 				    struct status_msg *m)
@@ -290,24 +209,24 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 	enum status st = ST_OK;
 	switch (id) {
 	case OPT_BUDGET:
-		st = parse_cost("--budget", arg, &o->params.budget, &o->budget_text, m);
+		st = cli_value_cost("--budget", arg, &o->params.budget, &o->budget_text, m);
 		o->budget_given = true;
 		break;
 	case OPT_K:
-		st = parse_count("--K", arg, 1, SOLVE_K_MAX, &o->params.k, m);
+		st = cli_value_count("--K", arg, 1, SOLVE_K_MAX, &o->params.k, m);
 		o->k_given = true;
 		break;
 	case OPT_LAMBDA:
-		st = parse_nonneg("--lambda", arg, &o->params.lambda, m);
+		st = cli_value_nonneg("--lambda", arg, &o->params.lambda, m);
 		o->lambda_given = true;
 		break;
 	case OPT_LAMBDA_PER_K:
-		st = parse_nonneg("--lambda-per-k", arg, &o->lambda_per_k, m);
+		st = cli_value_nonneg("--lambda-per-k", arg, &o->lambda_per_k, m);
 		o->lambda_per_k_given = true;
 		break;
 	case OPT_RELAX: o->params.method = SOLVE_RELAXED; break;
 	case OPT_MIN_ACCURACY:
-		st = parse_real("--min-accuracy", arg, &o->params.min_accuracy, m);
+		st = cli_value_real("--min-accuracy", arg, &o->params.min_accuracy, m);
 		o->floor_given = true;
 		break;
 	case OPT_NORMALIZE: o->normalize = true; break;
@@ -334,29 +253,29 @@ static enum status take_option(int id, const char *arg, struct cli_options *o,
 					 "schedule: csv, runs or c)", SHOWN(arg));
 		break;
 	case OPT_FROM:
-		st = parse_cost("--from", arg, &o->from, &o->from_text, m);
+		st = cli_value_cost("--from", arg, &o->from, &o->from_text, m);
 		o->from_given = true;
 		break;
 	case OPT_TO:
-		st = parse_cost("--to", arg, &o->to, &o->to_text, m);
+		st = cli_value_cost("--to", arg, &o->to, &o->to_text, m);
 		o->to_given = true;
 		break;
 	case OPT_STEPS:
-		st = parse_count("--steps", arg, 1, CLI_STEPS_MAX, &n, m);
+		st = cli_value_count("--steps", arg, 1, CLI_STEPS_MAX, &n, m);
 		o->steps = (size_t)n;
 		break;
 	case OPT_TIME_LIMIT:
-		st = parse_nonneg("--time-limit", arg, &o->params.time_limit, m);
+		st = cli_value_nonneg("--time-limit", arg, &o->params.time_limit, m);
 		if (st == ST_OK && !(o->params.time_limit > 0 && o->params.time_limit <= 1e6))
 			st = status_fail(m, ST_USAGE, "--time-limit: \"%s\" is out of range "
 					 "(0, 1000000] seconds", SHOWN(arg));
 		break;
 	case OPT_MAX_MODELS:  /* device limits (solve.h); --memory needs a memory column */
-		st = parse_count("--max-models", arg, 1, CLI_MAX_MODELS_MAX, &n, m);
+		st = cli_value_count("--max-models", arg, 1, CLI_MAX_MODELS_MAX, &n, m);
 		o->params.max_models = (size_t)n;
 		break;
 	case OPT_MEMORY:
-		st = parse_nonneg("--memory", arg, &o->params.memory_limit, m);
+		st = cli_value_nonneg("--memory", arg, &o->params.memory_limit, m);
 		o->spec.memory_needed = true;  /* an empty memory cell is then a data error */
 		break;
 	case OPT_COST_UNIT: st = cli_battery_take(CLI_PHYS_COST_UNIT, arg, &o->phys, m); break;
