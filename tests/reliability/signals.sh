@@ -16,17 +16,6 @@ awk 'BEGIN { srand(7); print "model,cost,accuracy,load_cost"
 
 now() { date +%s.%N; }
 
-# wait_stopped PID: the process is in state T (stopped)
-wait_stopped() {
-	_k=$(poll_count)
-	while [ "$_k" -gt 0 ]; do
-		[ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)" = T ] && return 0
-		sleep 0.05
-		_k=$((_k - 1))
-	done
-	return 1
-}
-
 # wait_pending PID SIGNO: the signal is pending for the process (SigPnd or ShdPnd)
 wait_pending() {
 	_bit=$((1 << ($2 - 1)))
@@ -69,11 +58,7 @@ interrupt() {
 	st=$(wait_exit 40)
 	t1=$(now)
 	[ "$st" = "$want" ] || fail "$how: exit status $st, expected $want"
-	[ "$(modes)" = "alt=0 drag=0 any=0 sgr=0" ] || fail "$how: terminal modes not restored: $(modes)"
-	[ "$(cat "$STATE/before")" = "$(cat "$STATE/after")" ] ||
-		fail "$how: tty settings differ: before $(cat "$STATE/before"), after $(cat "$STATE/after")"
-	tr ' ;' '\n\n' <"$STATE/after.a" | grep -qx icanon || fail "$how: icanon is off after exit"
-	tr ' ;' '\n\n' <"$STATE/after.a" | grep -qx echo || fail "$how: echo is off after exit"
+	restored "$how"
 	[ ! -s "$STATE/stderr" ] || fail "$how: the planner wrote to standard error"
 	# how long the planner took to notice: informative, not a condition
 	echo "signals: $how mid-sweep: exit $st, terminal restored, $(awk -v a="$t0" -v b="$t1" \

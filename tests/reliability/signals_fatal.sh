@@ -12,26 +12,11 @@ awk 'BEGIN { srand(11); print "model,cost,accuracy,load_cost"
 	for (i = 1; i <= 3000; i++) { c = 1 + 99 * rand(); a = 40 + 50 * sqrt(c / 100) + 6 * (rand() - 0.5)
 		printf "m%04d,%.4f,%.4f,%.3f\n", i, c, a, 2 * rand() } }' >"$TMPD/big.csv"
 
-# wait_stopped PID: the process is in state T (stopped)
-wait_stopped() {
-	_k=$(poll_count)
-	while [ "$_k" -gt 0 ]; do
-		[ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)" = T ] && return 0
-		sleep 0.05
-		_k=$((_k - 1))
-	done
-	return 1
-}
-
 # ended HOW STATUS: the planner ended with STATUS and gave the terminal back
 ended() {
 	st=$(wait_exit 40)
 	[ "$st" = "$2" ] || fail "$1: exit status $st, expected $2"
-	[ "$(modes)" = "alt=0 drag=0 any=0 sgr=0" ] || fail "$1: terminal modes not restored: $(modes)"
-	[ "$(cat "$STATE/before")" = "$(cat "$STATE/after")" ] ||
-		fail "$1: tty settings differ: before $(cat "$STATE/before"), after $(cat "$STATE/after")"
-	tr ' ;' '\n\n' <"$STATE/after.a" | grep -qx icanon || fail "$1: icanon is off after exit"
-	tr ' ;' '\n\n' <"$STATE/after.a" | grep -qx echo || fail "$1: echo is off after exit"
+	restored "$1"
 	[ ! -s "$STATE/stderr" ] || fail "$1: the planner wrote to standard error: $(head -n 3 "$STATE/stderr")"
 }
 

@@ -16,6 +16,10 @@
 #                              track on screen line LINE
 #   line_of TEXT               1-based number of the first screen line with TEXT
 #   is_asan_build FILE         true when FILE was linked with AddressSanitizer
+#   wait_stopped PID           poll until process PID is stopped (state T)
+#   restored HOW               fail (naming HOW) unless CMD, now ended, gave the
+#                              terminal back: modes off, `stty -g` as before,
+#                              echo and icanon on
 #   fail MESSAGE               print the message and the screen, exit 1
 #
 # The wrapper around CMD writes into $STATE: before / after (`stty -g` of the
@@ -143,4 +147,22 @@ track() {
 is_asan_build() {
 	nm "$1" 2>/dev/null | grep -q __asan_init && return 0
 	ldd "$1" 2>/dev/null | grep -q libasan
+}
+
+wait_stopped() {
+	_k=$(poll_count)
+	while [ "$_k" -gt 0 ]; do
+		[ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)" = T ] && return 0
+		sleep 0.05
+		_k=$((_k - 1))
+	done
+	return 1
+}
+
+restored() {
+	[ "$(modes)" = "alt=0 drag=0 any=0 sgr=0" ] || fail "$1: terminal modes not restored: $(modes)"
+	[ "$(cat "$STATE/before")" = "$(cat "$STATE/after")" ] ||
+		fail "$1: tty settings differ: before $(cat "$STATE/before"), after $(cat "$STATE/after")"
+	tr ' ;' '\n\n' <"$STATE/after.a" | grep -qx icanon || fail "$1: icanon is off after exit"
+	tr ' ;' '\n\n' <"$STATE/after.a" | grep -qx echo || fail "$1: echo is off after exit"
 }
