@@ -6,6 +6,7 @@
 #include "optdeploy/core/schedule_export.h"
 #include "optdeploy/core/pool_bundled.h"
 #include "optdeploy/core/sweep.h"
+#include "optdeploy/core/units.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -142,17 +143,7 @@ static size_t spec_index(int id)
  */
 const char *cli_printable(const char *s, char *buf, size_t size)
 {
-	size_t n = 0;
-	for (; s[n] != '\0' && n + 4 < size; n++) {
-		unsigned char c = (unsigned char)s[n];
-		buf[n] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
-	}
-	if (s[n] != '\0' && size >= 4) {
-		memcpy(buf + n, "...", 3);
-		n += 3;
-	}
-	buf[n] = '\0';
-	return buf;
+	return units_quoted(s, buf, size);
 }
 
 #define SHOWN(s) cli_printable((s), (char[64]){ 0 }, 64)

@@ -13,23 +13,7 @@
 
 #define NORMALISED "normalised"
 
-/* A user's text, safe to quote: control bytes become '?', long text is cut. */
-static const char *quoted(const char *s, char *buf, size_t size)
-{
-	size_t n = 0;
-	for (; s[n] != '\0' && n + 4 < size; n++) {
-		unsigned char c = (unsigned char)s[n];
-		buf[n] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
-	}
-	if (s[n] != '\0') {
-		memcpy(buf + n, "...", 3);
-		n += 3;
-	}
-	buf[n] = '\0';
-	return buf;
-}
-
-#define Q(s) quoted((s), (char[48]){ 0 }, 48)
+#define Q(s) units_quoted((s), (char[48]){ 0 }, 48)
 
 struct cost_unit cost_unit_declared(const char *text)
 {

@@ -56,15 +56,14 @@ static const struct unit latency_units[] = {
 #define POWER_LIST "W, mW, uW"
 #define TIME_LIST "s, min, h, d"
 
-/* A user's text, safe to quote: control bytes become '?', long text is cut. */
-static const char *quoted(const char *s, char *buf, size_t size)
+const char *units_quoted(const char *s, char *buf, size_t size)
 {
 	size_t n = 0;
 	for (; s[n] != '\0' && n + 4 < size; n++) {
 		unsigned char c = (unsigned char)s[n];
 		buf[n] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
 	}
-	if (s[n] != '\0') {
+	if (s[n] != '\0' && size >= 4) {
 		memcpy(buf + n, "...", 3);
 		n += 3;
 	}
@@ -72,7 +71,7 @@ static const char *quoted(const char *s, char *buf, size_t size)
 	return buf;
 }
 
-#define Q(s) quoted((s), (char[48]){ 0 }, 48)
+#define Q(s) units_quoted((s), (char[48]){ 0 }, 48)
 
 struct decimal {
 	uint64_t mant;

@@ -7,6 +7,7 @@
 
 #include "optdeploy/ui/ui_help.h"
 #include "optdeploy/ui/ui_prompt.h"
+#include "optdeploy/ui/ui_term.h"
 
 /* Columns of the message overlay's text, at most (narrower screens get less). */
 #define OVERLAY_TEXT_W 72
@@ -19,18 +20,9 @@ size_t ui_status_wrap_line(const char *s, int w)
 
 	memset(&st, 0, sizeof st);
 	while (at < len) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s + at, len - at, &st);
 		int cw;
+		size_t n = ui_text_step(s + at, len - at, &st, &cw);
 
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof st);
-			n = 1;
-			cw = 1;
-		} else {
-			cw = wcwidth(wc);
-			cw = cw < 1 ? 1 : cw;
-		}
 		if (s[at] == ' ')
 			space = at;
 		if (used + cw > w)

@@ -354,6 +354,21 @@ int ui_textf(const struct ui_term *t, int y, int x, int w, attr_t a, const char 
 	return ui_text(t, y, x, w, a, buf);
 }
 
+size_t ui_text_step(const char *s, size_t len, mbstate_t *st, int *cw)
+{
+	wchar_t wc;
+	size_t n = mbrtowc(&wc, s, len, st);
+
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		memset(st, 0, sizeof *st);
+		*cw = 1;
+		return 1;
+	}
+	*cw = wcwidth(wc);
+	*cw = *cw < 1 ? 1 : *cw;
+	return n;
+}
+
 int ui_text_width(const char *s)
 {
 	mbstate_t st;
@@ -362,18 +377,9 @@ int ui_text_width(const char *s)
 
 	memset(&st, 0, sizeof st);
 	while (len > 0) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, len, &st);
 		int cw;
+		size_t n = ui_text_step(s, len, &st, &cw);
 
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof st);
-			n = 1;
-			cw = 1;
-		} else {
-			cw = wcwidth(wc);
-			cw = cw < 1 ? 1 : cw;
-		}
 		w += cw;
 		s += n;
 		len -= n;

@@ -264,6 +264,24 @@ static inline void assert_no_improving_move(const struct pool *p, const struct p
 
 
 /*
+ * Solve with sp: the solver runs, proves there is no policy, and its
+ * message contains `says` and (unless NULL) `also`.  The infeasible cases of
+ * the limit and time tests all check these three things.
+ */
+static inline void assert_infeasible_saying(struct solver *s, const struct solve_params *sp,
+					    struct policy *pol, const char *says,
+					    const char *also)
+{
+	struct status_msg m;
+	assert_int_equal(solver_run(s, sp, pol, &m), ST_OK);
+	assert_int_equal(pol->outcome, SOLVE_INFEASIBLE);
+	if (strstr(pol->message, says) == NULL)
+		fail_msg("message \"%s\" lacks \"%s\"", pol->message, says);
+	if (also != NULL && strstr(pol->message, also) == NULL)
+		fail_msg("message \"%s\" lacks \"%s\"", pol->message, also);
+}
+
+/*
  * Solve at large K and check the answer against the proven analytic bound:
  * objective within [UB - (p_max - p_min), UB], counts exact, no single move
  * improves it.

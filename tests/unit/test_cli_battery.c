@@ -17,23 +17,8 @@
 #include <cmocka.h>
 
 #include "optdeploy/cli/cli.h"
+#include "cli_args.h"
 #include "test_support.h"
-
-#define MAX_ARGS 24
-
-static enum status parse(struct cli_options *o, struct status_msg *m, const char *first, ...)
-{
-	char *argv[MAX_ARGS];
-	int argc = 0;
-	va_list ap;
-	argv[argc++] = (char *)"optdeploy";
-	va_start(ap, first);
-	for (const char *a = first; a != NULL && argc < MAX_ARGS - 1; a = va_arg(ap, const char *))
-		argv[argc++] = (char *)a;
-	va_end(ap);
-	argv[argc] = NULL;
-	return cli_parse(argc, argv, o, m);
-}
 
 static void test_same_parameters(void **state)
 {
@@ -53,7 +38,7 @@ static void test_same_parameters(void **state)
 		const char *lam = lambdas[ts_rand_below(&rng, 3)];
 		char lamv[32], kbuf[32], bbuf[40];
 		snprintf(lamv, sizeof lamv, "%.3g", ts_rand_range(&rng, 0, 2));
-		enum status st = parse(&a, &m, "solve", "pool.csv", "--cost-unit",
+		enum status st = ts_cli_parse(&a, &m, "solve", "pool.csv", "--cost-unit",
 				       units[ts_rand_below(&rng, 5)], "--battery",
 				       bats[ts_rand_below(&rng, 8)], "--idle",
 				       idles[ts_rand_below(&rng, 5)], "--rate",
@@ -68,7 +53,7 @@ static void test_same_parameters(void **state)
 		}
 		snprintf(kbuf, sizeof kbuf, "%lld", a.params.k);
 		snprintf(bbuf, sizeof bbuf, "%.17g", a.params.budget);
-		assert_int_equal(parse(&b, &m, "solve", "pool.csv", "--K", kbuf, "--budget", bbuf,
+		assert_int_equal(ts_cli_parse(&b, &m, "solve", "pool.csv", "--K", kbuf, "--budget", bbuf,
 				       lam, lamv, NULL), ST_OK);
 		assert_int_equal(a.params.k, b.params.k);
 		assert_true(a.params.budget == b.params.budget);        /* bit for bit */
@@ -89,7 +74,7 @@ static void test_lambda_follows_k(void **state)
 	(void)state;
 	struct cli_options o;
 	struct status_msg m;
-	assert_int_equal(parse(&o, &m, "solve", "p.csv", "--cost-unit", "mJ", "--battery", "40mWh",
+	assert_int_equal(ts_cli_parse(&o, &m, "solve", "p.csv", "--cost-unit", "mJ", "--battery", "40mWh",
 			       "--idle", "2mW", "--rate", "30/min", "--duration", "90min", NULL),
 			 ST_OK);
 	assert_int_equal(o.params.k, 2700);
@@ -105,33 +90,33 @@ static void test_refused(void **state)
 	(void)state;
 	struct cli_options o;
 	struct status_msg m;
-	assert_int_equal(parse(&o, &m, "solve", "p.csv", "--battery", "40kJ", "--rate", "1/s",
+	assert_int_equal(ts_cli_parse(&o, &m, "solve", "p.csv", "--battery", "40kJ", "--rate", "1/s",
 			       "--duration", "1h", NULL), ST_USAGE);
 	assert_non_null(strstr(m.text, "give --cost-unit"));
-	assert_int_equal(parse(&o, &m, "lifetime", "p.csv", "--cost-unit", "mJ", "--battery",
+	assert_int_equal(ts_cli_parse(&o, &m, "lifetime", "p.csv", "--cost-unit", "mJ", "--battery",
 			       "40kJ", "--rate", "1/s", "--min-accuracy", "70", NULL), ST_OK);
 	assert_int_equal(o.command, CLI_LIFETIME);
 	assert_int_equal(o.steps, 11);
-	assert_int_equal(parse(&o, &m, "lifetime", "p.csv", "--cost-unit", "mJ", "--battery",
+	assert_int_equal(ts_cli_parse(&o, &m, "lifetime", "p.csv", "--cost-unit", "mJ", "--battery",
 			       "40kJ", "--rate", "1/s", "--sweep", "--steps", "4", NULL), ST_OK);
 	assert_true(o.sweep && o.steps == 4);
 	/* a rate alone is the time row (cli_time.h), in every command; a battery is not */
-	assert_int_equal(parse(&o, &m, "frontier", "p.csv", "--rate", "4/s", NULL), ST_OK);
+	assert_int_equal(ts_cli_parse(&o, &m, "frontier", "p.csv", "--rate", "4/s", NULL), ST_OK);
 	assert_true(o.params.rate == 4 && o.spec.latency_needed);
-	assert_int_equal(parse(&o, &m, "solve", "p.csv", "--budget", "3", "--rate", "30/min",
+	assert_int_equal(ts_cli_parse(&o, &m, "solve", "p.csv", "--budget", "3", "--rate", "30/min",
 			       "--duty-cycle", "0.5", NULL), ST_OK);
 	assert_true(o.params.rate == 0.5 && o.params.duty_cycle == 0.5 && o.params.k == 1000);
-	assert_int_equal(parse(&o, &m, "frontier", "p.csv", "--battery", "1kJ", NULL), ST_USAGE);
+	assert_int_equal(ts_cli_parse(&o, &m, "frontier", "p.csv", "--battery", "1kJ", NULL), ST_USAGE);
 	assert_non_null(strstr(m.text, "--battery: not used by 'frontier'"));
 	/* the planner's battery mode: the same options, its duration slider starts at K = 1000 */
-	assert_int_equal(parse(&o, &m, "p.csv", "--battery", "1kJ", NULL), ST_USAGE);
+	assert_int_equal(ts_cli_parse(&o, &m, "p.csv", "--battery", "1kJ", NULL), ST_USAGE);
 	assert_non_null(strstr(m.text, "give --cost-unit"));
-	assert_int_equal(parse(&o, &m, "p.csv", "--cost-unit", "mJ", "--battery", "40kJ",
+	assert_int_equal(ts_cli_parse(&o, &m, "p.csv", "--cost-unit", "mJ", "--battery", "40kJ",
 			       "--rate", "2/s", NULL), ST_OK);
 	assert_int_equal(o.command, CLI_PLAN);
 	assert_int_equal(o.phys.plan.k, 1000);
 	assert_true(o.phys.plan.duration_s == 500);
-	assert_int_equal(parse(&o, &m, "p.csv", "--cost-unit", "mJ", "--battery", "40kJ", NULL),
+	assert_int_equal(ts_cli_parse(&o, &m, "p.csv", "--cost-unit", "mJ", "--battery", "40kJ", NULL),
 			 ST_USAGE);
 	assert_non_null(strstr(m.text, "needs --battery and --rate (missing: --rate)"));
 }

@@ -15,25 +15,10 @@
 #include <cmocka.h>
 
 #include "optdeploy/cli/cli.h"
+#include "cli_args.h"
 #include "optdeploy/core/cost_unit.h"
 #include "optdeploy/core/pool_tables.h"
 #include "optdeploy/core/units.h"
-
-#define MAX_ARGS 24
-
-static enum status parse(struct cli_options *o, struct status_msg *m, const char *first, ...)
-{
-	char *argv[MAX_ARGS];
-	int argc = 0;
-	va_list ap;
-	argv[argc++] = (char *)"optdeploy";
-	va_start(ap, first);
-	for (const char *a = first; a != NULL && argc < MAX_ARGS - 1; a = va_arg(ap, const char *))
-		argv[argc++] = (char *)a;
-	va_end(ap);
-	argv[argc] = NULL;
-	return cli_parse(argc, argv, o, m);
-}
 
 static void test_declared(void **state)
 {
@@ -204,52 +189,52 @@ static void test_cli(void **state)
 	struct cli_options o;
 	struct status_msg m;
 	(void)state;
-	assert_int_equal(parse(&o, &m, "solve", "--pool", "rpi4", "--budget", "250mJ", NULL), ST_OK);
+	assert_int_equal(ts_cli_parse(&o, &m, "solve", "--pool", "rpi4", "--budget", "250mJ", NULL), ST_OK);
 	assert_true(o.params.budget == 250);
 	assert_string_equal(o.unit.name, "mJ");
-	assert_int_equal(parse(&o, &m, "solve", "--pool", "rpi4", "--budget", "0.25J", NULL), ST_OK);
+	assert_int_equal(ts_cli_parse(&o, &m, "solve", "--pool", "rpi4", "--budget", "0.25J", NULL), ST_OK);
 	assert_true(o.params.budget == 250);
-	assert_int_equal(parse(&o, &m, "sweep", "--pool", "rpi4", "--from", "20mJ", "--to", "2J",
+	assert_int_equal(ts_cli_parse(&o, &m, "sweep", "--pool", "rpi4", "--from", "20mJ", "--to", "2J",
 			       NULL), ST_OK);
 	assert_true(o.from == 20 && o.to == 2000);
 	/* plain budgets are in the cost unit, times the conversion */
-	assert_int_equal(parse(&o, &m, "solve", "--pool", "zoo", "--cost-unit", "2.5mJ", "--budget",
+	assert_int_equal(ts_cli_parse(&o, &m, "solve", "--pool", "zoo", "--cost-unit", "2.5mJ", "--budget",
 			       "4", NULL), ST_OK);
 	assert_true(o.params.budget == 10 && o.cost_factor == 2.5);
-	assert_int_equal(parse(&o, &m, "frontier", "p.csv", "--cost-unit", "2.5mJ", "--from", "2",
+	assert_int_equal(ts_cli_parse(&o, &m, "frontier", "p.csv", "--cost-unit", "2.5mJ", "--from", "2",
 			       "--to", "25mJ", NULL), ST_OK);
 	assert_true(o.from == 5 && o.to == 25);
 	/* --cost-unit in every command */
 	static const char *const cmds[] = { "solve", "sweep", "frontier", "compare", "schedule" };
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-		assert_int_equal(parse(&o, &m, cmds[i], "p.csv", "--cost-unit", "mJ", "--budget", "3",
+		assert_int_equal(ts_cli_parse(&o, &m, cmds[i], "p.csv", "--cost-unit", "mJ", "--budget", "3",
 				       NULL) == ST_OK || strstr(m.text, "--budget: not used") != NULL,
 				 1);
-	assert_int_equal(parse(&o, &m, "plot", "p.csv", "--cost-unit", "2.5mJ", "-o", "f.pdf", NULL),
+	assert_int_equal(ts_cli_parse(&o, &m, "plot", "p.csv", "--cost-unit", "2.5mJ", "-o", "f.pdf", NULL),
 			 ST_OK);
 	/* an energy pool needs no --cost-unit for the battery */
-	assert_int_equal(parse(&o, &m, "lifetime", "--pool", "xavier", "--battery", "10Wh", "--rate",
+	assert_int_equal(ts_cli_parse(&o, &m, "lifetime", "--pool", "xavier", "--battery", "10Wh", "--rate",
 			       "1/s", "--min-accuracy", "70", NULL), ST_OK);
 	assert_true(o.phys.bp.cost_unit_j == 0.001);
 	/* refused, exit 64 */
-	assert_int_equal(parse(&o, &m, "solve", "--pool", "torchvision", "--cost-unit", "mJ",
+	assert_int_equal(ts_cli_parse(&o, &m, "solve", "--pool", "torchvision", "--cost-unit", "mJ",
 			       "--budget", "5", NULL), ST_USAGE);
 	assert_string_equal(m.text, "--cost-unit: \"mJ\": the pool's cost is GFLOPS, not an energy; "
 			    "give what one GFLOPS is in energy, e.g. --cost-unit 2.5mJ");
-	assert_int_equal(parse(&o, &m, "solve", "--pool", "torchvision", "--budget", "5mJ", NULL),
+	assert_int_equal(ts_cli_parse(&o, &m, "solve", "--pool", "torchvision", "--budget", "5mJ", NULL),
 			 ST_USAGE);
 	assert_true(strncmp(m.text, "--budget: \"5mJ\" is an energy", 28) == 0);
-	assert_int_equal(parse(&o, &m, "solve", "--pool", "zoo", "--battery", "1kJ", "--rate", "1/s",
+	assert_int_equal(ts_cli_parse(&o, &m, "solve", "--pool", "zoo", "--battery", "1kJ", "--rate", "1/s",
 			       "--duration", "1h", NULL), ST_USAGE);
 	assert_string_equal(m.text, "--battery: the pool's cost is GFLOPS, not an energy; give "
 			    "--cost-unit with what one GFLOPS is in energy (e.g. --cost-unit 2.5mJ)");
-	assert_int_equal(parse(&o, &m, "solve", "--pool", "rpi4", "--budget", "250mj", NULL),
+	assert_int_equal(ts_cli_parse(&o, &m, "solve", "--pool", "rpi4", "--budget", "250mj", NULL),
 			 ST_USAGE);
-	assert_int_equal(parse(&o, &m, "lifetime", "--pool", "rpi4", "--battery", "1kJ", "--rate",
+	assert_int_equal(ts_cli_parse(&o, &m, "lifetime", "--pool", "rpi4", "--battery", "1kJ", "--rate",
 			       "1/s", "--sweep", "--from", "50mJ", NULL), ST_USAGE);
 	assert_string_equal(m.text, "--from: \"50mJ\": lifetime --sweep ranges over accuracy "
 			    "floors (plain numbers)");
-	assert_int_equal(parse(&o, &m, "lifetime", "--pool", "zoo", "--cost-unit", "2.5mJ",
+	assert_int_equal(ts_cli_parse(&o, &m, "lifetime", "--pool", "zoo", "--cost-unit", "2.5mJ",
 			       "--battery", "1kJ", "--rate", "1/s", "--sweep", "--from", "70", NULL),
 			 ST_OK);
 	assert_true(o.from == 70);   /* a floor: not converted */

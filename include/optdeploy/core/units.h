@@ -43,6 +43,13 @@ struct units_exact {
 	uint32_t num, den;
 };
 
+/*
+ * The user's text s made safe to quote in a one-line message, into buf of
+ * size bytes: control bytes become '?', text too long is cut with "...".
+ * Shared by every message that quotes what the user typed.
+ */
+const char *units_quoted(const char *s, char *buf, size_t size);
+
 /* Energies and battery capacities in joules, > 0 and finite. */
 enum status units_parse_energy(const char *s, double *joules, struct status_msg *m);
 enum status units_parse_battery(const char *s, double *joules, struct status_msg *m);

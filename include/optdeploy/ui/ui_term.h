@@ -95,6 +95,14 @@ int ui_text(const struct ui_term *t, int y, int x, int w, attr_t a, const char *
 int ui_textf(const struct ui_term *t, int y, int x, int w, attr_t a, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/*
+ * One character of UTF-8 text s (len > 0 bytes left): its length in bytes
+ * (an invalid or cut byte is one, and resets *st) and, in *cw, its display
+ * columns, at least one.  The measure ui_text_width and the status line's
+ * wrapping share, so both count a line the same way.
+ */
+size_t ui_text_step(const char *s, size_t len, mbstate_t *st, int *cw);
+
 /* Display columns of UTF-8 text (each invalid byte counts one). */
 int ui_text_width(const char *s);
 
