@@ -75,6 +75,29 @@ bool ui_heatmap_nearest_log(double from, double to, size_t n_levels, double b, s
  * rh screen rows per model row, so a tall screen shows a taller figure;
  * model[i] is the sweep row of screen row i / rh, or -1 for a struck-out row.
  */
+/*
+ * The darkest shade of model mi over column col: its own level j, and every
+ * solved level whose nearest column is col.  A panel narrower than the sweep
+ * has more levels than columns; without this a model used only at levels
+ * between two drawn columns would get a row (it is used) and no mark at all.
+ */
+static int column_shade(const struct sweep *sw, int col, int ncols, size_t j, long mi)
+{
+	int s = ui_shade_index(sweep_share(sw, j, (size_t)mi));
+
+	for (size_t l = j; l > 0 && ui_heatmap_col(l - 1, ncols, sw->n_levels) == col; l--)
+		if (l - 1 < sw->done && policy_has_counts(&sw->levels[l - 1].policy)) {
+			int sl = ui_shade_index(sweep_share(sw, l - 1, (size_t)mi));
+			s = sl > s ? sl : s;
+		}
+	for (size_t l = j + 1; l < sw->n_levels && ui_heatmap_col(l, ncols, sw->n_levels) == col; l++)
+		if (l < sw->done && policy_has_counts(&sw->levels[l].policy)) {
+			int sl = ui_shade_index(sweep_share(sw, l, (size_t)mi));
+			s = sl > s ? sl : s;
+		}
+	return s;
+}
+
 static void draw_cells(const struct ui_term *t, const struct sweep *sw, struct ui_rect c, int rows,
 		       int rh, const long *model)
 {
@@ -86,7 +109,7 @@ static void draw_cells(const struct ui_term *t, const struct sweep *sw, struct u
 		bool answered = done && policy_has_counts(&sw->levels[j].policy);
 		for (int i = 0; i < rows * rh; i++) {
 			long mi = model[i / rh];
-			int s = answered && mi >= 0 ? ui_shade_index(sweep_share(sw, j, (size_t)mi)) : 0;
+			int s = answered && mi >= 0 ? column_shade(sw, col, c.w, j, mi) : 0;
 			if (mi < 0)
 				ui_put(c.y + i, c.x + col, t->g->hline, dim);
 			else if (!done)

@@ -1,9 +1,11 @@
 #!/bin/sh
 # The heatmaps are the sweep command's figures: every cell of figure 4
 # (lambda = 0) and figure 5 (the current lambda) shows the shade of the share
-# `optdeploy sweep` computes for that model at that column's budget level
-# (101 levels spread evenly over the columns), for two pools, before and after
-# a change of lambda and K.
+# `optdeploy sweep` computes for that model at that column's budget level (the
+# darkest of the levels nearest the column, when the sweep has more levels than
+# the figure has columns; 101 levels spread evenly over the columns), for two
+# pools, before and after a change of lambda and K.  On a 94-model pool at
+# 80x24, where the levels outnumber the columns, every row drawn has a mark.
 set -u
 . tests/tui/helpers/tmux.sh
 
@@ -54,13 +56,18 @@ compare() {
 				w = 0
 				while (from + w <= length(ax) && substr(ax, from + w, 1) != " ") w++
 				for (c = 0; c < w; c++) {
+					# the level of this column, or the darkest of the levels nearest it
 					j = int(c * (L - 1) / (w - 1) + 0.5)
+					want = shade[j]
+					for (l = 0; l < L; l++)
+						if (int(l * (w - 1) / (L - 1) + 0.5) == c && shade[l] > want)
+							want = shade[l]
 					ch = substr(line, from + c, 1)
 					if (ch == "") ch = " "  # capture-pane drops trailing blanks
 					got = ch == " " ? 0 : ch + 0
-					if (ch !~ /^[ 1-4]$/ || got != shade[j]) {
+					if (ch !~ /^[ 1-4]$/ || got != want) {
 						printf "%s, figure %d, column %d (level %d): shade %s, sweep says %d\n",
-							model, fig + 3, c, j, ch, shade[j]
+							model, fig + 3, c, j, ch, want
 						exit 1
 					}
 				}
@@ -82,6 +89,25 @@ for pool in uci_har imagenet_paper; do
 	compare "$DATA" 1 --K 10000 --lambda 0
 	compare "$DATA" 2 --K 10000 --lambda-per-k 0.4
 done
+T send-keys -t t: q
+wait_for "EXIT=0"
+stop
+
+# rpi4 at 80x24: a model gets a row because it is used at some level, so its
+# row is never blank, even when those levels fall between two drawn columns.
+start 80 24 -- --pool rpi4
+wait_ready
+shades | awk '
+	/Fig\. 4/ { inside = 1; next }
+	inside && /[0-9]--/ { exit }
+	inside {
+		cells = $0
+		gsub(/[^ ]*[A-Za-z?_][^ ]*/, "", cells)  # the row labels (shades are bare digits)
+		if (cells !~ /[1-4]/) { print "a heatmap row without a mark: " $0; bad = 1 }
+	}
+	inside { rows++ }
+	END { if (bad) exit 1; if (rows < 3) { print "only " rows " heatmap rows"; exit 1 } }' ||
+	fail "rpi4 at 80x24: a listed heatmap row shows no share"
 T send-keys -t t: q
 wait_for "EXIT=0"
 echo "heatmap: ok"
