@@ -92,7 +92,7 @@ static void put_busy(struct export_out *o, const struct pool *pool, const struct
 	export_put_number(o, limits_duty(&pol->params) * span);
 }
 
-static enum status check_policy(const char *name, const struct pool *pool,
+enum status export_check_policy(const char *name, const struct pool *pool,
 				const struct policy *pol, struct status_msg *m)
 {
 	if (policy_has_counts(pol) && (pol->n != pool->n || pol->params.k <= 0))
@@ -105,7 +105,7 @@ static enum status check_policy(const char *name, const struct pool *pool,
 enum status export_policy_stream(FILE *fp, const char *name, const struct pool *pool,
 				 const struct policy *pol, struct status_msg *m)
 {
-	enum status st = check_policy(name, pool, pol, m);
+	enum status st = export_check_policy(name, pool, pol, m);
 	if (st != ST_OK)
 		return st;
 	struct export_out o;

@@ -49,16 +49,6 @@ static void name_text_free(struct name_text *nt)
 	free(nt->start);
 }
 
-static enum status check_level(const char *name, const struct pool *pool,
-			       const struct policy *pol, struct status_msg *m)
-{
-	if (policy_has_counts(pol) && (pol->n != pool->n || pol->params.k <= 0))
-		return status_fail(m, ST_INTERNAL,
-				   "%s: policy has %zu models and K = %lld, pool has %zu models",
-				   name, pol->n, pol->params.k, pool->n);
-	return ST_OK;
-}
-
 /* ",expected_accuracy,expected_cost,objective,status\n" (empty numbers without counts) */
 static size_t outcome_text(char *buf, const struct policy *pol)
 {
@@ -145,7 +135,7 @@ enum status export_sweep_levels(FILE *fp, const char *name, const void *ctx, siz
 		if (job->solver != NULL && lv->policy.outcome == SOLVE_FAILED)
 			st = level_failed(lv, m);
 		else
-			st = check_level(name, pool, &lv->policy, m);
+			st = export_check_policy(name, pool, &lv->policy, m);
 		if (st != ST_OK)
 			break;
 		put_level(o, pool, &nt, lv->budget, &lv->policy);

@@ -38,6 +38,11 @@ typedef enum status (*export_writer)(FILE *fp, const char *name, const void *ctx
 enum status export_atomic(const char *path, export_writer write, const void *ctx,
 			  size_t *rows, struct status_msg *m);
 
+/* ST_INTERNAL (naming name) when pol has counts that do not fit pool or a K <= 0;
+ * every policy and sweep writer checks this before writing a row. */
+enum status export_check_policy(const char *name, const struct pool *pool,
+				const struct policy *pol, struct status_msg *m);
+
 /* Write to an open stream; ST_OUTPUT on a write error (name used in the message). */
 enum status export_policy_stream(FILE *fp, const char *name, const struct pool *pool,
 				 const struct policy *pol, struct status_msg *m);
