@@ -52,6 +52,7 @@ struct solver {
 	struct deploy_mip *mip;
 	struct deploy_near *near;
 	struct deploy_few *few;
+	struct support_memo *memo;  /* the search's last optimal support */
 	double *lp_x;           /* LP counts per kept model */
 	double *lp_x_paper;     /* the same for the paper's LP when charges are apart */
 	long long *kept_count;  /* integer counts per kept model */
@@ -132,12 +133,15 @@ static bool build_problems(struct solver *s)
 	deploy_mip_free(s->mip);
 	deploy_near_free(s->near);
 	deploy_few_free(s->few);
+	support_memo_free(s->memo);
 	choose_models(s);
 	s->lp = deploy_lp_new(s->pool, s->kept, s->m);
 	s->mip = deploy_mip_new(s->pool, s->kept, s->m);
 	s->near = deploy_near_new(s->pool, s->kept, s->m);
 	s->few = deploy_few_new(s->pool, s->kept, s->m);
-	return s->lp != NULL && s->mip != NULL && s->near != NULL && s->few != NULL;
+	s->memo = support_memo_new(s->m);
+	return s->lp != NULL && s->mip != NULL && s->near != NULL && s->few != NULL &&
+	       s->memo != NULL;
 }
 
 struct solver *solver_new(const struct pool *pool, struct status_msg *m)
@@ -215,6 +219,7 @@ void solver_free(struct solver *s)
 		deploy_near_free(s->near);
 		deploy_few_free(s->few);
 	}
+	support_memo_free(s->memo);
 	free(s->kept);
 	free(s->lp_x);
 	free(s->lp_x_paper);
@@ -501,6 +506,7 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 		.near = s->search == SOLVE_SEARCH_SUPPORTS_SPLIT ? NULL : s->near,
 		.resource_tol = (double)resource_tolerance(s->pool, sp),
 		.deadline = s->deadline, .root_bound = root->value, .root_x = root->x,
+		.memo = s->memo,
 	};
 	bool decisions = sp->lambda > 0 || limits_active(sp);  /* some z is a real choice */
 	/* GLPK branching on z sees the charges: never when they are apart */
