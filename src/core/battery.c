@@ -49,8 +49,10 @@ enum status battery_charge_idle_time(const struct battery_params *bp, struct poo
 	}
 	for (size_t i = 0; i < pool->n; i++) {
 		struct model *md = &pool->models[i];
+		md->energy = md->cost;  /* kept as read: exports show the measured energy */
 		md->cost = fmax(md->cost - per_s * md->latency, 0.0);
 	}
+	pool->idle_per_s = per_s;
 	return ST_OK;
 }
 

@@ -24,6 +24,8 @@ struct model {
 	                      unit; 0 when the pool has no memory field */
 	double latency;    /* seconds per inference, >= 0 and finite (the latency
 	                      column times the latency unit); 0 when the pool has none */
+	double energy;     /* the measured energy per inference when the pool's costs
+	                      are e - P t (pool.idle_per_s > 0, battery.h); else unused */
 };
 
 /*
@@ -45,6 +47,9 @@ struct pool {
 	bool has_latency;      /* likewise for the latency column */
 	struct cost_unit unit; /* what a cost is (cost_unit.h); kind NONE when undeclared */
 	const char *accuracy_label;  /* static, "top-1 accuracy (%)"; NULL: "accuracy" */
+	double idle_per_s;     /* > 0: the idle draw (cost units a second) was charged for
+	                          idle time only, each cost is e - P t and each model's
+	                          energy holds e (battery_charge_idle_time); 0: costs are e */
 };
 
 /*
@@ -79,6 +84,12 @@ size_t pool_cheapest(const struct pool *p);
 
 /* Index of the most accurate model (lowest cost breaks ties); n must be > 0. */
 size_t pool_most_accurate(const struct pool *p);
+
+/*
+ * Model i's measured energy per inference, in cost units: the file's cost,
+ * also when the solver's cost is e - P t (idle charged for idle time only).
+ */
+double pool_energy(const struct pool *p, size_t i);
 
 /* Highest cost in the pool; n must be > 0. */
 double pool_max_cost(const struct pool *p);
