@@ -24,6 +24,7 @@ static void pool_clear(struct pool *p)
 	p->unit = cost_unit_declared(NULL);
 	p->accuracy_label = NULL;
 	p->idle_per_s = 0;
+	p->energy = NULL;
 }
 
 size_t pool_cheapest(const struct pool *p)
@@ -50,7 +51,7 @@ size_t pool_most_accurate(const struct pool *p)
 
 double pool_energy(const struct pool *p, size_t i)
 {
-	return p->idle_per_s > 0 ? p->models[i].energy : p->models[i].cost;
+	return p->energy != NULL ? p->energy[i] : p->models[i].cost;
 }
 
 double pool_max_cost(const struct pool *p)
@@ -86,8 +87,8 @@ enum status pool_normalize(struct pool *p, struct status_msg *m)
 					   p->models[i].name, POOL_VALUE_MAX);
 	for (size_t i = 0; i < p->n; i++) {
 		p->models[i].cost = i == b ? 100.0 : rescale(p->models[i].cost, ref);
-		if (p->idle_per_s > 0)  /* the measured energies in the same scale */
-			p->models[i].energy = rescale(p->models[i].energy, ref);
+		if (p->energy != NULL)  /* the measured energies in the same scale */
+			p->energy[i] = rescale(p->energy[i], ref);
 	}
 	p->idle_per_s *= factor;
 	p->cost_scale *= factor;
@@ -120,6 +121,13 @@ enum status pool_copy(struct pool *dst, const struct pool *src, struct status_ms
 	dst->unit = src->unit;
 	dst->accuracy_label = src->accuracy_label;
 	dst->idle_per_s = src->idle_per_s;
+	if (src->energy != NULL) {
+		if ((dst->energy = malloc(src->n * sizeof *dst->energy)) == NULL) {
+			pool_free(dst);
+			return status_fail(m, ST_INTERNAL, "out of memory copying the pool");
+		}
+		memcpy(dst->energy, src->energy, src->n * sizeof *dst->energy);
+	}
 	return ST_OK;
 }
 
@@ -129,6 +137,7 @@ void pool_free(struct pool *p)
 		return;
 	free_models(p->models, p->n);
 	free(p->source);
+	free(p->energy);
 	pool_clear(p);
 }
 

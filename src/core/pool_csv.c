@@ -389,7 +389,7 @@ static const char *row_name(struct loader *L)
 
 static void finish_row(struct loader *L, size_t nf)
 {
-	struct model md = {NULL, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0};
+	struct model md = {NULL, 0.0, 0.0, 1.0, 0.0, 0.0};
 	double *field[R_COUNT] = {NULL, &md.cost, &md.accuracy, &md.load_cost, &md.memory,
 				  &md.latency};
 	const char *name;

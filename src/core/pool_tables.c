@@ -380,7 +380,7 @@ static enum status join(struct joiner *J, struct pool *out, struct name_list *mi
 	if (out->models == NULL)
 		return status_fail(J->m, ST_INTERNAL, "out of memory joining the tables");
 	for (size_t r = 0; r < first->n; r++) {
-		struct model md = { 0 };
+		struct model md;
 		const char *where;
 		if (!gather(J, r, &md, &where)) {
 			if (!was_skipped(J, md.name))

@@ -163,7 +163,7 @@ static void set_costs(struct pool *p, struct model *mv, const double *costs, siz
 	memset(p, 0, sizeof *p);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(names[i], sizeof names[i], "m%zu", i);
-		mv[i] = (struct model){ names[i], costs[i], 50.0 + (double)i, 1.0, 0.0, 0.0, 0.0 };
+		mv[i] = (struct model){ names[i], costs[i], 50.0 + (double)i, 1.0, 0.0, 0.0 };
 	}
 	p->models = mv;
 	p->n = n;

@@ -585,7 +585,7 @@ static void test_regress_scaled_nofeas(void **state)
 	for (size_t i = 0; i < 2; i++) {
 		in.names[i][0] = 'm';
 		in.names[i][1] = (char)('0' + i);
-		in.md[i] = (struct model){in.names[i], v[i][0], v[i][1], v[i][2], v[i][3], v[i][4], 0};
+		in.md[i] = (struct model){in.names[i], v[i][0], v[i][1], v[i][2], v[i][3], v[i][4]};
 	}
 	in.pool = (struct pool){.models = in.md, .n = 2, .cost_scale = 1, .has_memory = true,
 				.has_latency = true};
@@ -622,7 +622,7 @@ static void regress(const double (*rows)[5], size_t n, const struct solve_params
 		in.names[i][0] = 'm';
 		in.names[i][1] = (char)('0' + i);
 		in.md[i] = (struct model){in.names[i], rows[i][0], rows[i][1], rows[i][2], rows[i][3],
-					  rows[i][4], 0};
+					  rows[i][4]};
 	}
 	in.pool = (struct pool){.models = in.md, .n = n, .cost_scale = 1, .has_memory = true,
 				.has_latency = true};

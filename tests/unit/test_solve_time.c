@@ -572,8 +572,8 @@ static void test_lifetime_time(void **state)
 		sp.min_accuracy = ts_rand_range(&rng, lo, hi);
 		if (t < 4) {  /* the designed pool: only half and half keeps up at the floor */
 			tp.pool.n = n = 2;
-			tp.models[0] = (struct model){tp.names[0], 40, 60, 1, 0, 0.020, 0};
-			tp.models[1] = (struct model){tp.names[1], 30, 75, 1, 0, 0.080, 0};
+			tp.models[0] = (struct model){tp.names[0], 40, 60, 1, 0, 0.020};
+			tp.models[1] = (struct model){tp.names[1], 30, 75, 1, 0, 0.080};
 			sp.min_accuracy = 67.5;
 		}
 		double rate = ts_rand_range(&rng, 0.5, 1.2) / ((min_latency(&tp.pool) +

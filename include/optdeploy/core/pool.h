@@ -24,8 +24,6 @@ struct model {
 	                      unit; 0 when the pool has no memory field */
 	double latency;    /* seconds per inference, >= 0 and finite (the latency
 	                      column times the latency unit); 0 when the pool has none */
-	double energy;     /* the measured energy per inference when the pool's costs
-	                      are e - P t (pool.idle_per_s > 0, battery.h); else unused */
 };
 
 /*
@@ -48,8 +46,10 @@ struct pool {
 	struct cost_unit unit; /* what a cost is (cost_unit.h); kind NONE when undeclared */
 	const char *accuracy_label;  /* static, "top-1 accuracy (%)"; NULL: "accuracy" */
 	double idle_per_s;     /* > 0: the idle draw (cost units a second) was charged for
-	                          idle time only, each cost is e - P t and each model's
-	                          energy holds e (battery_charge_idle_time); 0: costs are e */
+	                          idle time only and each cost is e - P t
+	                          (battery_charge_idle_time); 0: the costs are as read */
+	double *energy;        /* owned, n entries when idle_per_s > 0: each model's
+	                          measured energy e (cost units); else NULL */
 };
 
 /*
