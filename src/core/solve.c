@@ -23,6 +23,7 @@
 #include "optdeploy/core/deploy_few.h"
 #include "optdeploy/core/deploy_lp.h"
 #include "optdeploy/core/deploy_mip.h"
+#include "optdeploy/core/deploy_near.h"
 #include "optdeploy/core/limits.h"
 #include "optdeploy/core/scale.h"
 #include "optdeploy/core/solve_checks.h"
@@ -664,6 +665,13 @@ static bool solve_time_slack(struct solver *s, const struct solve_params *sp,
 size_t solver_time_fast_count(const struct solver *s)
 {
 	return s->time_fast;
+}
+
+void solver_time_box_counts(const struct solver *s, size_t *boxed, size_t *declined)
+{
+	*boxed = *declined = 0;
+	if (s->near != NULL)
+		deploy_near_time_counts(s->near, boxed, declined);
 }
 
 /* One solve with GLPK's fatal errors caught; sp in the caller's units, wsp in the internal ones. */

@@ -20,7 +20,8 @@
  *
  * The time row of a rate (limits.h) is a row of every node's LP, so each
  * bound is still a relaxation's, and of every support's integer program,
- * which is then deploy_mip's (deploy_near proves no box for two rows).
+ * which is then deploy_near_time's box for two rows (through deploy_near),
+ * or deploy_mip's when that box cannot be proven.
  * With it an LP-feasible problem can have no integer policy (two models
  * mixed in a proportion no K allows): a search that ends with no incumbent
  * has proven every support empty and answers SOLVE_INFEASIBLE.
