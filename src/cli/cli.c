@@ -171,8 +171,11 @@ static int emit_policy(const struct cli_options *o, const struct pool *pool,
 	struct status_msg m;
 	enum status st;
 	size_t rows = 0;
+	/* battery mode: the CSV says what the battery pays (export.h) */
+	struct export_battery battery = { &o->phys.bp, o->phys.plan.duration_s };
+	const struct export_battery *bat = o->phys.battery_given ? &battery : NULL;
 	if (o->output != NULL && strcmp(o->output, "-") != 0) {
-		st = export_policy_file(o->output, pool, p, &rows, &m);
+		st = export_policy_battery_file(o->output, pool, p, bat, &rows, &m);
 		if (st != ST_OK)
 			return report(st, &m);
 		fprintf(stderr, "optdeploy: wrote %zu row%s to %s\n", rows,
@@ -180,7 +183,7 @@ static int emit_policy(const struct cli_options *o, const struct pool *pool,
 		return 0;
 	}
 	if (o->format == CLI_FORMAT_CSV)
-		st = export_policy_stream(stdout, "standard output", pool, p, &m);
+		st = export_policy_battery_stream(stdout, "standard output", pool, p, bat, &m);
 	else
 		st = cli_print_solve(stdout, o, pool, p, &m);
 	if (st == ST_OK && o->format != CLI_FORMAT_CSV) {

@@ -249,6 +249,13 @@ void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct
 			       o->pool_name != NULL ? o->pool_name : "", pl->k, pl->budget);
 	double left = shown_left(bp, battery_left_j(bp, pl->duration_s, p->total_cost));
 	double pct = 100 * left / bp->battery_j;
+	/* the CSV's inference_j + idle_j = total_j (export.h) */
+	double inf_j = p->total_cost * bp->cost_unit_j + busy_j;
+	units_format_energy(a, sizeof a, bp->battery_j - left);
+	units_format_energy(b, sizeof b, inf_j);
+	units_format_energy(c, sizeof c, bp->battery_j - left - inf_j);
+	cli_battery_kv(fp, "total energy", "%s = inferences %s + idle %s (what the battery pays)",
+		       a, b, c);
 	units_format_energy(a, sizeof a, left);
 	if (pct > 0 && pct < 0.1)
 		cli_battery_kv(fp, "battery left", "%s (<0.1%% of the battery) after %s", a, d);

@@ -150,44 +150,65 @@ static size_t *listed_models(const struct cli_options *o, const struct pool *poo
 	return idx;
 }
 
-static void allocation_row(struct cli_table *t, const struct model *md, long long count,
-			   long long k, bool mem)
+/* The allocation table's columns, in order; ENERGY and MEMORY only when shown. */
+enum alloc_col { AC_MODEL, AC_COST, AC_ENERGY, AC_ACCURACY, AC_LOAD, AC_MEMORY, AC_COUNT,
+		 AC_SHARE, AC_N };
+
+static void allocation_row(struct cli_table *t, const struct pool *pool, size_t i,
+			   long long count, long long k, const bool *shown)
 {
+	const struct model *md = &pool->models[i];
+	double v[AC_N] = { 0, md->cost, pool_energy(pool, i), md->accuracy, md->load_cost,
+			   md->memory, 0, 0 };
+	size_t col = 0;
 	cli_table_row(t);
-	cli_table_set(t, 0, "%s", md->name);
-	cli_table_set(t, 1, "%.6g", md->cost);
-	cli_table_set(t, 2, "%.6g", md->accuracy);
-	cli_table_set(t, 3, "%.6g", md->load_cost);
-	if (mem)
-		cli_table_set(t, 4, "%.6g", md->memory);
-	cli_table_set(t, 4 + mem, "%lld", count);
-	if (count > 0)
-		cli_table_set(t, 5 + mem, "%.1f%%", 100.0 * (double)count / (double)k);
-	else
-		cli_table_set(t, 5 + mem, "-");
+	for (int c = 0; c < AC_N; c++) {
+		if (!shown[c])
+			continue;
+		if (c == AC_MODEL)
+			cli_table_set(t, col, "%s", md->name);
+		else if (c == AC_COUNT)
+			cli_table_set(t, col, "%lld", count);
+		else if (c == AC_SHARE && count > 0)
+			cli_table_set(t, col, "%.1f%%", 100.0 * (double)count / (double)k);
+		else if (c == AC_SHARE)
+			cli_table_set(t, col, "-");
+		else
+			cli_table_set(t, col, "%.6g", v[c]);
+		col++;
+	}
 }
 
 static enum status print_allocation(FILE *fp, const struct cli_options *o,
 				    const struct pool *pool, const struct policy *p,
 				    struct status_msg *m)
 {
-	static const char *const head[] = { "model", "cost", "accuracy", "load_cost", "memory",
-					    "count", "share" };
-	bool mem = pool->has_memory && limits_memory_active(&p->params);
+	static const char *const head[AC_N] = { "model", "cost", "energy", "accuracy",
+						"load_cost", "memory", "count", "share" };
+	bool shown[AC_N] = { true, true, false, true, true, false, true, true };
+	/* with the idle draw for idle time only the cost is e - P t: the measured e beside it */
+	shown[AC_ENERGY] = pool->idle_per_s > 0;
+	shown[AC_MEMORY] = pool->has_memory && limits_memory_active(&p->params);
 	struct cli_table t;
 	enum status st;
+	char align[AC_N + 1];
+	size_t ncol = 0;
 	size_t n, *idx = listed_models(o, pool, p, &n);
 	if (idx == NULL)
 		return status_fail(m, ST_INTERNAL, "out of memory while formatting a table");
-	cli_table_init(&t, mem ? "lrrrrrr" : "lrrrrr");
+	for (int c = 0; c < AC_N; c++)
+		if (shown[c])
+			align[ncol++] = c == AC_MODEL ? 'l' : 'r';
+	align[ncol] = '\0';
+	cli_table_init(&t, align);
 	cli_table_row(&t);
-	for (size_t c = 0, col = 0; c < 7; c++)
-		if (c == 1)
-			cost_heading(&t, col++, pool, head[c]);
-		else if (c != 4 || mem)
-			cli_table_set(&t, col++, "%s", head[c]);
+	for (int c = 0, col = 0; c < AC_N; c++)
+		if (shown[c] && (c == AC_COST || c == AC_ENERGY))
+			cost_heading(&t, (size_t)col++, pool, head[c]);
+		else if (shown[c])
+			cli_table_set(&t, (size_t)col++, "%s", head[c]);
 	for (size_t k = 0; k < n; k++)
-		allocation_row(&t, &pool->models[idx[k]], p->count[idx[k]], p->params.k, mem);
+		allocation_row(&t, pool, idx[k], p->count[idx[k]], p->params.k, shown);
 	st = cli_table_print(&t, fp, 2, m);
 	cli_table_free(&t);
 	free(idx);

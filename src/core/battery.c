@@ -5,6 +5,7 @@
 #include "optdeploy/core/battery.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "optdeploy/core/solve.h"
 
@@ -47,10 +48,18 @@ enum status battery_charge_idle_time(const struct battery_params *bp, struct poo
 					   pool->source ? pool->source : "pool", md->name, e, pw, t, d);
 		}
 	}
+	/* the energies as read are kept: tables and exports show the measured energy */
+	double *energy = malloc((pool->n ? pool->n : 1) * sizeof *energy);
+	if (energy == NULL)
+		return status_fail(m, ST_INTERNAL, "out of memory");
 	for (size_t i = 0; i < pool->n; i++) {
 		struct model *md = &pool->models[i];
+		energy[i] = md->cost;
 		md->cost = fmax(md->cost - per_s * md->latency, 0.0);
 	}
+	free(pool->energy);
+	pool->energy = energy;
+	pool->idle_per_s = per_s;
 	return ST_OK;
 }
 

@@ -49,7 +49,7 @@ static void name_text_free(struct name_text *nt)
 	free(nt->start);
 }
 
-/* ",expected_accuracy,expected_cost,objective,status\n" (empty numbers without counts) */
+/* ",expected_accuracy,expected_cost,objective,status" (empty numbers without counts) */
 static size_t outcome_text(char *buf, const struct policy *pol)
 {
 	char *p = buf;
@@ -68,6 +68,25 @@ static size_t outcome_text(char *buf, const struct policy *pol)
 	size_t sl = strlen(status);
 	memcpy(p, status, sl);
 	p += sl;
+	return (size_t)(p - buf);
+}
+
+/*
+ * ",expected_energy\n" of a level when the costs are e - P t (export.h),
+ * else "\n"; the model's measured_energy goes before it.
+ */
+static size_t energy_text(char *buf, const struct pool *pool, const struct policy *pol)
+{
+	char *p = buf;
+	if (pool->idle_per_s > 0) {
+		*p++ = ',';
+		if (policy_has_counts(pol)) {
+			long double e = 0;
+			for (size_t i = 0; i < pool->n; i++)
+				e += (long double)pol->count[i] * pool_energy(pool, i);
+			p += numtext_double(p, (double)(e / pol->params.k));
+		}
+	}
 	*p++ = '\n';
 	return (size_t)(p - buf);
 }
@@ -76,10 +95,10 @@ static size_t outcome_text(char *buf, const struct policy *pol)
 static void put_level(struct export_out *o, const struct pool *pool, const struct name_text *nt,
 		      double budget, const struct policy *pol)
 {
-	char head[NUMTEXT_SIZE + 1], tail[3 * NUMTEXT_SIZE + 64];
+	char head[NUMTEXT_SIZE + 1], tail[3 * NUMTEXT_SIZE + 64], end[NUMTEXT_SIZE + 4];
 	size_t head_len = numtext_double(head, budget);
 	head[head_len++] = ',';
-	size_t tail_len = outcome_text(tail, pol);
+	size_t tail_len = outcome_text(tail, pol), end_len = energy_text(end, pool, pol);
 	bool counts = policy_has_counts(pol);
 	double k = counts ? (double)pol->params.k : 1;
 	for (size_t i = 0; i < pool->n && o->err == 0; i++) {
@@ -96,6 +115,11 @@ static void put_level(struct export_out *o, const struct pool *pool, const struc
 			export_put_number(o, (double)pol->count[i] / k);
 		}
 		export_put_bytes(o, tail, tail_len);
+		if (pool->idle_per_s > 0) {
+			export_put_bytes(o, ",", 1);
+			export_put_number(o, pool_energy(pool, i));
+		}
+		export_put_bytes(o, end, end_len);
 	}
 }
 
@@ -124,7 +148,8 @@ enum status export_sweep_levels(FILE *fp, const char *name, const void *ctx, siz
 		return st;
 	}
 	export_out_init(o, fp);
-	export_put_text(o, SWEEP_HEADER "\n");
+	export_put_text(o, pool->idle_per_s > 0 ? SWEEP_HEADER ",measured_energy,expected_energy\n"
+						: SWEEP_HEADER "\n");
 	size_t written = 0;
 	for (size_t j = 0; st == ST_OK; j++) {
 		if (job->solver != NULL && j == sw->done && !sweep_finished(sw))

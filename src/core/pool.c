@@ -23,6 +23,8 @@ static void pool_clear(struct pool *p)
 	p->has_latency = false;
 	p->unit = cost_unit_declared(NULL);
 	p->accuracy_label = NULL;
+	p->idle_per_s = 0;
+	p->energy = NULL;
 }
 
 size_t pool_cheapest(const struct pool *p)
@@ -45,6 +47,11 @@ size_t pool_most_accurate(const struct pool *p)
 			best = i;
 	}
 	return best;
+}
+
+double pool_energy(const struct pool *p, size_t i)
+{
+	return p->energy != NULL ? p->energy[i] : p->models[i].cost;
 }
 
 double pool_max_cost(const struct pool *p)
@@ -78,8 +85,12 @@ enum status pool_normalize(struct pool *p, struct status_msg *m)
 			return status_fail(m, ST_DATA, "%s: cannot normalise costs: model '%s' "
 					   "would cost more than %g (the largest cost)", src,
 					   p->models[i].name, POOL_VALUE_MAX);
-	for (size_t i = 0; i < p->n; i++)
+	for (size_t i = 0; i < p->n; i++) {
 		p->models[i].cost = i == b ? 100.0 : rescale(p->models[i].cost, ref);
+		if (p->energy != NULL)  /* the measured energies in the same scale */
+			p->energy[i] = rescale(p->energy[i], ref);
+	}
+	p->idle_per_s *= factor;
 	p->cost_scale *= factor;
 	if (p->unit.kind != COST_UNIT_NORMALISED)
 		p->unit = cost_unit_declared(p->unit.kind == COST_UNIT_ENERGY ? "normalised energy"
@@ -109,6 +120,14 @@ enum status pool_copy(struct pool *dst, const struct pool *src, struct status_ms
 	dst->has_latency = src->has_latency;
 	dst->unit = src->unit;
 	dst->accuracy_label = src->accuracy_label;
+	dst->idle_per_s = src->idle_per_s;
+	if (src->energy != NULL) {
+		if ((dst->energy = malloc(src->n * sizeof *dst->energy)) == NULL) {
+			pool_free(dst);
+			return status_fail(m, ST_INTERNAL, "out of memory copying the pool");
+		}
+		memcpy(dst->energy, src->energy, src->n * sizeof *dst->energy);
+	}
 	return ST_OK;
 }
 
@@ -118,6 +137,7 @@ void pool_free(struct pool *p)
 		return;
 	free_models(p->models, p->n);
 	free(p->source);
+	free(p->energy);
 	pool_clear(p);
 }
 

@@ -243,7 +243,19 @@ static void put_c_comment(struct export_out *o, const struct pool *pool, const s
 	export_put_text(o, "\n * expected cost:     ");
 	export_put_number(o, p->expected_cost);
 	put_comment_text(o, cost_unit_suffix(&pool->unit));
-	export_put_text(o, " per inference\n *\n"
+	export_put_text(o, " per inference");
+	if (pool->idle_per_s > 0) {
+		/* the costs are e - P t (the idle draw for idle time only): the measured e too */
+		long double e = 0;
+		for (size_t i = 0; i < pool->n; i++)
+			e += (long double)p->count[i] * pool_energy(pool, i);
+		export_put_text(o, "\n *                    (budget and cost: each energy less the "
+				"idle draw during it, e - P t)\n * expected energy:   ");
+		export_put_number(o, (double)(e / p->params.k));
+		put_comment_text(o, cost_unit_suffix(&pool->unit));
+		export_put_text(o, " per inference (measured, whole-board)");
+	}
+	export_put_text(o, "\n *\n"
 		 " * After any t calls of optdeploy_schedule_next() in a period, model i has\n"
 		 " * run floor(t c / K) or ceil(t c / K) times (c = optdeploy_counts[i]), so\n"
 		 " * never a whole inference away from its share.  Earliest deadline first\n"

@@ -307,6 +307,11 @@ static void export_policy(struct app *a)
 {
 	struct status_msg m;
 	size_t rows = 0;
+	/* battery mode: what the battery pays, as `solve --battery -o` writes it (an
+	   accuracy floor is solve --K --min-accuracy's problem: its columns) */
+	struct export_battery battery = { &a->bp, a->plan.duration_s };
+	const struct export_battery *bat =
+		a->battery && a->plan_ok && a->mode == SOLVE_MAX_ACCURACY ? &battery : NULL;
 
 	status_clear(&m);
 	if (!a->have_pol)
@@ -315,7 +320,8 @@ static void export_policy(struct app *a)
 		ui_app_message(a, true, "nothing to export: the solve ended %s%s%s",
 			       solve_outcome_name(a->pol.outcome), a->pol.message[0] ? ": " : "",
 			       a->pol.message);
-	else if (export_policy_file(a->export_path, ui_app_pool(a), &a->pol, &rows, &m) == ST_OK)
+	else if (export_policy_battery_file(a->export_path, ui_app_pool(a), &a->pol, bat, &rows,
+					    &m) == ST_OK)
 		ui_app_message(a, false, "exported %zu rows to %s", rows, a->export_path);
 	else
 		ui_app_message(a, true, "%s", m.text);

@@ -27,6 +27,8 @@ enum status ui_whatif_subpool(struct pool *dst, size_t *map, const struct pool *
 			continue;
 		}
 		dst->models[kept] = dst->models[i];
+		if (dst->energy != NULL)
+			dst->energy[kept] = dst->energy[i];
 		map[kept++] = i;
 	}
 	dst->n = kept;

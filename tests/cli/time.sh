@@ -157,18 +157,62 @@ printf 'model,cost,accuracy,latency\na,100,60,50\nb,300,80,100\n' >"$T/two.csv"
 B="--cost-unit mJ --battery 130J --rate 2/s --duration 100s --idle 1W --lambda 0"
 run solve "$T/two.csv" $B
 expect_status 0
-expect_true "whole-board x_b" "$(awk '$1 == "b" { print $5 }' "$T/out") == 133"
-expect_true "whole-board x_a" "$(awk '$1 == "a" { print $5 }' "$T/out") == 67"
+# the table: cost is e - P t, energy the measured e beside it
+expect_out "  model  cost (mJ)  energy (mJ)  accuracy  load_cost  count  share"
+expect_true "b: cost 200, energy 300" "$(awk '$1 == "b" { print ($2 == 200 && $3 == 300) }' "$T/out") == 1"
+expect_true "whole-board x_b" "$(awk '$1 == "b" { print $6 }' "$T/out") == 133"
+expect_true "whole-board x_a" "$(awk '$1 == "a" { print $6 }' "$T/out") == 67"
 expect_out "energy             46.6 J for K inferences"
 expect_out "idle draw          1 W for the 1 min 23.35 s idle (of 1 min 40 s) = 83.35 J"
+expect_out "total energy       129.95 J = inferences 46.6 J + idle 83.35 J (what the battery pays)"
 expect_out "battery left       50 mJ"
 run solve "$T/two.csv" $B --energy above-idle
 expect_status 0
+expect_no_out "energy (mJ)"
 expect_true "above-idle x_b" "$(awk '$1 == "b" { print $5 }' "$T/out") == 50"
 expect_true "above-idle x_a" "$(awk '$1 == "a" { print $5 }' "$T/out") == 150"
 expect_out "energy             30 J for K inferences"
 expect_out "idle draw          1 W for 1 min 40 s = 100 J (energies above idle: --energy above-idle)"
+expect_out "total energy       130 J = inferences 30 J + idle 100 J (what the battery pays)"
 expect_out "battery left       0 J"
+# the CSV says the same: cost (the row's c, e - P t whole-board) stays, the
+# measured energy and what the battery pays follow, hand-computed above
+# (battery_csv MODE-ARGS: x_a x_b, e_a e_b, expected energy, inference_j,
+# idle_j, total_j, battery_left_j, each within 1e-9 relative)
+battery_csv() {
+	_want=$1
+	shift
+	run solve "$T/two.csv" $B "$@" --format csv
+	expect_status 0
+	expect_out "busy_limit_s,measured_energy,expected_energy,inference_j,idle_j,total_j,battery_left_j"
+	_got=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		{ n[$1] = $c["count"]; e[$1] = $c["measured_energy"]; last = $0
+		  x = $c["expected_energy"] " " $c["inference_j"] " " $c["idle_j"] " " $c["total_j"] " " $c["battery_left_j"] }
+		END { print n["a"], n["b"], e["a"], e["b"], x }' "$T/out")
+	check "$(awk -v g="$_got" -v w="$_want" 'BEGIN { n = split(g, a, " "); split(w, b, " ")
+		if (n != 9) exit 1
+		for (i = 1; i <= 9; i++) { d = a[i] - b[i]; if (d < 0) d = -d
+			if (d > 1e-9 * (b[i] < 0 ? -b[i] : b[i]) + 1e-12) exit 1 }
+		exit 0 }'; echo $?)" "battery CSV $* : got $_got, want $_want"
+	expect_true "total_j = battery - battery_left_j" \
+		"$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { d = $c["total_j"] + $c["battery_left_j"] - 130 } END { print (d < 1e-9 && d > -1e-9) }' "$T/out") == 1"
+}
+battery_csv "67 133 100 300 233 46.6 83.35 129.95 0.05"
+battery_csv "150 50 100 300 150 30 100 130 0" --energy above-idle
+# whole-board: the cost column is e - P t (the row's), as before
+expect_true "above-idle cost of b is its energy" "$(csv_field "$T/out" b cost) == 300"
+run solve "$T/two.csv" $B --format csv
+expect_true "whole-board cost of b is e - P t" "$(csv_field "$T/out" b cost) == 200"
+# without a battery the columns are as before
+run solve "$T/two.csv" --budget 150 --rate 2/s --format csv
+expect_no_out "measured_energy"
+# schedule's C header states the measured energy beside the e - P t cost
+run schedule "$T/two.csv" $B --format c
+expect_status 0
+expect_out " * expected cost:     149.75 mJ per inference"
+expect_out " * expected energy:   233 mJ per inference (measured, whole-board)"
+run schedule "$T/two.csv" $B --format c --energy above-idle
+expect_no_out "expected energy"
 # an energy below P t_i is no whole-board measurement: a data error naming the model
 run solve "$T/two.csv" --cost-unit mJ --battery 400J --rate 2/s --duration 100s --idle 3W
 expect_status 65

@@ -9,6 +9,27 @@
 set -u
 . tests/tui/helpers/tmux.sh
 BAT="--pool rpi4 --battery 10Wh --rate 1/s --idle 2W"
+RUN_DIR="$TMPD/run"
+mkdir -p "$RUN_DIR"
+
+# export_same DURATION [ARGS]: e writes solve --battery ... -o's bytes, with the
+# measured energies and what the battery pays (export.h)
+export_same() {
+	_d=$1
+	shift
+	rm -f "$RUN_DIR/policy.csv"
+	T send-keys -t t: e
+	wait_for "Export the policy to: policy.csv"
+	T send-keys -t t: Enter
+	wait_for "exported 94 rows to policy.csv"
+	# shellcheck disable=SC2086
+	"$OPTDEPLOY" solve $BAT --duration "$_d" "$@" -o "$TMPD/cli.csv" 2>/dev/null ||
+		fail "solve --duration $_d $* failed"
+	head -n 1 "$TMPD/cli.csv" | grep -q ",measured_energy,expected_energy,inference_j,idle_j,total_j,battery_left_j$" ||
+		fail "solve's CSV has no battery columns: $(head -n 1 "$TMPD/cli.csv")"
+	cmp -s "$RUN_DIR/policy.csv" "$TMPD/cli.csv" ||
+		{ diff "$RUN_DIR/policy.csv" "$TMPD/cli.csv" >&2; fail "the planner's export differs from solve's"; }
+}
 
 # solve_kv DURATION KEY SED: one figure of solve's battery lines
 solve_kv() {
@@ -46,10 +67,24 @@ wait_for "Budget  500 mJ above idle"
 wait_for " energy accuracy"
 wait_for "e-Pt (mJ), log"
 agree_energy 4h
+export_same 4h
 # a shorter duration: more energy per inference, the same figures as solve's
 T send-keys -t t: Down Down = C-u 7 2 0 0 Enter
 wait_for "Duration  7200 s"
 agree_energy 2h
+export_same 2h
+# the sweep's export: the measured energies beside the e - P t costs, each
+# level's expected_energy = sum count x measured_energy / K
+T send-keys -t t: E
+wait_for "Export the current sweep to: sweep.csv"
+T send-keys -t t: Enter
+wait_for "rows to sweep.csv"
+head -n 1 "$RUN_DIR/sweep.csv" | grep -qx "budget,model,count,share,expected_accuracy,expected_cost,objective,status,measured_energy,expected_energy" ||
+	fail "sweep export header: $(head -n 1 "$RUN_DIR/sweep.csv")"
+awk -F, 'NR > 1 && $3 != "" { s[$1] += $3 * $9; k[$1] += $3; x[$1] = $10 }
+	END { for (b in s) { n++; d = s[b] / k[b] - x[b]; if (d < 0) d = -d; if (d > 1e-9 * x[b]) bad++ }
+	      exit !(n > 0 && bad == 0) }' "$RUN_DIR/sweep.csv" ||
+	fail "a sweep level's expected_energy is not its counts' measured energy"
 T send-keys -t t: q
 wait_for "EXIT=0"
 
@@ -67,6 +102,7 @@ start 120 40 -- $BAT --duration 4h --energy above-idle
 wait_ready
 screen | grep -q "above idle\|whole-board\|e-Pt" && fail "above-idle energies shown as whole-board"
 wait_for "cost      "
+export_same 4h --energy above-idle
 T send-keys -t t: q
 wait_for "EXIT=0"
 echo "battery_idle: ok"

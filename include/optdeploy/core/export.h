@@ -7,6 +7,13 @@
  *   expected_accuracy,expected_cost,objective,status
  * Sweep CSV, long form, one row per (level, model):
  *   budget,model,count,share,expected_accuracy,expected_cost,objective,status
+ * When the pool's costs are e - P t (pool.idle_per_s > 0: the idle draw is
+ * charged for idle time only), both add the measured energies per inference
+ * (cost units): measured_energy (the model's e) and expected_energy (sum e x
+ * / K); a policy written with a battery (struct export_battery) adds those
+ * two in any energy mode, then what the battery pays, in joules: inference_j
+ * (the inferences' measured energy), idle_j (the idle draw charged),
+ * total_j (their sum) and battery_left_j.
  * Numbers are printed as the shortest decimal that reads back exactly.  A field that has
  * no value (counts of an infeasible policy, the budget of a dual solve) is empty.
  * A sweep export holds the levels solved so far (sw->done of them).
@@ -16,6 +23,7 @@
 
 #include <stdio.h>
 
+#include "optdeploy/core/battery.h"
 #include "optdeploy/core/export_out.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
@@ -65,6 +73,25 @@ struct export_sweep_job {
 };
 enum status export_sweep_levels(FILE *fp, const char *name, const void *job, size_t *rows,
 				struct status_msg *m);
+
+/*
+ * The battery a policy was solved for (battery mode): its capacity, idle
+ * draw and cost unit (bp), and the duration of the K inferences.
+ */
+struct export_battery {
+	const struct battery_params *bp;
+	double duration_s;
+};
+
+/* export_policy_stream and _file with the battery's columns (battery NULL: none). */
+enum status export_policy_battery_stream(FILE *fp, const char *name, const struct pool *pool,
+					 const struct policy *pol,
+					 const struct export_battery *battery,
+					 struct status_msg *m);
+enum status export_policy_battery_file(const char *path, const struct pool *pool,
+				       const struct policy *pol,
+				       const struct export_battery *battery, size_t *rows,
+				       struct status_msg *m);
 
 /* export_atomic with the writers above.  *rows (when not NULL) receives the data rows. */
 enum status export_policy_file(const char *path, const struct pool *pool,

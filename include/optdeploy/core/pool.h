@@ -45,6 +45,11 @@ struct pool {
 	bool has_latency;      /* likewise for the latency column */
 	struct cost_unit unit; /* what a cost is (cost_unit.h); kind NONE when undeclared */
 	const char *accuracy_label;  /* static, "top-1 accuracy (%)"; NULL: "accuracy" */
+	double idle_per_s;     /* > 0: the idle draw (cost units a second) was charged for
+	                          idle time only and each cost is e - P t
+	                          (battery_charge_idle_time); 0: the costs are as read */
+	double *energy;        /* owned, n entries when idle_per_s > 0: each model's
+	                          measured energy e (cost units); else NULL */
 };
 
 /*
@@ -79,6 +84,12 @@ size_t pool_cheapest(const struct pool *p);
 
 /* Index of the most accurate model (lowest cost breaks ties); n must be > 0. */
 size_t pool_most_accurate(const struct pool *p);
+
+/*
+ * Model i's measured energy per inference, in cost units: the file's cost,
+ * also when the solver's cost is e - P t (idle charged for idle time only).
+ */
+double pool_energy(const struct pool *p, size_t i);
 
 /* Highest cost in the pool; n must be > 0. */
 double pool_max_cost(const struct pool *p);
