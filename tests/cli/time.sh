@@ -238,6 +238,13 @@ expect_out "costs              each energy less the idle draw during its inferen
 run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --min-accuracy 70 --energy above-idle
 expect_status 0
 expect_no_out "e - P t"
+# its policy CSV keeps the measured energy beside the e - P t cost, as solve's does
+run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --min-accuracy 70 --format csv
+expect_status 0
+expect_true "lifetime CSV: b costs 200 (e - P t), measured 300" \
+	"$(csv_field "$T/out" b cost) == 200 && $(csv_field "$T/out" b measured_energy) == 300"
+expect_true "lifetime CSV: total_j + battery_left_j = 130 J" \
+	"$(csv_field "$T/out" b total_j) + $(csv_field "$T/out" b battery_left_j) - 130 < 1e-9"
 # its CSV splits the battery the same way: whole-board inferences + idle time + left
 run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --sweep --steps 3 --duty-cycle 0.2 --format csv
 expect_status 0
