@@ -42,11 +42,11 @@
  * The time row (a rate: sum t_k x_k <= D K / rate, limits.h) is a second
  * knapsack row: the LP vertex then mixes up to three models, (1) gains a
  * second dual term, and the exchanges of (ii), which keep one row's total
- * with a line's two ends, no longer keep both rows.  None of (i)-(iii) is
- * claimed for it: with a rate every support is answered DEPLOY_NEAR_NO_BOX,
- * and the caller solves it with deploy_mip's split-count program, whose
- * branch and bound holds the time row as a constraint and proves the
- * optimum with no box at all.
+ * with a line's two ends, no longer keep both rows.  So with a rate every
+ * support goes to deploy_near_time.c, whose box is proven for both rows
+ * from any dual of the support's LP and a feasible rounding of its vertex
+ * (no exchange argument: a support whose vertex ties with other models is
+ * handed back, DEPLOY_NEAR_NO_BOX, to deploy_mip's split-count program).
  *
  * The box's sizes depend on the data, never on K.  GLPK solves the program
  * over it in offsets d = x - x0 (small numbers at any K) and proves its
@@ -55,6 +55,7 @@
  * rounding) the caller falls back to the split-count program of deploy_mip.
  */
 #include "optdeploy/core/deploy_near.h"
+#include "optdeploy/core/deploy_near_time.h"
 #include "optdeploy/core/limits.h"
 
 #include <glpk.h>
@@ -88,6 +89,7 @@ struct deploy_near {
 	int *ind;
 	double *val;
 	glp_prob *prob;
+	struct deploy_near_time *time;  /* the supports of a problem with a rate */
 };
 
 /* One support's state while it is solved. */
@@ -122,7 +124,8 @@ struct deploy_near *deploy_near_new(const struct pool *pool, const size_t *kept,
 	nr->ind = calloc(n + 1, sizeof *nr->ind);
 	nr->val = calloc(n + 1, sizeof *nr->val);
 	nr->prob = glp_create_prob();
-	if (nr->it == NULL || nr->hull == NULL || nr->order == NULL || nr->r == NULL ||
+	nr->time = deploy_near_time_new(pool, kept, m);
+	if (nr->time == NULL || nr->it == NULL || nr->hull == NULL || nr->order == NULL || nr->r == NULL ||
 	    nr->lo == NULL || nr->hi == NULL || nr->base == NULL || nr->col == NULL ||
 	    nr->ind == NULL || nr->val == NULL) {
 		deploy_near_free(nr);
@@ -137,6 +140,7 @@ void deploy_near_free(struct deploy_near *nr)
 		return;
 	if (nr->prob != NULL)
 		glp_delete_prob(nr->prob);
+	deploy_near_time_free(nr->time);
 	free(nr->it);
 	free(nr->hull);
 	free(nr->order);
@@ -559,8 +563,8 @@ enum deploy_near_result deploy_near_solve(struct deploy_near *nr, const struct s
 					  long long *x)
 {
 	struct near q = {.nr = nr, .dav = -1};
-	if (limits_time_active(sp))
-		return DEPLOY_NEAR_NO_BOX;  /* two rows: no proven box (see the top of the file) */
+	if (limits_time_active(sp))  /* two rows: deploy_near_time.c's box */
+		return deploy_near_time_solve(nr->time, sp, use, resource_tol, time_limit_ms, x);
 	collect(&q, sp, use, resource_tol);
 	if (q.s == 0 || !find_vertex(&q))
 		return DEPLOY_NEAR_INFEASIBLE;
@@ -585,4 +589,10 @@ enum deploy_near_result deploy_near_solve(struct deploy_near *nr, const struct s
 		glp_set_row_bnds(nr->prob, 2, GLP_UP, 0.0, (double)q.slack0);
 	}
 	return DEPLOY_NEAR_FAILED;
+}
+
+void deploy_near_time_counts(const struct deploy_near *nr, size_t *boxed, size_t *declined)
+{
+	*boxed = deploy_near_time_boxed(nr->time);
+	*declined = deploy_near_time_declined(nr->time);
 }

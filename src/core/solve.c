@@ -23,6 +23,7 @@
 #include "optdeploy/core/deploy_few.h"
 #include "optdeploy/core/deploy_lp.h"
 #include "optdeploy/core/deploy_mip.h"
+#include "optdeploy/core/deploy_near.h"
 #include "optdeploy/core/limits.h"
 #include "optdeploy/core/scale.h"
 #include "optdeploy/core/solve_checks.h"
@@ -52,6 +53,7 @@ struct solver {
 	struct deploy_mip *mip;
 	struct deploy_near *near;
 	struct deploy_few *few;
+	struct support_memo *memo;  /* the search's last optimal support */
 	double *lp_x;           /* LP counts per kept model */
 	double *lp_x_paper;     /* the same for the paper's LP when charges are apart */
 	long long *kept_count;  /* integer counts per kept model */
@@ -132,12 +134,15 @@ static bool build_problems(struct solver *s)
 	deploy_mip_free(s->mip);
 	deploy_near_free(s->near);
 	deploy_few_free(s->few);
+	support_memo_free(s->memo);
 	choose_models(s);
 	s->lp = deploy_lp_new(s->pool, s->kept, s->m);
 	s->mip = deploy_mip_new(s->pool, s->kept, s->m);
 	s->near = deploy_near_new(s->pool, s->kept, s->m);
 	s->few = deploy_few_new(s->pool, s->kept, s->m);
-	return s->lp != NULL && s->mip != NULL && s->near != NULL && s->few != NULL;
+	s->memo = support_memo_new(s->m);
+	return s->lp != NULL && s->mip != NULL && s->near != NULL && s->few != NULL &&
+	       s->memo != NULL;
 }
 
 struct solver *solver_new(const struct pool *pool, struct status_msg *m)
@@ -215,6 +220,7 @@ void solver_free(struct solver *s)
 		deploy_near_free(s->near);
 		deploy_few_free(s->few);
 	}
+	support_memo_free(s->memo);
 	free(s->kept);
 	free(s->lp_x);
 	free(s->lp_x_paper);
@@ -501,6 +507,7 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 		.near = s->search == SOLVE_SEARCH_SUPPORTS_SPLIT ? NULL : s->near,
 		.resource_tol = (double)resource_tolerance(s->pool, sp),
 		.deadline = s->deadline, .root_bound = root->value, .root_x = root->x,
+		.memo = s->memo,
 	};
 	bool decisions = sp->lambda > 0 || limits_active(sp);  /* some z is a real choice */
 	/* GLPK branching on z sees the charges: never when they are apart */
@@ -658,6 +665,13 @@ static bool solve_time_slack(struct solver *s, const struct solve_params *sp,
 size_t solver_time_fast_count(const struct solver *s)
 {
 	return s->time_fast;
+}
+
+void solver_time_box_counts(const struct solver *s, size_t *boxed, size_t *declined)
+{
+	*boxed = *declined = 0;
+	if (s->near != NULL)
+		deploy_near_time_counts(s->near, boxed, declined);
 }
 
 /* One solve with GLPK's fatal errors caught; sp in the caller's units, wsp in the internal ones. */

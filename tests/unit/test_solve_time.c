@@ -295,7 +295,9 @@ static double lp3_value(const struct lp3 *q)
  * breaking either row, each losing at most the spread of accuracies, and
  * f's loading credit at most.
  */
-static void check_large_k_time(const struct pool *pool, const struct solve_params *sp, size_t f)
+/* Solve at large K and check against the LP bound; adds the supports the box answered and declined. */
+static void check_large_k_time(const struct pool *pool, const struct solve_params *sp, size_t f,
+			       size_t *boxed, size_t *declined)
 {
 	struct solver *s = solver_new(pool, NULL);
 	assert_non_null(s);
@@ -333,6 +335,10 @@ static void check_large_k_time(const struct pool *pool, const struct solve_param
 	}
 	assert_true(pol.busy_time <= sp->duty_cycle * (double)sp->k / sp->rate * (1 + 1e-12));
 	assert_no_improving_move(pool, &pol);
+	size_t b, d;
+	solver_time_box_counts(s, &b, &d);
+	*boxed += b;
+	*declined += d;
 	policy_free(&pol);
 	solver_free(s);
 }
@@ -342,6 +348,7 @@ static void test_large_k_time(void **state)
 	(void)state;
 	struct ts_rng rng = {0x7118u};
 	int solved = 0;
+	size_t boxed = 0, declined = 0;
 	for (int t = 0; t < 48; t++) {
 		struct ts_pool tp;
 		size_t n = 2 + ts_rand_below(&rng, 6);
@@ -359,10 +366,13 @@ static void test_large_k_time(void **state)
 		sp.rate = sp.duty_cycle / tau;
 		if (t % 4 == 3)
 			sp.max_models = 2;
-		check_large_k_time(&tp.pool, &sp, c);
+		check_large_k_time(&tp.pool, &sp, c, &boxed, &declined);
 		solved++;
 	}
 	assert_int_equal(solved, 48);
+	/* the supports went through deploy_near_time's box, not deploy_mip's branch and bound */
+	fprintf(stderr, "large K: %zu supports boxed, %zu declined\n", boxed, declined);
+	assert_true(boxed >= 20 && boxed >= 4 * declined);
 }
 
 /* ---- the row matters, and the answers without a policy say why ------- */

@@ -12,7 +12,9 @@
  * the rounded vertex.  GLPK solves the integer program restricted to that
  * box, written as small offsets from the vertex, and proves its optimum;
  * the argument in deploy_near.c makes it the optimum of the whole support.
- * No count range, and so no branch-and-bound tree, depends on K.
+ * No count range, and so no branch-and-bound tree, depends on K.  With the
+ * time row of a rate, deploy_near_solve hands the support to
+ * deploy_near_time.h's box for two rows.
  */
 #ifndef OPTDEPLOY_DEPLOY_NEAR_H
 #define OPTDEPLOY_DEPLOY_NEAR_H
@@ -35,7 +37,7 @@ enum deploy_near_result {
 	DEPLOY_NEAR_TIME_LIMIT,
 	DEPLOY_NEAR_FAILED,
 	DEPLOY_NEAR_NO_BOX        /* no small box can be proven (near ties in inexact
-	                             data, or the time row of a rate): use deploy_mip */
+	                             data; with a rate, deploy_near_time.h): use deploy_mip */
 };
 
 /*
@@ -46,5 +48,11 @@ enum deploy_near_result {
 enum deploy_near_result deploy_near_solve(struct deploy_near *nr, const struct solve_params *sp,
 					  const bool *use, double resource_tol, int time_limit_ms,
 					  long long *x);
+
+/*
+ * Supports of problems with a rate answered by deploy_near_time's box, and
+ * those it handed back to the caller (DEPLOY_NEAR_NO_BOX), since nr was made.
+ */
+void deploy_near_time_counts(const struct deploy_near *nr, size_t *boxed, size_t *declined);
 
 #endif

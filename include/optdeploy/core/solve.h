@@ -155,6 +155,11 @@ size_t solver_models_kept(const struct solver *s);
  * (its optimum met the row, so it is optimal with it: solve.c). */
 size_t solver_time_fast_count(const struct solver *s);
 
+/* Supports of solves with a rate that deploy_near_time's proven box answered
+ * (*boxed) and that it handed to deploy_mip's branch and bound (*declined),
+ * since the solver was made or its pruning last changed. */
+void solver_time_box_counts(const struct solver *s, size_t *boxed, size_t *declined);
+
 /*
  * Check parameters without solving: ST_USAGE with a message naming the bad
  * value (K out of 1..1e9, negative or non-finite lambda, non-finite budget,

@@ -1,0 +1,533 @@
+/*
+ * deploy_near_time.c - one support's exact integer program with the time
+ * row, restricted to a box that provably holds every policy at least as
+ * good as a feasible rounding of its LP vertex, solved by GLPK.
+ *
+ * Write the support's problem with the slack coefficients the solver's
+ * feasibility test uses (support_search.c's feasible()):
+ *
+ *   max v.x  s.t.  sum x = K,  a.x + tol_w >= 0,  b.x + tol_t >= 0,  x >= 0 integer
+ *
+ * (primal: v = accuracy, a = budget - cost; dual: v = -cost, a = accuracy -
+ * floor; b = tau - latency with tau = duty / rate; the tolerances are the
+ * solver's: resource_tol and limits_time_tolerance).  S_w(x) = a.x + tol_w
+ * and S_t(x) = b.x + tol_t are the rows' slacks.
+ *
+ * Take ANY mu and pi_w, pi_t >= 0 and r_k = v_k - mu + pi_w a_k + pi_t b_k.
+ * For two policies x and x0, both summing to K (so mu cancels):
+ *
+ *   v.x - v.x0 = pi_w (S_w(x0) - S_w(x)) + pi_t (S_t(x0) - S_t(x)) + r.x - r.x0.
+ *
+ * With mu = max_k (v_k + pi_w a_k + pi_t b_k), every r_k <= 0 (weak
+ * duality), so every feasible x with v.x >= v.x0 satisfies
+ *
+ *   sum |r_k| x_k + pi_w S_w(x) + pi_t S_t(x) <= G
+ *   G = pi_w S_w(x0) + pi_t S_t(x0) + sum |r_k| x0_k,               (1)
+ *
+ * a sum of non-negative terms.  The duals are GLPK's for the support's LP
+ * (clamped to >= 0; any value is valid, good ones make the box small), and
+ * x0 is the best feasible rounding of the LP vertex (checked exactly).
+ * From (1):
+ *
+ * (i) every model with |r_k| > 0 has x_k <= G / |r_k|;
+ * (ii) 0 <= S_w(x) <= G / pi_w when pi_w > 0, and S_t likewise;
+ * (iii) the (at most three) models left unbounded by (i) - the LP's basic
+ * models - are bounded through the rows' equations, which hold exactly:
+ * with d = x - x0,  sum d = 0,  a.d = S_w(x) - S_w(x0),  b.d = S_t(x) -
+ * S_t(x0).  Choosing as many rows (sum x = K, and the rows with pi > 0) as
+ * free models, d_F = M^-1 (rhs - M_N d_N), an interval given the box of
+ * the others (i) and the slack ranges (ii); the others' part is bounded
+ * both term by term and by sum |r_k| x_k <= G.
+ *
+ * No size depends on K: G is a few units of objective (x0 is within a few
+ * inferences of the vertex), so the boxes are data-sized.  Every rounding
+ * widens: the reduced costs carry a bound on long double's error, G and the
+ * slacks the error of evaluating a row in long double (2^-64 per term), the
+ * inverse an allowance 10^4 times its error bound (conditions above 1e9
+ * are refused).  GLPK then solves the box in offsets d (small numbers at
+ * any K) with both rows, from d = 0, and proves its optimum; the answer is
+ * checked against both rows as feasible() does.  Ties with the vertex (more
+ * unbounded models than rows), a near-singular basis, no feasible rounding,
+ * a box beyond NEAR_BOX_CAP, or an answer GLPK's tolerances let through: the
+ * caller solves the support with deploy_mip's split-count program instead.
+ */
+#include "optdeploy/core/deploy_near_time.h"
+#include "optdeploy/core/limits.h"
+#include "optdeploy/core/near_box.h"
+
+#include <glpk.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ROUND_REACH 3       /* offsets tried around the floor of each basic count */
+#define EVAL_ERR 1e-19L     /* per term: long double rounds to 2^-64 = 5.4e-20 */
+
+struct deploy_near_time {
+	const struct pool *pool;
+	const size_t *kept;
+	size_t m;
+	struct near_item *it;
+	int *ind;
+	double *val;
+	double *start;          /* the incumbent d = 0 for GLPK, 1-based */
+	long long *cnt, *scratch;  /* item-indexed counts */
+	bool start_ready;
+	glp_prob *lp, *box;
+	size_t boxed, declined;
+};
+
+/* One support's state while it is solved; near_box.h holds the rows' part. */
+struct tq {
+	struct deploy_near_time *nt;
+	size_t s;
+	long long k;
+	long double tol_w, tol_t;
+	struct near_rows r;
+	long double v0;
+};
+
+struct deploy_near_time *deploy_near_time_new(const struct pool *pool, const size_t *kept,
+					      size_t m)
+{
+	struct deploy_near_time *nt = calloc(1, sizeof *nt);
+	size_t n = m ? m : 1;
+	if (nt == NULL)
+		return NULL;
+	nt->pool = pool;
+	nt->kept = kept;
+	nt->m = m;
+	nt->it = calloc(n, sizeof *nt->it);
+	nt->ind = calloc(n + 1, sizeof *nt->ind);
+	nt->val = calloc(n + 1, sizeof *nt->val);
+	nt->start = calloc(n + 1, sizeof *nt->start);
+	nt->cnt = calloc(n, sizeof *nt->cnt);
+	nt->scratch = calloc(n, sizeof *nt->scratch);
+	nt->lp = glp_create_prob();
+	nt->box = glp_create_prob();
+	if (nt->it == NULL || nt->ind == NULL || nt->val == NULL || nt->start == NULL ||
+	    nt->cnt == NULL || nt->scratch == NULL) {
+		deploy_near_time_free(nt);
+		return NULL;
+	}
+	return nt;
+}
+
+void deploy_near_time_free(struct deploy_near_time *nt)
+{
+	if (nt == NULL)
+		return;
+	if (nt->lp != NULL)
+		glp_delete_prob(nt->lp);
+	if (nt->box != NULL)
+		glp_delete_prob(nt->box);
+	free(nt->it);
+	free(nt->ind);
+	free(nt->val);
+	free(nt->start);
+	free(nt->cnt);
+	free(nt->scratch);
+	free(nt);
+}
+
+size_t deploy_near_time_boxed(const struct deploy_near_time *nt)
+{
+	return nt->boxed;
+}
+
+size_t deploy_near_time_declined(const struct deploy_near_time *nt)
+{
+	return nt->declined;
+}
+
+/* The allowed models that meet the deadline, in kept order (feasible()'s summation order). */
+static void collect(struct tq *q, const struct solve_params *sp, const bool *use, double rtol)
+{
+	struct deploy_near_time *nt = q->nt;
+	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
+	long double tau = limits_time_per_inference(sp);
+	q->s = 0;
+	for (size_t k = 0; k < nt->m; k++) {
+		const struct model *md = &nt->pool->models[nt->kept[k]];
+		if (!use[k] || !limits_model_fits(sp, md))
+			continue;
+		nt->it[q->s++] = (struct near_item){
+			.k = k, .v = primal ? md->accuracy : -md->cost,
+			.a = primal ? (long double)sp->budget - md->cost
+				    : (long double)md->accuracy - sp->min_accuracy,
+			.b = tau - md->latency};
+	}
+	q->k = sp->k;
+	q->tol_w = rtol;
+	q->tol_t = limits_time_tolerance(sp, nt->pool);
+}
+
+/* Row coefficients for GLPK: -c, with noise (below 8e-15 of the row's largest) set to 0. */
+static double snapped(long double c, long double rowmax)
+{
+	return fabsl(c) <= LIMITS_TIME_SNAP * rowmax ? 0.0 : (double)-c;
+}
+
+static void row_max(const struct tq *q, long double *amax, long double *bmax)
+{
+	*amax = *bmax = 0;
+	for (size_t i = 0; i < q->s; i++) {
+		*amax = fmaxl(*amax, fabsl(q->nt->it[i].a));
+		*bmax = fmaxl(*bmax, fabsl(q->nt->it[i].b));
+	}
+}
+
+/*
+ * The support's LP over fractions y = x / K, for its vertex and its duals
+ * only (neither needs to be exact: see the top of the file).
+ */
+static bool solve_lp(struct tq *q)
+{
+	struct deploy_near_time *nt = q->nt;
+	glp_prob *p = nt->lp;
+	long double amax, bmax;
+	row_max(q, &amax, &bmax);
+	glp_erase_prob(p);
+	glp_set_obj_dir(p, GLP_MAX);
+	glp_add_rows(p, 3);
+	glp_add_cols(p, (int)q->s);
+	for (size_t i = 0; i < q->s; i++) {
+		glp_set_col_bnds(p, (int)i + 1, GLP_LO, 0.0, 0.0);
+		glp_set_obj_coef(p, (int)i + 1, nt->it[i].v);
+		nt->ind[i + 1] = (int)i + 1;
+	}
+	for (int row = 1; row <= 3; row++) {
+		for (size_t i = 0; i < q->s; i++)
+			nt->val[i + 1] = row == 1 ? 1.0
+				: row == 2 ? snapped(nt->it[i].a, amax) : snapped(nt->it[i].b, bmax);
+		glp_set_mat_row(p, row, (int)q->s, nt->ind, nt->val);
+	}
+	glp_set_row_bnds(p, 1, GLP_FX, 1.0, 1.0);
+	glp_set_row_bnds(p, 2, GLP_UP, 0.0, (double)(q->tol_w / q->k));
+	glp_set_row_bnds(p, 3, GLP_UP, 0.0, (double)(q->tol_t / q->k));
+	glp_smcp parm;
+	glp_init_smcp(&parm);
+	parm.msg_lev = GLP_MSG_OFF;
+	if (glp_simplex(p, &parm) != 0 || glp_get_status(p) != GLP_OPT)
+		return false;
+	q->r.pi_w = fmaxl(0, glp_get_row_dual(p, 2));
+	q->r.pi_t = fmaxl(0, glp_get_row_dual(p, 3));
+	for (size_t i = 0; i < q->s; i++)
+		nt->it[i].y = glp_get_col_stat(p, (int)i + 1) == GLP_BS ? glp_get_col_prim(p, (int)i + 1)
+									: 0.0;
+	return true;
+}
+
+/* Bounds on |r_k| for the duals found, with mu = max q (see the top of the file). */
+static void reduced_costs(struct tq *q)
+{
+	struct near_item *it = q->nt->it;
+	long double qmax = -INFINITY, scale = 0;
+	for (size_t i = 0; i < q->s; i++) {
+		it[i].q = it[i].v + q->r.pi_w * it[i].a + q->r.pi_t * it[i].b;
+		qmax = fmaxl(qmax, it[i].q);
+		scale = fmaxl(scale, fabsl(it[i].v) + q->r.pi_w * fabsl(it[i].a) +
+					     q->r.pi_t * fabsl(it[i].b));
+	}
+	/* each q carries at most a few roundings of 2^-64 relative to `scale` */
+	long double e = 1e-17L * scale;
+	for (size_t i = 0; i < q->s; i++) {
+		it[i].rlo = fmaxl(0, qmax - it[i].q - 2 * e);
+		it[i].rhi = qmax - it[i].q + 2 * e;
+	}
+}
+
+/* Slacks of item-indexed counts, summed as feasible() sums them; false if a row fails. */
+static bool slacks(const struct tq *q, const long long *cnt, long double *sw, long double *st)
+{
+	const struct near_item *it = q->nt->it;
+	long double w = 0, t = 0;
+	for (size_t i = 0; i < q->s; i++) {
+		if (cnt[i] == 0)
+			continue;
+		w += (long double)cnt[i] * it[i].a;
+		t += (long double)cnt[i] * it[i].b;
+	}
+	*sw = w + q->tol_w;
+	*st = t + q->tol_t;
+	return w >= -q->tol_w && t >= -q->tol_t;
+}
+
+static long double value_of(const struct tq *q, const long long *cnt)
+{
+	long double v = 0;
+	for (size_t i = 0; i < q->s; i++)
+		v += (long double)cnt[i] * q->nt->it[i].v;
+	return v;
+}
+
+/* Keep cnt as x0 if it is feasible and better than the x0 so far. */
+static void offer(struct tq *q, long long *cnt, long long *best, long double *best_v)
+{
+	long double sw, st;
+	if (!slacks(q, cnt, &sw, &st))
+		return;
+	long double v = value_of(q, cnt);
+	if (v > *best_v) {
+		*best_v = v;
+		memcpy(best, cnt, q->s * sizeof *cnt);
+	}
+}
+
+/*
+ * x0: the best feasible policy among the roundings of the vertex (each
+ * basic count but the last its floor plus -3..3, the last the rest) and the
+ * single models.  False when none is feasible.  cnt and best: s entries.
+ */
+static bool round_vertex(struct tq *q, long long *cnt, long long *best)
+{
+	struct near_item *it = q->nt->it;
+	size_t bas[3], nb = 0;
+	long long f[3];
+	long double best_v = -INFINITY;
+	memset(cnt, 0, q->s * sizeof *cnt);
+	for (size_t i = 0; i < q->s && nb < 3; i++)
+		if (it[i].y > 0) {
+			bas[nb] = i;
+			f[nb++] = (long long)fminl(floorl((long double)it[i].y * q->k), q->k);
+		}
+	int span = 2 * ROUND_REACH + 1, combos = 1;
+	for (size_t j = 0; nb > 0 && j + 1 < nb; j++)
+		combos *= span;
+	for (int c = 0; nb > 0 && c < combos; c++) {
+		long long rest = q->k;
+		bool ok = true;
+		for (size_t j = 0, code = (size_t)c; j + 1 < nb; j++, code /= (size_t)span) {
+			long long x = f[j] + (long long)(code % (size_t)span) - ROUND_REACH;
+			ok = ok && x >= 0 && x <= rest;
+			cnt[bas[j]] = x;
+			rest -= ok ? x : 0;
+		}
+		if (ok) {
+			cnt[bas[nb - 1]] = rest;
+			offer(q, cnt, best, &best_v);
+		}
+		for (size_t j = 0; j < nb; j++)
+			cnt[bas[j]] = 0;
+	}
+	for (size_t i = 0; i < q->s; i++) {
+		cnt[i] = q->k;
+		offer(q, cnt, best, &best_v);
+		cnt[i] = 0;
+	}
+	if (isinf(best_v))
+		return false;
+	for (size_t i = 0; i < q->s; i++)
+		it[i].x0 = best[i];
+	q->v0 = best_v;
+	return true;
+}
+
+/* G of (1) from x0's slacks, rounded up, and (i): every model's box. */
+static void bound_by_costs(struct tq *q)
+{
+	struct near_item *it = q->nt->it;
+	long double amax, bmax, sw, st, sum = 0;
+	row_max(q, &amax, &bmax);
+	q->r.dw = EVAL_ERR * (long double)(q->s + 4) * ((long double)q->k * amax + q->tol_w);
+	q->r.dt = EVAL_ERR * (long double)(q->s + 4) * ((long double)q->k * bmax + q->tol_t);
+	sw = q->tol_w;
+	st = q->tol_t;
+	for (size_t i = 0; i < q->s; i++) {
+		if (it[i].x0 == 0)
+			continue;
+		sw += (long double)it[i].x0 * it[i].a;
+		st += (long double)it[i].x0 * it[i].b;
+		sum += it[i].rhi * (long double)it[i].x0;
+	}
+	q->r.sw0 = sw;
+	q->r.st0 = st;
+	q->r.g = q->r.pi_w * (sw + 2 * q->r.dw) + q->r.pi_t * (st + 2 * q->r.dt) + sum;
+	q->r.g += 1e-15L * q->r.g;
+	for (size_t i = 0; i < q->s; i++) {
+		it[i].lo = 0;
+		it[i].hi = q->k;
+		if (it[i].rlo > 0) {
+			long double cap = floorl(q->r.g / it[i].rlo * (1 + 1e-15L));
+			if (cap < (long double)it[i].hi)
+				it[i].hi = (long long)cap;
+		}
+		if (it[i].hi < it[i].x0)
+			it[i].hi = it[i].x0;  /* (1) holds for x0 itself: only rounding gets here */
+	}
+}
+
+/*
+ * The box as a GLPK program in offsets d = x - x0: sum d = 0, -a.d <=
+ * S_w(x0), -b.d <= S_t(x0).  A coefficient snapped to 0 (noise beside the
+ * row's others, limits.h) widens its row by the most it can move over the
+ * box; the answer is checked against the unsnapped rows afterwards.
+ */
+static void build_box(struct tq *q)
+{
+	struct deploy_near_time *nt = q->nt;
+	struct near_item *it = nt->it;
+	glp_prob *p = nt->box;
+	long double amax, bmax, wslack = q->r.sw0, tslack = q->r.st0;
+	row_max(q, &amax, &bmax);
+	glp_erase_prob(p);
+	glp_set_obj_dir(p, GLP_MAX);
+	glp_add_rows(p, 3);
+	int cols = 0;
+	for (size_t i = 0; i < q->s; i++)
+		it[i].col = it[i].hi > it[i].lo ? ++cols : 0;
+	if (cols > 0)
+		glp_add_cols(p, cols);
+	for (size_t i = 0; i < q->s; i++) {
+		int c = it[i].col;
+		if (c == 0)
+			continue;
+		double lo = (double)(it[i].lo - it[i].x0), hi = (double)(it[i].hi - it[i].x0);
+		glp_set_col_kind(p, c, GLP_IV);
+		glp_set_col_bnds(p, c, GLP_DB, lo, hi);
+		glp_set_obj_coef(p, c, it[i].v);
+		nt->ind[c] = c;
+		long double reach = fmaxl(-lo, hi);
+		if (snapped(it[i].a, amax) == 0)
+			wslack += fabsl(it[i].a) * reach;
+		if (snapped(it[i].b, bmax) == 0)
+			tslack += fabsl(it[i].b) * reach;
+	}
+	for (int row = 1; row <= 3; row++) {
+		for (size_t i = 0; i < q->s; i++)
+			if (it[i].col != 0)
+				nt->val[it[i].col] = row == 1 ? 1.0
+					: row == 2 ? snapped(it[i].a, amax) : snapped(it[i].b, bmax);
+		glp_set_mat_row(p, row, cols, nt->ind, nt->val);
+	}
+	glp_set_row_bnds(p, 1, GLP_FX, 0.0, 0.0);
+	glp_set_row_bnds(p, 2, GLP_UP, 0.0, nextafter((double)wslack, INFINITY));
+	glp_set_row_bnds(p, 3, GLP_UP, 0.0, nextafter((double)tslack, INFINITY));
+	for (int c = 0; c <= cols; c++)
+		nt->start[c] = 0.0;
+}
+
+static void on_branch_event(glp_tree *tree, void *info)
+{
+	struct deploy_near_time *nt = info;
+	if (glp_ios_reason(tree) == GLP_IHEUR && nt->start_ready) {
+		nt->start_ready = false;
+		glp_ios_heur_sol(tree, nt->start);  /* x0: d = 0 */
+	}
+}
+
+/* Every column of GLPK's LP optimum is an integer (to 1e-9). */
+static bool lp_integral(glp_prob *p)
+{
+	int n = glp_get_num_cols(p);
+	for (int j = 1; j <= n; j++) {
+		double v = glp_get_col_prim(p, j);
+		if (fabs(v - nearbyint(v)) > 1e-9)
+			return false;
+	}
+	return true;
+}
+
+/* GLPK's LP, then its branch and bound from x0 unless the LP optimum is integral. */
+static enum deploy_near_result run_glpk(struct deploy_near_time *nt, int time_limit_ms,
+					bool *from_lp)
+{
+	glp_prob *p = nt->box;
+	glp_smcp lp;
+	glp_init_smcp(&lp);
+	lp.msg_lev = GLP_MSG_OFF;
+	lp.tm_lim = time_limit_ms;
+	int rc = glp_simplex(p, &lp);
+	if (rc == GLP_ETMLIM)
+		return DEPLOY_NEAR_TIME_LIMIT;
+	if (rc != 0 || glp_get_status(p) != GLP_OPT)
+		return DEPLOY_NEAR_NO_BOX;  /* d = 0 is feasible: numerical trouble */
+	*from_lp = lp_integral(p);
+	if (*from_lp)
+		return DEPLOY_NEAR_OPTIMAL;
+	glp_iocp parm;
+	glp_init_iocp(&parm);
+	parm.msg_lev = GLP_MSG_OFF;
+	parm.tm_lim = time_limit_ms;
+	parm.tol_obj = 1e-11;  /* objectives are offsets near 0: prune only on real gains */
+	parm.tol_int = 1e-9;
+	parm.cb_func = on_branch_event;
+	parm.cb_info = nt;
+	nt->start_ready = true;
+	rc = glp_intopt(p, &parm);
+	nt->start_ready = false;
+	int st = glp_mip_status(p);
+	if (rc == GLP_ETMLIM || (rc == 0 && st == GLP_FEAS))
+		return DEPLOY_NEAR_TIME_LIMIT;
+	return rc == 0 && st == GLP_OPT ? DEPLOY_NEAR_OPTIMAL : DEPLOY_NEAR_NO_BOX;
+}
+
+/* GLPK's counts into cnt (items); false unless they meet both rows and match x0 at least. */
+static bool read_counts(struct tq *q, bool from_lp, long long *cnt)
+{
+	struct near_item *it = q->nt->it;
+	long long total = 0;
+	for (size_t i = 0; i < q->s; i++) {
+		long long c = it[i].x0;
+		if (it[i].col != 0)
+			c += llround(from_lp ? glp_get_col_prim(q->nt->box, it[i].col)
+					     : glp_mip_col_val(q->nt->box, it[i].col));
+		if (c < it[i].lo || c > it[i].hi)
+			return false;
+		cnt[i] = c;
+		total += c;
+	}
+	long double sw, st;
+	return total == q->k && slacks(q, cnt, &sw, &st) && value_of(q, cnt) >= q->v0;
+}
+
+/* The box of the top of the file; false when none small enough is proven. */
+/* The box of the top of the file; false when none small enough is proven. */
+static bool prove_box(struct tq *q, long long *cnt, long long *scratch)
+{
+	if (!solve_lp(q))
+		return false;  /* an infeasible LP (or GLPK's trouble): deploy_mip proves it */
+	reduced_costs(q);
+	if (!round_vertex(q, cnt, scratch))
+		return false;
+	bound_by_costs(q);
+	q->r.s = q->s;
+	return near_box_basis(q->nt->it, &q->r);
+}
+
+static enum deploy_near_result solve_support(struct tq *q, int time_limit_ms, long long *x)
+{
+	struct deploy_near_time *nt = q->nt;
+	long long *cnt = nt->cnt;
+	enum deploy_near_result r = DEPLOY_NEAR_NO_BOX;
+	if (prove_box(q, cnt, nt->scratch)) {
+		build_box(q);
+		bool from_lp = false;
+		r = run_glpk(nt, time_limit_ms, &from_lp);
+		if (r == DEPLOY_NEAR_OPTIMAL && !read_counts(q, from_lp, cnt))
+			r = DEPLOY_NEAR_NO_BOX;  /* GLPK's tolerances let a row through */
+	}
+	if (r == DEPLOY_NEAR_OPTIMAL) {
+		memset(x, 0, nt->m * sizeof *x);
+		for (size_t i = 0; i < q->s; i++)
+			x[nt->it[i].k] = cnt[i];
+	}
+	return r;
+}
+
+enum deploy_near_result deploy_near_time_solve(struct deploy_near_time *nt,
+					       const struct solve_params *sp, const bool *use,
+					       double resource_tol, int time_limit_ms,
+					       long long *x)
+{
+	struct tq q = {.nt = nt};
+	collect(&q, sp, use, resource_tol);
+	if (q.s == 0)
+		return DEPLOY_NEAR_INFEASIBLE;
+	enum deploy_near_result r = solve_support(&q, time_limit_ms, x);
+	if (r == DEPLOY_NEAR_OPTIMAL)
+		nt->boxed++;
+	else if (r == DEPLOY_NEAR_NO_BOX)
+		nt->declined++;
+	return r;
+}

@@ -1,0 +1,201 @@
+/*
+ * test_near_time.c - deploy_near_time's proven box for one support with the
+ * time row (deploy_near hands it every support when a rate is set), on
+ * random small supports whose time row binds, in both modes, K from 1 to
+ * 1e9: against deploy_mip's split-count branch and bound on the same
+ * support, and against adversarial_ref.h's exact witness search (every
+ * count at small K; at large K the three-model elimination), which shares
+ * no code with either.  The box must answer most supports itself (the fast
+ * path is not vacuous), and a support it declines is left to deploy_mip.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <glpk.h>
+
+#include "optdeploy/core/deploy_mip.h"
+#include "optdeploy/core/deploy_near.h"
+#include "optdeploy/core/limits.h"
+#include "optdeploy/core/pool.h"
+#include "optdeploy/core/solve.h"
+#include "adversarial_ref.h"
+#include "test_support.h"
+
+static const long long KS[] = {1, 2, 3, 4, 5, 7, 10, 12, 37, 99, 100, 101, 1000, 65536,
+			       1000000, 999999937, 1000000000};
+
+struct counts {
+	int instances, boxed, declined, binding, mip_infeasible;
+};
+
+/* Latencies rising with cost (noise: the cost and time orders differ), in s. */
+static void add_latency(struct ts_pool *tp, struct ts_rng *r, bool integral)
+{
+	for (size_t i = 0; i < tp->pool.n; i++) {
+		double ms = fmax(5, 10 + 3 * tp->models[i].cost + ts_rand_range(r, -60, 60));
+		tp->models[i].latency = (integral ? round(ms) : ms) * 1e-3;
+	}
+	tp->pool.has_latency = true;
+}
+
+/* A budget (or floor) inside the pool's range and a rate whose time per inference binds. */
+static void random_params(struct solve_params *sp, struct ts_rng *r, const struct pool *p)
+{
+	double clo = INFINITY, chi = 0, alo = INFINITY, ahi = 0, tlo = INFINITY, thi = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		clo = fmin(clo, p->models[i].cost);
+		chi = fmax(chi, p->models[i].cost);
+		alo = fmin(alo, p->models[i].accuracy);
+		ahi = fmax(ahi, p->models[i].accuracy);
+		tlo = fmin(tlo, p->models[i].latency);
+		thi = fmax(thi, p->models[i].latency);
+	}
+	*sp = solve_params_default();
+	sp->mode = ts_rand_below(r, 2) ? SOLVE_MAX_ACCURACY : SOLVE_MIN_COST;
+	sp->lambda = 0;
+	sp->budget = ts_rand_range(r, clo, chi);
+	if (ts_rand_below(r, 5) == 0)
+		sp->budget = p->models[ts_rand_below(r, p->n)].cost;  /* at a model's cost */
+	sp->min_accuracy = ts_rand_range(r, alo, ahi);
+	sp->duty_cycle = ts_rand_below(r, 3) == 0 ? ts_rand_range(r, 0.3, 1) : 0;
+	/* mostly in the lower half: a tight row, which the optimum without it breaks */
+	double tau = ts_rand_range(r, tlo, ts_rand_below(r, 3) ? (tlo + thi) / 2 : thi);
+	if (ts_rand_below(r, 5) == 0)
+		tau = p->models[ts_rand_below(r, p->n)].latency;  /* at a model's latency */
+	sp->rate = limits_duty(sp) / tau;
+}
+
+/* The solver's resource tolerance (solve.c's resource_tolerance). */
+static double resource_tol(const struct pool *p, const struct solve_params *sp)
+{
+	return (double)(2e-14L * (long double)sp->k * limits_resource_scale(sp, p) + 1e-9L);
+}
+
+static void fail_instance(const struct pool *p, const struct solve_params *sp, const char *what,
+			  long double a, long double b)
+{
+	ts_print_pool(p);
+	for (size_t i = 0; i < p->n; i++)
+		fprintf(stderr, "  m%zu latency %.17g\n", i, p->models[i].latency);
+	fprintf(stderr, "  mode %s K %lld budget %.17g floor %.17g rate %.17g duty %.17g\n",
+		sp->mode == SOLVE_MAX_ACCURACY ? "max" : "min", sp->k, sp->budget,
+		sp->min_accuracy, sp->rate, sp->duty_cycle);
+	fail_msg("%s (%.17Lg vs %.17Lg)", what, a, b);
+}
+
+/* One support: the box against deploy_mip and the witness search. */
+static void check_support(const struct pool *p, const struct solve_params *sp, struct counts *c)
+{
+	size_t kept[TS_MAX_MODELS];
+	bool use[TS_MAX_MODELS];
+	long long xb[TS_MAX_MODELS] = {0}, xm[TS_MAX_MODELS] = {0}, xf[TS_MAX_MODELS] = {0};
+	for (size_t i = 0; i < p->n; i++) {
+		kept[i] = i;
+		use[i] = true;
+	}
+	struct deploy_near *nr = deploy_near_new(p, kept, p->n);
+	struct deploy_mip *mip = deploy_mip_new(p, kept, p->n);
+	assert_non_null(nr);
+	assert_non_null(mip);
+	double tol = resource_tol(p, sp);
+	enum deploy_near_result rb = deploy_near_solve(nr, sp, use, tol, 60000, xb);
+	enum deploy_mip_result rm = deploy_mip_solve(mip, sp, use, tol, NULL, NAN, 60000, xm);
+	struct solve_params free_sp = *sp;
+	free_sp.rate = 0;
+	enum deploy_mip_result rf = deploy_mip_solve(mip, &free_sp, use, tol, NULL, NAN, 60000, xf);
+	size_t boxed, declined;
+	deploy_near_time_counts(nr, &boxed, &declined);
+	assert_int_equal(boxed + declined, rb == DEPLOY_NEAR_OPTIMAL || rb == DEPLOY_NEAR_NO_BOX);
+
+	struct ar_problem ref;
+	long double cost[AR_MAX];
+	for (size_t i = 0; i < p->n; i++)
+		cost[i] = p->models[i].cost;
+	ar_build(&ref, p, sp, cost, (long double)sp->budget * (long double)sp->k);
+	long double eps = 2e-13L * ar_scale(&ref);
+	struct ar_result res;
+	c->instances++;
+	c->mip_infeasible += rm == DEPLOY_MIP_INFEASIBLE;
+	if (rb == DEPLOY_NEAR_NO_BOX) {
+		c->declined++;
+	} else if (rb != DEPLOY_NEAR_OPTIMAL) {
+		fail_instance(p, sp, "the box neither answered nor declined", rb, 0);
+	} else {
+		c->boxed++;
+		long double obj = ar_objective(&ref, xb);
+		if (!ar_feasible(&ref, xb, true))
+			fail_instance(p, sp, "the box's policy breaks a row", obj, 0);
+		if (rm != DEPLOY_MIP_OPTIMAL)
+			fail_instance(p, sp, "the box answered, deploy_mip did not", rm, 0);
+		long double om = ar_objective(&ref, xm);
+		if (fabsl(obj - om) > eps)
+			fail_instance(p, sp, "the box and deploy_mip differ", obj, om);
+		ar_search(&ref, obj, eps, &res);
+		if (res.witness)
+			fail_instance(p, sp, "a policy beats the box's", obj, res.value);
+		/* the time row binds: the optimum without it breaks it, or is worse */
+		if (rf == DEPLOY_MIP_OPTIMAL && (!limits_counts_ok(sp, p, xf) ||
+						 fabsl(ar_objective(&ref, xf) - obj) > eps))
+			c->binding++;
+	}
+	deploy_near_free(nr);
+	deploy_mip_free(mip);
+}
+
+static void run(struct ts_rng *rng, int count, bool large_k, struct counts *c)
+{
+	for (int t = 0; t < count; t++) {
+		struct ts_pool tp;
+		long long k = large_k ? KS[8 + ts_rand_below(rng, 9)] : KS[ts_rand_below(rng, 8)];
+		size_t n = large_k ? 2 + ts_rand_below(rng, 2) : 1 + ts_rand_below(rng, 5);
+		ts_random_pool(&tp, rng, n, t % 3 == 0);
+		add_latency(&tp, rng, t % 2 == 0);
+		struct solve_params sp;
+		random_params(&sp, rng, &tp.pool);
+		sp.k = k;
+		check_support(&tp.pool, &sp, c);
+	}
+}
+
+static void test_box_small_k(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0xb0c5u};
+	struct counts c = {0};
+	run(&rng, 400, false, &c);
+	fprintf(stderr, "small K: %d supports, %d boxed, %d declined, %d with the row binding, "
+		"%d infeasible for deploy_mip\n", c.instances, c.boxed, c.declined, c.binding,
+		c.mip_infeasible);
+	/* most supports the box answers; the row binds on many of those */
+	assert_true(c.boxed * 10 >= (c.instances - c.mip_infeasible) * 9);
+	assert_true(c.binding * 5 >= c.boxed);
+}
+
+static void test_box_large_k(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0xb0c6u};
+	struct counts c = {0};
+	run(&rng, 400, true, &c);
+	fprintf(stderr, "large K: %d supports, %d boxed, %d declined, %d with the row binding, "
+		"%d infeasible for deploy_mip\n", c.instances, c.boxed, c.declined, c.binding,
+		c.mip_infeasible);
+	assert_true(c.boxed * 10 >= (c.instances - c.mip_infeasible) * 9);
+	assert_true(c.binding * 4 >= c.boxed);
+}
+
+int main(void)
+{
+	glp_term_out(GLP_OFF);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_box_small_k),
+		cmocka_unit_test(test_box_large_k),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
