@@ -1,12 +1,14 @@
 /*
  * support_search.c - depth-first branch and bound over the models' "used"
- * decisions, with GLPK solving every bound (LP) and every candidate support
- * (integer program).  See support_search.h.
+ * decisions: each node's bound from GLPK's LP (deploy_lp) or, with one
+ * knapsack row, from its hull (support_bound); GLPK solves every candidate
+ * support's integer program (deploy_near, deploy_mip).  See support_search.h.
  */
 #include "optdeploy/core/support_search.h"
 
 #include "optdeploy/core/deadline.h"
 #include "optdeploy/core/limits.h"
+#include "optdeploy/core/support_bound.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -25,6 +27,8 @@ struct search {
 	long long *best;
 	double best_obj;
 	bool at_root;           /* the next visit is the root (its LP is the caller's) */
+	struct support_bound *hull;  /* node bounds without GLPK (one knapsack row), or NULL */
+	bool best_solved;       /* best is GLPK's optimum of its support */
 	enum solve_outcome outcome;
 	const char *why;
 };
@@ -205,6 +209,7 @@ static void solve_support(struct search *s)
 	double obj = support_objective(p, s->cand);
 	if (better(p, obj, s->best_obj)) {
 		s->best_obj = obj;
+		s->best_solved = true;
 		memcpy(s->best, s->cand, p->m * sizeof *s->best);
 	}
 }
@@ -284,6 +289,47 @@ static bool some_free_model_can_help(struct search *s, double node_value)
 	return better(p, bound, s->best_obj);
 }
 
+/* A node's bounds: on all its policies, and on those using a free priced model. */
+struct node {
+	double value;        /* GLPK's LP value (the GLPK path's some_free_model_can_help) */
+	double bound, some_free;
+};
+
+/* GLPK's LP relaxation of the node; false when the node is done (infeasible, or failed). */
+static bool glpk_node(struct search *s, struct node *nd)
+{
+	const struct support_problem *p = s->p;
+	enum deploy_lp_result r = DEPLOY_LP_OPTIMAL;
+	if (s->at_root && p->root_x != NULL) {
+		nd->value = p->root_bound;
+		memcpy(s->lp_x, p->root_x, p->m * sizeof *s->lp_x);
+	} else {
+		r = deploy_lp_solve(p->lp, p->glpk_sp, s->zfix, p->resource_tol,
+				    deadline_remaining_ms(p->deadline), &nd->value, s->lp_x);
+	}
+	switch (r) {
+	case DEPLOY_LP_OPTIMAL:
+		break;
+	case DEPLOY_LP_INFEASIBLE:
+		return false;
+	case DEPLOY_LP_TIME_LIMIT:
+		fail(s, SOLVE_TIME_LIMIT, "time limit reached before optimality was proven");
+		return false;
+	case DEPLOY_LP_FAILED:
+		fail(s, SOLVE_FAILED, "GLPK's simplex failed on an LP relaxation");
+		return false;
+	}
+	nd->bound = node_bound(s, nd->value,
+			       p->charges_apart ? support_least_charge(p, s->zfix) : 0);
+	return true;
+}
+
+/* The candidate support can hold a policy better than the incumbent (always on the GLPK path). */
+static bool candidate_can_help(struct search *s)
+{
+	return s->hull == NULL || better(s->p, support_bound_set(s->hull, s->use), s->best_obj);
+}
+
 static void visit(struct search *s)
 {
 	const struct support_problem *p = s->p;
@@ -293,30 +339,18 @@ static void visit(struct search *s)
 		fail(s, SOLVE_TIME_LIMIT, "time limit reached before optimality was proven");
 		return;
 	}
-	double value, bound;
-	enum deploy_lp_result r = DEPLOY_LP_OPTIMAL;
-	if (s->at_root && p->root_x != NULL) {
-		value = p->root_bound;
-		memcpy(s->lp_x, p->root_x, p->m * sizeof *s->lp_x);
-	} else {
-		r = deploy_lp_solve(p->lp, p->glpk_sp, s->zfix, p->resource_tol,
-				    deadline_remaining_ms(p->deadline), &value, s->lp_x);
+	struct node nd;
+	if (s->hull != NULL) {
+		struct support_node_bound nb;
+		support_bound_node(s->hull, s->zfix, &nb, s->lp_x);
+		if (!nb.feasible)
+			return;
+		nd = (struct node){.bound = nb.all, .some_free = nb.some_free};
+	} else if (!glpk_node(s, &nd)) {
+		return;
 	}
 	s->at_root = false;
-	switch (r) {
-	case DEPLOY_LP_OPTIMAL:
-		break;
-	case DEPLOY_LP_INFEASIBLE:
-		return;
-	case DEPLOY_LP_TIME_LIMIT:
-		fail(s, SOLVE_TIME_LIMIT, "time limit reached before optimality was proven");
-		return;
-	case DEPLOY_LP_FAILED:
-		fail(s, SOLVE_FAILED, "GLPK's simplex failed on an LP relaxation");
-		return;
-	}
-	bound = node_bound(s, value, p->charges_apart ? support_least_charge(p, s->zfix) : 0);
-	if (!better(p, bound, s->best_obj))
+	if (!better(p, nd.bound, s->best_obj))
 		return;
 
 	/* candidate: the decided models, the free ones the LP uses, and every
@@ -324,20 +358,120 @@ static void visit(struct search *s)
 	for (size_t k = 0; k < p->m; k++)
 		s->use[k] = s->zfix[k] == 1 ||
 			    (s->zfix[k] == -1 && (!priced(p, k) || s->lp_x[k] > 1e-9));
-	solve_support(s);
-	if (!better(p, bound, s->best_obj))
+	if (candidate_can_help(s))
+		solve_support(s);
+	if (!better(p, nd.bound, s->best_obj))
 		return;
 
 	size_t f = choose_branch(s);
 	if (f == p->m)
 		return;  /* every priced model decided: the candidate was this node's optimum */
-	if (s->lp_x[f] <= 1e-9 && !some_free_model_can_help(s, value))
+	if (s->lp_x[f] <= 1e-9 && !(s->hull != NULL ? better(p, nd.some_free, s->best_obj)
+						      : some_free_model_can_help(s, nd.value)))
 		return;
 	s->zfix[f] = 1;
 	visit(s);
 	s->zfix[f] = 0;
 	visit(s);
 	s->zfix[f] = -1;
+}
+
+struct support_memo {
+	size_t m;
+	bool have;
+	bool *use;
+};
+
+struct support_memo *support_memo_new(size_t m)
+{
+	struct support_memo *memo = calloc(1, sizeof *memo);
+	if (memo == NULL)
+		return NULL;
+	memo->m = m;
+	memo->use = calloc(m ? m : 1, sizeof *memo->use);
+	if (memo->use == NULL) {
+		free(memo);
+		return NULL;
+	}
+	return memo;
+}
+
+void support_memo_free(struct support_memo *memo)
+{
+	if (memo == NULL)
+		return;
+	free(memo->use);
+	free(memo);
+}
+
+/*
+ * The last search's optimal support, solved first: at the next budget level
+ * or slider step its optimum is often the new one, and the search then
+ * prunes from its first node.
+ */
+static void solve_memo(struct search *s)
+{
+	const struct support_problem *p = s->p;
+	const struct support_memo *memo = p->memo;
+	if (memo == NULL || !memo->have || memo->m != p->m)
+		return;
+	bool any = false, decisions = false;
+	for (size_t k = 0; k < p->m; k++) {
+		s->use[k] = memo->use[k] && s->zfix[k] != 0;
+		any = any || s->use[k];
+		decisions = decisions || (s->zfix[k] != 0 && priced(p, k));
+	}
+	/* with no model's use to decide, the root's candidate is every model */
+	if (any && decisions && candidate_can_help(s))
+		solve_support(s);
+}
+
+/*
+ * Every answer is GLPK's optimum of its support: when the incumbent the
+ * caller gave (the rounded LP policy) was never beaten, the hull's bounds
+ * alone proved it, so GLPK solves its support too.
+ */
+static void solve_incumbent_support(struct search *s)
+{
+	const struct support_problem *p = s->p;
+	double given = s->best_obj;
+	for (size_t k = 0; k < p->m; k++)
+		s->use[k] = s->best[k] > 0;
+	s->best_obj = primal(p) ? -INFINITY : INFINITY;
+	s->have_last = false;
+	solve_support(s);
+	if (s->outcome == SOLVE_OPTIMAL && (!s->best_solved || better(p, given, s->best_obj)))
+		fail(s, SOLVE_FAILED, "GLPK's optimum of a support is below a policy it holds");
+}
+
+/* The search proper, on allocated state. */
+static void search_run(struct search *s)
+{
+	const struct support_problem *p = s->p;
+	memset(s->zfix, -1, p->m * sizeof *s->zfix);
+	for (size_t k = 0; k < p->m; k++)
+		if (!limits_model_fits(p->sp, &p->pool->models[p->kept[k]]))
+			s->zfix[k] = 0;  /* too big for the memory limit on its own */
+	if (s->hull != NULL)
+		solve_memo(s);
+	visit(s);
+	if (s->outcome == SOLVE_OPTIMAL && s->hull != NULL && isfinite(s->best_obj) &&
+	    !s->best_solved)
+		solve_incumbent_support(s);
+	if (s->outcome == SOLVE_OPTIMAL && isinf(s->best_obj) && limits_time_active(p->sp)) {
+		/* two rows: the LP can mix models no whole number of
+		 * inferences can; every support was proven empty */
+		s->outcome = SOLVE_INFEASIBLE;
+		s->why = "no policy of whole inferences meets the time row";
+	} else if (s->outcome == SOLVE_OPTIMAL && isinf(s->best_obj)) {
+		s->outcome = SOLVE_FAILED;
+		s->why = "GLPK found no integer policy although a feasible one exists";
+	}
+	if (s->outcome == SOLVE_OPTIMAL && p->memo != NULL && p->memo->m == p->m) {
+		for (size_t k = 0; k < p->m; k++)
+			p->memo->use[k] = s->best[k] > 0;
+		p->memo->have = true;
+	}
 }
 
 enum solve_outcome support_search(const struct support_problem *p, long long *best,
@@ -352,28 +486,20 @@ enum solve_outcome support_search(const struct support_problem *p, long long *be
 	s.last_use = calloc(m, sizeof *s.last_use);
 	s.cand = calloc(m, sizeof *s.cand);
 	s.lp_x = calloc(m, sizeof *s.lp_x);
-	if (s.zfix == NULL || s.scratch_fix == NULL || s.use == NULL || s.last_use == NULL || s.cand == NULL ||
-	    s.lp_x == NULL) {
+	/* lambda 0: no use to decide, the root's candidate is the answer */
+	bool hull = support_bound_applies(p->sp) && p->sp->lambda > 0;
+	if (hull)
+		s.hull = support_bound_new(p);
+	if (s.zfix == NULL || s.scratch_fix == NULL || s.use == NULL || s.last_use == NULL ||
+	    s.cand == NULL || s.lp_x == NULL || (hull && s.hull == NULL)) {
 		s.outcome = SOLVE_FAILED;
 		s.why = "out of memory";
 	} else {
-		memset(s.zfix, -1, m * sizeof *s.zfix);
-		for (size_t k = 0; k < p->m; k++)
-			if (!limits_model_fits(p->sp, &p->pool->models[p->kept[k]]))
-				s.zfix[k] = 0;  /* too big for the memory limit on its own */
-		visit(&s);
-		if (s.outcome == SOLVE_OPTIMAL && isinf(s.best_obj) && limits_time_active(p->sp)) {
-			/* two rows: the LP can mix models no whole number of
-			 * inferences can; every support was proven empty */
-			s.outcome = SOLVE_INFEASIBLE;
-			s.why = "no policy of whole inferences meets the time row";
-		} else if (s.outcome == SOLVE_OPTIMAL && isinf(s.best_obj)) {
-			s.outcome = SOLVE_FAILED;
-			s.why = "GLPK found no integer policy although a feasible one exists";
-		}
+		search_run(&s);
 	}
 	*best_obj = s.best_obj;
 	*why = s.why;
+	support_bound_free(s.hull);
 	free(s.zfix);
 	free(s.scratch_fix);
 	free(s.use);

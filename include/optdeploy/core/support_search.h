@@ -3,14 +3,20 @@
  * the solver).
  *
  * A depth-first branch and bound on the "model k is used" decisions of the
- * priced models (lambda * u_k > 0).  Every node's bound is GLPK's optimum of
- * the LP relaxation with the decided z fixed (deploy_lp); every candidate
- * support is solved to integer optimality by GLPK (deploy_mip).  A node is
- * pruned only when GLPK's LP bound does not beat the incumbent (when the
- * charges are apart, see below: GLPK's bound on the accuracy term with the
- * least charge the node's policies pay added exactly).  Each
- * support's integer program is deploy_near's box around the LP vertex,
- * or deploy_mip's split-count program when no small box can be proven.
+ * priced models (lambda * u_k > 0).  With a device limit or a time row every
+ * node's bound is GLPK's optimum of the LP relaxation with the decided z
+ * fixed (deploy_lp); a node is pruned only when that bound does not beat
+ * the incumbent (when the charges are apart, see below: GLPK's bound on the
+ * accuracy term with the least charge the node's policies pay added
+ * exactly).  Without either the LP has one knapsack row, and the bounds
+ * come from its hull instead (support_bound.h: rigorous, and split by how
+ * many free models a policy uses, far tighter when loading is dear); a
+ * candidate support is then solved only when its own bound can beat the
+ * incumbent, the last search's optimal support (support_memo) is solved
+ * first, and an incumbent the caller gave is reported only once GLPK has
+ * solved its support too.  Every candidate support is solved to integer
+ * optimality by GLPK: deploy_near's box around the LP vertex, or
+ * deploy_mip's split-count program when no small box can be proven.
  *
  * The time row of a rate (limits.h) is a row of every node's LP, so each
  * bound is still a relaxation's, and of every support's integer program,
@@ -30,6 +36,8 @@
 #include "optdeploy/core/deploy_near.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
+
+struct support_memo;
 
 struct support_problem {
 	const struct pool *pool;
@@ -55,7 +63,14 @@ struct support_problem {
 	 * reuses them; root_x NULL when the caller has none */
 	double root_bound;
 	const double *root_x;
+	/* what the last search on these models found (NULL: none kept): its
+	 * optimal support is solved first, a hint that only speeds the search */
+	struct support_memo *memo;
 };
+
+/* The last optimal support of a solver's searches; owned by the solver. */
+struct support_memo *support_memo_new(size_t m);
+void support_memo_free(struct support_memo *memo);
 
 #define SUPPORT_CHARGE_TRUST 100.0
 
