@@ -329,37 +329,19 @@ static int emit_csv(const struct cli_options *o, export_writer w, const void *ct
 }
 
 /*
- * The Pareto and LP-hull lists over the models the device limits allow: a
- * model whose own memory exceeds the memory limit can never be used, every
- * other can be used alone (max_models >= 1).  Indices are the pool's.
+ * The Pareto and LP-hull lists over the models the limits let run at all
+ * (frontier.h: the deadline, and a model whose own memory exceeds the
+ * memory limit); every other can be used alone (max_models >= 1).  plot
+ * and the planner draw the same hull.
  */
-static enum status fitting_lists(const struct pool *pool, const struct solve_params *sp,
-				 struct cli_frontier *fr, struct status_msg *m)
+static void fitting_lists(const struct pool *pool, const struct solve_params *sp,
+			  struct cli_frontier *fr)
 {
-	struct pool fit = *pool;
-	size_t *map = malloc((pool->n ? pool->n : 1) * sizeof *map);
-	fit.models = malloc((pool->n ? pool->n : 1) * sizeof *fit.models);
-	if (map == NULL || fit.models == NULL) {
-		free(map);
-		free(fit.models);
-		return status_fail(m, ST_INTERNAL, "out of memory");
-	}
-	fit.n = 0;
+	fr->n_fit = 0;
 	for (size_t i = 0; i < pool->n; i++)
-		if (limits_model_fits(sp, &pool->models[i])) {
-			map[fit.n] = i;
-			fit.models[fit.n++] = pool->models[i];  /* names borrowed */
-		}
-	fr->n_fit = fit.n;
-	fr->n_pareto = fit.n ? frontier_pareto(&fit, fr->pareto) : 0;
-	fr->n_hull = fit.n ? frontier_hull(&fit, fr->hull) : 0;
-	for (size_t j = 0; j < fr->n_pareto; j++)
-		fr->pareto[j] = map[fr->pareto[j]];
-	for (size_t j = 0; j < fr->n_hull; j++)
-		fr->hull[j] = map[fr->hull[j]];
-	free(map);
-	free(fit.models);
-	return ST_OK;
+		fr->n_fit += limits_model_fits(sp, &pool->models[i]);
+	fr->n_pareto = frontier_pareto_fitting(pool, sp, fr->pareto);
+	fr->n_hull = frontier_hull_fitting(pool, sp, fr->hull);
 }
 
 static int cmd_frontier(const struct cli_options *o, const struct pool *pool,
@@ -375,8 +357,8 @@ static int cmd_frontier(const struct cli_options *o, const struct pool *pool,
 		free(fr.hull);
 		return report(status_fail(&m, ST_INTERNAL, "out of memory"), &m);
 	}
-	enum status fst = fitting_lists(pool, &o->params, &fr, &m);
-	code = fst != ST_OK ? report(fst, &m) : run_sweep(o, pool, s, &fr.sweep);
+	fitting_lists(pool, &o->params, &fr);
+	code = run_sweep(o, pool, s, &fr.sweep);
 	if (code == 0 && o->format == CLI_FORMAT_CSV) {
 		struct cli_frontier_csv ctx = { pool, &fr };
 		code = emit_csv(o, cli_csv_frontier, &ctx);

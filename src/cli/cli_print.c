@@ -504,13 +504,22 @@ enum status cli_print_frontier(FILE *fp, const struct cli_options *o, const stru
 	enum status st;
 	print_pool_line(fp, o, pool);
 	print_limits(fp, sp);  /* they bind the ILP frontier */
-	if (limits_memory_active(sp))
-		kv(fp, "frontier lists", "Pareto and LP hull over the %zu model%s that fit the "
-		   "memory limit on their own; the ILP column is the exact answer under every "
-		   "limit", fr->n_fit, fr->n_fit == 1 ? "" : "s");
+	bool dl = limits_deadline_active(sp), mem = limits_memory_active(sp);
+	if (dl || mem) {
+		bool one = fr->n_fit == 1;
+		kv(fp, "frontier lists", "Pareto and LP hull over the %zu model%s that %s%s%s; the "
+		   "ILP column is the exact answer under every limit", fr->n_fit, one ? "" : "s",
+		   dl ? (one ? "meets the deadline" : "meet the deadline") : "",
+		   dl && mem ? " and " : "",
+		   mem ? (one ? "fits the memory limit on its own"
+			      : "fit the memory limit on their own") : "");
+	}
 	else if (limits_active(sp))
 		kv(fp, "frontier lists", "Pareto and LP hull over every model (any one may be "
 		   "used alone); the ILP column is the exact answer under the limit");
+	if (limits_time_active(sp))
+		kv(fp, "LP hull", "without the time row (a mix on it may keep the device busy "
+		   "longer than the row allows); the ILP column keeps up");
 	fprintf(fp, "\nPareto-optimal single models (%zu of %zu): no other model is as cheap "
 		"and more accurate\n", fr->n_pareto, fr->n_fit);
 	st = model_list(fp, pool, fr->pareto, fr->n_pareto, m);
@@ -518,7 +527,7 @@ enum status cli_print_frontier(FILE *fp, const struct cli_options *o, const stru
 		return st;
 	fprintf(fp, "\nLP frontier: the %zu vertices of the upper concave hull (best mix of "
 		"%smodels at each average cost, lambda = 0)\n", fr->n_hull,
-		limits_active(sp) ? "the fitting " : "");
+		limits_active(sp) || dl ? "the fitting " : "");
 	st = model_list(fp, pool, fr->hull, fr->n_hull, m);
 	if (st != ST_OK)
 		return st;

@@ -59,16 +59,26 @@ struct policy_csv {
 	const struct level *lv;
 };
 
-/* solve's policy CSV (export.h), one column more: duration_s. */
+/*
+ * solve's policy CSV (export.h), then duration_s, then what the battery
+ * pays as solve --battery writes it: measured_energy, expected_energy (cost
+ * units), inference_j, idle_j, total_j and battery_left_j (the lifetime's).
+ */
 static enum status write_policy_csv(FILE *fp, const char *name, const void *ctx, size_t *rows,
 				    struct status_msg *m)
 {
 	const struct policy_csv *c = ctx;
 	const struct policy *p = &c->lv->p;
+	const struct lifetime_result *r = &c->lv->r;
 	struct export_out o;
+	long double e = 0;
+	for (size_t i = 0; i < c->pool->n; i++)
+		e += (long double)p->count[i] * pool_energy(c->pool, i);
+	double expected_energy = (double)(e / p->params.k);
 	export_out_init(&o, fp);
 	export_put_text(&o, "model,cost,accuracy,load_cost,count,share,budget,k,lambda,expected_accuracy,"
-	    "expected_cost,objective,status,duration_s\n");
+	    "expected_cost,objective,status,duration_s,measured_energy,expected_energy,inference_j,"
+	    "idle_j,total_j,battery_left_j\n");
 	for (size_t i = 0; i < c->pool->n && o.err == 0; i++) {
 		const struct model *md = &c->pool->models[i];
 		export_put_field(&o, md->name);
@@ -85,7 +95,13 @@ static enum status write_policy_csv(FILE *fp, const char *name, const void *ctx,
 		put_num(&o, p->objective, ",");
 		export_put_text(&o, solve_outcome_name(p->outcome));
 		export_put_text(&o, ",");
-		put_num(&o, c->lv->r.duration_s, "\n");
+		put_num(&o, r->duration_s, ",");
+		put_num(&o, pool_energy(c->pool, i), ",");
+		put_num(&o, expected_energy, ",");
+		put_num(&o, r->inference_j, ",");
+		put_num(&o, r->idle_j, ",");
+		put_num(&o, r->inference_j + r->idle_j, ",");
+		put_num(&o, r->left_j, "\n");
 	}
 	return out_finish(&o, name, rows, c->pool->n, m);
 }

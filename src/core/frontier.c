@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+#include "optdeploy/core/limits.h"
+
 /*
  * Relative tolerance of the collinearity test.  Costs and accuracies come from
  * decimal text, so three points that are collinear on paper rarely are in
@@ -55,11 +57,10 @@ static void sort_models(const struct pool *pool, size_t *idx, size_t n)
 	}
 }
 
-size_t frontier_pareto(const struct pool *pool, size_t *idx)
+/* The Pareto-optimal models among the n candidates in idx, written over them. */
+static size_t pareto_among(const struct pool *pool, size_t *idx, size_t n)
 {
-	size_t n = pool->n, w = 0;
-	for (size_t i = 0; i < n; i++)
-		idx[i] = i;
+	size_t w = 0;
 	sort_models(pool, idx, n);
 
 	/*
@@ -87,6 +88,23 @@ size_t frontier_pareto(const struct pool *pool, size_t *idx)
 	return w;
 }
 
+size_t frontier_pareto(const struct pool *pool, size_t *idx)
+{
+	for (size_t i = 0; i < pool->n; i++)
+		idx[i] = i;
+	return pareto_among(pool, idx, pool->n);
+}
+
+size_t frontier_pareto_fitting(const struct pool *pool, const struct solve_params *sp,
+			       size_t *idx)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < pool->n; i++)
+		if (limits_model_fits(sp, &pool->models[i]))
+			idx[n++] = i;
+	return pareto_among(pool, idx, n);
+}
+
 /* True when b lies on or below the chord from a to c (a.cost < b.cost < c.cost). */
 static int not_above_chord(const struct model *a, const struct model *b, const struct model *c)
 {
@@ -95,9 +113,9 @@ static int not_above_chord(const struct model *a, const struct model *b, const s
 	return l - r >= -COLLINEAR_EPS * (fabs(l) + fabs(r));
 }
 
-size_t frontier_hull(const struct pool *pool, size_t *idx)
+/* The hull's vertices among the np Pareto models in idx (by cost), written over them. */
+static size_t hull_of_pareto(const struct pool *pool, size_t *idx, size_t np)
 {
-	size_t np = frontier_pareto(pool, idx);
 	size_t top = 0;  /* the hull so far is idx[0 .. top-1]; it never overtakes i */
 
 	/*
@@ -115,6 +133,17 @@ size_t frontier_hull(const struct pool *pool, size_t *idx)
 		idx[top++] = idx[i];
 	}
 	return top;
+}
+
+size_t frontier_hull(const struct pool *pool, size_t *idx)
+{
+	return hull_of_pareto(pool, idx, frontier_pareto(pool, idx));
+}
+
+size_t frontier_hull_fitting(const struct pool *pool, const struct solve_params *sp,
+			     size_t *idx)
+{
+	return hull_of_pareto(pool, idx, frontier_pareto_fitting(pool, sp, idx));
 }
 
 double frontier_hull_value(const struct pool *pool, const size_t *hull, size_t n_hull,

@@ -18,6 +18,7 @@
 /* Colours: the two frontiers from viridis's dark and middle range; ink for the rest. */
 #define INK 0.15
 #define GRID 0.90
+#define UNFIT_GREY 0.6  /* models the limits rule out: drawn, but faint */
 
 static void set_grey(cairo_t *cr, double g)
 {
@@ -191,6 +192,24 @@ static void draw_curves(cairo_t *cr, const struct figure_model *fm, const struct
 	cairo_restore(cr);
 }
 
+/* A model the deadline or memory limit rules out: a hollow grey ring, crossed. */
+static void unfit_marker(cairo_t *cr, double x, double y, double r)
+{
+	double d = r * 0.62;
+
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x, y, r, 0, 2 * M_PI);
+	set_grey(cr, 1.0);
+	cairo_fill_preserve(cr);
+	set_grey(cr, UNFIT_GREY);
+	cairo_stroke(cr);
+	cairo_move_to(cr, x - d, y - d);
+	cairo_line_to(cr, x + d, y + d);
+	cairo_move_to(cr, x - d, y + d);
+	cairo_line_to(cr, x + d, y - d);
+	cairo_stroke(cr);
+}
+
 static void draw_markers(cairo_t *cr, const struct figure_model *fm, const struct figure_plane *p)
 {
 	double r = p->f * 0.3;
@@ -199,6 +218,10 @@ static void draw_markers(cairo_t *cr, const struct figure_model *fm, const struc
 	for (size_t i = 0; i < fm->n_models; i++) {
 		double x = figure_scale_map(&p->x, fm->models[i].cost);
 		double y = figure_scale_map(&p->y, fm->models[i].accuracy);
+		if (fm->unfit[i]) {
+			unfit_marker(cr, x, y, r);
+			continue;
+		}
 		cairo_new_sub_path(cr);
 		cairo_arc(cr, x, y, r, 0, 2 * M_PI);
 		set_grey(cr, figure_on_hull(fm, i) ? INK : 1.0);
@@ -220,7 +243,9 @@ static void draw_markers(cairo_t *cr, const struct figure_model *fm, const struc
 
 /* ---- legend ----------------------------------------------------------- */
 
-enum legend_sym { SYM_DOT, SYM_RING, SYM_DASH, SYM_STEP, SYM_DIAMOND, SYM_BUDGET };
+enum legend_sym { SYM_DOT, SYM_RING, SYM_UNFIT, SYM_DASH, SYM_STEP, SYM_DIAMOND, SYM_BUDGET };
+
+#define LEGEND_MAX 8
 
 struct legend_entry {
 	enum legend_sym sym;
@@ -235,7 +260,25 @@ static size_t legend_entries(const struct figure_model *fm, struct legend_entry 
 	figure_lambda_text(fm->lambda, fm->k, lam, sizeof lam);
 	e[n++] = (struct legend_entry){ SYM_DOT, "model on the LP frontier" };
 	e[n++] = (struct legend_entry){ SYM_RING, "other model" };
-	e[n++] = (struct legend_entry){ SYM_DASH, "LP frontier (concave hull)" };
+	if (fm->n_unfit > 0) {
+		/* what rules them out, named: the hull and the policies leave them out */
+		char d[32] = "";
+		if (fm->deadline > 0)
+			units_format_latency(d, sizeof d, fm->deadline);
+		e[n].sym = SYM_UNFIT;
+		snprintf(e[n++].text, sizeof e[0].text, "%zu model%s over the %s%s%s%s: not used",
+			 fm->n_unfit, fm->n_unfit == 1 ? "" : "s", fm->deadline > 0 ? d : "",
+			 fm->deadline > 0 ? " deadline" : "",
+			 fm->deadline > 0 && fm->memory_limit ? " or the " : "",
+			 fm->memory_limit ? "memory limit" : "");
+	}
+	e[n].sym = SYM_DASH;
+	if (fm->n_unfit == 0 && fm->rate <= 0)
+		snprintf(e[n++].text, sizeof e[0].text, "LP frontier (concave hull)");
+	else  /* the hull leaves out the models ruled out, and the time row is not in it */
+		snprintf(e[n++].text, sizeof e[0].text, "LP frontier%s%s",
+			 fm->n_unfit > 0 ? " of the others" : "",
+			 fm->rate > 0 ? (fm->n_unfit > 0 ? ", no time row" : " (no time row)") : "");
 	e[n].sym = SYM_STEP;
 	snprintf(e[n++].text, sizeof e[0].text, "%s frontier, K = %lld, %s",
 		 fm->method == SOLVE_RELAXED ? "LP-rounded" : "ILP", fm->k, lam);
@@ -259,6 +302,9 @@ static void legend_symbol(cairo_t *cr, enum legend_sym s, double x, double y, do
 	cairo_save(cr);
 	cairo_set_line_width(cr, f * 0.08);
 	switch (s) {
+	case SYM_UNFIT:
+		unfit_marker(cr, x + f * 0.8, y, r);
+		break;
 	case SYM_DOT:
 	case SYM_RING:
 		cairo_arc(cr, x + f * 0.8, y, r, 0, 2 * M_PI);
@@ -340,7 +386,7 @@ static size_t crowding(const struct figure_model *fm, const struct figure_plane 
 static struct figure_rect draw_legend(cairo_t *cr, const struct figure_model *fm,
 				      const struct figure_plane *p)
 {
-	struct legend_entry e[6];
+	struct legend_entry e[LEGEND_MAX];
 	size_t n = legend_entries(fm, e), best = (size_t)-1;
 	double f = p->f * 0.8, wmax = 0, w, h, line = f * 1.35, pad = f * 0.5;
 	struct figure_rect r = { 0 }, a = p->area;

@@ -56,17 +56,24 @@ static enum status take_frontiers(struct figure_model *fm, const struct figure_s
 	const struct sweep *sw = src->current;
 
 	fm->models = malloc(pool->n * sizeof *fm->models);
+	fm->unfit = malloc(pool->n * sizeof *fm->unfit);
 	fm->hull = malloc(pool->n * sizeof *fm->hull);
 	fm->ilp = malloc((sw->done + 1) * sizeof *fm->ilp);
-	if (idx == NULL || fm->models == NULL || fm->hull == NULL || fm->ilp == NULL) {
+	if (idx == NULL || fm->models == NULL || fm->unfit == NULL || fm->hull == NULL ||
+	    fm->ilp == NULL) {
 		free(idx);
 		return ST_INTERNAL;
 	}
-	for (size_t i = 0; i < pool->n; i++)
+	for (size_t i = 0; i < pool->n; i++) {
 		fm->models[i] = (struct figure_point){ pool->models[i].cost, pool->models[i].accuracy,
 						       pool->models[i].name };
+		fm->unfit[i] = !limits_model_fits(&sw->params, &pool->models[i]);
+		fm->n_unfit += fm->unfit[i];
+	}
 	fm->n_models = pool->n;
-	fm->n_hull = frontier_hull(pool, idx);
+	fm->memory_limit = limits_memory_active(&sw->params);
+	/* the hull of the models solve may use, as `optdeploy frontier` lists it */
+	fm->n_hull = frontier_hull_fitting(pool, &sw->params, idx);
 	for (size_t i = 0; i < fm->n_hull; i++)
 		fm->hull[i] = fm->models[idx[i]];
 	free(idx);
@@ -160,6 +167,7 @@ void figure_model_free(struct figure_model *fm)
 	if (fm == NULL)
 		return;
 	free(fm->models);
+	free(fm->unfit);
 	free(fm->hull);
 	free(fm->ilp);
 	free(fm->rows);
@@ -211,6 +219,12 @@ enum status figure_model_write_csv(FILE *fp, const char *name, const void *ctx, 
 	for (size_t i = 0; i < fm->n_models; i++, n++)
 		put_row(fp, "model", NAN, NAN, fm->models[i].name, fm->models[i].cost,
 			fm->models[i].accuracy, NAN);
+	for (size_t i = 0; i < fm->n_models; i++)
+		if (fm->unfit[i]) {
+			put_row(fp, "excluded", NAN, NAN, fm->models[i].name, fm->models[i].cost,
+				fm->models[i].accuracy, NAN);
+			n++;
+		}
 	for (size_t i = 0; i < fm->n_hull; i++, n++)
 		put_row(fp, "hull", NAN, NAN, fm->hull[i].name, fm->hull[i].cost,
 			fm->hull[i].accuracy, NAN);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "optdeploy/core/export.h"
+#include "optdeploy/core/frontier.h"
 #include "optdeploy/core/pool_tables.h"
 #include "optdeploy/core/sweep.h"
 #include "optdeploy/core/units.h"
@@ -221,6 +222,8 @@ static void resolve(struct app *a)
 		a->have_pol = false;
 		return;
 	}
+	/* the LP hull of the models the deadline and memory limit let run, as frontier's */
+	a->n_hull = frontier_hull_fitting(&a->work, &sp, a->hull);
 	if (a->battery && !a->plan_ok) {  /* this duration gives no problem: say why */
 		a->have_pol = false;
 		snprintf(a->solve_error, sizeof a->solve_error, "%s", a->plan_error);

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "optdeploy/core/limits.h"
 #include "optdeploy/core/names.h"
+#include "optdeploy/core/units.h"
 
 #define LABEL_MAX 18
 
@@ -273,6 +275,38 @@ static void place_label(struct plot *p, int y, int x, const char *name, bool dim
 	}
 }
 
+/* The deadline or the memory limit rules the model out (the hull leaves it out too). */
+static bool unfit_model(const struct ui_plot_input *in, const struct model *md)
+{
+	return in->limits != NULL && !limits_model_fits(in->limits, md);
+}
+
+/*
+ * The legend's word for the models ruled out: "over 200 ms" (the deadline),
+ * "over memory", "over limits" (both rule some out); false when none is.
+ */
+static bool unfit_text(const struct ui_plot_input *in, char *buf, size_t size)
+{
+	const struct pool *pool = in->all != NULL ? in->all : in->pool;
+	bool slow = false, big = false;
+	char d[32];
+
+	for (size_t i = 0; in->limits != NULL && i < pool->n; i++) {
+		const struct model *md = &pool->models[i];
+		if (in->all != NULL && in->excluded != NULL && in->excluded[i])
+			continue;
+		slow |= limits_deadline_active(in->limits) &&
+			!limits_model_fits(&(struct solve_params){ .deadline = in->limits->deadline,
+								   .memory_limit = INFINITY }, md);
+		big |= md->memory > limits_memory_cap(in->limits);
+	}
+	if (!slow && !big)
+		return false;
+	units_format_latency(d, sizeof d, in->limits->deadline);
+	snprintf(buf, size, "over %s", slow && big ? "limits" : slow ? d : "memory");
+	return true;
+}
+
 static void draw_models(struct plot *p)
 {
 	const struct pool *pool = p->in->all != NULL ? p->in->all : p->in->pool;
@@ -295,13 +329,16 @@ static void draw_models(struct plot *p)
 	for (size_t i = 0; i < pool->n; i++) {
 		int y = row_of(p, pool->models[i].accuracy), x = col_of(p, pool->models[i].cost);
 		bool gone = out != NULL && out[i];
+		bool unfit = !gone && unfit_model(p->in, &pool->models[i]);
 		if (!ui_rect_contains(d, y, x))
 			continue;
-		/* an excluded model stays in sight, as an x, so it can be found and brought back */
-		ui_put(y, x, gone ? L'x' : p->t->g->point, ui_term_attr(p->t, gone ? UI_DIM : UI_POINT));
+		/* an excluded model stays in sight, as an x, so it can be found and brought back;
+		   one the deadline or memory limit rules out, faint and hollow */
+		ui_put(y, x, gone ? L'x' : unfit ? p->t->g->point_unfit : p->t->g->point,
+		       ui_term_attr(p->t, gone || unfit ? UI_DIM : UI_POINT));
 		/* out of memory: no labels rather than names cut without a mark */
 		if (cut != NULL)
-			place_label(p, y, x, cut[i], gone);
+			place_label(p, y, x, cut[i], gone || unfit);
 	}
 	free(cut);
 }
@@ -325,24 +362,42 @@ static void draw_legend(const struct plot *p, struct ui_rect r)
 	const struct ui_term *t = p->t;
 	bool relaxed = p->in->ilp != NULL && p->in->ilp->params.method == SOLVE_RELAXED;
 	bool primal = p->in->mode == SOLVE_MAX_ACCURACY;
-	char pt[8], pol[8], ilp[32];
+	bool time_row = p->in->limits != NULL && limits_time_active(p->in->limits);
+	char pt[8], pol[8], un[8], ilp[32], over[48];
 	int x = r.x, end = r.x + r.w;
+	bool unfit = unfit_text(p->in, over, sizeof over);
 
 	snprintf(pt, sizeof pt, "%lc", (wint_t)t->g->point);
 	snprintf(pol, sizeof pol, "%lc", (wint_t)t->g->policy);
+	snprintf(un, sizeof un, "%lc", (wint_t)t->g->point_unfit);
 	snprintf(ilp, sizeof ilp, "%s (K, %s)", relaxed ? "LP-rounded" : "ILP", t->g->lambda);
 	const struct { enum ui_role role; const char *mark, *text; } items[] = {
 		{ UI_POINT, pt, "model" },
 		{ UI_POLICY, pol, "policy" },
-		{ UI_HULL, t->utf8 ? "⠒ ⠒" : ". .", "LP hull" },
+		{ UI_DIM, un, over },  /* only when some model is ruled out */
+		/* the time row is not in the hull: a mix on it may not keep up */
+		{ UI_HULL, t->utf8 ? "⠒ ⠒" : ". .", time_row ? "LP hull, no time row" : "LP hull" },
 		{ UI_ILP, t->utf8 ? "⠒⠒⠒" : "...", ilp },
 		{ UI_BUDGET, primal ? (t->utf8 ? "│" : "|") : (t->utf8 ? "─" : "-"),
 		  primal ? "budget" : "floor" },
 	};
+	/* the models, the policy, what rules models out, then a hull without the time row
+	   come first: the heading ("Frontier  ", 10 cells) goes when it would crowd them out */
+	int essential = 0, wanted;
+	for (size_t i = 0; i < 3; i++)
+		if (i != 2 || unfit)
+			essential += ui_text_width(items[i].mark) + 1 + ui_text_width(items[i].text) + 2;
+	wanted = essential + (time_row ? ui_text_width(items[3].mark) + 1 +
+				  ui_text_width(items[3].text) + 2 : 0);
+	bool heading = wanted + 10 <= r.w || (wanted > r.w && essential + 10 <= r.w) ||
+		       !(unfit || time_row);
 
-	x += ui_text(t, r.y, x, end - x, ui_term_attr(t, UI_LABEL), "Frontier  ");
+	if (heading)
+		x += ui_text(t, r.y, x, end - x, ui_term_attr(t, UI_LABEL), "Frontier  ");
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
 		int w = ui_text_width(items[i].mark) + 1 + ui_text_width(items[i].text);
+		if (i == 2 && !unfit)
+			continue;
 		if (x + w > end)
 			break;
 		x += ui_text(t, r.y, x, end - x, ui_term_attr(t, items[i].role), items[i].mark);

@@ -341,12 +341,13 @@ void ui_screen_draw(struct app *a)
 	rw = rw < 40 ? 40 : rw > 60 ? 60 : rw;
 	title_bar(a);
 	{
+		struct solve_params sp = ui_app_solve_params(a);  /* the deadline, memory, rate */
 		struct ui_plot_input in = {
 			ui_app_pool(a), pool, a->excluded, a->hull, a->n_hull,
 			a->sweep_live[1] ? &a->sweeps[1] : NULL,
 			a->have_pol ? &a->pol : NULL, a->mode,
 			a->params[UI_P_BUDGET].value, a->params[UI_P_FLOOR].value, a->log_axis,
-			ui_app_idle_per_s(a) > 0,
+			ui_app_idle_per_s(a) > 0, &sp,
 		};
 		a->plot_shown = ui_plot_draw(&a->term, (struct ui_rect){ 1, 0, top_h, COLS - rw - 1 },
 					     &in, &a->plot);

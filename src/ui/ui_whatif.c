@@ -69,7 +69,8 @@ enum status ui_whatif_rebuild(struct app *a, struct status_msg *m)
 		ui_whatif_free(a);
 		return status_fail(m, ST_INTERNAL, "out of memory");
 	}
-	a->n_hull = frontier_hull(&a->work, a->hull);
+	struct solve_params sp = ui_app_solve_params(a);
+	a->n_hull = frontier_hull_fitting(&a->work, &sp, a->hull);
 	if ((st = solver_create(&a->solver, &a->work, m)) != ST_OK) {
 		ui_whatif_free(a);
 		return st;

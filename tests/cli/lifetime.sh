@@ -64,7 +64,12 @@ check $r "the table's K fits"
 run lifetime $I --cost-unit mJ --battery 3000mAh@3.7V --rate 10/s --min-accuracy 75 -o "$T/o.csv"
 expect_status 0
 expect_err "wrote 9 rows to $T/o.csv"
-expect_line "$T/o.csv" 1 "model,cost,accuracy,load_cost,count,share,budget,k,lambda,expected_accuracy,expected_cost,objective,status,duration_s"
+expect_line "$T/o.csv" 1 "model,cost,accuracy,load_cost,count,share,budget,k,lambda,expected_accuracy,expected_cost,objective,status,duration_s,measured_energy,expected_energy,inference_j,idle_j,total_j,battery_left_j"
+# what the battery pays adds up to it (3000 mAh at 3.7 V = 39960 J), as the table says
+expect_true "inference_j + idle_j = total_j = battery - battery_left_j" \
+	"$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		{ a = $c["inference_j"] + $c["idle_j"] - $c["total_j"]; b = $c["total_j"] + $c["battery_left_j"] - 39960
+		  if (a < -1e-6 || a > 1e-6 || b < -1e-6 || b > 1e-6) bad++ } END { print bad + 0 }' "$T/o.csv") == 0"
 
 # the sweep: default floors from the cheapest model's accuracy to the best's
 run lifetime $I --cost-unit mJ --battery 3000mAh@3.7V --idle 50mW --rate 10/s --sweep --format csv

@@ -80,6 +80,34 @@ for args in "--K 1000" "--K 200 --lambda 7.5 --from 20 --to 90 --steps 15" "--K 
 	[ -s "$T/want" ] && cmp -s "$T/want" "$T/got" && r=0 || r=1
 	check $r "$args: the LP frontier should equal the frontier CSV's hull"
 done
+# a deadline: the LP frontier is frontier's, over the models it allows (the
+# time row changes nothing there); the models it rules out are the excluded
+# rows, the ones slower than it in the pool file, and none is on the hull
+RPI=data/mlperf_rpi4_tflite.csv
+for args in "--deadline 200ms" "--deadline 60ms --rate 10/s --duty-cycle 0.5" "--deadline 30ms --log"; do
+	# shellcheck disable=SC2086
+	run plot --pool rpi4 $args --steps 5 --data-csv "$T/data.csv" -o "$T/fig.svg"
+	expect_status 0
+	# shellcheck disable=SC2086
+	"$OPTDEPLOY" frontier --pool rpi4 $args --steps 5 --format csv >"$T/front.csv" 2>/dev/null
+	awk -F, '$1 == "hull" { print $2 "," $3 "," $4 }' "$T/front.csv" >"$T/want"
+	awk -F, '$1 == "hull" { print $5 "," $6 "," $4 }' "$T/data.csv" >"$T/got"
+	[ -s "$T/want" ] && cmp -s "$T/want" "$T/got" && r=0 || r=1
+	check $r "rpi4 $args: the LP frontier should equal the frontier CSV's hull"
+	ms=$(echo "$args" | sed 's/--deadline \([0-9]*\)ms.*/\1/')
+	awk -F, -v d="$ms" 'NR > 1 && $1 !~ /^#/ && $4 > d { print $1 }' "$RPI" | sort >"$T/want"
+	awk -F, '$1 == "excluded" { print $4 }' "$T/data.csv" | sort >"$T/got"
+	[ -s "$T/want" ] && cmp -s "$T/want" "$T/got" && r=0 || r=1
+	check $r "rpi4 $args: the excluded rows should be the $(wc -l <"$T/want") models slower than $ms ms, are $(wc -l <"$T/got")"
+	awk -F, 'NR == FNR { slow[$1] = 1; next } $1 == "hull" && slow[$4] { bad++ } END { exit bad > 0 }' \
+		"$T/want" "$T/data.csv" && r=0 || r=1
+	check $r "rpi4 $args: no model the deadline rules out is on the hull"
+done
+# without a deadline every model may be on the hull, and none is excluded
+run plot --pool rpi4 --steps 5 --data-csv "$T/data.csv" -o "$T/fig.svg"
+expect_status 0
+expect_true "no excluded rows without a deadline" "$(grep -c '^excluded,' "$T/data.csv" || true) == 0"
+
 # the policy marked is the solve's at the budget
 run plot "$POOL" --budget 40 --data-csv "$T/data.csv" -o "$T/fig.svg"
 expect_status 0

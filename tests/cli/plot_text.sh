@@ -103,9 +103,28 @@ for pool in rpi4 xavier; do
 	expect_status 0
 	pdf_text "$T/time.pdf" | tr -s ' \n' '  ' | grep -q "deadline 200 ms; busy at most 50% at 10/s" ||
 		check 1 "plot --pool $pool: the title names the deadline and the time row"
+	# the models the deadline rules out are counted in the legend, named by
+	# it, and the hull is said to be over the others and without the time row
+	slow=$("$OPTDEPLOY" solve --pool $pool --budget 300 --deadline 200ms 2>/dev/null |
+		sed -n 's/^too slow  *\([0-9][0-9]*\) models\{0,1\} slower than 200 ms.*/\1/p')
+	pdf_text "$T/time.pdf" | tr -s ' \n' '  ' >"$T/time.txt"
+	if [ "${slow:-0}" -gt 0 ]; then
+		grep -qE "$slow models? over the 200 ms deadline: not used" "$T/time.txt" && r=0 || r=1
+		check $r "plot --pool $pool --deadline 200ms: the legend counts the $slow models it rules out"
+		grep -q "LP frontier of the others, no time row" "$T/time.txt" && r=0 || r=1
+		check $r "plot --pool $pool --deadline 200ms --rate: the legend's hull entry"
+	fi
+	o=$(overlaps "$T/time.pdf" | head -3 | tr '\n' ';')
+	check "$([ -z "$o" ] && echo 0 || echo 1)" "$pool with a deadline: words overlap: $o"
 	run plot --pool $pool --K 1000 --budget 300 -o "$T/plain.pdf"
 	expect_status 0
-	pdf_text "$T/plain.pdf" | grep -q "deadline\|busy at most" &&
-		check 1 "plot --pool $pool without time options: no time constraint in the title"
+	pdf_text "$T/plain.pdf" | grep -q "deadline\|busy at most\|not used\|time row" &&
+		check 1 "plot --pool $pool without time options: no time constraint in the title or legend"
 done
+# a memory limit rules models out the same way (a pool with a memory column)
+printf 'model,cost,accuracy,memory\na,10,60,5\nb,30,75,50\nc,60,85,9\n' >"$T/mem.csv"
+run plot "$T/mem.csv" --memory 20 --figure frontier -o "$T/mem.pdf"
+expect_status 0
+pdf_text "$T/mem.pdf" | tr -s ' \n' '  ' | grep -q "1 model over the memory limit: not used" && r=0 || r=1
+check $r "plot --memory: the legend counts the model over the memory limit"
 finish

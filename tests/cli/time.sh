@@ -141,6 +141,14 @@ expect_out "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i } NR == 2 {
 run frontier $P --rate 8/s --deadline 100ms --steps 3
 expect_status 0
 expect_out "deadline           100 ms per inference"
+# its lists leave out the model the deadline rules out (plot draws the same hull),
+# and say the time row is not in the hull
+expect_out "frontier lists     Pareto and LP hull over the 2 models that meet the deadline"
+expect_out "LP hull            without the time row"
+run frontier $P --deadline 100ms --steps 3 --format csv
+expect_status 0
+expect_true "big is on no list" "$(grep -c '^\(pareto\|hull\),.*,big,' "$T/out" || true) == 0"
+expect_true "mid is on the hull" "$(grep -c '^hull,30,75,mid,' "$T/out" || true) == 1"
 run compare $P --rate 8/s
 expect_status 0
 expect_out "time row"
@@ -230,6 +238,13 @@ expect_out "costs              each energy less the idle draw during its inferen
 run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --min-accuracy 70 --energy above-idle
 expect_status 0
 expect_no_out "e - P t"
+# its policy CSV keeps the measured energy beside the e - P t cost, as solve's does
+run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --min-accuracy 70 --format csv
+expect_status 0
+expect_true "lifetime CSV: b costs 200 (e - P t), measured 300" \
+	"$(csv_field "$T/out" b cost) == 200 && $(csv_field "$T/out" b measured_energy) == 300"
+expect_true "lifetime CSV: total_j + battery_left_j = 130 J" \
+	"$(csv_field "$T/out" b total_j) + $(csv_field "$T/out" b battery_left_j) - 130 < 1e-9"
 # its CSV splits the battery the same way: whole-board inferences + idle time + left
 run lifetime "$T/two.csv" --cost-unit mJ --battery 130J --rate 2/s --idle 1W --sweep --steps 3 --duty-cycle 0.2 --format csv
 expect_status 0

@@ -350,6 +350,71 @@ static void test_random_pools(void **state)
 	}
 }
 
+/*
+ * The lists over the models the limits let run: a model slower than the
+ * deadline, or over the memory limit on its own, is on neither, even when
+ * it would be a vertex; the others' lists are those of the pool without it
+ * (random pools, against frontier_hull of the subpool); no limit: the lists
+ * of every model.
+ */
+static void test_fitting(void **state)
+{
+	(void)state;
+	/* a (10, 60), b (30, 75), c (60, 85) all on the hull; c is slow, b big */
+	struct pool p = make_pool(3, (const double[]){ 10, 30, 60 }, (const double[]){ 60, 75, 85 });
+	p.has_latency = p.has_memory = true;
+	p.models[0].latency = 0.02, p.models[1].latency = 0.08, p.models[2].latency = 0.34;
+	p.models[0].memory = 5, p.models[1].memory = 50, p.models[2].memory = 9;
+	struct solve_params sp = solve_params_default();
+	size_t idx[MAX_N];
+	assert_indices(idx, frontier_hull_fitting(&p, &sp, idx), IDX(0, 1, 2));
+	sp.deadline = 0.1;
+	assert_indices(idx, frontier_hull_fitting(&p, &sp, idx), IDX(0, 1));
+	assert_indices(idx, frontier_pareto_fitting(&p, &sp, idx), IDX(0, 1));
+	sp.memory_limit = 20;
+	assert_indices(idx, frontier_hull_fitting(&p, &sp, idx), IDX(0));
+	sp.deadline = 0;
+	assert_indices(idx, frontier_hull_fitting(&p, &sp, idx), IDX(0, 2));
+	/* a rate changes nothing: the time row is not in the hull */
+	sp.memory_limit = INFINITY;
+	sp.rate = 100;
+	assert_indices(idx, frontier_hull_fitting(&p, &sp, idx), IDX(0, 1, 2));
+	pool_free(&p);
+
+	srand(16);
+	for (int round = 0; round < 200; round++) {
+		size_t n = 1 + (size_t)rand() % 40, kept = 0, map[MAX_N];
+		double cost[MAX_N], acc[MAX_N], lat[MAX_N], sc[MAX_N], sa[MAX_N];
+		for (size_t i = 0; i < n; i++) {
+			cost[i] = 1 + rand() % 100;
+			acc[i] = 40 + rand() % 60;
+			lat[i] = (1 + rand() % 100) * 1e-3;
+		}
+		struct solve_params r = solve_params_default();
+		r.deadline = (1 + rand() % 100) * 1e-3;
+		struct pool q = make_pool(n, cost, acc);
+		q.has_latency = true;
+		for (size_t i = 0; i < n; i++) {
+			q.models[i].latency = lat[i];
+			if (lat[i] <= r.deadline) {
+				map[kept] = i;
+				sc[kept] = cost[i];
+				sa[kept++] = acc[i];
+			}
+		}
+		size_t got[MAX_N], want[MAX_N], ng = frontier_hull_fitting(&q, &r, got), nw = 0;
+		if (kept > 0) {
+			struct pool sub = make_pool(kept, sc, sa);
+			nw = frontier_hull(&sub, want);
+			for (size_t k = 0; k < nw; k++)
+				want[k] = map[want[k]];
+			pool_free(&sub);
+		}
+		assert_indices(got, ng, want, nw);
+		pool_free(&q);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,6 +427,7 @@ int main(void)
 		cmocka_unit_test(test_decreasing_tail),
 		cmocka_unit_test(test_uci_har),
 		cmocka_unit_test(test_random_pools),
+		cmocka_unit_test(test_fitting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

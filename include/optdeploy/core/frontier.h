@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "optdeploy/core/pool.h"
+#include "optdeploy/core/solve.h"
 
 /*
  * Indices of the Pareto-optimal models (no other model is at most as costly
@@ -23,6 +24,18 @@ size_t frontier_pareto(const struct pool *pool, size_t *idx);
  * pool->n entries; returns how many were written.
  */
 size_t frontier_hull(const struct pool *pool, size_t *idx);
+
+/*
+ * The same over the models sp lets run at all (limits_model_fits: within
+ * the deadline, within the memory limit on their own): the models `solve`
+ * can use, so a hull drawn from these promises no mix the device cannot
+ * run.  The time row is not in it (a slow model may still serve some of
+ * the K inferences).  Indices are the pool's; idx must hold pool->n entries.
+ */
+size_t frontier_pareto_fitting(const struct pool *pool, const struct solve_params *sp,
+			       size_t *idx);
+size_t frontier_hull_fitting(const struct pool *pool, const struct solve_params *sp,
+			     size_t *idx);
 
 /*
  * The hull's accuracy at a given average cost: the best expected accuracy of

@@ -48,8 +48,13 @@ struct figure_model {
 	double duty;                 /* the time row's duty cycle, (0, 1] */
 	size_t n_models;
 	struct figure_point *models; /* owned, pool order */
+	bool *unfit;                 /* owned, n_models: the deadline or the memory limit rules
+	                                the model out (limits_model_fits); drawn, not on the hull */
+	size_t n_unfit;
+	bool memory_limit;           /* a memory limit is set (the legend names what rules out) */
 	size_t n_hull;
-	struct figure_point *hull;   /* owned: the LP frontier's vertices, increasing cost */
+	struct figure_point *hull;   /* owned: the LP frontier's vertices, increasing cost, over
+	                                the models the limits let run (frontier_hull_fitting) */
 	size_t n_ilp;
 	struct figure_point *ilp;    /* owned: (budget level, expected accuracy) of the current
 	                                lambda's sweep, levels without a policy left out */
@@ -92,7 +97,9 @@ bool figure_wide_costs(double lo, double hi);
 /*
  * The model as tidy CSV (an export_writer, ctx is the struct figure_model):
  *   series,lambda,budget,model,cost,accuracy,share
- * series is model (every model), hull (LP frontier), ilp (one row per level:
+ * series is model (every model), excluded (a model the deadline or the
+ * memory limit rules out: model, cost, accuracy), hull (LP frontier over
+ * the others), ilp (one row per level:
  * budget, expected accuracy), policy (expected cost and accuracy at budget)
  * and heatmap (one row per level and model: budget, model, share, with the
  * heatmap's lambda).  Numbers as export_number prints them, so they compare

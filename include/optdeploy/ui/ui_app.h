@@ -68,7 +68,8 @@ struct app {
 	struct pool work;              /* what is solved, swept, plotted as the hull and exported */
 	size_t *work_map;              /* owned: working index -> loaded index */
 	struct solver *solver;         /* the working pool's */
-	size_t *hull;                  /* the working pool's LP hull (working indices) */
+	size_t *hull;                  /* the working pool's LP hull over the models the limits let
+	                                  run (frontier_hull_fitting; working indices) */
 	size_t n_hull;
 
 	struct ui_param params[UI_P_COUNT];

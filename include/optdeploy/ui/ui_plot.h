@@ -20,7 +20,7 @@ struct ui_plot_input {
 	const struct pool *pool;     /* the pool solved: the hull's indices are its */
 	const struct pool *all;      /* the points and axis ranges (NULL: pool); with... */
 	const bool *excluded;        /* ...these models (what-if) drawn as a dim x, or NULL */
-	const size_t *hull;          /* frontier_hull indices */
+	const size_t *hull;          /* frontier_hull_fitting indices (of pool) */
 	size_t n_hull;
 	const struct sweep *ilp;     /* sweep at the current K and lambda (levels done so far); may be NULL */
 	const struct policy *policy; /* the current answer (may carry no counts) */
@@ -29,6 +29,8 @@ struct ui_plot_input {
 	double floor;                /* the floor line (min-cost mode) */
 	bool log_cost;               /* a log cost axis (when some cost is above 0) */
 	bool above_idle;             /* the costs are e - P t (idle time only): the axis says so */
+	const struct solve_params *limits; /* the deadline and memory limit: a model they rule
+	                                out is drawn faint and hollow, the legend says why; or NULL */
 };
 
 /* Where the data area landed, for mouse hits. */

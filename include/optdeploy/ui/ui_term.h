@@ -36,6 +36,7 @@ struct ui_glyphs {
 	wchar_t hline, vline, corner_tl, corner_tr, corner_bl, corner_br;
 	wchar_t tee_up, tee_left, tee_right, arrow_up;
 	wchar_t handle, track_fill, point, policy, pending, bar_full;
+	wchar_t point_unfit;  /* a model the deadline or memory limit rules out */
 	wchar_t shade[5];     /* share ramp, empty .. full */
 	const char *lambda;   /* "λ" or "lambda" */
 	const char *dots;     /* "…" or "..." */
