@@ -125,10 +125,15 @@ bool limits_counts_ok(const struct solve_params *sp, const struct pool *pool,
 
 double limits_resource_scale(const struct solve_params *sp, const struct pool *pool)
 {
+	/* fmax's result without a call per model: scale >= 1 is never NaN, and
+	 * a NaN v fails the comparison as fmax ignores it */
 	double scale = 1.0;
-	for (size_t i = 0; i < pool->n; i++)
-		scale = fmax(scale, fabs(sp->mode == SOLVE_MAX_ACCURACY ? pool->models[i].cost
-								  : pool->models[i].accuracy));
+	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
+	for (size_t i = 0; i < pool->n; i++) {
+		double v = fabs(primal ? pool->models[i].cost : pool->models[i].accuracy);
+		if (v > scale)
+			scale = v;
+	}
 	return scale;
 }
 

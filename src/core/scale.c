@@ -4,7 +4,9 @@
  */
 #include "optdeploy/core/scale.h"
 
+#include <float.h>
 #include <math.h>
+#include <stdlib.h>
 
 #define TARGET_EXP 6  /* the largest magnitude lands in [2^6, 2^7) */
 
@@ -18,10 +20,12 @@ static int exponent_for(double max_abs)
 
 enum status scale_choose(const struct pool *p, struct scale *sc, struct status_msg *m)
 {
+	/* plain comparisons, not fmax: the same maxima (a NaN latency fails the
+	 * comparison as fmax ignores it) without a call per model */
 	double cmax = 0, cmin = INFINITY, pmax = 0, tmax = 0;
 	size_t imax = 0, imin = 0;
 	for (size_t i = 0; i < p->n; i++) {
-		double c = p->models[i].cost;
+		double c = p->models[i].cost, a = fabs(p->models[i].accuracy);
 		if (c > cmax) {
 			cmax = c;
 			imax = i;
@@ -30,8 +34,10 @@ enum status scale_choose(const struct pool *p, struct scale *sc, struct status_m
 			cmin = c;
 			imin = i;
 		}
-		pmax = fmax(pmax, fabs(p->models[i].accuracy));
-		tmax = fmax(tmax, p->models[i].latency);
+		if (a > pmax)
+			pmax = a;
+		if (p->models[i].latency > tmax)
+			tmax = p->models[i].latency;
 	}
 	if (cmax > 0 && cmax / cmin > SCALE_COST_SPAN_MAX)
 		return status_fail(m, ST_DATA,
@@ -45,16 +51,36 @@ enum status scale_choose(const struct pool *p, struct scale *sc, struct status_m
 	return ST_OK;
 }
 
+bool scale_is_identity(const struct scale *sc)
+{
+	return sc->cost_exp == 0 && sc->value_exp == 0 && sc->time_exp == 0;
+}
+
+/*
+ * x * 2^e, exactly ldexp's value: the product with a normal power of two is
+ * rounded once, as ldexp rounds the exact result; outside the normal range
+ * 2^e is not a double, and ldexp does it.
+ */
+static double times_pow2(double x, double p, int e)
+{
+	return e >= DBL_MIN_EXP - 1 && e < DBL_MAX_EXP ? x * p : ldexp(x, e);
+}
+
 enum status scale_pool(const struct pool *src, const struct scale *sc, struct pool *dst,
 		       struct status_msg *m)
 {
-	enum status st = pool_copy(dst, src, m);
-	if (st != ST_OK)
-		return st;
+	*dst = *src;
+	dst->models = src->n ? malloc(src->n * sizeof *dst->models) : NULL;
+	if (src->n && dst->models == NULL)
+		return status_fail(m, ST_INTERNAL, "out of memory copying the pool");
+	double pc = ldexp(1.0, sc->cost_exp), pv = ldexp(1.0, sc->value_exp);
+	double pt = ldexp(1.0, sc->time_exp);
 	for (size_t i = 0; i < dst->n; i++) {
-		dst->models[i].cost = ldexp(dst->models[i].cost, sc->cost_exp);
-		dst->models[i].accuracy = ldexp(dst->models[i].accuracy, sc->value_exp);
-		dst->models[i].latency = ldexp(dst->models[i].latency, sc->time_exp);
+		struct model *md = &dst->models[i];
+		*md = src->models[i];
+		md->cost = times_pow2(md->cost, pc, sc->cost_exp);
+		md->accuracy = times_pow2(md->accuracy, pv, sc->value_exp);
+		md->latency = times_pow2(md->latency, pt, sc->time_exp);
 	}
 	return ST_OK;
 }
@@ -64,9 +90,11 @@ struct solve_params scale_params(const struct scale *sc, const struct pool *work
 {
 	struct solve_params w = *sp;
 	double cmax = -INFINITY, pmin = INFINITY;
-	for (size_t i = 0; i < work->n; i++) {
-		cmax = fmax(cmax, work->models[i].cost);
-		pmin = fmin(pmin, work->models[i].accuracy);
+	for (size_t i = 0; i < work->n; i++) {  /* finite values (solver_create checks) */
+		if (work->models[i].cost > cmax)
+			cmax = work->models[i].cost;
+		if (work->models[i].accuracy < pmin)
+			pmin = work->models[i].accuracy;
 	}
 	w.budget = ldexp(sp->budget, sc->cost_exp);
 	if (w.budget > cmax)  /* sum c x <= K max c holds for every policy */

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "optdeploy/core/deadline.h"
+#include "optdeploy/core/dominance.h"
 #include "optdeploy/core/deploy_few.h"
 #include "optdeploy/core/deploy_lp.h"
 #include "optdeploy/core/deploy_mip.h"
@@ -40,8 +41,9 @@
 
 struct solver {
 	const struct pool *orig;  /* the caller's pool: every reported figure */
-	struct pool work;         /* owned: the same pool in the internal units (scale.h) */
-	const struct pool *pool;  /* &work: what GLPK and the search see */
+	struct pool work;         /* the same pool in the internal units (scale_pool: its
+	                             model array owned), unused when they are the caller's */
+	const struct pool *pool;  /* &work, or orig: what GLPK and the search see */
 	struct scale scale;
 	size_t n;               /* models in the pool */
 	size_t m;               /* models in the GLPK problems */
@@ -89,42 +91,15 @@ static void glpk_quiet(void)
 	glp_term_hook(swallow_glpk_text, NULL);
 }
 
-/*
- * i is dominated by j: j costs no more, is no less accurate, loads no dearer,
- * takes no more memory and no more time (so any device limit, deadline or
- * time row i meets, j meets).
- */
-static bool dominated_by(const struct model *i, const struct model *j)
+/* Keep all models, or only the undominated ones (dominance.h); false on no memory. */
+static bool choose_models(struct solver *s)
 {
-	return j->cost <= i->cost && j->accuracy >= i->accuracy && j->load_cost <= i->load_cost &&
-	       j->memory <= i->memory && j->latency <= i->latency;
-}
-
-static bool identical(const struct model *i, const struct model *j)
-{
-	return i->cost == j->cost && i->accuracy == j->accuracy && i->load_cost == j->load_cost &&
-	       i->memory == j->memory && i->latency == j->latency;
-}
-
-/*
- * Keep all models, or only the undominated ones.  Exact: moving a dominated
- * model's inferences to its dominator costs no more, loses no accuracy and
- * frees at least as much loading cost.
- */
-static void choose_models(struct solver *s)
-{
-	const struct model *md = s->pool->models;
-	s->m = 0;
-	for (size_t i = 0; i < s->n; i++) {
-		bool drop = false;
-		for (size_t j = 0; s->prune && j < s->n && !drop; j++) {
-			if (j == i || !dominated_by(&md[i], &md[j]))
-				continue;
-			drop = !identical(&md[i], &md[j]) || j < i;  /* of twins keep the first */
-		}
-		if (!drop)
-			s->kept[s->m++] = i;
-	}
+	if (s->prune)
+		return dominance_prune(s->pool->models, s->n, s->kept, &s->m);
+	for (size_t i = 0; i < s->n; i++)
+		s->kept[i] = i;
+	s->m = s->n;
+	return true;
 }
 
 /* (Re)build both GLPK problems for the kept models; false on no memory. */
@@ -135,7 +110,13 @@ static bool build_problems(struct solver *s)
 	deploy_near_free(s->near);
 	deploy_few_free(s->few);
 	support_memo_free(s->memo);
-	choose_models(s);
+	s->lp = NULL;
+	s->mip = NULL;
+	s->near = NULL;
+	s->few = NULL;
+	s->memo = NULL;
+	if (!choose_models(s))
+		return false;
 	s->lp = deploy_lp_new(s->pool, s->kept, s->m);
 	s->mip = deploy_mip_new(s->pool, s->kept, s->m);
 	s->near = deploy_near_new(s->pool, s->kept, s->m);
@@ -177,19 +158,21 @@ enum status solver_create(struct solver **out, const struct pool *pool, struct s
 		return status_fail(m, ST_INTERNAL, "out of memory");
 	s->orig = pool;
 	s->scale = sc;
-	if ((st = scale_pool(pool, &sc, &s->work, m)) != ST_OK) {
+	/* a pool already in the internal units is read as it is, not copied */
+	if (!scale_is_identity(&sc) && (st = scale_pool(pool, &sc, &s->work, m)) != ST_OK) {
 		free(s);
 		return st;
 	}
-	s->pool = &s->work;
+	s->pool = scale_is_identity(&sc) ? pool : &s->work;
 	s->n = pool->n;
 	s->prune = true;
-	s->kept = calloc(pool->n, sizeof *s->kept);
+	/* kept, kept_count, scratch and check are written before they are read */
+	s->kept = malloc(pool->n * sizeof *s->kept);
 	s->lp_x = calloc(pool->n, sizeof *s->lp_x);
 	s->lp_x_paper = calloc(pool->n, sizeof *s->lp_x_paper);
-	s->kept_count = calloc(pool->n, sizeof *s->kept_count);
-	s->scratch = calloc(pool->n, sizeof *s->scratch);
-	s->check = calloc(pool->n, sizeof *s->check);
+	s->kept_count = malloc(pool->n * sizeof *s->kept_count);
+	s->scratch = malloc(pool->n * sizeof *s->scratch);
+	s->check = malloc(pool->n * sizeof *s->check);
 	glpk_quiet();
 	glp_error_hook(on_glpk_error, s);
 	if (setjmp(s->on_error)) {
@@ -227,7 +210,7 @@ void solver_free(struct solver *s)
 	free(s->kept_count);
 	free(s->scratch);
 	free(s->check);
-	pool_free(&s->work);
+	free(s->work.models);  /* the names are the caller's (scale_pool) */
 	free(s);
 }
 
@@ -266,6 +249,8 @@ static long double resource_slack(const struct pool *pool, const struct solve_pa
 {
 	long double sum = 0;
 	for (size_t i = 0; i < pool->n; i++) {
+		if (count[i] == 0)  /* a zero term leaves the sum as it is: most counts are 0 */
+			continue;
 		const struct model *md = &pool->models[i];
 		long double d = sp->mode == SOLVE_MAX_ACCURACY
 			? (long double)sp->budget - md->cost

@@ -39,7 +39,15 @@ struct scale {
  */
 enum status scale_choose(const struct pool *p, struct scale *sc, struct status_msg *m);
 
-/* dst (empty) becomes a deep copy of src in the internal units. */
+/* No exponent: the internal units are the pool's own (a pool normalised to cost 100 and
+ * accuracies in percent is), so the solver can read the caller's pool unchanged. */
+bool scale_is_identity(const struct scale *sc);
+
+/*
+ * dst becomes src in the internal units: a model array of its own (release it
+ * with free(dst->models), never pool_free), with the names and the source
+ * borrowed from src, which must outlive dst.  ST_INTERNAL on no memory.
+ */
 enum status scale_pool(const struct pool *src, const struct scale *sc, struct pool *dst,
 		       struct status_msg *m);
 
