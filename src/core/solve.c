@@ -54,7 +54,7 @@ struct solver {
 	struct deploy_lp *lp;
 	struct deploy_mip *mip;
 	struct deploy_near *near;
-	struct deploy_few *few;
+	struct deploy_few *few;    /* NULL until the first solve that needs it */
 	struct support_memo *memo;  /* the search's last optimal support */
 	double *lp_x;           /* LP counts per kept model */
 	double *lp_x_paper;     /* the same for the paper's LP when charges are apart */
@@ -120,10 +120,8 @@ static bool build_problems(struct solver *s)
 	s->lp = deploy_lp_new(s->pool, s->kept, s->m);
 	s->mip = deploy_mip_new(s->pool, s->kept, s->m);
 	s->near = deploy_near_new(s->pool, s->kept, s->m);
-	s->few = deploy_few_new(s->pool, s->kept, s->m);
 	s->memo = support_memo_new(s->m);
-	return s->lp != NULL && s->mip != NULL && s->near != NULL && s->few != NULL &&
-	       s->memo != NULL;
+	return s->lp != NULL && s->mip != NULL && s->near != NULL && s->memo != NULL;
 }
 
 struct solver *solver_new(const struct pool *pool, struct status_msg *m)
@@ -449,6 +447,9 @@ static struct exact_answer solve_few_or_whole(struct solver *s, const struct sup
 {
 	struct few_check check = {s, p->sp};
 	double before = *best;
+	/* made on first use: most solves never take this path */
+	if (s->few == NULL && (s->few = deploy_few_new(s->pool, s->kept, s->m)) == NULL)
+		return (struct exact_answer){SOLVE_FAILED, "out of memory"};
 	switch (deploy_few_solve(s->few, p, few_feasible, &check, s->kept_count, best)) {
 	case DEPLOY_FEW_OPTIMAL:
 		return (struct exact_answer){SOLVE_OPTIMAL, NULL};
