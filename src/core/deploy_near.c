@@ -436,14 +436,20 @@ static void build_model(struct near *q)
 	if (nr->prob == NULL)
 		nr->prob = glp_create_prob();
 	glp_prob *p = nr->prob;
-	glp_erase_prob(p);
-	glp_set_obj_dir(p, GLP_MAX);
-	int cols = 0;
+	int cols = 0, rows = q->dav >= 0 ? 3 : 2;
 	for (size_t i = 0; i < q->s; i++)
 		nr->col[i] = nr->hi[i] > nr->lo[i] || nr->base[i] != 0 ? ++cols : 0;
-	glp_add_rows(p, q->dav >= 0 ? 3 : 2);
-	if (cols > 0)
-		glp_add_cols(p, cols);
+	if (glp_get_num_rows(p) == rows && glp_get_num_cols(p) == cols) {
+		/* the last support's shape: every bound, coefficient and row is set
+		 * below, and the basis starts as a fresh problem's would */
+		glp_std_basis(p);
+	} else {
+		glp_erase_prob(p);
+		glp_set_obj_dir(p, GLP_MAX);
+		glp_add_rows(p, rows);
+		if (cols > 0)
+			glp_add_cols(p, cols);
+	}
 	int len = 0;
 	for (size_t i = 0; i < q->s; i++) {
 		int c = nr->col[i];

@@ -24,8 +24,9 @@
  *   sum |r_k| x_k + pi_w S_w(x) + pi_t S_t(x) <= G
  *   G = pi_w S_w(x0) + pi_t S_t(x0) + sum |r_k| x0_k,               (1)
  *
- * a sum of non-negative terms.  The duals are GLPK's for the support's LP
- * (clamped to >= 0; any value is valid, good ones make the box small), and
+ * a sum of non-negative terms.  The duals are the support's LP's (near_lp.c
+ * by its bases for a few models, else GLPK's; clamped to >= 0: any value
+ * is valid, good ones make the box small), and
  * x0 is the best feasible rounding of the LP vertex (checked exactly).
  * From (1):
  *
@@ -54,6 +55,7 @@
 #include "optdeploy/core/deploy_near_time.h"
 #include "optdeploy/core/limits.h"
 #include "optdeploy/core/near_box.h"
+#include "optdeploy/core/near_lp.h"
 
 #include <glpk.h>
 #include <math.h>
@@ -186,6 +188,9 @@ static bool solve_lp(struct tq *q)
 	struct deploy_near_time *nt = q->nt;
 	glp_prob *p = nt->lp;
 	long double amax, bmax;
+	if (q->s <= NEAR_LP_MAX &&
+	    near_lp_small(nt->it, q->s, q->tol_w / q->k, q->tol_t / q->k, &q->r.pi_w, &q->r.pi_t))
+		return true;
 	row_max(q, &amax, &bmax);
 	glp_erase_prob(p);
 	glp_set_obj_dir(p, GLP_MAX);

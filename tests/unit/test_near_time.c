@@ -22,6 +22,7 @@
 #include "optdeploy/core/deploy_mip.h"
 #include "optdeploy/core/deploy_near.h"
 #include "optdeploy/core/limits.h"
+#include "optdeploy/core/near_lp.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
 #include "adversarial_ref.h"
@@ -190,10 +191,86 @@ static void test_box_large_k(void **state)
 	assert_true(c.binding * 4 >= c.boxed);
 }
 
+/* GLPK's value of near_lp_small's LP, or -INFINITY when GLPK finds it infeasible. */
+static double glpk_lp_value(const struct near_item *it, size_t s, double cw, double ct)
+{
+	glp_prob *p = glp_create_prob();
+	int ind[NEAR_LP_MAX + 1];
+	double val[NEAR_LP_MAX + 1];
+	glp_set_obj_dir(p, GLP_MAX);
+	glp_add_rows(p, 3);
+	glp_add_cols(p, (int)s);
+	for (size_t i = 0; i < s; i++) {
+		glp_set_col_bnds(p, (int)i + 1, GLP_LO, 0, 0);
+		glp_set_obj_coef(p, (int)i + 1, it[i].v);
+		ind[i + 1] = (int)i + 1;
+	}
+	for (int row = 1; row <= 3; row++) {
+		for (size_t i = 0; i < s; i++)
+			val[i + 1] = row == 1 ? 1.0 : row == 2 ? (double)it[i].a : (double)it[i].b;
+		glp_set_mat_row(p, row, (int)s, ind, val);
+	}
+	glp_set_row_bnds(p, 1, GLP_FX, 1, 1);
+	glp_set_row_bnds(p, 2, GLP_LO, -cw, 0);
+	glp_set_row_bnds(p, 3, GLP_LO, -ct, 0);
+	glp_smcp parm;
+	glp_init_smcp(&parm);
+	parm.msg_lev = GLP_MSG_OFF;
+	double v = glp_simplex(p, &parm) == 0 && glp_get_status(p) == GLP_OPT ? glp_get_obj_val(p)
+									      : -INFINITY;
+	glp_delete_prob(p);
+	return v;
+}
+
+/* near_lp_small's vertex is GLPK's optimum, its prices are dual feasible; it answers most. */
+static void test_small_lp(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {0xb0c7u};
+	int feasible = 0, answered = 0;
+	for (int t = 0; t < 2000; t++) {
+		struct near_item it[NEAR_LP_MAX];
+		size_t s = 1 + ts_rand_below(&rng, NEAR_LP_MAX);
+		bool ints = t % 2 == 0;
+		for (size_t i = 0; i < s; i++) {
+			double c = ints ? (double)ts_rand_below(&rng, 9) : ts_rand_range(&rng, 0, 8);
+			it[i] = (struct near_item){
+				.v = c + (ints ? (double)ts_rand_below(&rng, 4) : ts_rand_range(&rng, 0, 4)),
+				.a = 4 - c,
+				.b = ints ? (double)ts_rand_below(&rng, 9) - 4 : ts_rand_range(&rng, -4, 4)};
+		}
+		double cw = t % 3 == 0 ? 0 : 1e-9, ct = cw;
+		double ref = glpk_lp_value(it, s, cw, ct);
+		long double pw, pt;
+		bool ok = near_lp_small(it, s, cw, ct, &pw, &pt);
+		feasible += isfinite(ref);
+		if (!ok)
+			continue;
+		answered++;
+		assert_true(isfinite(ref));
+		long double val = 0, sum = 0, mu = -INFINITY;
+		for (size_t i = 0; i < s; i++) {
+			assert_true(it[i].y >= 0);
+			val += it[i].v * it[i].y;
+			sum += it[i].y;
+			mu = fmaxl(mu, it[i].v + pw * it[i].a + pt * it[i].b);
+		}
+		assert_true(pw >= 0 && pt >= 0);
+		assert_true(fabsl(sum - 1) < 1e-9L);
+		if (fabsl(val - ref) > 1e-9L * (1 + fabs(ref)))
+			fail_msg("instance %d: near_lp %.17Lg, GLPK %.17g", t, val, ref);
+		/* the prices' dual bound equals the value: they are optimal duals */
+		assert_true(fabsl(mu + pw * cw + pt * ct - val) < 1e-9L * (1 + fabsl(val)));
+	}
+	fprintf(stderr, "small LP: %d feasible, %d answered by the bases\n", feasible, answered);
+	assert_true(answered * 10 >= feasible * 9);
+}
+
 int main(void)
 {
 	glp_term_out(GLP_OFF);
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_small_lp),
 		cmocka_unit_test(test_box_small_k),
 		cmocka_unit_test(test_box_large_k),
 	};
