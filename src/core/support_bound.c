@@ -46,6 +46,7 @@ struct lp1 {
 	long double bound;
 	size_t a, b;         /* the vertex mixes a and b (a == b: all on a) */
 	long double xa;      /* inferences on a */
+	long double pi;      /* the row's price the bound used */
 };
 
 bool support_bound_applies(const struct solve_params *sp)
@@ -251,6 +252,7 @@ static struct lp1 lp1_solve(struct support_bound *b, const size_t *list, size_t 
 	r.xa = b->k;
 	if (b->d[list[peak]] > b->cap / b->k)  /* the row binds */
 		pi = row_price(b, list, peak, &r);
+	r.pi = pi;
 	r.bound = weak_dual(b, list, n, pi);
 	return r;
 }
@@ -316,25 +318,54 @@ static long double one_free(struct support_bound *b, const struct node_sets *ns,
 	return r.feasible ? less(r.bound, ns->fixed_charge + b->charge[k]) : -INFINITY;
 }
 
-/* Policies using one free priced model or more (-INFINITY: none can); v holds the plain values. */
+/*
+ * The largest case "the fixed part and free model k alone", over the free
+ * priced models, where it can exceed `floor`.  A model is skipped when the
+ * whole LP's row price pi bounds its case at or below the floor already:
+ * pi T + K max(max over the fixed part of v - pi d, v_k - pi d_k), less
+ * the charges, bounds the fixed part with k by weak duality.
+ */
+static long double one_free_cases(struct support_bound *b, const signed char *zfix,
+				  const struct node_sets *ns, long double pi, long double floor)
+{
+	long double fixed = -INFINITY, best = -INFINITY;
+	for (size_t i = 0; i < ns->n_fixed; i++)
+		fixed = lmax(fixed, b->v[b->fixed[i]] - pi * b->d[b->fixed[i]]);
+	long double widen = WIDEN * (b->k * (b->mag_max + pi * b->d_max) + pi * fabsl(b->cap));
+	for (size_t i = 0; i < ns->n_all; i++) {
+		size_t k = b->all[i];
+		if (zfix[k] != -1 || !(b->charge[k] > 0))
+			continue;
+		long double e = lmax(fixed, b->v[k] - pi * b->d[k]);
+		long double quick = less(pi * b->cap + b->k * e + widen, ns->fixed_charge + b->charge[k]);
+		if (quick > lmax(floor, best))
+			best = lmax(best, one_free(b, ns, k));
+	}
+	return best;
+}
+
+/*
+ * Policies using one free priced model or more (-INFINITY: none can); v
+ * holds the plain values.  Never above the relaxation, so the cases of one
+ * free model are looked at only where they can matter.
+ */
 static long double some_free_bound(struct support_bound *b, const signed char *zfix,
 				   const struct node_sets *ns, long double relax)
 {
 	if (ns->n_free == 0)
 		return -INFINITY;
 	struct lp1 whole = lp1_solve(b, b->all, ns->n_all);
+	if (!whole.feasible)
+		return -INFINITY;
 	long double some = -INFINITY;
-	if (ns->n_free * (ns->n_fixed + 1) <= CASE_WORK * b->m + 64) {
-		for (size_t i = 0; i < ns->n_all; i++) {
-			size_t k = b->all[i];
-			if (zfix[k] == -1 && b->charge[k] > 0)
-				some = lmax(some, one_free(b, ns, k));
-		}
-	} else if (whole.feasible) {
+	if (ns->n_free >= 2)
+		some = less(whole.bound, ns->fixed_charge + ns->c1 + ns->c2);
+	if (some >= relax)
+		return relax;
+	if (ns->n_free * (ns->n_fixed + 1) <= CASE_WORK * b->m + 64)
+		some = lmax(some, one_free_cases(b, zfix, ns, whole.pi, some));
+	else
 		some = less(whole.bound, ns->fixed_charge + ns->c1);
-	}
-	if (ns->n_free >= 2 && whole.feasible)
-		some = lmax(some, less(whole.bound, ns->fixed_charge + ns->c1 + ns->c2));
 	return lmin(some, relax);
 }
 

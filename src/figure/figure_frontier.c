@@ -218,7 +218,7 @@ static void draw_markers(cairo_t *cr, const struct figure_model *fm, const struc
 	for (size_t i = 0; i < fm->n_models; i++) {
 		double x = figure_scale_map(&p->x, fm->models[i].cost);
 		double y = figure_scale_map(&p->y, fm->models[i].accuracy);
-		if (fm->unfit[i]) {
+		if (fm->unfit != NULL && fm->unfit[i]) {
 			unfit_marker(cr, x, y, r);
 			continue;
 		}

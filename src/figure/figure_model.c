@@ -220,7 +220,7 @@ enum status figure_model_write_csv(FILE *fp, const char *name, const void *ctx, 
 		put_row(fp, "model", NAN, NAN, fm->models[i].name, fm->models[i].cost,
 			fm->models[i].accuracy, NAN);
 	for (size_t i = 0; i < fm->n_models; i++)
-		if (fm->unfit[i]) {
+		if (fm->unfit != NULL && fm->unfit[i]) {
 			put_row(fp, "excluded", NAN, NAN, fm->models[i].name, fm->models[i].cost,
 				fm->models[i].accuracy, NAN);
 			n++;

@@ -300,6 +300,7 @@ static bool unfit_text(const struct ui_plot_input *in, char *buf, size_t size)
 								   .memory_limit = INFINITY }, md);
 		big |= md->memory > limits_memory_cap(in->limits);
 	}
+	buf[0] = '\0';
 	if (!slow && !big)
 		return false;
 	units_format_latency(d, sizeof d, in->limits->deadline);
@@ -363,7 +364,7 @@ static void draw_legend(const struct plot *p, struct ui_rect r)
 	bool relaxed = p->in->ilp != NULL && p->in->ilp->params.method == SOLVE_RELAXED;
 	bool primal = p->in->mode == SOLVE_MAX_ACCURACY;
 	bool time_row = p->in->limits != NULL && limits_time_active(p->in->limits);
-	char pt[8], pol[8], un[8], ilp[32], over[48];
+	char pt[8], pol[8], un[8], ilp[32], over[48] = "";
 	int x = r.x, end = r.x + r.w;
 	bool unfit = unfit_text(p->in, over, sizeof over);
 
@@ -395,9 +396,9 @@ static void draw_legend(const struct plot *p, struct ui_rect r)
 	if (heading)
 		x += ui_text(t, r.y, x, end - x, ui_term_attr(t, UI_LABEL), "Frontier  ");
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
-		int w = ui_text_width(items[i].mark) + 1 + ui_text_width(items[i].text);
 		if (i == 2 && !unfit)
 			continue;
+		int w = ui_text_width(items[i].mark) + 1 + ui_text_width(items[i].text);
 		if (x + w > end)
 			break;
 		x += ui_text(t, r.y, x, end - x, ui_term_attr(t, items[i].role), items[i].mark);
