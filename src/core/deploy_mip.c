@@ -60,6 +60,17 @@ struct deploy_mip *deploy_mip_new(const struct pool *pool, const size_t *kept, s
 	mip->pool = pool;
 	mip->kept = kept;
 	mip->m = m;
+	return mip;
+}
+
+/*
+ * The GLPK problem, built on the first solve: most solves never reach an
+ * integer program of the whole pool, and a cold solve (the CLI's) would pay
+ * for building and deleting it.
+ */
+static void build_prob(struct deploy_mip *mip)
+{
+	size_t m = mip->m;
 	mip->prob = glp_create_prob();
 	glp_add_cols(mip->prob, (int)(3 * m + 1));
 	glp_add_rows(mip->prob, (int)(2 * m + 6));
@@ -72,7 +83,6 @@ struct deploy_mip *deploy_mip_new(const struct pool *pool, const size_t *kept, s
 	}
 	glp_set_col_kind(mip->prob, COL_W(mip), GLP_IV);
 	glp_set_col_bnds(mip->prob, COL_W(mip), GLP_DB, 0.0, (double)m);
-	return mip;
 }
 
 void deploy_mip_free(struct deploy_mip *mip)
@@ -294,6 +304,8 @@ enum deploy_mip_result deploy_mip_solve(struct deploy_mip *mip, const struct sol
 					double incumbent_objective, int time_limit_ms,
 					long long *x)
 {
+	if (mip->prob == NULL)
+		build_prob(mip);
 	/* small K needs no split: q > K leaves h = w = 0 and r = x, the plain
 	 * model, whose branch and bound has a third of the integers to branch on */
 	long long q = sp->k + 1;

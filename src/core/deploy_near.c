@@ -123,9 +123,9 @@ struct deploy_near *deploy_near_new(const struct pool *pool, const size_t *kept,
 	nr->col = calloc(n, sizeof *nr->col);
 	nr->ind = calloc(n + 1, sizeof *nr->ind);
 	nr->val = calloc(n + 1, sizeof *nr->val);
-	nr->prob = glp_create_prob();
-	nr->time = deploy_near_time_new(pool, kept, m);
-	if (nr->time == NULL || nr->it == NULL || nr->hull == NULL || nr->order == NULL || nr->r == NULL ||
+	/* nr->prob and nr->time are made on first use (build_model,
+	 * deploy_near_solve): a cold solve that needs neither pays for neither */
+	if (nr->it == NULL || nr->hull == NULL || nr->order == NULL || nr->r == NULL ||
 	    nr->lo == NULL || nr->hi == NULL || nr->base == NULL || nr->col == NULL ||
 	    nr->ind == NULL || nr->val == NULL) {
 		deploy_near_free(nr);
@@ -433,6 +433,8 @@ static void set_bounds(glp_prob *p, int col, double lo, double hi)
 static void build_model(struct near *q)
 {
 	struct deploy_near *nr = q->nr;
+	if (nr->prob == NULL)
+		nr->prob = glp_create_prob();
 	glp_prob *p = nr->prob;
 	int cols = 0, rows = q->dav >= 0 ? 3 : 2;
 	for (size_t i = 0; i < q->s; i++)
@@ -569,8 +571,12 @@ enum deploy_near_result deploy_near_solve(struct deploy_near *nr, const struct s
 					  long long *x)
 {
 	struct near q = {.nr = nr, .dav = -1};
-	if (limits_time_active(sp))  /* two rows: deploy_near_time.c's box */
+	if (limits_time_active(sp)) {  /* two rows: deploy_near_time.c's box */
+		if (nr->time == NULL &&
+		    (nr->time = deploy_near_time_new(nr->pool, nr->kept, nr->m)) == NULL)
+			return DEPLOY_NEAR_NO_BOX;  /* out of memory: deploy_mip instead */
 		return deploy_near_time_solve(nr->time, sp, use, resource_tol, time_limit_ms, x);
+	}
 	collect(&q, sp, use, resource_tol);
 	if (q.s == 0 || !find_vertex(&q))
 		return DEPLOY_NEAR_INFEASIBLE;
@@ -599,6 +605,6 @@ enum deploy_near_result deploy_near_solve(struct deploy_near *nr, const struct s
 
 void deploy_near_time_counts(const struct deploy_near *nr, size_t *boxed, size_t *declined)
 {
-	*boxed = deploy_near_time_boxed(nr->time);
-	*declined = deploy_near_time_declined(nr->time);
+	*boxed = nr->time != NULL ? deploy_near_time_boxed(nr->time) : 0;
+	*declined = nr->time != NULL ? deploy_near_time_declined(nr->time) : 0;
 }

@@ -162,7 +162,7 @@ static void mark_kept(const struct model *md, const struct key *order, size_t c,
 }
 
 /* Pools this small are pruned in arrays on the stack: no allocation for the bundled pools. */
-#define SMALL 64
+#define SMALL 128
 
 bool dominance_prune(const struct model *md, size_t n, size_t *kept, size_t *m)
 {

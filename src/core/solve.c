@@ -54,7 +54,7 @@ struct solver {
 	struct deploy_lp *lp;
 	struct deploy_mip *mip;
 	struct deploy_near *near;
-	struct deploy_few *few;
+	struct deploy_few *few;    /* NULL until the first solve that needs it */
 	struct support_memo *memo;  /* the search's last optimal support */
 	double *lp_x;           /* LP counts per kept model */
 	double *lp_x_paper;     /* the same for the paper's LP when charges are apart */
@@ -64,6 +64,7 @@ struct solver {
 	jmp_buf on_error;
 	double deadline;        /* monotonic seconds when this solve must stop */
 	size_t time_fast;       /* solves the time row left slack (solve_time_slack) */
+	double rscale[2][2];    /* limits_resource_scale of [pool, orig][dual, primal] */
 };
 
 /* GLPK calls this on a fatal error (an invalid call) instead of abort(). */
@@ -120,10 +121,22 @@ static bool build_problems(struct solver *s)
 	s->lp = deploy_lp_new(s->pool, s->kept, s->m);
 	s->mip = deploy_mip_new(s->pool, s->kept, s->m);
 	s->near = deploy_near_new(s->pool, s->kept, s->m);
-	s->few = deploy_few_new(s->pool, s->kept, s->m);
 	s->memo = support_memo_new(s->m);
-	return s->lp != NULL && s->mip != NULL && s->near != NULL && s->few != NULL &&
-	       s->memo != NULL;
+	return s->lp != NULL && s->mip != NULL && s->near != NULL && s->memo != NULL;
+}
+
+/* The resource rows' scales (limits_resource_scale) of both pools in both modes, once:
+ * every answer's check reads them, and each is a pass over the pool. */
+static void resource_scales(struct solver *s)
+{
+	struct solve_params primal = {.mode = SOLVE_MAX_ACCURACY}, dual = primal;
+	dual.mode = SOLVE_MIN_COST;
+	for (int o = 0; o < 2; o++) {
+		const struct pool *p = o ? s->orig : s->pool;
+		bool again = o == 1 && s->orig == s->pool;
+		s->rscale[o][1] = again ? s->rscale[0][1] : limits_resource_scale(&primal, p);
+		s->rscale[o][0] = again ? s->rscale[0][0] : limits_resource_scale(&dual, p);
+	}
 }
 
 struct solver *solver_new(const struct pool *pool, struct status_msg *m)
@@ -164,6 +177,7 @@ enum status solver_create(struct solver **out, const struct pool *pool, struct s
 		return st;
 	}
 	s->pool = scale_is_identity(&sc) ? pool : &s->work;
+	resource_scales(s);
 	s->n = pool->n;
 	s->prune = true;
 	/* kept, kept_count, scratch and check are written before they are read */
@@ -267,14 +281,16 @@ static long double resource_slack(const struct pool *pool, const struct solve_pa
  * cent can come out 1e-6 over it in floating point; GLPK is given the same
  * allowance so it accepts exactly what counts_feasible accepts.
  */
-static long double resource_tolerance(const struct pool *pool, const struct solve_params *sp)
+static long double resource_tolerance(const struct solver *s, const struct pool *pool,
+					  const struct solve_params *sp)
 {
-	double scale = limits_resource_scale(sp, pool);
+	double scale = s->rscale[pool == s->orig][sp->mode == SOLVE_MAX_ACCURACY];
 	return 2e-14L * (long double)sp->k * scale + 1e-9L;
 }
 
-static bool counts_feasible(const struct pool *pool, const struct solve_params *sp,
-			    const long long *count)
+/* pool is s->pool or s->orig. */
+static bool counts_feasible(const struct solver *s, const struct pool *pool,
+			    const struct solve_params *sp, const long long *count)
 {
 	long long total = 0;
 	for (size_t i = 0; i < pool->n; i++) {
@@ -283,7 +299,7 @@ static bool counts_feasible(const struct pool *pool, const struct solve_params *
 		total += count[i];
 	}
 	return total == sp->k &&
-	       resource_slack(pool, sp, count) >= -resource_tolerance(pool, sp) &&
+	       resource_slack(pool, sp, count) >= -resource_tolerance(s, pool, sp) &&
 	       limits_counts_ok(sp, pool, count);
 }
 
@@ -319,7 +335,7 @@ static void round_lp_counts(const struct solver *s, const struct solve_params *s
 	}
 	count[sink] += sp->k - total;
 
-	for (int guard = 0; guard < 64 && !counts_feasible(s->pool, sp, count); guard++) {
+	for (int guard = 0; guard < 64 && !counts_feasible(s, s->pool, sp, count); guard++) {
 		size_t worst = sink;
 		for (size_t i = 0; i < s->n; i++) {
 			if (count[i] == 0 || i == sink)
@@ -436,7 +452,7 @@ static bool few_feasible(const void *ctx, const long long *kept_counts)
 	memset(s->check, 0, s->n * sizeof *s->check);
 	for (size_t k = 0; k < s->m; k++)
 		s->check[s->kept[k]] = kept_counts[k];
-	return counts_feasible(s->pool, c->sp, s->check);
+	return counts_feasible(s, s->pool, c->sp, s->check);
 }
 
 /*
@@ -449,6 +465,9 @@ static struct exact_answer solve_few_or_whole(struct solver *s, const struct sup
 {
 	struct few_check check = {s, p->sp};
 	double before = *best;
+	/* made on first use: most solves never take this path */
+	if (s->few == NULL && (s->few = deploy_few_new(s->pool, s->kept, s->m)) == NULL)
+		return (struct exact_answer){SOLVE_FAILED, "out of memory"};
 	switch (deploy_few_solve(s->few, p, few_feasible, &check, s->kept_count, best)) {
 	case DEPLOY_FEW_OPTIMAL:
 		return (struct exact_answer){SOLVE_OPTIMAL, NULL};
@@ -474,7 +493,7 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 	struct exact_answer a = {SOLVE_OPTIMAL, NULL};
 	double heur = counts_objective(s, sp, count);
 	/* the rounded policy may break a device limit (the LP's z are fractional) */
-	bool usable = counts_feasible(s->pool, sp, count);
+	bool usable = counts_feasible(s, s->pool, sp, count);
 	if (usable && !better_objective(sp, root->bound, heur))
 		return a;
 
@@ -490,7 +509,7 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 		.pool = s->pool, .kept = s->kept, .m = s->m, .sp = sp, .glpk_sp = root->glpk_sp,
 		.charges_apart = root->apart, .lp = s->lp, .mip = s->mip,
 		.near = s->search == SOLVE_SEARCH_SUPPORTS_SPLIT ? NULL : s->near,
-		.resource_tol = (double)resource_tolerance(s->pool, sp),
+		.resource_tol = (double)resource_tolerance(s, s->pool, sp),
 		.deadline = s->deadline, .root_bound = root->value, .root_x = root->x,
 		.memo = s->memo,
 	};
@@ -515,7 +534,7 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 	memset(count, 0, s->n * sizeof *count);
 	for (size_t k = 0; k < s->m; k++)
 		count[s->kept[k]] = s->kept_count[k];
-	if (!counts_feasible(s->pool, sp, count))
+	if (!counts_feasible(s, s->pool, sp, count))
 		return (struct exact_answer){SOLVE_FAILED,
 			"numerical trouble: GLPK's policy violates a constraint"};
 	return a;
@@ -543,7 +562,7 @@ static bool counts_feasible_orig(const struct solver *s, const struct solve_para
 	struct solve_params osp = *sp;
 	if (osp.mode == SOLVE_MAX_ACCURACY)
 		osp.budget = fmin(osp.budget, pool_max_cost(s->orig));
-	return counts_feasible(s->orig, &osp, count);
+	return counts_feasible(s, s->orig, &osp, count);
 }
 
 /* The relaxation's figures beside the exact ones (the rounding gap). */
@@ -575,7 +594,7 @@ static enum deploy_lp_result solve_roots(struct solver *s, const struct solve_pa
 					 const struct solve_params *wsp0, struct root *root,
 					 struct policy *out)
 {
-	double tol = (double)resource_tolerance(s->pool, wsp), paper = NAN;
+	double tol = (double)resource_tolerance(s, s->pool, wsp), paper = NAN;
 	root->apart = support_charges_apart(s->pool, s->kept, s->m, wsp);
 	root->glpk_sp = root->apart ? wsp0 : wsp;
 	root->x = s->lp_x;
@@ -641,7 +660,7 @@ static bool solve_time_slack(struct solver *s, const struct solve_params *sp,
 		return false;
 	round_lp_counts(s, &rwsp, s->lp_x, out->count);
 	if (solve_exact(s, &rwsp, &root, out->count).outcome != SOLVE_OPTIMAL ||
-	    !counts_feasible(s->pool, wsp, out->count) || !counts_feasible_orig(s, sp, out->count))
+	    !counts_feasible(s, s->pool, wsp, out->count) || !counts_feasible_orig(s, sp, out->count))
 		return false;
 	s->time_fast++;
 	return true;
