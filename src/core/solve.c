@@ -481,6 +481,25 @@ static struct exact_answer solve_few_or_whole(struct solver *s, const struct sup
 	return solve_whole_mip(p, s->kept_count, seeded, best);
 }
 
+/* Which exact path solve_exact takes (internal parameters; apart: the charges are apart). */
+enum exact_path { EXACT_SUPPORTS, EXACT_FEW, EXACT_WHOLE };
+
+static enum exact_path exact_path(const struct solver *s, const struct solve_params *sp,
+				  bool apart)
+{
+	bool decisions = sp->lambda > 0 || limits_active(sp);  /* some z is a real choice */
+	/* GLPK branching on z sees the charges: never when they are apart */
+	bool glpk_branches = !apart && (s->search == SOLVE_SEARCH_GLPK ||
+			     (s->search == SOLVE_SEARCH_AUTO && decisions &&
+			      sp->k < GLPK_BRANCHES_BELOW_K));
+	bool heavy = sp->k <= FEW_UP_TO_K &&
+		     sp->lambda * FEW_K2_PER_LAMBDA >= (double)sp->k * (double)sp->k;
+	/* deploy_few hands the charges to GLPK too: not when they are apart */
+	bool few = !apart && (s->search == SOLVE_SEARCH_FEW ||
+		   (s->search == SOLVE_SEARCH_AUTO && decisions && (glpk_branches || heavy)));
+	return few ? EXACT_FEW : glpk_branches ? EXACT_WHOLE : EXACT_SUPPORTS;
+}
+
 /*
  * Exact solve, given the root LP bound and the rounded LP policy in `count`
  * (pool-indexed).  The rounded policy is optimal already when it meets the
@@ -513,22 +532,17 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 		.deadline = s->deadline, .root_bound = root->value, .root_x = root->x,
 		.memo = s->memo,
 	};
-	bool decisions = sp->lambda > 0 || limits_active(sp);  /* some z is a real choice */
-	/* GLPK branching on z sees the charges: never when they are apart */
-	bool glpk_branches = !root->apart && (s->search == SOLVE_SEARCH_GLPK ||
-			     (s->search == SOLVE_SEARCH_AUTO && decisions &&
-			      sp->k < GLPK_BRANCHES_BELOW_K));
-	bool heavy = sp->k <= FEW_UP_TO_K &&
-		     sp->lambda * FEW_K2_PER_LAMBDA >= (double)sp->k * (double)sp->k;
-	/* deploy_few hands the charges to GLPK too: not when they are apart */
-	bool few = !root->apart && (s->search == SOLVE_SEARCH_FEW ||
-		   (s->search == SOLVE_SEARCH_AUTO && decisions && (glpk_branches || heavy)));
-	if (few)
+	switch (exact_path(s, sp, root->apart)) {
+	case EXACT_FEW:
 		a = solve_few_or_whole(s, &prob, usable, &best);
-	else if (glpk_branches)
+		break;
+	case EXACT_WHOLE:
 		a = solve_whole_mip(&prob, s->kept_count, usable, &best);
-	else
+		break;
+	case EXACT_SUPPORTS:
 		a.outcome = support_search(&prob, s->kept_count, &best, &a.why);
+		break;
+	}
 	if (a.outcome != SOLVE_OPTIMAL || (usable && !better_objective(sp, best, heur)))
 		return a;
 	memset(count, 0, s->n * sizeof *count);
@@ -635,17 +649,20 @@ static void time_infeasible(struct policy *out, const struct pool *pool,
 }
 
 /*
- * The time row's fast path.  With a rate every support needs GLPK's branch
- * and bound (deploy_near.c has no proven box for two rows), so first solve
- * the problem without the time row (rate 0: the same scaling, tolerances,
- * deadline pruning, device limits and objective as any solve without a
- * rate) by the fast exact paths, then test its optimum with the full
- * constraint set, the time row included (counts_feasible, the test every
- * answer passes).  Exact: the problem with the row is the one without it
- * plus a row, so its feasible set is a subset; an optimum of the larger
- * set that lies in the subset is optimal there too.  Writes out->count;
- * false (today's path must run) unless the relaxed solve was proven optimal
- * and its policy passes the test.
+ * The time row's fast path, for the small-K paths (deploy_few, GLPK's branch
+ * and bound over every model), which hold the time row only in GLPK's
+ * branch and bound: first solve the problem without the time row (rate 0:
+ * the same scaling, tolerances, deadline pruning, device limits and
+ * objective as any solve without a rate) by the fast exact paths, then
+ * test its optimum with the full constraint set, the time row included
+ * (counts_feasible, the test every answer passes).  Exact: the problem with
+ * the row is the one without it plus a row, so its feasible set is a
+ * subset; an optimum of the larger set that lies in the subset is optimal
+ * there too.  The search over supports does not take it: its supports have
+ * deploy_near_time's box for both rows, and the detour only repeated the
+ * root LP, and the whole solve when the row binds (measured on the time-row
+ * bench set).  Writes out->count; false (today's path must run) unless the
+ * relaxed solve was proven optimal and its policy passes the test.
  */
 static bool solve_time_slack(struct solver *s, const struct solve_params *sp,
 			     const struct solve_params *wsp, struct policy *out)
@@ -692,7 +709,8 @@ static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 		return status_fail(m, ST_INTERNAL, "GLPK failed fatally; the solver cannot continue");
 	}
 	bool fast = sp->method != SOLVE_RELAXED && limits_time_active(sp) &&
-		    solve_time_slack(s, sp, wsp, out);
+		    exact_path(s, wsp, support_charges_apart(s->pool, s->kept, s->m, wsp)) !=
+		    EXACT_SUPPORTS && solve_time_slack(s, sp, wsp, out);
 	struct solve_params wsp0 = *wsp;
 	struct root root;
 	wsp0.lambda = 0;

@@ -148,7 +148,7 @@ static void test_time_fast_path(void **state)
 {
 	(void)state;
 	struct ts_rng rng = {0xfa57u};
-	int fast = 0, fallback = 0, slack_checked = 0;
+	int fast = 0, fallback = 0, slack_checked = 0, searched = 0;
 	for (int t = 0; t < 200; t++) {
 		struct ts_pool tp;
 		size_t n = 1 + ts_rand_below(&rng, 6);
@@ -162,7 +162,7 @@ static void test_time_fast_path(void **state)
 		policy_init(&free_pol, n, NULL);
 		struct solve_params sp = solve_params_default();
 		sp.k = 1 + (long long)ts_rand_below(&rng, 10);
-		sp.lambda = t % 2 == 0 ? 0.0 : ts_rand_unit(&rng) * 2.0 * (double)sp.k;
+		sp.lambda = t % 4 < 2 ? 0.0 : (0.05 + ts_rand_unit(&rng)) * 2.0 * (double)sp.k;
 		sp.budget = ts_rand_range(&rng, ts_min_cost(&tp.pool), 1.05 * pool_max_cost(&tp.pool));
 		bool slack = t % 2 == 0;
 		if (slack) {
@@ -199,7 +199,12 @@ static void test_time_fast_path(void **state)
 			free_sp.rate = 0;
 			assert_int_equal(solver_run(s, &free_sp, &free_pol, NULL), ST_OK);
 			assert_int_equal(free_pol.outcome, SOLVE_OPTIMAL);
-			if (slack) {
+			/* only the small-K paths (a choice of models at K < 100) take it: the
+			 * search over supports has deploy_near_time's box for the row */
+			bool small_path = sp.lambda > 0 || sp.max_models > 0;
+			if (!small_path)
+				assert_false(took);
+			if (slack && small_path) {
 				assert_true(took);
 				slack_checked++;
 			}
@@ -207,17 +212,24 @@ static void test_time_fast_path(void **state)
 				fast++;
 				assert_true(fabs(pol.objective - free_pol.objective) <=
 					    1e-9 * (1 + fabs(pol.objective)));
-			} else {
+			} else if (small_path) {
 				/* the fallback ran: the optimum without the row breaks it */
 				fallback++;
 				assert_false(limits_counts_ok(&sp, &tp.pool, free_pol.count));
+			} else if (limits_counts_ok(&sp, &tp.pool, free_pol.count)) {
+				/* the search over supports, the row slack: the same optimum */
+				searched++;
+				assert_true(fabs(pol.objective - free_pol.objective) <=
+					    1e-9 * (1 + fabs(pol.objective)));
 			}
 		}
 		policy_free(&free_pol);
 		policy_free(&pol);
 		solver_free(s);
 	}
-	assert_true(slack_checked >= 150 && fast >= 250 && fallback >= 25);
+	fprintf(stderr, "fast path: %d taken (%d with the row slack), %d fell back, %d searched\n",
+		fast, slack_checked, fallback, searched);
+	assert_true(slack_checked >= 60 && fast >= 60 && fallback >= 10 && searched >= 60);
 }
 
 /* ---- large K: the LP over both rows bounds the optimum ---------------- */
