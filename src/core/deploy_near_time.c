@@ -77,6 +77,10 @@ struct deploy_near_time {
 	bool start_ready;
 	glp_prob *lp, *box;
 	size_t boxed, declined;
+	/* limits_time_tolerance scans the pool: kept for the K, rate and duty it was for */
+	long long tol_k;
+	double tol_rate, tol_duty;
+	long double tol_t;
 };
 
 /* One support's state while it is solved; near_box.h holds the rows' part. */
@@ -161,7 +165,13 @@ static void collect(struct tq *q, const struct solve_params *sp, const bool *use
 	}
 	q->k = sp->k;
 	q->tol_w = rtol;
-	q->tol_t = limits_time_tolerance(sp, nt->pool);
+	if (nt->tol_k != sp->k || nt->tol_rate != sp->rate || nt->tol_duty != sp->duty_cycle) {
+		nt->tol_t = limits_time_tolerance(sp, nt->pool);
+		nt->tol_k = sp->k;
+		nt->tol_rate = sp->rate;
+		nt->tol_duty = sp->duty_cycle;
+	}
+	q->tol_t = nt->tol_t;
 }
 
 /* Row coefficients for GLPK: -c, with noise (below 8e-15 of the row's largest) set to 0. */

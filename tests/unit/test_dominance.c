@@ -199,7 +199,7 @@ static void test_solver_keeps(void **state)
 		size_t n = 1 + ts_rand_below(&r, 200);
 		random_pool(&r, md, n, (unsigned)(round % 8), 6);
 		for (size_t i = 0; i < n; i++) {
-			snprintf(names[i], sizeof names[i], "m%zu", i);
+			snprintf(names[i], sizeof names[i], "m%u", (unsigned)(i % 1000));
 			md[i].name = names[i];
 			md[i].cost = fabs(md[i].cost) + 1;
 			md[i].load_cost = fabs(md[i].load_cost);
