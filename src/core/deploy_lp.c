@@ -43,6 +43,19 @@
 #define ROW_TIME 5    /* sum (t_k - tau) x_k <= 0: the time row (limits.h), free when unset */
 #define ROWS 5
 
+/*
+ * The rows' scales and the time row's bound, each a scan of the whole pool:
+ * kept for the parameters they depend on, since a search solves hundreds
+ * of node LPs with one set of them.
+ */
+struct scans {
+	bool valid;
+	enum solve_mode mode;
+	long long k;
+	double rate, duty_cycle;
+	double rscale, tscale, trow;
+};
+
 struct deploy_lp {
 	const struct pool *pool;
 	const size_t *kept;
@@ -56,6 +69,7 @@ struct deploy_lp {
 	                  the count row stays empty and free (see set_parameters) */
 	bool loaded[ROWS + 1];
 	bool mem_row;  /* the memory row is in force (set_parameters) */
+	struct scans scans;
 };
 
 /*
@@ -130,6 +144,22 @@ static int z_state(const struct deploy_lp *lp, const struct solve_params *sp,
 	return zfix == NULL || zfix[k] < 0 ? -1 : zfix[k] != 0;
 }
 
+/* The scans of sp (struct scans), from the last ones when their parameters are sp's. */
+static const struct scans *scans_for(struct deploy_lp *lp, const struct solve_params *sp)
+{
+	struct scans *c = &lp->scans;
+	if (c->valid && c->mode == sp->mode && c->k == sp->k && c->rate == sp->rate &&
+	    c->duty_cycle == sp->duty_cycle)
+		return c;
+	bool time_row = limits_time_active(sp);
+	*c = (struct scans){.valid = true, .mode = sp->mode, .k = sp->k, .rate = sp->rate,
+			    .duty_cycle = sp->duty_cycle,
+			    .rscale = limits_resource_scale(sp, lp->pool),
+			    .tscale = time_row ? limits_time_scale(sp, lp->pool) : 0.0,
+			    .trow = time_row ? limits_time_row_bound(sp, lp->pool) : 0.0};
+	return c;
+}
+
 /* Load sp into the problem; true when the decided models already break a limit. */
 static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 			   const signed char *zfix, double tol)
@@ -140,8 +170,8 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 	bool mem_row = isfinite(cap) && cap > 0;
 	lp->mem_row = mem_row;
 	bool time_row = limits_time_active(sp);
-	double tscale = time_row ? limits_time_scale(sp, lp->pool) : 0.0;
-	double rscale = limits_resource_scale(sp, lp->pool);
+	const struct scans *sc = scans_for(lp, sp);
+	double tscale = sc->tscale, rscale = sc->rscale;
 	long double constant = 0, used_mem = 0;
 	size_t used = 0;
 
@@ -189,7 +219,7 @@ static bool set_parameters(struct deploy_lp *lp, const struct solve_params *sp,
 		glp_set_row_bnds(lp->prob, ROW_MEMORY, GLP_FR, 0.0, 0.0);
 	load_row(lp, ROW_TIME, lp->tval);
 	if (time_row)
-		glp_set_row_bnds(lp->prob, ROW_TIME, GLP_UP, 0.0, limits_time_row_bound(sp, lp->pool));
+		glp_set_row_bnds(lp->prob, ROW_TIME, GLP_UP, 0.0, sc->trow);
 	else
 		glp_set_row_bnds(lp->prob, ROW_TIME, GLP_FR, 0.0, 0.0);
 	glp_set_obj_coef(lp->prob, 0, (double)constant);

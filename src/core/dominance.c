@@ -51,7 +51,8 @@ static bool sorts_before(const struct model *md, const struct key *a, const stru
 	return a->i < b->i;
 }
 
-/* Bottom-up merge sort of k[0..n) by sorts_before; tmp has room for n.  Returns the sorted array. */
+/* Bottom-up merge sort of k[0..n) by sorts_before; tmp has room for n.
+ * Returns the sorted array (k or tmp). */
 static struct key *sort_models(const struct model *md, struct key *k, struct key *tmp, size_t n)
 {
 	for (size_t width = 1; width < n; width *= 2) {

@@ -254,53 +254,19 @@ size_t solver_models_kept(const struct solver *s)
 	return s->m;
 }
 
-/*
- * Slack of the resource row for integer counts, in long double:
- * primal  sum (b - c) x,  dual  sum (p - P) x.  Non-negative when feasible.
- */
-static long double resource_slack(const struct pool *pool, const struct solve_params *sp,
-				  const long long *count)
-{
-	long double sum = 0;
-	for (size_t i = 0; i < pool->n; i++) {
-		if (count[i] == 0)  /* a zero term leaves the sum as it is: most counts are 0 */
-			continue;
-		const struct model *md = &pool->models[i];
-		long double d = sp->mode == SOLVE_MAX_ACCURACY
-			? (long double)sp->budget - md->cost
-			: (long double)md->accuracy - sp->min_accuracy;
-		sum += d * (long double)count[i];
-	}
-	return sum;
-}
-
-/*
- * Rounding noise tolerated on the resource row: 2e-14 of its largest term,
- * far below one inference's worth (2e-3 cost units at K = 1e9).  Decimal
- * costs are inexact in binary, so a policy that spends the budget to the
- * cent can come out 1e-6 over it in floating point; GLPK is given the same
- * allowance so it accepts exactly what counts_feasible accepts.
- */
+/* The resource row's rounding allowance (solve_checks.h) for s->pool or s->orig. */
 static long double resource_tolerance(const struct solver *s, const struct pool *pool,
-					  const struct solve_params *sp)
+				      const struct solve_params *sp)
 {
-	double scale = s->rscale[pool == s->orig][sp->mode == SOLVE_MAX_ACCURACY];
-	return 2e-14L * (long double)sp->k * scale + 1e-9L;
+	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
+	return solve_resource_tolerance(sp, s->rscale[pool == s->orig][primal]);
 }
 
-/* pool is s->pool or s->orig. */
+/* solve_counts_feasible for s->pool or s->orig. */
 static bool counts_feasible(const struct solver *s, const struct pool *pool,
 			    const struct solve_params *sp, const long long *count)
 {
-	long long total = 0;
-	for (size_t i = 0; i < pool->n; i++) {
-		if (count[i] < 0)
-			return false;
-		total += count[i];
-	}
-	return total == sp->k &&
-	       resource_slack(pool, sp, count) >= -resource_tolerance(s, pool, sp) &&
-	       limits_counts_ok(sp, pool, count);
+	return solve_counts_feasible(pool, sp, count, resource_tolerance(s, pool, sp));
 }
 
 /* The model that receives rounding leftovers: cheapest (primal) or most accurate (dual). */
@@ -348,7 +314,7 @@ static void round_lp_counts(const struct solver *s, const struct solve_params *s
 			break;
 		double per = primal ? md[worst].cost - md[sink].cost
 				    : md[sink].accuracy - md[worst].accuracy;
-		long double need = -resource_slack(s->pool, sp, count);
+		long double need = -solve_resource_slack(s->pool, sp, count);
 		long long move = per > 0 ? (long long)ceill(need / per) : count[worst];
 		move = move < 1 ? 1 : move > count[worst] ? count[worst] : move;
 		count[worst] -= move;

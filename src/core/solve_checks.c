@@ -195,3 +195,37 @@ bool solve_infeasible_early(const struct pool *pool, const struct solve_params *
 	out->outcome = SOLVE_INFEASIBLE;
 	return true;
 }
+
+long double solve_resource_slack(const struct pool *pool, const struct solve_params *sp,
+				 const long long *count)
+{
+	long double sum = 0;
+	for (size_t i = 0; i < pool->n; i++) {
+		if (count[i] == 0)  /* a zero term leaves the sum as it is: most counts are 0 */
+			continue;
+		const struct model *md = &pool->models[i];
+		long double d = sp->mode == SOLVE_MAX_ACCURACY
+			? (long double)sp->budget - md->cost
+			: (long double)md->accuracy - sp->min_accuracy;
+		sum += d * (long double)count[i];
+	}
+	return sum;
+}
+
+long double solve_resource_tolerance(const struct solve_params *sp, double scale)
+{
+	return 2e-14L * (long double)sp->k * scale + 1e-9L;
+}
+
+bool solve_counts_feasible(const struct pool *pool, const struct solve_params *sp,
+			   const long long *count, long double tol)
+{
+	long long total = 0;
+	for (size_t i = 0; i < pool->n; i++) {
+		if (count[i] < 0)
+			return false;
+		total += count[i];
+	}
+	return total == sp->k && solve_resource_slack(pool, sp, count) >= -tol &&
+	       limits_counts_ok(sp, pool, count);
+}

@@ -24,7 +24,8 @@
 
 #define MAX_N 1000
 
-/* The definition, pair by pair: i is dropped when a model dominates it and differs from it, or is an earlier twin. */
+/* The definition, pair by pair: i is dropped when a model dominates it and differs
+ * from it, or is an earlier twin. */
 static size_t reference(const struct model *md, size_t n, size_t *kept)
 {
 	size_t m = 0;

@@ -200,10 +200,54 @@ static void test_warm_sweeps(void **state)
 	assert_true(t.incomplete <= t.solved / 2);
 }
 
+/*
+ * One solver through changing rates, duty cycles and K (the time row's
+ * scales and bound are kept per parameters in deploy_lp): every answer
+ * optimal and the cold solve's.
+ */
+static void test_warm_rates(void **state)
+{
+	(void)state;
+	struct ts_rng r = {seed_for(0x3a1e7002u)};
+	struct tally t = {0};
+	static const long long ks[] = {7, 100, 1000000000};
+	for (int c = 0, runs = scaled(40); c < runs; c++) {
+		struct inst in;
+		random_inst(&in, &r);
+		double tmin = INFINITY, tmax = 0;
+		for (size_t i = 0; i < in.pool.n; i++) {
+			in.md[i].latency = ldexp((double)(1 + ts_rand_below(&r, 12)), -10);
+			tmin = fmin(tmin, in.md[i].latency);
+			tmax = fmax(tmax, in.md[i].latency);
+		}
+		in.pool.has_latency = true;
+		struct solver *s = solver_new(&in.pool, NULL);
+		assert_non_null(s);
+		struct policy pol;
+		assert_int_equal(policy_init(&pol, in.pool.n, NULL), ST_OK);
+		for (int w = 0; w < 12; w++) {
+			in.sp.k = ks[ts_rand_below(&r, 3)];
+			in.sp.lambda = 0.1 * (double)in.sp.k * (double)ts_rand_below(&r, 3);
+			double tau = tmin + (tmax - tmin) * ts_rand_unit(&r);
+			in.sp.duty_cycle = ts_rand_below(&r, 2) ? 1 : 0.5;
+			in.sp.rate = ts_rand_below(&r, 4) ? in.sp.duty_cycle / tau : 0;
+			set_level(&in, 2 + ts_rand_below(&r, LEVELS - 3));
+			assert_int_equal(solver_run(s, &in.sp, &pol, NULL), ST_OK);
+			judge(&t, &in, SOLVE_SEARCH_AUTO, &pol);
+		}
+		policy_free(&pol);
+		solver_free(s);
+	}
+	print_message("%ld solved warm with rates, %ld optimal, %ld infeasible, %ld with a capped "
+		      "reference\n", t.solved, t.optimal, t.infeasible, t.incomplete);
+	assert_true(t.optimal > t.solved / 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_warm_sweeps),
+		cmocka_unit_test(test_warm_rates),
 	};
 	return cmocka_run_group_tests_name("solve_warm", tests, NULL, NULL);
 }
