@@ -161,6 +161,11 @@ size_t solver_time_fast_count(const struct solver *s);
  * since the solver was made or its pruning last changed. */
 void solver_time_box_counts(const struct solver *s, size_t *boxed, size_t *declined);
 
+/* Node LPs of the search over supports with a rate that time_lp answered
+ * without GLPK (*answered) and that it passed to GLPK (*declined), since the
+ * solver was made or its pruning last changed. */
+void solver_time_lp_counts(const struct solver *s, size_t *answered, size_t *declined);
+
 /*
  * Check parameters without solving: ST_USAGE with a message naming the bad
  * value (K out of 1..1e9, negative or non-finite lambda, non-finite budget,
