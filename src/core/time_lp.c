@@ -37,13 +37,18 @@ struct time_lp {
 	const struct pool *pool;
 	const size_t *kept;
 	size_t m;
-	long double *v, *a, *t;  /* per kept model: value, resource and time coefficients */
+	long double *v, *a, *t;  /* per kept model: value at the node, resource and time coefficients */
+	long double *vfree, *vused, *u;  /* per kept model: value free and used, charge */
+	bool *fits;              /* per kept model: within the deadline (and memory) */
+	bool models_valid;       /* the per-model data are key's (models()) */
+	struct solve_params key;
 	size_t *allowed;         /* the node's allowed models */
 	bool *ok;                /* per kept model: allowed at this node */
 	size_t n_allowed;
 	long double b[ROWS];     /* K, A, T */
 	long double art_sign[ROWS];
 	long double constant;    /* the used models' charges (negative) */
+	long double vmag, amag, tmag;  /* the largest |v|, |a|, |t| of the allowed models */
 	size_t basis[ROWS];      /* column ids: model k < m; slack m + r - 1; artificial m + 2 + r */
 	long double binv[ROWS][ROWS];
 	long double xb[ROWS];
@@ -70,8 +75,13 @@ struct time_lp *time_lp_new(const struct pool *pool, const size_t *kept, size_t 
 	lp->t = malloc(n * sizeof *lp->t);
 	lp->allowed = malloc(n * sizeof *lp->allowed);
 	lp->ok = malloc(n * sizeof *lp->ok);
+	lp->vfree = malloc(n * sizeof *lp->vfree);
+	lp->vused = malloc(n * sizeof *lp->vused);
+	lp->u = malloc(n * sizeof *lp->u);
+	lp->fits = malloc(n * sizeof *lp->fits);
 	if (lp->v == NULL || lp->a == NULL || lp->t == NULL || lp->allowed == NULL ||
-	    lp->ok == NULL) {
+	    lp->ok == NULL || lp->vfree == NULL || lp->vused == NULL || lp->u == NULL ||
+	    lp->fits == NULL) {
 		time_lp_free(lp);
 		return NULL;
 	}
@@ -87,6 +97,10 @@ void time_lp_free(struct time_lp *lp)
 	free(lp->t);
 	free(lp->allowed);
 	free(lp->ok);
+	free(lp->vfree);
+	free(lp->vused);
+	free(lp->u);
+	free(lp->fits);
 	free(lp);
 }
 
@@ -117,6 +131,56 @@ static void scans(struct time_lp *lp, const struct solve_params *sp)
 	lp->trow = limits_time_row_bound(sp, lp->pool);
 }
 
+/* The same double, bit for bit (the unused mode's field is NaN). */
+static bool same(double a, double b)
+{
+	return memcmp(&a, &b, sizeof a) == 0;
+}
+
+/* sp's fields the models' data (models()) depends on equal the cached ones. */
+static bool same_models(const struct time_lp *lp, const struct solve_params *sp)
+{
+	const struct solve_params *c = &lp->key;
+	return lp->models_valid && c->mode == sp->mode && c->k == sp->k &&
+	       same(c->lambda, sp->lambda) && same(c->budget, sp->budget) &&
+	       same(c->min_accuracy, sp->min_accuracy) && same(c->rate, sp->rate) &&
+	       same(c->duty_cycle, sp->duty_cycle) && same(c->deadline, sp->deadline) &&
+	       same(c->memory_limit, sp->memory_limit);
+}
+
+/*
+ * Each model's data as deploy_lp's set_parameters loads it, for the
+ * parameters: whether it fits, its value free (the charge lambda u / K on
+ * it: GLPK's coefficient is the double sum, the bound covers it and the
+ * exact one) and used, its charge, its rows' coefficients.  Nodes of a
+ * search share them.
+ */
+static void models(struct time_lp *lp, const struct solve_params *sp)
+{
+	scans(lp, sp);
+	if (same_models(lp, sp))
+		return;
+	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
+	long double kl = (long double)sp->k;
+	double kd = (double)sp->k;
+	for (size_t k = 0; k < lp->m; k++) {
+		const struct model *md = &lp->pool->models[lp->kept[k]];
+		double u = sp->lambda * md->load_cost;
+		double per = primal ? md->accuracy : md->cost;
+		long double exact = per + (primal ? -(long double)u : (long double)u) / kl;
+		double glpk = per + (primal ? -u : u) / kd;
+		lp->fits[k] = limits_model_fits(sp, md);
+		lp->u[k] = u;
+		lp->vused[k] = primal ? per : -(long double)per;
+		lp->vfree[k] = primal ? fmaxl(glpk, exact) : -fminl(glpk, exact);
+		double r = limits_resource_coef(sp, lp->rscale, md);
+		lp->a[k] = primal ? r : -(long double)r;
+		lp->t[k] = limits_time_coef(sp, lp->tscale, md->latency);
+	}
+	lp->key = *sp;
+	lp->models_valid = true;
+}
+
 /*
  * The node's data as deploy_lp's set_parameters loads it; false when the
  * node is infeasible on its face (more used models than the limit allows).
@@ -124,42 +188,30 @@ static void scans(struct time_lp *lp, const struct solve_params *sp)
 static bool load(struct time_lp *lp, const struct solve_params *sp, const signed char *zfix,
 		 double resource_tol)
 {
-	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
-	long double kl = (long double)sp->k;
-	double kd = (double)sp->k;
 	size_t used = 0;
-	scans(lp, sp);
+	models(lp, sp);
 	lp->constant = 0;
 	for (size_t k = 0; k < lp->m; k++)
-		used += zfix != NULL && zfix[k] == 1 &&
-			limits_model_fits(sp, &lp->pool->models[lp->kept[k]]);
+		used += zfix != NULL && zfix[k] == 1 && lp->fits[k];
 	if (sp->max_models > 0 && used > sp->max_models)
 		return false;
 	bool none_left = sp->max_models > 0 && used >= sp->max_models;
 	lp->n_allowed = 0;
+	lp->vmag = lp->amag = lp->tmag = 0;
 	for (size_t k = 0; k < lp->m; k++) {
-		const struct model *md = &lp->pool->models[lp->kept[k]];
-		int z = !limits_model_fits(sp, md) ? 0 : zfix == NULL || zfix[k] < 0 ? -1 : zfix[k] != 0;
-		double u = sp->lambda * md->load_cost;
+		int z = !lp->fits[k] ? 0 : zfix == NULL || zfix[k] < 0 ? -1 : zfix[k] != 0;
 		if (z == 1)
-			lp->constant -= u;
+			lp->constant -= lp->u[k];
 		lp->ok[k] = z == 1 || (z == -1 && !none_left);
 		if (!lp->ok[k])
 			continue;
-		double per = primal ? md->accuracy : md->cost;
-		long double exact = per;
-		if (z == -1) {
-			/* GLPK's coefficient is the double sum; the bound covers both */
-			exact += (primal ? -(long double)u : (long double)u) / kl;
-			per += (primal ? -u : u) / kd;
-		}
-		lp->v[k] = primal ? fmaxl(per, exact) : -fminl(per, exact);
-		double r = limits_resource_coef(sp, lp->rscale, md);
-		lp->a[k] = primal ? r : -(long double)r;
-		lp->t[k] = limits_time_coef(sp, lp->tscale, md->latency);
+		lp->v[k] = z == 1 ? lp->vused[k] : lp->vfree[k];
 		lp->allowed[lp->n_allowed++] = k;
+		lp->vmag = fmaxl(lp->vmag, fabsl(lp->v[k]));
+		lp->amag = fmaxl(lp->amag, fabsl(lp->a[k]));
+		lp->tmag = fmaxl(lp->tmag, fabsl(lp->t[k]));
 	}
-	lp->b[0] = kl;
+	lp->b[0] = (long double)sp->k;
 	lp->b[1] = limits_resource_row_bound(sp, lp->rscale, resource_tol);
 	lp->b[2] = lp->trow;
 	lp->art_sign[0] = 1;
@@ -183,9 +235,10 @@ static void column(const struct time_lp *lp, size_t id, long double c[ROWS])
 	}
 }
 
+/* An artificial column, or a model the node rules out left in a warm basis (phase 1 drives both out). */
 static bool artificial(const struct time_lp *lp, size_t id)
 {
-	return id >= lp->m + 2;
+	return id >= lp->m + 2 || (id < lp->m && !lp->ok[id]);
 }
 
 /* Column id's objective in phase 1 (artificials out) or 2 (the values). */
@@ -260,40 +313,48 @@ static void prices(const struct time_lp *lp, int phase, long double y[ROWS])
 	}
 }
 
-/* Column id's reduced cost, and whether it is positive beyond rounding. */
-static bool improves(const struct time_lp *lp, size_t id, const long double y[ROWS], int phase,
-		     long double *d)
+/* The largest |entry| of the allowed columns (load's), for the margins. */
+static void magnitudes(const struct time_lp *lp, long double *vmag, long double *amag,
+		       long double *tmag)
 {
-	long double c[ROWS];
-	column(lp, id, c);
-	long double cj = cost(lp, id, phase);
-	*d = cj - y[0] * c[0] - y[1] * c[1] - y[2] * c[2];
-	long double scale = fabsl(cj) + fabsl(y[0] * c[0]) + fabsl(y[1] * c[1]) + fabsl(y[2] * c[2]);
-	return *d > OPT_TOL * scale;
+	*vmag = lp->vmag;
+	*amag = lp->amag;
+	*tmag = lp->tmag;
 }
 
-/* The entering column (SIZE_MAX: optimal): Dantzig's, or Bland's smallest id. */
-static size_t entering(const struct time_lp *lp, int phase, bool bland)
+/*
+ * The entering column (SIZE_MAX: optimal): Dantzig's largest reduced cost,
+ * or Bland's smallest id.  A reduced cost counts when it exceeds OPT_TOL of
+ * the largest terms it could hold (one threshold per pricing pass).
+ */
+static size_t entering(const struct time_lp *lp, int phase, bool bland, long double vmag,
+		       long double amag, long double tmag)
 {
-	long double y[ROWS], best = 0, d;
+	long double y[ROWS], best = 0;
 	size_t pick = SIZE_MAX;
 	prices(lp, phase, y);
+	long double tol = OPT_TOL * ((phase == 1 ? 1 : vmag) + fabsl(y[0]) + fabsl(y[1]) * amag +
+				     fabsl(y[2]) * tmag + fabsl(y[1]) + fabsl(y[2]));
 	for (size_t i = 0; i < lp->n_allowed; i++) {
 		size_t id = lp->allowed[i];
-		if (!in_basis(lp, id) && improves(lp, id, y, phase, &d) && d > best) {
+		long double d = (phase == 1 ? 0 : lp->v[id]) - y[0] - y[1] * lp->a[id] -
+				y[2] * lp->t[id];
+		if (d > tol && d > best && !in_basis(lp, id)) {
 			best = d;
 			pick = id;
 			if (bland)
 				return pick;
 		}
 	}
-	for (size_t id = lp->m; id < lp->m + 2; id++)
-		if (!in_basis(lp, id) && improves(lp, id, y, phase, &d) && (d > best || (bland && pick == SIZE_MAX))) {
-			best = d;
+	for (int r = 1; r < ROWS; r++) {  /* the slacks: reduced cost -y_r */
+		size_t id = lp->m + (size_t)r - 1;
+		if (-y[r] > tol && -y[r] > best && !in_basis(lp, id)) {
+			best = -y[r];
 			pick = id;
 			if (bland)
 				return pick;
 		}
+	}
 	return pick;
 }
 
@@ -325,9 +386,11 @@ static int leaving(const struct time_lp *lp, size_t id, bool bland)
 /* Pivot to optimality in a phase; false on trouble (cap, singular, unbounded). */
 static bool run(struct time_lp *lp, int phase)
 {
+	long double vmag, amag, tmag;
+	magnitudes(lp, &vmag, &amag, &tmag);
 	for (int it = 0; it < ITER_CAP; it++) {
 		bool bland = it >= BLAND_AFTER;
-		size_t in = entering(lp, phase, bland);
+		size_t in = entering(lp, phase, bland, vmag, amag, tmag);
 		if (in == SIZE_MAX)
 			return true;
 		int out = leaving(lp, in, bland);
@@ -338,19 +401,6 @@ static bool run(struct time_lp *lp, int phase)
 			return false;
 	}
 	return false;
-}
-
-/* The largest |entry| scale of the allowed columns, for the margins. */
-static void magnitudes(const struct time_lp *lp, long double *vmag, long double *amag,
-		       long double *tmag)
-{
-	*vmag = *amag = *tmag = 0;
-	for (size_t i = 0; i < lp->n_allowed; i++) {
-		size_t k = lp->allowed[i];
-		*vmag = fmaxl(*vmag, fabsl(lp->v[k]));
-		*amag = fmaxl(*amag, fabsl(lp->a[k]));
-		*tmag = fmaxl(*tmag, fabsl(lp->t[k]));
-	}
 }
 
 /*
@@ -392,23 +442,30 @@ static long double dual_bound(const struct time_lp *lp)
 				pt * fabsl(lp->b[2]) + fabsl(lp->constant));
 }
 
-/* The last node's optimal basis, when this node allows it and it is still feasible. */
-static bool warm_start(struct time_lp *lp)
+enum warm { WARM_NONE, WARM_FEASIBLE, WARM_PHASE1 };
+
+/*
+ * The last node's optimal basis, when it is still feasible: phase 2 from it
+ * directly, or phase 1 when it holds a model this node rules out (the
+ * search's "unused" branch), that model then playing an artificial's part.
+ */
+static enum warm warm_start(struct time_lp *lp)
 {
 	if (!lp->have_last)
-		return false;
+		return WARM_NONE;
+	enum warm w = WARM_FEASIBLE;
 	for (int i = 0; i < ROWS; i++) {
-		if (lp->last[i] < lp->m && !lp->ok[lp->last[i]])
-			return false;
 		lp->basis[i] = lp->last[i];
+		if (artificial(lp, lp->last[i]))
+			w = WARM_PHASE1;
 	}
 	if (!factor(lp))
-		return false;
+		return WARM_NONE;
 	long double scale = lp->b[0] + fabsl(lp->b[1]) + fabsl(lp->b[2]);
 	for (int i = 0; i < ROWS; i++)
 		if (lp->xb[i] < -1e-15L * scale)
-			return false;
-	return true;
+			return WARM_NONE;
+	return w;
 }
 
 /* Drive artificials left in the basis at level 0 out; false when one cannot leave. */
@@ -441,13 +498,13 @@ static bool drop_artificials(struct time_lp *lp)
 	return true;
 }
 
-/* Phase 1 from the slack and artificial basis. */
-static enum time_lp_result cold_start(struct time_lp *lp)
+/*
+ * Phase 1 from a feasible basis holding artificials: to 0 and out of the
+ * basis, or a certified infeasibility.
+ */
+static enum time_lp_result phase1(struct time_lp *lp)
 {
-	lp->basis[0] = lp->m + 2;
-	lp->basis[1] = lp->art_sign[1] > 0 ? lp->m : lp->m + 3;
-	lp->basis[2] = lp->art_sign[2] > 0 ? lp->m + 1 : lp->m + 4;
-	if (!factor(lp) || !run(lp, 1))
+	if (!run(lp, 1))
 		return TIME_LP_UNSURE;
 	long double left = 0;
 	for (int i = 0; i < ROWS; i++)
@@ -457,6 +514,15 @@ static enum time_lp_result cold_start(struct time_lp *lp)
 	if (left > 1e-12L * scale)
 		return certified_infeasible(lp) ? TIME_LP_INFEASIBLE : TIME_LP_UNSURE;
 	return drop_artificials(lp) ? TIME_LP_BOUND : TIME_LP_UNSURE;
+}
+
+/* Phase 1 from the slack and artificial basis. */
+static enum time_lp_result cold_start(struct time_lp *lp)
+{
+	lp->basis[0] = lp->m + 2;
+	lp->basis[1] = lp->art_sign[1] > 0 ? lp->m : lp->m + 3;
+	lp->basis[2] = lp->art_sign[2] > 0 ? lp->m + 1 : lp->m + 4;
+	return factor(lp) ? phase1(lp) : TIME_LP_UNSURE;
 }
 
 /* Round the max form's bound out to a double in the problem's sense. */
@@ -475,8 +541,11 @@ static enum time_lp_result solve(struct time_lp *lp, const struct solve_params *
 	if (!load(lp, sp, zfix, resource_tol) || lp->n_allowed == 0)
 		return TIME_LP_INFEASIBLE;  /* no x >= 0 over no model sums to K >= 1 */
 	enum time_lp_result r = TIME_LP_BOUND;
-	if (!warm_start(lp))
-		r = cold_start(lp);
+	switch (warm_start(lp)) {
+	case WARM_NONE: r = cold_start(lp); break;
+	case WARM_PHASE1: r = phase1(lp); break;
+	case WARM_FEASIBLE: break;
+	}
 	if (r != TIME_LP_BOUND)
 		return r;
 	if (!run(lp, 2))
