@@ -101,6 +101,7 @@ struct deploy_few {
 	long long *sub_x, *sub_inc;
 	struct few_cand *cands;
 	bool *use;            /* the support GLPK certifies */
+	size_t time_searched, time_other;  /* deploy_few_time_counts */
 };
 
 /* One solve's figures in the unified form. */
@@ -615,9 +616,10 @@ static enum deploy_few_result certify(struct few_run *r, deploy_few_feasible_fn 
 	return DEPLOY_FEW_OPTIMAL;
 }
 
-enum deploy_few_result deploy_few_solve(struct deploy_few *f, const struct support_problem *p,
+/* deploy_few_solve; *searched: the search's policy, certified, is the answer. */
+static enum deploy_few_result few_solve(struct deploy_few *f, const struct support_problem *p,
 					deploy_few_feasible_fn *feasible, const void *ctx,
-					long long *best, double *best_obj)
+					long long *best, double *best_obj, bool *searched)
 {
 	struct few_run r = {.f = f, .p = p};
 	if (f->m == 0)
@@ -641,6 +643,7 @@ enum deploy_few_result deploy_few_solve(struct deploy_few *f, const struct suppo
 		return DEPLOY_FEW_TOO_MANY;
 	if (search_kept(&r, feasible, ctx, best, *best_obj)) {
 		enum deploy_few_result c = certify(&r, feasible, ctx, best, best_obj);
+		*searched = c == DEPLOY_FEW_OPTIMAL;
 		if (c != DEPLOY_FEW_FAILED)
 			return c;
 	}
@@ -648,4 +651,25 @@ enum deploy_few_result deploy_few_solve(struct deploy_few *f, const struct suppo
 	if (!prepare_sub(f, f->prev_kept, was_m))
 		return DEPLOY_FEW_FAILED;
 	return solve_sub(&r, feasible, ctx, best, best_obj);
+}
+
+enum deploy_few_result deploy_few_solve(struct deploy_few *f, const struct support_problem *p,
+					deploy_few_feasible_fn *feasible, const void *ctx,
+					long long *best, double *best_obj)
+{
+	bool searched = false;
+	enum deploy_few_result res = few_solve(f, p, feasible, ctx, best, best_obj, &searched);
+	if (limits_time_active(p->sp)) {
+		if (searched)
+			f->time_searched++;
+		else
+			f->time_other++;
+	}
+	return res;
+}
+
+void deploy_few_time_counts(const struct deploy_few *f, size_t *searched, size_t *other)
+{
+	*searched = f->time_searched;
+	*other = f->time_other;
 }

@@ -661,6 +661,13 @@ void solver_time_box_counts(const struct solver *s, size_t *boxed, size_t *decli
 		deploy_near_time_counts(s->near, boxed, declined);
 }
 
+void solver_few_time_counts(const struct solver *s, size_t *searched, size_t *other)
+{
+	*searched = *other = 0;
+	if (s->few != NULL)
+		deploy_few_time_counts(s->few, searched, other);
+}
+
 /* One solve with GLPK's fatal errors caught; sp in the caller's units, wsp in the internal ones. */
 static enum status guarded_run(struct solver *s, const struct solve_params *sp,
 			       const struct solve_params *wsp, struct policy *out,

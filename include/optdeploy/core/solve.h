@@ -161,6 +161,11 @@ size_t solver_time_fast_count(const struct solver *s);
  * since the solver was made or its pruning last changed. */
 void solver_time_box_counts(const struct solver *s, size_t *boxed, size_t *declined);
 
+/* Small-K solves with a rate (deploy_few) that its search over the models
+ * left answered, GLPK certifying the support (*searched), and the others
+ * (*other), since the solver was made or its pruning last changed. */
+void solver_few_time_counts(const struct solver *s, size_t *searched, size_t *other);
+
 /*
  * Check parameters without solving: ST_USAGE with a message naming the bad
  * value (K out of 1..1e9, negative or non-finite lambda, non-finite budget,
