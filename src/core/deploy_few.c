@@ -286,6 +286,26 @@ static long double hull_value(const struct deploy_few *f, long double a)
 	return x->lv + (y->lv - x->lv) * ((a - x->w) / (y->w - x->w));
 }
 
+/* The time per inference of the hull's mix at a (hull_value's mix; a within the hull). */
+static long double hull_time(const struct deploy_few *f, long double a)
+{
+	const struct few_item *first = &f->it[f->hull[0]], *last = &f->it[f->hull[f->hn - 1]];
+	if (a >= last->w)
+		return last->t;
+	if (a <= first->w)
+		return first->t;
+	size_t lo = 0, hi = f->hn - 1;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (f->it[f->hull[mid]].w <= a)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	const struct few_item *x = &f->it[f->hull[lo]], *y = &f->it[f->hull[hi]];
+	return x->t + (y->t - x->t) * ((a - x->w) / (y->w - x->w));
+}
+
 /* The LP bound of every policy under the multiplier mu (the hull at cap / K). */
 static long double lagrangian_bound(struct few_run *r, size_t s, long double mu)
 {
@@ -313,6 +333,9 @@ static void choose_mu(struct few_run *r, size_t s)
 	}
 	long double at0 = lagrangian_bound(r, s, 0), lo = 0, hi = (vhi - vlo + 1) / (thi - tlo);
 	if (!isfinite(at0) || !(thi > tlo) || !isfinite(hi) || !(hi > 0))
+		return;
+	/* the LP optimum without the row meets it: mu = 0 is the row's dual */
+	if (r->k * hull_time(f, r->cap / r->k) <= r->tcap)
 		return;
 	long double at_hi = lagrangian_bound(r, s, hi);
 	for (int d = 0; d < 60 && at_hi < at0; d++) {  /* until the bound rises again */
