@@ -36,6 +36,17 @@
  * instead.  The incumbent is the best of the caller's and of the single
  * models and pairs among the models with the highest bounds, each checked
  * by the caller's feasibility test.
+ *
+ * The time row (a rate: sum t x <= tcap, t = latency - tau) enters every
+ * bound by Lagrangian relaxation: for any mu >= 0, a policy meeting it has
+ * value at most its value under v - mu t plus mu tcap, so the bounds above
+ * are taken with v - mu t (lv) and add mu tcap.  Any mu gives a valid
+ * bound; choose_mu takes one near the LP dual of the row (the mu whose
+ * hull bound is least), which makes the bounds about as tight as without
+ * a rate.  few_search holds the row the same way and checks it on every
+ * policy, and the heuristic policies meet it; tcap is the row's tolerance
+ * widened a little, so the search's set holds every policy the caller's
+ * test accepts.
  */
 #include "optdeploy/core/deploy_few.h"
 
@@ -55,6 +66,8 @@
 
 struct few_item {
 	long double w, v, u;  /* resource, value per inference, loading charge (lambda u) */
+	long double t;        /* the time row's coefficient t - tau (0 without a rate) */
+	long double lv;       /* v - mu t: the value the bounds and hull see (choose_mu) */
 	bool fits;            /* alone within the memory limit: may be used at all */
 };
 
@@ -88,6 +101,7 @@ struct deploy_few {
 	long long *sub_x, *sub_inc;
 	struct few_cand *cands;
 	bool *use;            /* the support GLPK certifies */
+	size_t time_searched, time_other;  /* deploy_few_time_counts */
 };
 
 /* One solve's figures in the unified form. */
@@ -99,6 +113,9 @@ struct few_run {
 	long double constant; /* 0: objectives leave out the primal's lambda sum u */
 	long double umin[2];  /* the two smallest charges of allowed models */
 	size_t umin_at;       /* the model holding umin[0] */
+	long double tcap;     /* the time row's bound (INFINITY without a rate) */
+	long double mu;       /* its multiplier (0 without a rate) */
+	long double credit;   /* mu tcap: added to every bound */
 };
 
 struct deploy_few *deploy_few_new(const struct pool *pool, const size_t *kept, size_t m)
@@ -177,12 +194,19 @@ static void load_items(struct few_run *r)
 	r->k = sp->k;
 	r->cap = (long double)(primal(r->p) ? sp->budget : -sp->min_accuracy) * sp->k +
 		 r->p->resource_tol;
+	bool timed = limits_time_active(sp);
+	long double tau = timed ? limits_time_per_inference(sp) : 0;
+	/* widened: the search's set holds every policy limits_counts_ok accepts */
+	r->tcap = timed ? limits_time_tolerance(sp, f->pool) * (1 + 1e-6L) : INFINITY;
+	r->mu = r->credit = 0;
 	for (size_t k = 0; k < f->m; k++) {
 		const struct model *md = &f->pool->models[f->kept[k]];
 		struct few_item *it = &f->it[k];
 		it->w = primal(r->p) ? md->cost : -(long double)md->accuracy;
 		it->v = primal(r->p) ? md->accuracy : -(long double)md->cost;
 		it->u = (long double)sp->lambda * md->load_cost;
+		it->t = timed ? (long double)md->latency - tau : 0;
+		it->lv = it->v;
 		it->fits = limits_model_fits(sp, md);
 		if (!it->fits)
 			continue;
@@ -204,8 +228,8 @@ static int by_w(const void *x, const void *y)
 	return (a->v < b->v) - (a->v > b->v);
 }
 
-/* The rising part of the upper hull of the allowed models' (w, v). */
-static void build_hull(struct few_run *r)
+/* The allowed models by w (f->sorted); their number. */
+static size_t sort_items(struct few_run *r)
 {
 	struct deploy_few *f = r->f;
 	size_t s = 0;
@@ -213,14 +237,27 @@ static void build_hull(struct few_run *r)
 		if (f->it[k].fits)
 			f->sorted[s++] = (struct few_sorted){f->it[k].w, f->it[k].v, k};
 	qsort(f->sorted, s, sizeof *f->sorted, by_w);
+	return s;
+}
+
+/* The rising part of the upper hull of the allowed models' (w, lv), lv = v - mu t. */
+static void build_hull(struct few_run *r, size_t s, long double mu)
+{
+	struct deploy_few *f = r->f;
 	size_t h = 0;
 	for (size_t t = 0; t < s; t++) {
-		const struct few_item *c = &f->it[f->sorted[t].k];
-		if (h > 0 && (f->it[f->hull[h - 1]].w == c->w || f->it[f->hull[h - 1]].v >= c->v))
+		struct few_item *c = &f->it[f->sorted[t].k];
+		c->lv = c->v - mu * c->t;
+		if (h > 0 && f->it[f->hull[h - 1]].w == c->w) {
+			if (f->it[f->hull[h - 1]].lv >= c->lv)
+				continue;
+			h--;  /* the same resource for more value: c replaces it */
+		}
+		if (h > 0 && f->it[f->hull[h - 1]].lv >= c->lv)
 			continue;  /* no more value for more resource: never on the rising part */
 		while (h >= 2) {
 			const struct few_item *o = &f->it[f->hull[h - 2]], *a = &f->it[f->hull[h - 1]];
-			if ((a->w - o->w) * (c->v - o->v) - (a->v - o->v) * (c->w - o->w) < 0)
+			if ((a->w - o->w) * (c->lv - o->lv) - (a->lv - o->lv) * (c->w - o->w) < 0)
 				break;
 			h--;
 		}
@@ -234,9 +271,9 @@ static long double hull_value(const struct deploy_few *f, long double a)
 {
 	const struct few_item *first = &f->it[f->hull[0]], *last = &f->it[f->hull[f->hn - 1]];
 	if (a >= last->w)
-		return last->v;
+		return last->lv;
 	if (a < first->w)  /* below every model, unless only by rounding */
-		return a >= first->w - 1e-12L * (fabsl(first->w) + 1) ? first->v : -INFINITY;
+		return a >= first->w - 1e-12L * (fabsl(first->w) + 1) ? first->lv : -INFINITY;
 	size_t lo = 0, hi = f->hn - 1;  /* w[lo] <= a < w[hi] */
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
@@ -246,7 +283,89 @@ static long double hull_value(const struct deploy_few *f, long double a)
 			hi = mid;
 	}
 	const struct few_item *x = &f->it[f->hull[lo]], *y = &f->it[f->hull[hi]];
-	return x->v + (y->v - x->v) * ((a - x->w) / (y->w - x->w));
+	return x->lv + (y->lv - x->lv) * ((a - x->w) / (y->w - x->w));
+}
+
+/* The time per inference of the hull's mix at a (hull_value's mix; a within the hull). */
+static long double hull_time(const struct deploy_few *f, long double a)
+{
+	const struct few_item *first = &f->it[f->hull[0]], *last = &f->it[f->hull[f->hn - 1]];
+	if (a >= last->w)
+		return last->t;
+	if (a <= first->w)
+		return first->t;
+	size_t lo = 0, hi = f->hn - 1;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (f->it[f->hull[mid]].w <= a)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	const struct few_item *x = &f->it[f->hull[lo]], *y = &f->it[f->hull[hi]];
+	return x->t + (y->t - x->t) * ((a - x->w) / (y->w - x->w));
+}
+
+/* The LP bound of every policy under the multiplier mu (the hull at cap / K). */
+static long double lagrangian_bound(struct few_run *r, size_t s, long double mu)
+{
+	build_hull(r, s, mu);
+	long double v = r->f->hn ? hull_value(r->f, r->cap / r->k) : -INFINITY;
+	return r->k * v + mu * r->tcap;
+}
+
+/*
+ * The time row's multiplier: the least of the (convex) LP bound over mu,
+ * by doubling from the scale of value per time, then a golden-section
+ * search; 0 when the row is slack at the LP optimum.  Any mu >= 0 keeps
+ * every bound valid, so this choice only makes them tighter.
+ */
+static void choose_mu(struct few_run *r, size_t s)
+{
+	struct deploy_few *f = r->f;
+	long double vlo = INFINITY, vhi = -INFINITY, tlo = INFINITY, thi = -INFINITY;
+	for (size_t t = 0; t < s; t++) {
+		const struct few_item *it = &f->it[f->sorted[t].k];
+		vlo = fminl(vlo, it->v);
+		vhi = fmaxl(vhi, it->v);
+		tlo = fminl(tlo, it->t);
+		thi = fmaxl(thi, it->t);
+	}
+	long double at0 = lagrangian_bound(r, s, 0), lo = 0, hi = (vhi - vlo + 1) / (thi - tlo);
+	if (!isfinite(at0) || !(thi > tlo) || !isfinite(hi) || !(hi > 0))
+		return;
+	/* the LP optimum without the row meets it: mu = 0 is the row's dual */
+	if (r->k * hull_time(f, r->cap / r->k) <= r->tcap)
+		return;
+	long double at_hi = lagrangian_bound(r, s, hi);
+	for (int d = 0; d < 60 && at_hi < at0; d++) {  /* until the bound rises again */
+		long double next = lagrangian_bound(r, s, 2 * hi);
+		if (!(next < at_hi))
+			break;
+		lo = hi / 2;
+		hi *= 2;
+		at_hi = next;
+	}
+	hi *= 2;
+	const long double g = 0.6180339887498948482L;
+	long double a = hi - g * (hi - lo), b = lo + g * (hi - lo);
+	long double fa = lagrangian_bound(r, s, a), fb = lagrangian_bound(r, s, b);
+	for (int it = 0; it < 40; it++) {
+		if (fa <= fb) {
+			hi = b, b = a, fb = fa;
+			a = hi - g * (hi - lo);
+			fa = lagrangian_bound(r, s, a);
+		} else {
+			lo = a, a = b, fa = fb;
+			b = lo + g * (hi - lo);
+			fb = lagrangian_bound(r, s, b);
+		}
+	}
+	long double mu = fa <= fb ? a : b;
+	if (fminl(fa, fb) < at0 && isfinite(fminl(fa, fb))) {
+		r->mu = mu;
+		r->credit = mu * r->tcap;
+	}
 }
 
 /* g_k(j) for 1 <= j < K (see the top of the file), without k's own charge. */
@@ -258,7 +377,7 @@ static long double with_count(const struct few_run *r, size_t k, long long j)
 	long double per = hull_value(r->f, (r->cap - j * it->w) / rest);
 	if (isinf(per) || isinf(other))
 		return -INFINITY;
-	return j * it->v + rest * per - other;
+	return j * it->lv + rest * per - other;
 }
 
 /*
@@ -270,7 +389,8 @@ static long double with_count(const struct few_run *r, size_t k, long long j)
 static long double model_bound(const struct few_run *r, size_t k)
 {
 	const struct few_item *it = &r->f->it[k];
-	long double best = r->k * it->w <= r->cap ? r->k * it->v : -INFINITY;
+	long double best = r->k * it->w <= r->cap && r->k * it->t <= r->tcap ? r->k * it->lv
+									   : -INFINITY;
 	long double room = r->cap - r->k * r->f->it[r->f->hull[0]].w;
 	long double d = it->w - r->f->it[r->f->hull[0]].w;
 	long long lo = 1, hi = r->k - 1;
@@ -287,26 +407,36 @@ static long double model_bound(const struct few_run *r, size_t k)
 	}
 	for (long long j = lo; j <= hi; j++)
 		best = fmaxl(best, with_count(r, k, j));
-	return best - it->u + r->constant;
+	return best - it->u + r->constant + r->credit;
 }
 
-/* Value and counts of the pair a, b with as much on the better one as W allows. */
+/*
+ * Narrow [*lo, *hi] (inferences on b, K - them on a) to where K ca + xb (cb
+ * - ca) <= cap; false when nothing is left.
+ */
+static bool pair_row(long long k, long double ca, long double cb, long double cap,
+		     long long *lo, long long *hi)
+{
+	long double d = cb - ca, room = cap - k * ca;
+	if (d == 0)
+		return room >= 0;
+	long double q = room / d;
+	if (d > 0 && q < (long double)*hi)
+		*hi = q < (long double)*lo ? *lo - 1 : (long long)floorl(q);
+	else if (d < 0 && q > (long double)*lo)
+		*lo = q > (long double)*hi ? *hi + 1 : (long long)ceill(q);
+	return *lo <= *hi;
+}
+
+/* Value and counts of the pair a, b with as much on the better one as both rows allow. */
 static bool pair_policy(const struct few_run *r, size_t a, size_t b, struct few_cand *c)
 {
 	const struct few_item *ia = &r->f->it[a], *ib = &r->f->it[b];
-	if (ia->w > ib->w || (ia->w == ib->w && a > b)) {
-		size_t t = a;
-		a = b;
-		b = t;
-		ia = &r->f->it[a];
-		ib = &r->f->it[b];
-	}
-	if (r->k * ia->w > r->cap || ib->v <= ia->v)
+	long long lo = 1, hi = r->k - 1;  /* 0 or K: a single model, offered on its own */
+	if (ib->v == ia->v || !pair_row(r->k, ia->w, ib->w, r->cap, &lo, &hi) ||
+	    !pair_row(r->k, ia->t, ib->t, r->tcap, &lo, &hi))
 		return false;
-	long double room = floorl((r->cap - r->k * ia->w) / (ib->w - ia->w));
-	long long xb = room >= (long double)r->k ? r->k : (long long)room;
-	if (xb <= 0 || xb >= r->k)
-		return false;  /* a single model: offered on its own */
+	long long xb = ib->v > ia->v ? hi : lo;
 	*c = (struct few_cand){xb * ib->v + (r->k - xb) * ia->v - ia->u - ib->u + r->constant,
 			       a, b, xb};
 	return true;
@@ -349,7 +479,7 @@ static void heuristic_incumbent(struct few_run *r, deploy_few_feasible_fn *feasi
 		size_t a = f->order[t];
 		if (!f->it[a].fits || isinf(f->bound[a]))
 			continue;
-		if (r->k * f->it[a].w <= r->cap)
+		if (r->k * f->it[a].w <= r->cap && r->k * f->it[a].t <= r->tcap)
 			f->cands[nc++] = (struct few_cand){r->k * f->it[a].v - f->it[a].u + r->constant,
 							   a, a, 0};
 		for (size_t s = t + 1; s < top; s++)
@@ -454,11 +584,12 @@ static bool search_kept(struct few_run *r, deploy_few_feasible_fn *feasible, con
 	long long x[FEW_SEARCH_MAX];
 	for (size_t t = 0; t < f->sub_m; t++) {
 		const struct few_item *it = &f->it[f->sub_at[t]];
-		items[t] = (struct few_search_item){it->w, it->v, it->u};
+		items[t] = (struct few_search_item){it->w, it->v, it->u, it->t};
 		x[t] = 0;
 	}
 	long double have = unified(r->p, best_obj) - r->constant, value;
-	if (!few_search_run(items, f->sub_m, r->k, r->cap, have, x, &value))
+	struct few_search_time time = {r->mu, r->tcap};
+	if (!few_search_run(items, f->sub_m, r->k, r->cap, &time, have, x, &value))
 		return false;
 	if (!(value > have)) {  /* nothing beats the incumbent */
 		memcpy(f->cand, best, f->m * sizeof *f->cand);
@@ -508,15 +639,19 @@ static enum deploy_few_result certify(struct few_run *r, deploy_few_feasible_fn 
 	return DEPLOY_FEW_OPTIMAL;
 }
 
-enum deploy_few_result deploy_few_solve(struct deploy_few *f, const struct support_problem *p,
+/* deploy_few_solve; *searched: the search's policy, certified, is the answer. */
+static enum deploy_few_result few_solve(struct deploy_few *f, const struct support_problem *p,
 					deploy_few_feasible_fn *feasible, const void *ctx,
-					long long *best, double *best_obj)
+					long long *best, double *best_obj, bool *searched)
 {
 	struct few_run r = {.f = f, .p = p};
 	if (f->m == 0)
 		return DEPLOY_FEW_NO_INCUMBENT;
 	load_items(&r);
-	build_hull(&r);
+	size_t allowed = sort_items(&r);
+	if (limits_time_active(p->sp))
+		choose_mu(&r, allowed);
+	build_hull(&r, allowed, r.mu);
 	if (f->hn == 0)
 		return DEPLOY_FEW_NO_INCUMBENT;
 	for (size_t k = 0; k < f->m; k++)
@@ -531,6 +666,7 @@ enum deploy_few_result deploy_few_solve(struct deploy_few *f, const struct suppo
 		return DEPLOY_FEW_TOO_MANY;
 	if (search_kept(&r, feasible, ctx, best, *best_obj)) {
 		enum deploy_few_result c = certify(&r, feasible, ctx, best, best_obj);
+		*searched = c == DEPLOY_FEW_OPTIMAL;
 		if (c != DEPLOY_FEW_FAILED)
 			return c;
 	}
@@ -538,4 +674,25 @@ enum deploy_few_result deploy_few_solve(struct deploy_few *f, const struct suppo
 	if (!prepare_sub(f, f->prev_kept, was_m))
 		return DEPLOY_FEW_FAILED;
 	return solve_sub(&r, feasible, ctx, best, best_obj);
+}
+
+enum deploy_few_result deploy_few_solve(struct deploy_few *f, const struct support_problem *p,
+					deploy_few_feasible_fn *feasible, const void *ctx,
+					long long *best, double *best_obj)
+{
+	bool searched = false;
+	enum deploy_few_result res = few_solve(f, p, feasible, ctx, best, best_obj, &searched);
+	if (limits_time_active(p->sp)) {
+		if (searched)
+			f->time_searched++;
+		else
+			f->time_other++;
+	}
+	return res;
+}
+
+void deploy_few_time_counts(const struct deploy_few *f, size_t *searched, size_t *other)
+{
+	*searched = f->time_searched;
+	*other = f->time_other;
 }

@@ -10,6 +10,10 @@
  * them at least is used).  That is the LP relaxation of the rest with every
  * charge but one dropped, so it never cuts a better policy.  Comparisons
  * allow 1e-12 relative noise toward keeping a node.
+ *
+ * With the time row, values in the hulls are v - mu t and every bound adds
+ * mu (tcap - time used so far) (few_search.h): for a completion c meeting
+ * the row, v c = (v - mu t) c + mu t c <= (v - mu t) c + mu (tcap - used).
  */
 #include "optdeploy/core/few_search.h"
 
@@ -27,6 +31,8 @@ struct search {
 	size_t n;
 	long long k;
 	long double cap;
+	long double tcap, mu;                                /* the time row (few_search.h) */
+	long double tmin[FEW_SEARCH_MAX];                    /* smallest t of d..n-1 */
 	struct point hull[FEW_SEARCH_MAX][FEW_SEARCH_MAX];  /* h_d, rising part, by w */
 	size_t hn[FEW_SEARCH_MAX];
 	long double umin[FEW_SEARCH_MAX];                    /* smallest charge of d..n-1 */
@@ -43,7 +49,7 @@ static void build_hull(struct search *s, size_t d)
 	struct point pts[FEW_SEARCH_MAX];
 	size_t np = 0;
 	for (size_t i = d; i < s->n; i++) {
-		struct point p = {s->it[i].w, s->it[i].v};
+		struct point p = {s->it[i].w, s->it[i].v - s->mu * s->it[i].t};
 		size_t j = np++;
 		while (j > 0 && (pts[j - 1].w > p.w || (pts[j - 1].w == p.w && pts[j - 1].v < p.v))) {
 			pts[j] = pts[j - 1];
@@ -85,44 +91,56 @@ static bool beats(long double a, long double b)
 	return a > b + 1e-12L * (fabsl(b) + 1);
 }
 
+/* What the time row still allows the value to gain under the multiplier. */
+static long double time_credit(const struct search *s, long double used)
+{
+	return s->mu > 0 ? s->mu * (s->tcap - used) : 0;
+}
+
 /*
  * The bound of the node after c inferences on model d, 0 < c < left: its
  * value, then the rest on the hull of the models after d, paying for one
- * of them.  Concave in c (the perspective of the concave hull at affine
+ * of them (-INFINITY when even the fastest rest breaks the time row).  Concave in c (the perspective of the concave hull at affine
  * arguments), -INFINITY where the rest cannot be afforded, which is an
  * interval's complement: visit() stops at the first c below its peak that
  * cannot beat the best value.
  */
 static long double child_bound(const struct search *s, size_t d, long long left,
-			       long double room, long double value, long long c)
+			       long double room, long double used, long double value, long long c)
 {
 	const struct few_search_item *it = &s->it[d];
 	if (d + 1 == s->n)
 		return -INFINITY;  /* no model left for the rest */
 	long long rest = left - c;
+	long double now = used + c * it->t;
+	if (now + rest * s->tmin[d + 1] > s->tcap)
+		return -INFINITY;
 	long double per = hull_value(s, d + 1, (room - c * it->w) / rest);
 	if (isinf(per))
 		return -INFINITY;
-	return value + c * it->v - it->u + rest * per - s->umin[d + 1];
+	return value + c * (it->v - s->mu * it->t) - it->u + rest * per - s->umin[d + 1] +
+	       time_credit(s, used);
 }
 
-static void visit(struct search *s, size_t d, long long left, long double room, long double value)
+/* used: the time row's sum so far (the bounds add time_credit(used)). */
+static void visit(struct search *s, size_t d, long long left, long double room, long double used,
+		  long double value)
 {
 	if (s->nodes++ > NODE_BUDGET)
 		return;
 	if (left == 0) {
-		if (room >= 0 && value > s->best) {
+		if (room >= 0 && used <= s->tcap && value > s->best) {
 			s->found = true;
 			s->best = value;
 			memcpy(s->best_x, s->x, s->n * sizeof *s->x);
 		}
 		return;
 	}
-	if (d == s->n)
+	if (d == s->n || used + left * s->tmin[d] > s->tcap)
 		return;
 	long double per = hull_value(s, d, room / left);
-	if (isinf(per) || !beats(value + left * per - s->umin[d] + 1e-12L * (fabsl(value) + 1),
-				  s->best))
+	if (isinf(per) || !beats(value + left * per - s->umin[d] + time_credit(s, used) +
+				 1e-12L * (fabsl(value) + 1), s->best))
 		return;
 	const struct few_search_item *it = &s->it[d];
 	long long most = left;
@@ -132,7 +150,7 @@ static void visit(struct search *s, size_t d, long long left, long double room, 
 	bool have_prev = false;
 	for (long long c = most; c >= 1; c--) {
 		if (c < left) {
-			long double b = child_bound(s, d, left, room, value, c);
+			long double b = child_bound(s, d, left, room, used, value, c);
 			bool cut = !beats(b + 1e-12L * (fabsl(value) + 1), s->best);
 			if (cut && have_prev && b < prev)
 				break;  /* past the peak: every smaller c is lower still */
@@ -142,14 +160,16 @@ static void visit(struct search *s, size_t d, long long left, long double room, 
 				continue;
 		}
 		s->x[d] = c;
-		visit(s, d + 1, left - c, room - c * it->w, value + c * it->v - it->u);
+		visit(s, d + 1, left - c, room - c * it->w, used + c * it->t,
+		      value + c * it->v - it->u);
 	}
 	s->x[d] = 0;
-	visit(s, d + 1, left, room, value);
+	visit(s, d + 1, left, room, used, value);
 }
 
 bool few_search_run(const struct few_search_item *items, size_t n, long long k, long double cap,
-		    long double floor_value, long long *x, long double *value)
+		    const struct few_search_time *time, long double floor_value, long long *x,
+		    long double *value)
 {
 	static const struct search blank;
 	struct search s = blank;
@@ -159,13 +179,16 @@ bool few_search_run(const struct few_search_item *items, size_t n, long long k, 
 	s.n = n;
 	s.k = k;
 	s.cap = cap;
+	s.tcap = time->cap;
+	s.mu = time->mu;
 	s.best_x = x;
 	s.best = floor_value;
 	for (size_t d = n; d-- > 0;) {
 		build_hull(&s, d);
 		s.umin[d] = d + 1 < n ? fminl(items[d].u, s.umin[d + 1]) : items[d].u;
+		s.tmin[d] = d + 1 < n ? fminl(items[d].t, s.tmin[d + 1]) : items[d].t;
 	}
-	visit(&s, 0, k, cap, 0);
+	visit(&s, 0, k, cap, 0, 0);
 	if (s.nodes > NODE_BUDGET)
 		return false;
 	*value = s.found ? s.best : floor_value;

@@ -58,4 +58,12 @@ enum deploy_few_result deploy_few_solve(struct deploy_few *f, const struct suppo
 					deploy_few_feasible_fn *feasible, const void *ctx,
 					long long *best, double *best_obj);
 
+/*
+ * Solves with a rate (the time row) that the search over the models left
+ * answered, GLPK certifying its support (*searched), and the others
+ * (*other: GLPK's branch and bound over the models left, or a result other
+ * than DEPLOY_FEW_OPTIMAL), since f was made.
+ */
+void deploy_few_time_counts(const struct deploy_few *f, size_t *searched, size_t *other);
+
 #endif

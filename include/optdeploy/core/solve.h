@@ -152,8 +152,8 @@ void solver_set_search(struct solver *s, enum solve_search how);
 size_t solver_models_kept(const struct solver *s);
 
 /* Solves with a rate whose answer came from the problem without the time row
- * (its optimum met the row, so it is optimal with it: solve.c); only the
- * small-K paths try it, the search over supports has a box for the row. */
+ * (its optimum met the row, so it is optimal with it: solve.c); only GLPK's
+ * branch and bound over every model tries it, the other paths hold the row. */
 size_t solver_time_fast_count(const struct solver *s);
 
 /* Supports of solves with a rate that deploy_near_time's proven box answered
@@ -165,6 +165,11 @@ void solver_time_box_counts(const struct solver *s, size_t *boxed, size_t *decli
  * without GLPK (*answered) and that it passed to GLPK (*declined), since the
  * solver was made or its pruning last changed. */
 void solver_time_lp_counts(const struct solver *s, size_t *answered, size_t *declined);
+
+/* Small-K solves with a rate (deploy_few) that its search over the models
+ * left answered, GLPK certifying the support (*searched), and the others
+ * (*other), since the solver was made or its pruning last changed. */
+void solver_few_time_counts(const struct solver *s, size_t *searched, size_t *other);
 
 /*
  * Check parameters without solving: ST_USAGE with a message naming the bad
