@@ -102,6 +102,7 @@ struct deploy_few {
 	struct few_cand *cands;
 	bool *use;            /* the support GLPK certifies */
 	size_t time_searched, time_other;  /* deploy_few_time_counts */
+	long double last_mu;  /* the last solve's time-row multiplier (choose_mu) */
 };
 
 /* One solve's figures in the unified form. */
@@ -314,11 +315,26 @@ static long double lagrangian_bound(struct few_run *r, size_t s, long double mu)
 	return r->k * v + mu * r->tcap;
 }
 
+/* The LP bound under mu (*bound) and its slope in mu: tcap less K times the mix's time. */
+static long double mu_slope(struct few_run *r, size_t s, long double mu, long double *bound)
+{
+	*bound = lagrangian_bound(r, s, mu);
+	return r->tcap - r->k * hull_time(r->f, r->cap / r->k);
+}
+
+struct mu_probe {
+	long double mu, bound, slope;
+};
+
 /*
- * The time row's multiplier: the least of the (convex) LP bound over mu,
- * by doubling from the scale of value per time, then a golden-section
- * search; 0 when the row is slack at the LP optimum.  Any mu >= 0 keeps
- * every bound valid, so this choice only makes them tighter.
+ * The time row's multiplier: the least of the LP bound over mu >= 0, a
+ * convex piecewise-linear function whose slope is mu_slope's.  From a
+ * bracket (slope < 0 at lo, >= 0 at hi; hi from the last solve's mu, or by
+ * doubling from the scale of value per time), each probe is where the two
+ * ends' supporting lines cross; where the bound meets them there, it is the
+ * least (a few probes, one per piece crossed).  0 when the row is slack at
+ * the LP optimum.  Any mu >= 0 keeps every bound valid: this choice only
+ * makes them tighter.
  */
 static void choose_mu(struct few_run *r, size_t s)
 {
@@ -331,40 +347,44 @@ static void choose_mu(struct few_run *r, size_t s)
 		tlo = fminl(tlo, it->t);
 		thi = fmaxl(thi, it->t);
 	}
-	long double at0 = lagrangian_bound(r, s, 0), lo = 0, hi = (vhi - vlo + 1) / (thi - tlo);
-	if (!isfinite(at0) || !(thi > tlo) || !isfinite(hi) || !(hi > 0))
-		return;
+	struct mu_probe lo = {0, 0, 0}, hi, best;
+	lo.slope = mu_slope(r, s, 0, &lo.bound);
+	hi.mu = f->last_mu > 0 ? f->last_mu : (vhi - vlo + 1) / (thi - tlo);
 	/* the LP optimum without the row meets it: mu = 0 is the row's dual */
-	if (r->k * hull_time(f, r->cap / r->k) <= r->tcap)
+	if (!isfinite(lo.bound) || lo.slope >= 0 || !(thi > tlo) || !isfinite(hi.mu) ||
+	    !(hi.mu > 0))
 		return;
-	long double at_hi = lagrangian_bound(r, s, hi);
-	for (int d = 0; d < 60 && at_hi < at0; d++) {  /* until the bound rises again */
-		long double next = lagrangian_bound(r, s, 2 * hi);
-		if (!(next < at_hi))
+	best = lo;
+	for (int d = 0; d < 200; d++) {  /* until the slope turns */
+		hi.slope = mu_slope(r, s, hi.mu, &hi.bound);
+		if (hi.bound < best.bound)
+			best = hi;
+		if (hi.slope >= 0 || !isfinite(hi.bound))
 			break;
-		lo = hi / 2;
-		hi *= 2;
-		at_hi = next;
+		lo = hi;
+		hi.mu *= 4;
 	}
-	hi *= 2;
-	const long double g = 0.6180339887498948482L;
-	long double a = hi - g * (hi - lo), b = lo + g * (hi - lo);
-	long double fa = lagrangian_bound(r, s, a), fb = lagrangian_bound(r, s, b);
-	for (int it = 0; it < 40; it++) {
-		if (fa <= fb) {
-			hi = b, b = a, fb = fa;
-			a = hi - g * (hi - lo);
-			fa = lagrangian_bound(r, s, a);
-		} else {
-			lo = a, a = b, fa = fb;
-			b = lo + g * (hi - lo);
-			fb = lagrangian_bound(r, s, b);
-		}
+	for (int it = 0; it < 60 && hi.slope >= 0 && isfinite(hi.bound); it++) {
+		struct mu_probe m;
+		m.mu = (hi.bound - lo.bound + lo.slope * lo.mu - hi.slope * hi.mu) /
+		       (lo.slope - hi.slope);
+		if (!(m.mu > lo.mu && m.mu < hi.mu))
+			break;
+		m.slope = mu_slope(r, s, m.mu, &m.bound);
+		if (m.bound < best.bound)
+			best = m;
+		long double line = lo.bound + lo.slope * (m.mu - lo.mu);
+		if (!(m.bound > line + 1e-12L * (fabsl(line) + 1)))
+			break;  /* on both lines: the least */
+		if (m.slope < 0)
+			lo = m;
+		else
+			hi = m;
 	}
-	long double mu = fa <= fb ? a : b;
-	if (fminl(fa, fb) < at0 && isfinite(fminl(fa, fb))) {
-		r->mu = mu;
-		r->credit = mu * r->tcap;
+	if (best.mu > 0) {
+		r->mu = best.mu;
+		r->credit = best.mu * r->tcap;
+		f->last_mu = best.mu;
 	}
 }
 
