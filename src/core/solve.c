@@ -56,6 +56,7 @@ struct solver {
 	struct deploy_near *near;
 	struct deploy_few *few;    /* NULL until the first solve that needs it */
 	struct support_memo *memo;  /* the search's last optimal support */
+	struct time_lp *tlp;    /* node LPs with the time row without GLPK (time_lp.h) */
 	double *lp_x;           /* LP counts per kept model */
 	double *lp_x_paper;     /* the same for the paper's LP when charges are apart */
 	long long *kept_count;  /* integer counts per kept model */
@@ -111,6 +112,8 @@ static bool build_problems(struct solver *s)
 	deploy_near_free(s->near);
 	deploy_few_free(s->few);
 	support_memo_free(s->memo);
+	time_lp_free(s->tlp);
+	s->tlp = NULL;
 	s->lp = NULL;
 	s->mip = NULL;
 	s->near = NULL;
@@ -122,7 +125,9 @@ static bool build_problems(struct solver *s)
 	s->mip = deploy_mip_new(s->pool, s->kept, s->m);
 	s->near = deploy_near_new(s->pool, s->kept, s->m);
 	s->memo = support_memo_new(s->m);
-	return s->lp != NULL && s->mip != NULL && s->near != NULL && s->memo != NULL;
+	s->tlp = time_lp_new(s->pool, s->kept, s->m);
+	return s->lp != NULL && s->mip != NULL && s->near != NULL && s->memo != NULL &&
+	       s->tlp != NULL;
 }
 
 /* The resource rows' scales (limits_resource_scale) of both pools in both modes, once:
@@ -218,6 +223,7 @@ void solver_free(struct solver *s)
 		deploy_few_free(s->few);
 	}
 	support_memo_free(s->memo);
+	time_lp_free(s->tlp);
 	free(s->kept);
 	free(s->lp_x);
 	free(s->lp_x_paper);
@@ -496,7 +502,7 @@ static struct exact_answer solve_exact(struct solver *s, const struct solve_para
 		.near = s->search == SOLVE_SEARCH_SUPPORTS_SPLIT ? NULL : s->near,
 		.resource_tol = (double)resource_tolerance(s, s->pool, sp),
 		.deadline = s->deadline, .root_bound = root->value, .root_x = root->x,
-		.memo = s->memo,
+		.memo = s->memo, .tlp = s->tlp,
 	};
 	switch (exact_path(s, sp, root->apart)) {
 	case EXACT_FEW:
@@ -661,6 +667,11 @@ void solver_time_box_counts(const struct solver *s, size_t *boxed, size_t *decli
 	*boxed = *declined = 0;
 	if (s->near != NULL)
 		deploy_near_time_counts(s->near, boxed, declined);
+}
+
+void solver_time_lp_counts(const struct solver *s, size_t *answered, size_t *declined)
+{
+	time_lp_counts(s->tlp, answered, declined);
 }
 
 void solver_few_time_counts(const struct solver *s, size_t *searched, size_t *other)

@@ -214,6 +214,22 @@ static void solve_support(struct search *s)
 	}
 }
 
+/* A node's LP: time_lp's rigorous bound when it answers, else GLPK's. */
+static enum deploy_lp_result node_lp(struct search *s, const struct solve_params *sp,
+				     const signed char *zfix, double *value)
+{
+	const struct support_problem *p = s->p;
+	if (p->tlp != NULL && time_lp_applies(sp)) {
+		switch (time_lp_solve(p->tlp, sp, zfix, p->resource_tol, value, s->lp_x)) {
+		case TIME_LP_BOUND: return DEPLOY_LP_OPTIMAL;
+		case TIME_LP_INFEASIBLE: return DEPLOY_LP_INFEASIBLE;
+		case TIME_LP_UNSURE: break;
+		}
+	}
+	return deploy_lp_solve(p->lp, sp, zfix, p->resource_tol,
+			       deadline_remaining_ms(p->deadline), value, s->lp_x);
+}
+
 /* The free priced model to branch on: the one the LP uses most, else any. */
 static size_t choose_branch(const struct search *s)
 {
@@ -273,8 +289,7 @@ static bool some_free_model_can_help(struct search *s, double node_value)
 	for (size_t k = 0; k < p->m; k++)
 		s->scratch_fix[k] = s->zfix[k] == 2 ? 1 : s->zfix[k];
 	double bound;
-	enum deploy_lp_result r = deploy_lp_solve(p->lp, p->sp, s->scratch_fix, p->resource_tol,
-						  deadline_remaining_ms(p->deadline), &bound, s->lp_x);
+	enum deploy_lp_result r = node_lp(s, p->sp, s->scratch_fix, &bound);
 	for (size_t k = 0; k < p->m; k++)
 		if (s->zfix[k] == 2)
 			s->zfix[k] = -1;
@@ -304,8 +319,7 @@ static bool glpk_node(struct search *s, struct node *nd)
 		nd->value = p->root_bound;
 		memcpy(s->lp_x, p->root_x, p->m * sizeof *s->lp_x);
 	} else {
-		r = deploy_lp_solve(p->lp, p->glpk_sp, s->zfix, p->resource_tol,
-				    deadline_remaining_ms(p->deadline), &nd->value, s->lp_x);
+		r = node_lp(s, p->glpk_sp, s->zfix, &nd->value);
 	}
 	switch (r) {
 	case DEPLOY_LP_OPTIMAL:

@@ -308,9 +308,10 @@ static double lp3_value(const struct lp3 *q)
  * breaking either row, each losing at most the spread of accuracies, and
  * f's loading credit at most.
  */
-/* Solve at large K and check against the LP bound; adds the supports the box answered and declined. */
+/* Solve at large K and check against the LP bound; adds the supports the box answered and
+ * declined, and the node LPs time_lp answered (lp[0]) and passed to GLPK (lp[1]). */
 static void check_large_k_time(const struct pool *pool, const struct solve_params *sp, size_t f,
-			       size_t *boxed, size_t *declined)
+			       size_t *boxed, size_t *declined, size_t lp[2])
 {
 	struct solver *s = solver_new(pool, NULL);
 	assert_non_null(s);
@@ -352,6 +353,9 @@ static void check_large_k_time(const struct pool *pool, const struct solve_param
 	solver_time_box_counts(s, &b, &d);
 	*boxed += b;
 	*declined += d;
+	solver_time_lp_counts(s, &b, &d);
+	lp[0] += b;
+	lp[1] += d;
 	policy_free(&pol);
 	solver_free(s);
 }
@@ -361,7 +365,7 @@ static void test_large_k_time(void **state)
 	(void)state;
 	struct ts_rng rng = {0x7118u};
 	int solved = 0;
-	size_t boxed = 0, declined = 0;
+	size_t boxed = 0, declined = 0, lp[2] = {0, 0};
 	for (int t = 0; t < 48; t++) {
 		struct ts_pool tp;
 		size_t n = 2 + ts_rand_below(&rng, 6);
@@ -379,13 +383,16 @@ static void test_large_k_time(void **state)
 		sp.rate = sp.duty_cycle / tau;
 		if (t % 4 == 3)
 			sp.max_models = 2;
-		check_large_k_time(&tp.pool, &sp, c, &boxed, &declined);
+		check_large_k_time(&tp.pool, &sp, c, &boxed, &declined, lp);
 		solved++;
 	}
 	assert_int_equal(solved, 48);
 	/* the supports went through deploy_near_time's box, not deploy_mip's branch and bound */
 	fprintf(stderr, "large K: %zu supports boxed, %zu declined\n", boxed, declined);
 	assert_true(boxed >= 20 && boxed >= 4 * declined);
+	/* the search's node LPs with the row: time_lp's, GLPK's only as its fallback */
+	fprintf(stderr, "large K: %zu node LPs without GLPK, %zu with\n", lp[0], lp[1]);
+	assert_true(lp[0] >= 20 && lp[1] * 20 <= lp[0]);
 }
 
 /* ---- the row matters, and the answers without a policy say why ------- */

@@ -161,6 +161,11 @@ size_t solver_time_fast_count(const struct solver *s);
  * since the solver was made or its pruning last changed. */
 void solver_time_box_counts(const struct solver *s, size_t *boxed, size_t *declined);
 
+/* Node LPs of the search over supports with a rate that time_lp answered
+ * without GLPK (*answered) and that it passed to GLPK (*declined), since the
+ * solver was made or its pruning last changed. */
+void solver_time_lp_counts(const struct solver *s, size_t *answered, size_t *declined);
+
 /* Small-K solves with a rate (deploy_few) that its search over the models
  * left answered, GLPK certifying the support (*searched), and the others
  * (*other), since the solver was made or its pruning last changed. */

@@ -36,6 +36,7 @@
 #include "optdeploy/core/deploy_near.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
+#include "optdeploy/core/time_lp.h"
 
 struct support_memo;
 
@@ -66,6 +67,9 @@ struct support_problem {
 	/* what the last search on these models found (NULL: none kept): its
 	 * optimal support is solved first, a hint that only speeds the search */
 	struct support_memo *memo;
+	/* the node LPs with a time row and no memory row without GLPK
+	 * (time_lp.h; GLPK's deploy_lp when it declines), NULL: GLPK's always */
+	struct time_lp *tlp;
 };
 
 /* The last optimal support of a solver's searches; owned by the solver. */
