@@ -58,6 +58,7 @@
 #include "optdeploy/core/deploy_mip.h"
 #include "optdeploy/core/deploy_near.h"
 #include "optdeploy/core/few_search.h"
+#include "optdeploy/core/few_time.h"
 #include "optdeploy/core/limits.h"
 
 #define FEW_MAX_MODELS FEW_SEARCH_MAX  /* models kept at most; more: another strategy */
@@ -67,7 +68,7 @@
 struct few_item {
 	long double w, v, u;  /* resource, value per inference, loading charge (lambda u) */
 	long double t;        /* the time row's coefficient t - tau (0 without a rate) */
-	long double lv;       /* v - mu t: the value the bounds and hull see (choose_mu) */
+	long double lv;       /* v - mu t: the value the bounds and hull see (few_time.h) */
 	bool fits;            /* alone within the memory limit: may be used at all */
 };
 
@@ -102,7 +103,9 @@ struct deploy_few {
 	struct few_cand *cands;
 	bool *use;            /* the support GLPK certifies */
 	size_t time_searched, time_other;  /* deploy_few_time_counts */
-	long double last_mu;  /* the last solve's time-row multiplier (choose_mu) */
+	struct few_time_point *pts;  /* the allowed models by w, for few_time_multiplier */
+	size_t *pts_hull;            /* its scratch */
+	long double last_mu;  /* the last solve's time-row multiplier */
 };
 
 /* One solve's figures in the unified form. */
@@ -140,11 +143,13 @@ struct deploy_few *deploy_few_new(const struct pool *pool, const size_t *kept, s
 	f->sub_x = calloc(n, sizeof *f->sub_x);
 	f->sub_inc = calloc(n, sizeof *f->sub_inc);
 	f->use = calloc(n, sizeof *f->use);
+	f->pts = calloc(n, sizeof *f->pts);
+	f->pts_hull = calloc(n, sizeof *f->pts_hull);
 	f->cands = calloc(FEW_CANDIDATES + FEW_PAIR_MODELS * FEW_PAIR_MODELS, sizeof *f->cands);
 	if (f->it == NULL || f->hull == NULL || f->order == NULL || f->sub_at == NULL ||
 	    f->bound == NULL || f->cand == NULL || f->sub_kept == NULL || f->prev_kept == NULL ||
 	    f->sorted == NULL || f->sub_x == NULL || f->sub_inc == NULL || f->cands == NULL ||
-	    f->use == NULL) {
+	    f->use == NULL || f->pts == NULL || f->pts_hull == NULL) {
 		deploy_few_free(f);
 		return NULL;
 	}
@@ -169,6 +174,8 @@ void deploy_few_free(struct deploy_few *f)
 	free(f->sub_inc);
 	free(f->cands);
 	free(f->use);
+	free(f->pts);
+	free(f->pts_hull);
 	free(f);
 }
 
@@ -287,104 +294,20 @@ static long double hull_value(const struct deploy_few *f, long double a)
 	return x->lv + (y->lv - x->lv) * ((a - x->w) / (y->w - x->w));
 }
 
-/* The time per inference of the hull's mix at a (hull_value's mix; a within the hull). */
-static long double hull_time(const struct deploy_few *f, long double a)
-{
-	const struct few_item *first = &f->it[f->hull[0]], *last = &f->it[f->hull[f->hn - 1]];
-	if (a >= last->w)
-		return last->t;
-	if (a <= first->w)
-		return first->t;
-	size_t lo = 0, hi = f->hn - 1;
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-		if (f->it[f->hull[mid]].w <= a)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	const struct few_item *x = &f->it[f->hull[lo]], *y = &f->it[f->hull[hi]];
-	return x->t + (y->t - x->t) * ((a - x->w) / (y->w - x->w));
-}
-
-/* The LP bound of every policy under the multiplier mu (the hull at cap / K). */
-static long double lagrangian_bound(struct few_run *r, size_t s, long double mu)
-{
-	build_hull(r, s, mu);
-	long double v = r->f->hn ? hull_value(r->f, r->cap / r->k) : -INFINITY;
-	return r->k * v + mu * r->tcap;
-}
-
-/* The LP bound under mu (*bound) and its slope in mu: tcap less K times the mix's time. */
-static long double mu_slope(struct few_run *r, size_t s, long double mu, long double *bound)
-{
-	*bound = lagrangian_bound(r, s, mu);
-	return r->tcap - r->k * hull_time(r->f, r->cap / r->k);
-}
-
-struct mu_probe {
-	long double mu, bound, slope;
-};
-
-/*
- * The time row's multiplier: the least of the LP bound over mu >= 0, a
- * convex piecewise-linear function whose slope is mu_slope's.  From a
- * bracket (slope < 0 at lo, >= 0 at hi; hi from the last solve's mu, or by
- * doubling from the scale of value per time), each probe is where the two
- * ends' supporting lines cross; where the bound meets them there, it is the
- * least (a few probes, one per piece crossed).  0 when the row is slack at
- * the LP optimum.  Any mu >= 0 keeps every bound valid: this choice only
- * makes them tighter.
- */
+/* The time row's multiplier (few_time.h) for the s allowed models of f->sorted. */
 static void choose_mu(struct few_run *r, size_t s)
 {
 	struct deploy_few *f = r->f;
-	long double vlo = INFINITY, vhi = -INFINITY, tlo = INFINITY, thi = -INFINITY;
 	for (size_t t = 0; t < s; t++) {
 		const struct few_item *it = &f->it[f->sorted[t].k];
-		vlo = fminl(vlo, it->v);
-		vhi = fmaxl(vhi, it->v);
-		tlo = fminl(tlo, it->t);
-		thi = fmaxl(thi, it->t);
+		f->pts[t] = (struct few_time_point){it->w, it->v, it->t};
 	}
-	struct mu_probe lo = {0, 0, 0}, hi, best;
-	lo.slope = mu_slope(r, s, 0, &lo.bound);
-	hi.mu = f->last_mu > 0 ? f->last_mu : (vhi - vlo + 1) / (thi - tlo);
-	/* the LP optimum without the row meets it: mu = 0 is the row's dual */
-	if (!isfinite(lo.bound) || lo.slope >= 0 || !(thi > tlo) || !isfinite(hi.mu) ||
-	    !(hi.mu > 0))
-		return;
-	best = lo;
-	for (int d = 0; d < 200; d++) {  /* until the slope turns */
-		hi.slope = mu_slope(r, s, hi.mu, &hi.bound);
-		if (hi.bound < best.bound)
-			best = hi;
-		if (hi.slope >= 0 || !isfinite(hi.bound))
-			break;
-		lo = hi;
-		hi.mu *= 4;
-	}
-	for (int it = 0; it < 60 && hi.slope >= 0 && isfinite(hi.bound); it++) {
-		struct mu_probe m;
-		m.mu = (hi.bound - lo.bound + lo.slope * lo.mu - hi.slope * hi.mu) /
-		       (lo.slope - hi.slope);
-		if (!(m.mu > lo.mu && m.mu < hi.mu))
-			break;
-		m.slope = mu_slope(r, s, m.mu, &m.bound);
-		if (m.bound < best.bound)
-			best = m;
-		long double line = lo.bound + lo.slope * (m.mu - lo.mu);
-		if (!(m.bound > line + 1e-12L * (fabsl(line) + 1)))
-			break;  /* on both lines: the least */
-		if (m.slope < 0)
-			lo = m;
-		else
-			hi = m;
-	}
-	if (best.mu > 0) {
-		r->mu = best.mu;
-		r->credit = best.mu * r->tcap;
-		f->last_mu = best.mu;
+	long double mu = few_time_multiplier(f->pts, s, f->pts_hull, r->k, r->cap, r->tcap,
+					     f->last_mu);
+	if (mu > 0) {
+		r->mu = mu;
+		r->credit = mu * r->tcap;
+		f->last_mu = mu;
 	}
 }
 
@@ -669,7 +592,7 @@ static enum deploy_few_result few_solve(struct deploy_few *f, const struct suppo
 		return DEPLOY_FEW_NO_INCUMBENT;
 	load_items(&r);
 	size_t allowed = sort_items(&r);
-	if (limits_time_active(p->sp))
+	if (limits_time_active(p->sp) && allowed > 0)
 		choose_mu(&r, allowed);
 	build_hull(&r, allowed, r.mu);
 	if (f->hn == 0)
