@@ -570,12 +570,21 @@ enum deploy_near_result deploy_near_solve(struct deploy_near *nr, const struct s
 					  const bool *use, double resource_tol, int time_limit_ms,
 					  long long *x)
 {
+	return deploy_near_solve_above(nr, sp, use, resource_tol, NAN, 0, time_limit_ms, x);
+}
+
+enum deploy_near_result deploy_near_solve_above(struct deploy_near *nr,
+						const struct solve_params *sp, const bool *use,
+						double resource_tol, double cutoff, double lambda,
+						int time_limit_ms, long long *x)
+{
 	struct near q = {.nr = nr, .dav = -1};
 	if (limits_time_active(sp)) {  /* two rows: deploy_near_time.c's box */
 		if (nr->time == NULL &&
 		    (nr->time = deploy_near_time_new(nr->pool, nr->kept, nr->m)) == NULL)
 			return DEPLOY_NEAR_NO_BOX;  /* out of memory: deploy_mip instead */
-		return deploy_near_time_solve(nr->time, sp, use, resource_tol, time_limit_ms, x);
+		return deploy_near_time_solve(nr->time, sp, use, resource_tol, cutoff, lambda,
+					      time_limit_ms, x);
 	}
 	collect(&q, sp, use, resource_tol);
 	if (q.s == 0 || !find_vertex(&q))
@@ -607,4 +616,9 @@ void deploy_near_time_counts(const struct deploy_near *nr, size_t *boxed, size_t
 {
 	*boxed = nr->time != NULL ? deploy_near_time_boxed(nr->time) : 0;
 	*declined = nr->time != NULL ? deploy_near_time_declined(nr->time) : 0;
+}
+
+size_t deploy_near_time_beaten(const struct deploy_near *nr)
+{
+	return nr->time != NULL ? deploy_near_time_beaten_count(nr->time) : 0;
 }

@@ -56,6 +56,7 @@
 #include "optdeploy/core/limits.h"
 #include "optdeploy/core/near_box.h"
 #include "optdeploy/core/near_lp.h"
+#include "optdeploy/core/near_scan.h"
 
 #include <glpk.h>
 #include <math.h>
@@ -73,10 +74,11 @@ struct deploy_near_time {
 	int *ind;
 	double *val;
 	double *start;          /* the incumbent d = 0 for GLPK, 1-based */
+	double *load;           /* item-indexed loading costs */
 	long long *cnt, *scratch;  /* item-indexed counts */
 	bool start_ready;
 	glp_prob *lp, *box;
-	size_t boxed, declined;
+	size_t boxed, declined, beaten;
 	/* limits_time_tolerance scans the pool: kept for the K, rate and duty it was for */
 	long long tol_k;
 	double tol_rate, tol_duty;
@@ -91,6 +93,7 @@ struct tq {
 	long double tol_w, tol_t;
 	struct near_rows r;
 	long double v0;
+	double cutoff, lambda;  /* the caller wants only v.x - lambda * load above cutoff */
 };
 
 struct deploy_near_time *deploy_near_time_new(const struct pool *pool, const size_t *kept,
@@ -109,10 +112,11 @@ struct deploy_near_time *deploy_near_time_new(const struct pool *pool, const siz
 	nt->start = calloc(n + 1, sizeof *nt->start);
 	nt->cnt = calloc(n, sizeof *nt->cnt);
 	nt->scratch = calloc(n, sizeof *nt->scratch);
+	nt->load = calloc(n, sizeof *nt->load);
 	nt->lp = glp_create_prob();
 	nt->box = glp_create_prob();
 	if (nt->it == NULL || nt->ind == NULL || nt->val == NULL || nt->start == NULL ||
-	    nt->cnt == NULL || nt->scratch == NULL) {
+	    nt->cnt == NULL || nt->scratch == NULL || nt->load == NULL) {
 		deploy_near_time_free(nt);
 		return NULL;
 	}
@@ -133,6 +137,7 @@ void deploy_near_time_free(struct deploy_near_time *nt)
 	free(nt->start);
 	free(nt->cnt);
 	free(nt->scratch);
+	free(nt->load);
 	free(nt);
 }
 
@@ -144,6 +149,11 @@ size_t deploy_near_time_boxed(const struct deploy_near_time *nt)
 size_t deploy_near_time_declined(const struct deploy_near_time *nt)
 {
 	return nt->declined;
+}
+
+size_t deploy_near_time_beaten_count(const struct deploy_near_time *nt)
+{
+	return nt->beaten;
 }
 
 /* The allowed models that meet the deadline, in kept order (feasible()'s summation order). */
@@ -162,6 +172,7 @@ static void collect(struct tq *q, const struct solve_params *sp, const bool *use
 			.a = primal ? (long double)sp->budget - md->cost
 				    : (long double)md->accuracy - sp->min_accuracy,
 			.b = tau - md->latency};
+		nt->load[q->s - 1] = md->load_cost;
 	}
 	q->k = sp->k;
 	q->tol_w = rtol;
@@ -510,12 +521,41 @@ static bool prove_box(struct tq *q, long long *cnt, long long *scratch)
 	return near_box_basis(q->nt->it, &q->r);
 }
 
+/*
+ * From (1), every feasible x has v.x <= v.x0 + G (S_w, S_t >= 0, r <= 0):
+ * the LP's dual bound, G rounded up; its charges are at least those of its
+ * cheapest model to load.  True when that bound, or (a small box) the best
+ * objective over the box, which holds every policy GLPK can answer, is
+ * below the caller's cutoff: no policy GLPK would give can beat it.
+ */
+static bool beaten(const struct tq *q, bool boxed)
+{
+	if (isnan(q->cutoff) || !(q->lambda >= 0) || q->v0 == -INFINITY)
+		return false;
+	long double least = INFINITY, negative = 0;
+	for (size_t i = 0; i < q->s; i++) {
+		least = fminl(least, q->nt->load[i]);
+		negative += fminl(0, q->nt->load[i]);
+	}
+	long double charge = q->lambda * (least >= 0 ? least : negative);
+	if (q->v0 + q->r.g - charge < (long double)q->cutoff)
+		return true;
+	struct near_scan sc = {.it = q->nt->it, .load = q->nt->load, .s = q->s, .k = q->k,
+			       .tol_w = q->tol_w, .tol_t = q->tol_t, .lambda = q->lambda};
+	long double best;
+	return boxed && near_scan_best(&sc, q->nt->scratch, &best) &&
+	       best < (long double)q->cutoff;
+}
+
 static enum deploy_near_result solve_support(struct tq *q, int time_limit_ms, long long *x)
 {
 	struct deploy_near_time *nt = q->nt;
 	long long *cnt = nt->cnt;
 	enum deploy_near_result r = DEPLOY_NEAR_NO_BOX;
-	if (prove_box(q, cnt, nt->scratch)) {
+	bool boxed = prove_box(q, cnt, nt->scratch);
+	if (beaten(q, boxed))
+		return DEPLOY_NEAR_BEATEN;
+	if (boxed) {
 		build_box(q);
 		bool from_lp = false;
 		r = run_glpk(nt, time_limit_ms, &from_lp);
@@ -532,10 +572,10 @@ static enum deploy_near_result solve_support(struct tq *q, int time_limit_ms, lo
 
 enum deploy_near_result deploy_near_time_solve(struct deploy_near_time *nt,
 					       const struct solve_params *sp, const bool *use,
-					       double resource_tol, int time_limit_ms,
-					       long long *x)
+					       double resource_tol, double cutoff, double lambda,
+					       int time_limit_ms, long long *x)
 {
-	struct tq q = {.nt = nt};
+	struct tq q = {.nt = nt, .v0 = -INFINITY, .cutoff = cutoff, .lambda = lambda};
 	collect(&q, sp, use, resource_tol);
 	if (q.s == 0)
 		return DEPLOY_NEAR_INFEASIBLE;
@@ -544,5 +584,7 @@ enum deploy_near_result deploy_near_time_solve(struct deploy_near_time *nt,
 		nt->boxed++;
 	else if (r == DEPLOY_NEAR_NO_BOX)
 		nt->declined++;
+	else if (r == DEPLOY_NEAR_BEATEN)
+		nt->beaten++;
 	return r;
 }

@@ -165,6 +165,21 @@ static void fail(struct search *s, enum solve_outcome o, const char *why)
 	}
 }
 
+/*
+ * What a policy's v.x - lambda * (its loading costs) must exceed to beat
+ * the incumbent (v: accuracy, or -cost; the objective is that, or minus
+ * that), widened by 1e-12 relative, far above the rounding of either side:
+ * a support is passed over only when strictly worse.
+ */
+static double value_cutoff(const struct search *s)
+{
+	if (isinf(s->best_obj) || isnan(s->best_obj))
+		return NAN;
+	long double best = s->best_obj;
+	long double margin = 1e-12L * fabsl(best) + 1e-9L;
+	return (double)((primal(s->p) ? best : -best) - margin);
+}
+
 /* Solve the candidate support s->use exactly and keep it if it is better. */
 static void solve_support(struct search *s)
 {
@@ -178,8 +193,9 @@ static void solve_support(struct search *s)
 
 	enum deploy_near_result r = DEPLOY_NEAR_NO_BOX;
 	if (p->near != NULL)
-		r = deploy_near_solve(p->near, p->glpk_sp, s->use, p->resource_tol,
-				      deadline_remaining_ms(p->deadline), s->cand);
+		r = deploy_near_solve_above(p->near, p->glpk_sp, s->use, p->resource_tol,
+					    value_cutoff(s), p->sp->lambda,
+					    deadline_remaining_ms(p->deadline), s->cand);
 	if (r == DEPLOY_NEAR_NO_BOX) {
 		/* its cutoff is an objective with the charges: not when GLPK sees none */
 		switch (deploy_mip_solve(p->mip, p->glpk_sp, s->use, p->resource_tol, NULL,
@@ -196,6 +212,8 @@ static void solve_support(struct search *s)
 		break;
 	case DEPLOY_NEAR_INFEASIBLE:
 		return;  /* these models cannot meet the constraint on their own */
+	case DEPLOY_NEAR_BEATEN:
+		return;  /* its LP bound cannot beat the incumbent */
 	case DEPLOY_NEAR_TIME_LIMIT:
 		fail(s, SOLVE_TIME_LIMIT, "time limit reached before optimality was proven");
 		return;

@@ -34,6 +34,7 @@ static const long long KS[] = {1, 2, 3, 4, 5, 7, 10, 12, 37, 99, 100, 101, 1000,
 
 struct counts {
 	int instances, boxed, declined, binding, mip_infeasible, mip_broken;
+	int cut, beaten;  /* cutoffs tried, supports passed over by them */
 };
 
 /* Latencies rising with cost (noise: the cost and time orders differ), in s. */
@@ -106,8 +107,73 @@ static void fail_instance(const struct pool *p, const struct solve_params *sp, c
 	fail_msg("%s (%.17Lg vs %.17Lg)", what, a, b);
 }
 
+/* v.x - lambda * (the loading costs of the models x uses), v: accuracy or -cost. */
+static long double charged_value(const struct pool *p, const struct solve_params *sp,
+				 const long long *x, double lambda)
+{
+	long double v = 0, load = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		if (x[i] == 0)
+			continue;
+		v += (long double)x[i] * (sp->mode == SOLVE_MAX_ACCURACY ? p->models[i].accuracy
+									  : -p->models[i].cost);
+		load += p->models[i].load_cost;
+	}
+	return v - lambda * load;
+}
+
+/*
+ * deploy_near_solve_above with cutoffs around the support's answer xb (and
+ * deploy_mip's xm, another optimum): a support passed over (BEATEN) must
+ * have both below the cutoff, one answered must give xb's objective, and
+ * a cutoff below xb's must never pass it over.
+ */
+static void check_cutoffs(const struct pool *p, const struct solve_params *sp, const bool *use,
+			  double tol, const long long *xb, const long long *xm, bool xm_ok,
+			  struct ts_rng *rng, struct counts *c)
+{
+	size_t kept[TS_MAX_MODELS];
+	long long x[TS_MAX_MODELS];
+	for (size_t i = 0; i < p->n; i++)
+		kept[i] = i;
+	struct deploy_near *nr = deploy_near_new(p, kept, p->n);
+	assert_non_null(nr);
+	static const double LAMBDAS[] = {0, 0.25, 1, 7.5, 100};
+	size_t beaten = 0;
+	for (int t = 0; t < 4; t++) {
+		double lambda = LAMBDAS[ts_rand_below(rng, 5)];
+		long double w = charged_value(p, sp, xb, lambda);
+		long double unit = 1e-9L * fabsl(w) + 1e-6L;
+		/* below (never passed over), just above, and a few units either side */
+		long double shift = t == 0 ? -unit : t == 1 ? unit
+				  : ts_rand_range(rng, -3, 3) * (1 + fabs(p->models[0].accuracy));
+		double cutoff = (double)(w + shift);
+		enum deploy_near_result r =
+			deploy_near_solve_above(nr, sp, use, tol, cutoff, lambda, 60000, x);
+		c->cut++;
+		if (r == DEPLOY_NEAR_BEATEN) {
+			c->beaten++;
+			beaten++;
+			if (!(w < cutoff) || (xm_ok && !(charged_value(p, sp, xm, lambda) < cutoff)))
+				fail_instance(p, sp, "a support passed over holds an optimum above the cutoff",
+					      w, cutoff);
+		} else if (r == DEPLOY_NEAR_OPTIMAL) {
+			if (fabsl(charged_value(p, sp, x, 0) - charged_value(p, sp, xb, 0)) > unit)
+				fail_instance(p, sp, "the cutoff changed the support's answer",
+					      charged_value(p, sp, x, 0), charged_value(p, sp, xb, 0));
+		} else if (r != DEPLOY_NEAR_NO_BOX) {
+			fail_instance(p, sp, "the box with a cutoff neither answered nor declined", r, 0);
+		}
+		if (t == 0 && r == DEPLOY_NEAR_BEATEN)
+			fail_instance(p, sp, "a cutoff below the answer passed the support over", w, cutoff);
+	}
+	assert_int_equal(deploy_near_time_beaten(nr), beaten);
+	deploy_near_free(nr);
+}
+
 /* One support: the box against deploy_mip and the witness search. */
-static void check_support(const struct pool *p, const struct solve_params *sp, struct counts *c)
+static void check_support(const struct pool *p, const struct solve_params *sp, struct counts *c,
+			  struct ts_rng *rng)
 {
 	size_t kept[TS_MAX_MODELS];
 	bool use[TS_MAX_MODELS];
@@ -154,10 +220,12 @@ static void check_support(const struct pool *p, const struct solve_params *sp, s
 		 * tolerances can let a row through at K = 1e9; the witness search
 		 * below judges the box then) */
 		long double om = ar_objective(&ref, xm);
-		if (!meets_rows(p, sp, xm, tol))
+		bool xm_ok = meets_rows(p, sp, xm, tol);
+		if (!xm_ok)
 			c->mip_broken++;
 		else if (fabsl(obj - om) > eps)
 			fail_instance(p, sp, "the box and deploy_mip differ", obj, om);
+		check_cutoffs(p, sp, use, tol, xb, xm, xm_ok, rng, c);
 		ar_search(&ref, obj, eps, &res);
 		if (res.witness)
 			fail_instance(p, sp, "a policy beats the box's", obj, res.value);
@@ -181,7 +249,7 @@ static void run(struct ts_rng *rng, int count, bool large_k, struct counts *c)
 		struct solve_params sp;
 		random_params(&sp, rng, &tp.pool);
 		sp.k = k;
-		check_support(&tp.pool, &sp, c);
+		check_support(&tp.pool, &sp, c, rng);
 	}
 }
 
@@ -209,8 +277,10 @@ static void test_box_small_k(void **state)
 	struct counts c = {0};
 	run(&rng, scaled(400), false, &c);
 	fprintf(stderr, "small K: %d supports, %d boxed, %d declined, %d with the row binding, "
-		"%d infeasible for deploy_mip, %d of its answers breaking a row\n", c.instances,
-		c.boxed, c.declined, c.binding, c.mip_infeasible, c.mip_broken);
+		"%d infeasible for deploy_mip, %d of its answers breaking a row; "
+		"%d of %d cutoffs passed the support over\n", c.instances, c.boxed, c.declined,
+		c.binding, c.mip_infeasible, c.mip_broken, c.beaten, c.cut);
+	assert_true(c.beaten * 5 >= c.cut);  /* cutoffs above the answer pass most over */
 	/* most supports the box answers; the row binds on many of those */
 	assert_true(c.boxed * 10 >= (c.instances - c.mip_infeasible) * 9);
 	assert_true(c.binding * 5 >= c.boxed);
@@ -223,8 +293,10 @@ static void test_box_large_k(void **state)
 	struct counts c = {0};
 	run(&rng, scaled(400), true, &c);
 	fprintf(stderr, "large K: %d supports, %d boxed, %d declined, %d with the row binding, "
-		"%d infeasible for deploy_mip, %d of its answers breaking a row\n", c.instances,
-		c.boxed, c.declined, c.binding, c.mip_infeasible, c.mip_broken);
+		"%d infeasible for deploy_mip, %d of its answers breaking a row; "
+		"%d of %d cutoffs passed the support over\n", c.instances, c.boxed, c.declined,
+		c.binding, c.mip_infeasible, c.mip_broken, c.beaten, c.cut);
+	assert_true(c.beaten * 5 >= c.cut);
 	assert_true(c.boxed * 10 >= (c.instances - c.mip_infeasible) * 9);
 	assert_true(c.binding * 4 >= c.boxed);
 }

@@ -36,8 +36,10 @@ enum deploy_near_result {
 	DEPLOY_NEAR_INFEASIBLE,   /* no allowed model meets the resource row */
 	DEPLOY_NEAR_TIME_LIMIT,
 	DEPLOY_NEAR_FAILED,
-	DEPLOY_NEAR_NO_BOX        /* no small box can be proven (near ties in inexact
+	DEPLOY_NEAR_NO_BOX,       /* no small box can be proven (near ties in inexact
 	                             data; with a rate, deploy_near_time.h): use deploy_mip */
+	DEPLOY_NEAR_BEATEN        /* the support's answer cannot beat the cutoff
+	                             (deploy_near_solve_above) */
 };
 
 /*
@@ -48,6 +50,21 @@ enum deploy_near_result {
 enum deploy_near_result deploy_near_solve(struct deploy_near *nr, const struct solve_params *sp,
 					  const bool *use, double resource_tol, int time_limit_ms,
 					  long long *x);
+
+/*
+ * deploy_near_solve, told that only policies whose v.x - lambda * (the
+ * loading costs of the models they use) exceeds cutoff matter (v =
+ * accuracy, or -cost when minimizing): with a rate, DEPLOY_NEAR_BEATEN,
+ * without GLPK, when deploy_near_time.c proves the policy GLPK would answer
+ * is below it (the LP's bound, or every point of a small box).  NAN: none.
+ */
+enum deploy_near_result deploy_near_solve_above(struct deploy_near *nr,
+						const struct solve_params *sp, const bool *use,
+						double resource_tol, double cutoff, double lambda,
+						int time_limit_ms, long long *x);
+
+/* Supports of problems with a rate that deploy_near_solve_above's cutoff answered. */
+size_t deploy_near_time_beaten(const struct deploy_near *nr);
 
 /*
  * Supports of problems with a rate answered by deploy_near_time's box, and

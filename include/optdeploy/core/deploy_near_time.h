@@ -41,14 +41,18 @@ void deploy_near_time_free(struct deploy_near_time *nt);
  * the cap) or GLPK's answer failed that check: the caller then solves the
  * support with deploy_mip.  Never DEPLOY_NEAR_INFEASIBLE except for an empty
  * support: an infeasible LP is left to deploy_mip to prove.
+ * DEPLOY_NEAR_BEATEN, before GLPK, when cutoff is not NAN and the policy
+ * GLPK would answer provably has v.x - lambda * (its models' loading
+ * costs) below cutoff (v: accuracy, or -cost when minimizing).
  */
 enum deploy_near_result deploy_near_time_solve(struct deploy_near_time *nt,
 					       const struct solve_params *sp, const bool *use,
-					       double resource_tol, int time_limit_ms,
-					       long long *x);
+					       double resource_tol, double cutoff, double lambda,
+					       int time_limit_ms, long long *x);
 
 /* Supports answered by the box, and supports handed back (DEPLOY_NEAR_NO_BOX), so far. */
 size_t deploy_near_time_boxed(const struct deploy_near_time *nt);
 size_t deploy_near_time_declined(const struct deploy_near_time *nt);
+size_t deploy_near_time_beaten_count(const struct deploy_near_time *nt);
 
 #endif
