@@ -1,8 +1,10 @@
 /*
  * support_search.c - depth-first branch and bound over the models' "used"
- * decisions: each node's bound from GLPK's LP (deploy_lp) or, with one
- * knapsack row, from its hull (support_bound); GLPK solves every candidate
- * support's integer program (deploy_near, deploy_mip).  See support_search.h.
+ * decisions: each node's bound from GLPK's LP (deploy_lp), with one
+ * knapsack row from its hull (support_bound), with the time row and no
+ * memory row from time_lp's simplex (GLPK's LP its fallback); GLPK solves
+ * every candidate support's integer program (deploy_near, deploy_mip).  See
+ * support_search.h.
  */
 #include "optdeploy/core/support_search.h"
 

@@ -235,7 +235,8 @@ static void column(const struct time_lp *lp, size_t id, long double c[ROWS])
 	}
 }
 
-/* An artificial column, or a model the node rules out left in a warm basis (phase 1 drives both out). */
+/* An artificial column, or a model the node rules out left in a warm basis
+ * (phase 1 drives both out). */
 static bool artificial(const struct time_lp *lp, size_t id)
 {
 	return id >= lp->m + 2 || (id < lp->m && !lp->ok[id]);

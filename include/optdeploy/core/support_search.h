@@ -4,8 +4,9 @@
  *
  * A depth-first branch and bound on the "model k is used" decisions of the
  * priced models (lambda * u_k > 0).  With a device limit or a time row every
- * node's bound is GLPK's optimum of the LP relaxation with the decided z
- * fixed (deploy_lp); a node is pruned only when that bound does not beat
+ * node's bound is the LP relaxation's with the decided z fixed: GLPK's
+ * optimum (deploy_lp), or with a time row and no memory limit time_lp's
+ * weak-duality bound from its 3 x 3 simplex (GLPK's when it declines); a node is pruned only when that bound does not beat
  * the incumbent (when the charges are apart, see below: GLPK's bound on the
  * accuracy term with the least charge the node's policies pay added
  * exactly).  Without either the LP has one knapsack row, and the bounds
