@@ -375,11 +375,13 @@ static bool pair_row(long long k, long double ca, long double cb, long double ca
 static bool pair_policy(const struct few_run *r, size_t a, size_t b, struct few_cand *c)
 {
 	const struct few_item *ia = &r->f->it[a], *ib = &r->f->it[b];
-	long long lo = 1, hi = r->k - 1;  /* 0 or K: a single model, offered on its own */
+	long long lo = 0, hi = r->k;
 	if (ib->v == ia->v || !pair_row(r->k, ia->w, ib->w, r->cap, &lo, &hi) ||
 	    !pair_row(r->k, ia->t, ib->t, r->tcap, &lo, &hi))
 		return false;
 	long long xb = ib->v > ia->v ? hi : lo;
+	if (xb == 0 || xb == r->k)
+		return false;  /* a single model: offered on its own */
 	*c = (struct few_cand){xb * ib->v + (r->k - xb) * ia->v - ia->u - ib->u + r->constant,
 			       a, b, xb};
 	return true;
