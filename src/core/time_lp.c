@@ -33,6 +33,20 @@
 #define OPT_TOL 1e-15L    /* reduced costs this far positive (relative to their terms) are 0 */
 #define PIVOT_TOL 1e-11L  /* pivot elements relative to the column's largest */
 
+/*
+ * fmaxl and fminl, inline: libm's are calls, and the loads and pivots make
+ * millions of them.  Same answers, NaN included (the other operand wins).
+ */
+static inline long double lmax(long double a, long double b)
+{
+	return b > a || isnan(a) ? b : a;
+}
+
+static inline long double lmin(long double a, long double b)
+{
+	return b < a || isnan(a) ? b : a;
+}
+
 struct time_lp {
 	const struct pool *pool;
 	const size_t *kept;
@@ -54,6 +68,8 @@ struct time_lp {
 	long double xb[ROWS];
 	bool have_last;
 	size_t last[ROWS];
+	long double last_binv[ROWS][ROWS];  /* last's inverse, while the columns are unchanged */
+	bool last_binv_valid;
 	bool scans_valid;        /* the pool scans, for the parameters they depend on */
 	enum solve_mode mode;
 	long long k;
@@ -172,13 +188,14 @@ static void models(struct time_lp *lp, const struct solve_params *sp)
 		lp->fits[k] = limits_model_fits(sp, md);
 		lp->u[k] = u;
 		lp->vused[k] = primal ? per : -(long double)per;
-		lp->vfree[k] = primal ? fmaxl(glpk, exact) : -fminl(glpk, exact);
+		lp->vfree[k] = primal ? lmax(glpk, exact) : -lmin(glpk, exact);
 		double r = limits_resource_coef(sp, lp->rscale, md);
 		lp->a[k] = primal ? r : -(long double)r;
 		lp->t[k] = limits_time_coef(sp, lp->tscale, md->latency);
 	}
 	lp->key = *sp;
 	lp->models_valid = true;
+	lp->last_binv_valid = false;  /* the columns changed */
 }
 
 /*
@@ -207,9 +224,9 @@ static bool load(struct time_lp *lp, const struct solve_params *sp, const signed
 			continue;
 		lp->v[k] = z == 1 ? lp->vused[k] : lp->vfree[k];
 		lp->allowed[lp->n_allowed++] = k;
-		lp->vmag = fmaxl(lp->vmag, fabsl(lp->v[k]));
-		lp->amag = fmaxl(lp->amag, fabsl(lp->a[k]));
-		lp->tmag = fmaxl(lp->tmag, fabsl(lp->t[k]));
+		lp->vmag = lmax(lp->vmag, fabsl(lp->v[k]));
+		lp->amag = lmax(lp->amag, fabsl(lp->a[k]));
+		lp->tmag = lmax(lp->tmag, fabsl(lp->t[k]));
 	}
 	lp->b[0] = (long double)sp->k;
 	lp->b[1] = limits_resource_row_bound(sp, lp->rscale, resource_tol);
@@ -266,7 +283,7 @@ static bool factor(struct time_lp *lp)
 		int p = c;
 		long double colmax = 0;
 		for (int i = 0; i < ROWS; i++)
-			colmax = fmaxl(colmax, fabsl(w[i][c]));
+			colmax = lmax(colmax, fabsl(w[i][c]));
 		for (int i = c + 1; i < ROWS; i++)
 			if (fabsl(w[i][c]) > fabsl(w[p][c]))
 				p = i;
@@ -366,14 +383,14 @@ static int leaving(const struct time_lp *lp, size_t id, bool bland)
 	column(lp, id, c);
 	for (int i = 0; i < ROWS; i++) {
 		w[i] = lp->binv[i][0] * c[0] + lp->binv[i][1] * c[1] + lp->binv[i][2] * c[2];
-		wmax = fmaxl(wmax, fabsl(w[i]));
+		wmax = lmax(wmax, fabsl(w[i]));
 	}
 	int row = -1;
 	long double best = 0;
 	for (int i = 0; i < ROWS; i++) {
 		if (!(w[i] > PIVOT_TOL * wmax))
 			continue;
-		long double ratio = fmaxl(lp->xb[i], 0) / w[i];
+		long double ratio = lmax(lp->xb[i], 0) / w[i];
 		bool take = row < 0 || ratio < best ||
 			    (ratio == best && (bland ? lp->basis[i] < lp->basis[row] : w[i] > w[row]));
 		if (take) {
@@ -413,10 +430,10 @@ static bool certified_infeasible(const struct time_lp *lp)
 {
 	long double y[ROWS];
 	prices(lp, 1, y);
-	long double wa = fmaxl(y[1], 0), wt = fmaxl(y[2], 0), least = INFINITY;
+	long double wa = lmax(y[1], 0), wt = lmax(y[2], 0), least = INFINITY;
 	for (size_t i = 0; i < lp->n_allowed; i++) {
 		size_t k = lp->allowed[i];
-		least = fminl(least, wa * lp->a[k] + wt * lp->t[k]);
+		least = lmin(least, wa * lp->a[k] + wt * lp->t[k]);
 	}
 	long double vmag, amag, tmag;
 	magnitudes(lp, &vmag, &amag, &tmag);
@@ -431,10 +448,10 @@ static long double dual_bound(const struct time_lp *lp)
 {
 	long double y[ROWS];
 	prices(lp, 2, y);
-	long double pa = fmaxl(y[1], 0), pt = fmaxl(y[2], 0), mu = -INFINITY;
+	long double pa = lmax(y[1], 0), pt = lmax(y[2], 0), mu = -INFINITY;
 	for (size_t i = 0; i < lp->n_allowed; i++) {
 		size_t k = lp->allowed[i];
-		mu = fmaxl(mu, lp->v[k] - pa * lp->a[k] - pt * lp->t[k]);
+		mu = lmax(mu, lp->v[k] - pa * lp->a[k] - pt * lp->t[k]);
 	}
 	long double vmag, amag, tmag;
 	magnitudes(lp, &vmag, &amag, &tmag);
@@ -444,6 +461,22 @@ static long double dual_bound(const struct time_lp *lp)
 }
 
 enum warm { WARM_NONE, WARM_FEASIBLE, WARM_PHASE1 };
+
+/*
+ * binv and xb for the last basis from its saved inverse: factor's own
+ * answer, bit for bit, since the basis holds only model and slack columns
+ * (an optimal basis keeps no artificial) and their entries have not changed
+ * since; only the right-hand side moves from node to node.
+ */
+static void reuse_inverse(struct time_lp *lp)
+{
+	memcpy(lp->binv, lp->last_binv, sizeof lp->binv);
+	for (int i = 0; i < ROWS; i++) {
+		lp->xb[i] = 0;
+		for (int j = 0; j < ROWS; j++)
+			lp->xb[i] += lp->binv[i][j] * lp->b[j];
+	}
+}
 
 /*
  * The last node's optimal basis, when it is still feasible: phase 2 from it
@@ -460,7 +493,9 @@ static enum warm warm_start(struct time_lp *lp)
 		if (artificial(lp, lp->last[i]))
 			w = WARM_PHASE1;
 	}
-	if (!factor(lp))
+	if (lp->last_binv_valid)
+		reuse_inverse(lp);
+	else if (!factor(lp))
 		return WARM_NONE;
 	long double scale = lp->b[0] + fabsl(lp->b[1]) + fabsl(lp->b[2]);
 	for (int i = 0; i < ROWS; i++)
@@ -510,7 +545,7 @@ static enum time_lp_result phase1(struct time_lp *lp)
 	long double left = 0;
 	for (int i = 0; i < ROWS; i++)
 		if (artificial(lp, lp->basis[i]))
-			left += fmaxl(lp->xb[i], 0);
+			left += lmax(lp->xb[i], 0);
 	long double scale = lp->b[0] + fabsl(lp->b[1]) + fabsl(lp->b[2]);
 	if (left > 1e-12L * scale)
 		return certified_infeasible(lp) ? TIME_LP_INFEASIBLE : TIME_LP_UNSURE;
@@ -558,9 +593,10 @@ static enum time_lp_result solve(struct time_lp *lp, const struct solve_params *
 	memset(x, 0, lp->m * sizeof *x);
 	for (int i = 0; i < ROWS; i++)
 		if (lp->basis[i] < lp->m)
-			x[lp->basis[i]] = (double)fmaxl(lp->xb[i], 0);
+			x[lp->basis[i]] = lp->xb[i] > 0 ? (double)lp->xb[i] : 0;
 	memcpy(lp->last, lp->basis, sizeof lp->last);
-	lp->have_last = true;
+	memcpy(lp->last_binv, lp->binv, sizeof lp->last_binv);
+	lp->have_last = lp->last_binv_valid = true;
 	return TIME_LP_BOUND;
 }
 
