@@ -522,6 +522,12 @@ static enum deploy_near_result run_glpk(glp_prob *p, int time_limit_ms, bool *fr
 	/* the objective is a sum of offsets near 0: prune only on real gains */
 	parm.tol_obj = 1e-11;
 	parm.tol_int = 1e-9;
+	/* the box is a few columns and two or three rows: GLPK's preprocessing
+	 * at every node costs more than it saves, and depth first finds the
+	 * incumbent that closes these shallow trees soonest (callgrind: -32% of
+	 * a re-solve on rand100-K1e9-l0-b50); the search still proves the optimum */
+	parm.pp_tech = GLP_PP_NONE;
+	parm.bt_tech = GLP_BT_DFS;
 	rc = glp_intopt(p, &parm);
 	int st = glp_mip_status(p);
 	if (rc == GLP_ETMLIM || (rc == 0 && st == GLP_FEAS))
