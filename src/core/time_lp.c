@@ -295,14 +295,16 @@ static bool factor(struct time_lp *lp)
 				w[c][j] = w[p][j];
 				w[p][j] = tmp;
 			}
+		/* Columns up to c are never read again (binv is the right half,
+		 * later pivots look right of c): the row operations start after c. */
 		long double piv = w[c][c];
-		for (int j = 0; j < 2 * ROWS; j++)
+		for (int j = c + 1; j < 2 * ROWS; j++)
 			w[c][j] /= piv;
 		for (int i = 0; i < ROWS; i++) {
 			if (i == c || w[i][c] == 0)
 				continue;
 			long double f = w[i][c];
-			for (int j = 0; j < 2 * ROWS; j++)
+			for (int j = c + 1; j < 2 * ROWS; j++)
 				w[i][j] -= f * w[c][j];
 		}
 	}
@@ -324,10 +326,13 @@ static bool in_basis(const struct time_lp *lp, size_t id)
 /* The row prices y = c_B B^-1 of a phase. */
 static void prices(const struct time_lp *lp, int phase, long double y[ROWS])
 {
+	long double cb[ROWS];
+	for (int i = 0; i < ROWS; i++)
+		cb[i] = cost(lp, lp->basis[i], phase);
 	for (int j = 0; j < ROWS; j++) {
 		y[j] = 0;
 		for (int i = 0; i < ROWS; i++)
-			y[j] += cost(lp, lp->basis[i], phase) * lp->binv[i][j];
+			y[j] += cb[i] * lp->binv[i][j];
 	}
 }
 
