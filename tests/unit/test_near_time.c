@@ -260,14 +260,12 @@ static void run(struct ts_rng *rng, int count, bool large_k, struct counts *c)
  */
 static uint32_t seed_for(uint32_t base)
 {
-	const char *e = getenv("NT_SEED");
-	return e != NULL ? base ^ (uint32_t)strtoul(e, NULL, 10) * 2654435761u : base;
+	return ts_env_seed("NT_SEED", base);
 }
 
 static int scaled(int count)
 {
-	const char *e = getenv("NT_SCALE");
-	return e != NULL && atoi(e) > 0 ? count * atoi(e) : count;
+	return ts_env_scaled("NT_SCALE", count);
 }
 
 static void test_box_small_k(void **state)

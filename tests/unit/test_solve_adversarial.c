@@ -338,14 +338,12 @@ static void report(const char *name, const struct tally *t)
  */
 static uint32_t seed_for(uint32_t base)
 {
-	const char *e = getenv("ADV_SEED");
-	return e != NULL ? base ^ (uint32_t)strtoul(e, NULL, 10) * 2654435761u : base;
+	return ts_env_seed("ADV_SEED", base);
 }
 
 static int scaled(int count)
 {
-	const char *e = getenv("ADV_SCALE");
-	return e != NULL && atoi(e) > 0 ? count * atoi(e) : count;
+	return ts_env_scaled("ADV_SCALE", count);
 }
 
 static void test_small_k(void **state)

@@ -157,14 +157,12 @@ static void judge(struct tally *t, const struct inst *in, enum solve_search way,
 
 static uint32_t seed_for(uint32_t base)
 {
-	const char *e = getenv("ADV_SEED");
-	return e != NULL ? base ^ (uint32_t)strtoul(e, NULL, 10) * 2654435761u : base;
+	return ts_env_seed("ADV_SEED", base);
 }
 
 static int scaled(int count)
 {
-	const char *e = getenv("ADV_SCALE");
-	return e != NULL && atoi(e) > 0 ? count * atoi(e) : count;
+	return ts_env_scaled("ADV_SCALE", count);
 }
 
 /* A sweep up, then one-level steps down and up again, all on one solver. */

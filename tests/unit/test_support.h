@@ -45,6 +45,20 @@ static inline double ts_rand_range(struct ts_rng *r, double lo, double hi)
 	return lo + (hi - lo) * ts_rand_unit(r);
 }
 
+/* A seed replayed by hand: base, or base mixed with the number in env_seed. */
+static inline uint32_t ts_env_seed(const char *env_seed, uint32_t base)
+{
+	const char *e = getenv(env_seed);
+	return e != NULL ? base ^ (uint32_t)strtoul(e, NULL, 10) * 2654435761u : base;
+}
+
+/* count, times the positive number in env_scale for longer runs by hand. */
+static inline int ts_env_scaled(const char *env_scale, int count)
+{
+	const char *e = getenv(env_scale);
+	return e != NULL && atoi(e) > 0 ? count * atoi(e) : count;
+}
+
 struct ts_pool {
 	struct pool pool;
 	struct model models[TS_MAX_MODELS];
