@@ -89,7 +89,7 @@ struct deploy_near {
 	int *col;            /* GLPK column per item, 0 when fixed at 0 */
 	int *ind;
 	double *val;
-	long long *ex;       /* near_exact's arrays: wi, vi, lo, hi, d, scratch (6 per item) */
+	long long *ex;       /* near_exact's arrays: wi, vi, lo, hi, d, scratch (7 per item) */
 	bool *between;       /* the Davenport row's members, for near_exact */
 	glp_prob *prob;
 	struct deploy_near_time *time;  /* the supports of a problem with a rate */
@@ -127,7 +127,7 @@ struct deploy_near *deploy_near_new(const struct pool *pool, const size_t *kept,
 	nr->col = calloc(n, sizeof *nr->col);
 	nr->ind = calloc(n + 1, sizeof *nr->ind);
 	nr->val = calloc(n + 1, sizeof *nr->val);
-	nr->ex = calloc(6 * n, sizeof *nr->ex);
+	nr->ex = calloc(7 * n, sizeof *nr->ex);
 	nr->between = calloc(n, sizeof *nr->between);
 	/* nr->prob and nr->time are made on first use (build_model,
 	 * deploy_near_solve): a cold solve that needs neither pays for neither */
@@ -564,19 +564,21 @@ static long double read_counts(struct near *q, bool from_lp, long long *x)
 }
 
 /*
- * GLPK's answer x checked against the box's exact optimum (near_exact.h):
- * replaced when that is strictly better.  GLPK sees values within ~1e-9 of
- * each other as tied; the box, its rows and the values here are exact
- * integers.  A box too wide to visit, or data too wide for exact integers,
- * keeps GLPK's answer.
+ * The box's exact optimum (near_exact.h) into x when it beats GLPK's answer
+ * there (glpk: x holds one) strictly; false when the box was not searched
+ * (too wide to visit, data too wide for exact integers), x then untouched.
+ * GLPK sees values within ~1e-9 of each other as tied, and lets the row
+ * through by its feasibility tolerance; the box, its rows and the values
+ * here are exact integers.  slack0 is the vertex's slack before any
+ * tightening of the row for that tolerance (deploy_near_solve_above).
  */
-static void improve_exactly(struct near *q, long long *x)
+static bool solve_exactly(struct near *q, long double slack0, bool glpk_answered, long long *x)
 {
 	struct deploy_near *nr = q->nr;
 	const struct item *it = nr->it;
 	size_t s = q->s;
 	if (!q->exact && !make_exact(q))
-		return;
+		return false;
 	long long *wi = nr->ex, *vi = wi + s, *lo = vi + s, *hi = lo + s, *d = hi + s,
 		  *work = d + s;
 	__int128 glpk = 0, best;
@@ -589,17 +591,24 @@ static void improve_exactly(struct near *q, long long *x)
 			lo[i] = hi[i] = 0;
 		nr->between[i] = q->dav >= 0 && i != q->a && i != q->b && it[i].wi >= it[q->a].wi &&
 				 it[i].wi <= it[q->b].wi;
-		glpk += (__int128)vi[i] * (x[it[i].k] - nr->base[i]);
+		if (glpk_answered)
+			glpk += (__int128)vi[i] * (x[it[i].k] - nr->base[i]);
 	}
-	long double units = q->wl == INT_MAX ? 0 : floorl(ldexpl(q->slack0, -q->wl));
+	long double units = q->wl == INT_MAX ? 0 : floorl(ldexpl(slack0, -q->wl));
+	if (units > 0x1p110L)  /* beyond any sum of the box's w d: the row cannot bind */
+		units = 0x1p110L;
 	struct near_exact_box bx = {.s = s, .wi = wi, .vi = vi, .lo = lo, .hi = hi,
 				    .between = nr->between, .dav = q->dav,
 				    .slack = (__int128)units, .a = q->a, .b = q->b,
 				    .binding = q->binding};
-	if (near_exact_solve(&bx, d, work, &best) != NEAR_EXACT_DONE || best <= glpk)
-		return;
+	if (near_exact_solve(&bx, d, work, &best) != NEAR_EXACT_DONE)
+		return false;
+	if (glpk_answered && best <= glpk)
+		return true;
+	memset(x, 0, nr->m * sizeof *x);
 	for (size_t i = 0; i < s; i++)
 		x[it[i].k] = nr->base[i] + d[i];
+	return true;
 }
 
 /* Collect the allowed models in the unified form (see the top of the file). */
@@ -651,21 +660,27 @@ enum deploy_near_result deploy_near_solve_above(struct deploy_near *nr,
 		return DEPLOY_NEAR_NO_BOX;
 	bound_vertex(&q);
 	build_model(&q);
+	long double slack0 = q.slack0;
 	for (int attempt = 0; attempt < 3; attempt++) {
 		bool from_lp;
 		enum deploy_near_result r = run_glpk(nr->prob, time_limit_ms, &from_lp);
-		if (r != DEPLOY_NEAR_OPTIMAL)
+		if (r == DEPLOY_NEAR_TIME_LIMIT)
 			return r;
+		if (r != DEPLOY_NEAR_OPTIMAL)
+			break;
 		long double excess = read_counts(&q, from_lp, x);
 		if (excess <= 0) {
-			improve_exactly(&q, x);
+			solve_exactly(&q, slack0, true, x);
 			return DEPLOY_NEAR_OPTIMAL;
 		}
 		/* tighten the row by what GLPK's feasibility tolerance let through */
 		q.slack0 -= excess * 2 + 1e-12L;
 		glp_set_row_bnds(nr->prob, 2, GLP_UP, 0.0, (double)q.slack0);
 	}
-	return DEPLOY_NEAR_FAILED;
+	/* GLPK failed on the box, or its answers kept breaking the row by its
+	 * tolerance (costs 2 apart in 2^33: 4e-8 over, three times): the
+	 * exact search answers alone when it can */
+	return solve_exactly(&q, slack0, false, x) ? DEPLOY_NEAR_OPTIMAL : DEPLOY_NEAR_FAILED;
 }
 
 void deploy_near_time_counts(const struct deploy_near *nr, size_t *boxed, size_t *declined)

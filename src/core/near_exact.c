@@ -25,44 +25,58 @@ static bool is_vertex(const struct near_exact_box *bx, size_t i)
 	return i == bx->a || (bx->binding && i == bx->b);
 }
 
-/* Points of the others' box, or NEAR_EXACT_LIMIT + 1 when more. */
-static long box_points(const struct near_exact_box *bx)
+/*
+ * The other models whose offset is not fixed, into free_at (their number in
+ * *nf), and the points of their box: 0 when a range is empty,
+ * NEAR_EXACT_LIMIT + 1 when more than that.
+ */
+static long box_points(const struct near_exact_box *bx, long long *free_at, size_t *nf)
 {
 	long points = 1;
+	*nf = 0;
 	for (size_t i = 0; i < bx->s; i++) {
 		if (is_vertex(bx, i))
 			continue;
 		if (bx->hi[i] < bx->lo[i])
 			return 0;
 		long long width = bx->hi[i] - bx->lo[i] + 1;
+		if (width == 1)
+			continue;
 		if (width > NEAR_EXACT_LIMIT || points * width > NEAR_EXACT_LIMIT)
 			return NEAR_EXACT_LIMIT + 1;
 		points *= (long)width;
+		free_at[(*nf)++] = (long long)i;
 	}
 	return points;
 }
 
-/* Given the others' offsets in d: the vertex's best completion, false when none is feasible. */
-static bool complete(const struct near_exact_box *bx, long long *d, wide *value)
+/* Sums over the other models' offsets in d. */
+struct others {
+	wide n, w, v, between;
+};
+
+static void add_other(const struct near_exact_box *bx, struct others *o, size_t i, long long di)
 {
-	wide n = 0, wo = 0, vo = 0, between = 0;
-	for (size_t i = 0; i < bx->s; i++) {
-		if (is_vertex(bx, i))
-			continue;
-		n += d[i];
-		wo += (wide)bx->wi[i] * d[i];
-		vo += (wide)bx->vi[i] * d[i];
-		if (bx->between != NULL && bx->between[i])
-			between += d[i];
-	}
-	if (bx->dav >= 0 && between > bx->dav)
+	o->n += di;
+	o->w += (wide)bx->wi[i] * di;
+	o->v += (wide)bx->vi[i] * di;
+	if (bx->between != NULL && bx->between[i])
+		o->between += di;
+}
+
+/* Given the others' sums: the vertex's best completion into d, false when none is feasible. */
+static bool complete(const struct near_exact_box *bx, const struct others *o, long long *d,
+		     wide *value)
+{
+	wide n = o->n;
+	if (bx->dav >= 0 && o->between > bx->dav)
 		return false;
 	size_t a = bx->a, b = bx->b;
 	if (!bx->binding) {
-		if (-n < bx->lo[a] || -n > bx->hi[a] || wo - (wide)bx->wi[a] * n > bx->slack)
+		if (-n < bx->lo[a] || -n > bx->hi[a] || o->w - (wide)bx->wi[a] * n > bx->slack)
 			return false;
 		d[a] = (long long)-n;
-		*value = vo + (wide)bx->vi[a] * d[a];
+		*value = o->v + (wide)bx->vi[a] * d[a];
 		return true;
 	}
 	wide lo = bx->lo[b], hi = bx->hi[b];
@@ -70,7 +84,7 @@ static bool complete(const struct near_exact_box *bx, long long *d, wide *value)
 		lo = -n - bx->hi[a];
 	if (-n - bx->lo[a] < hi)
 		hi = -n - bx->lo[a];
-	wide cap = floor_div(bx->slack - wo + (wide)bx->wi[a] * n, (wide)bx->wi[b] - bx->wi[a]);
+	wide cap = floor_div(bx->slack - o->w + (wide)bx->wi[a] * n, (wide)bx->wi[b] - bx->wi[a]);
 	if (cap < hi)
 		hi = cap;
 	if (lo > hi)
@@ -78,16 +92,16 @@ static bool complete(const struct near_exact_box *bx, long long *d, wide *value)
 	wide gain = (wide)bx->vi[b] - bx->vi[a];
 	d[b] = (long long)(gain > 0 ? hi : lo);
 	d[a] = (long long)(-n - d[b]);
-	*value = vo + (wide)bx->vi[a] * d[a] + (wide)bx->vi[b] * d[b];
+	*value = o->v + (wide)bx->vi[a] * d[a] + (wide)bx->vi[b] * d[b];
 	return true;
 }
 
-/* The next point of the others' box (an odometer); false after the last. */
-static bool next_point(const struct near_exact_box *bx, long long *cur)
+/* The next point of the free models' box (an odometer); false after the last. */
+static bool next_point(const struct near_exact_box *bx, const long long *free_at, size_t nf,
+		       long long *cur)
 {
-	for (size_t i = 0; i < bx->s; i++) {
-		if (is_vertex(bx, i))
-			continue;
+	for (size_t t = 0; t < nf; t++) {
+		size_t i = (size_t)free_at[t];
 		if (cur[i] < bx->hi[i]) {
 			cur[i]++;
 			return true;
@@ -100,20 +114,29 @@ static bool next_point(const struct near_exact_box *bx, long long *cur)
 enum near_exact_result near_exact_solve(const struct near_exact_box *bx, long long *d,
 					long long *work, wide *value)
 {
-	long points = box_points(bx);
+	long long *cur = work, *free_at = work + bx->s;
+	size_t nf;
+	long points = box_points(bx, free_at, &nf);
 	if (points > NEAR_EXACT_LIMIT)
 		return NEAR_EXACT_TOO_BIG;
+	struct others fixed = {0};
+	for (size_t i = 0; i < bx->s; i++) {
+		cur[i] = is_vertex(bx, i) ? 0 : bx->lo[i];
+		if (!is_vertex(bx, i) && bx->hi[i] == bx->lo[i])
+			add_other(bx, &fixed, i, cur[i]);
+	}
 	bool found = false;
-	for (size_t i = 0; i < bx->s; i++)
-		work[i] = is_vertex(bx, i) ? 0 : bx->lo[i];
 	for (long p = 0; p < points; p++) {
+		struct others o = fixed;
+		for (size_t t = 0; t < nf; t++)
+			add_other(bx, &o, (size_t)free_at[t], cur[free_at[t]]);
 		wide v;
-		if (complete(bx, work, &v) && (!found || v > *value)) {
+		if (complete(bx, &o, cur, &v) && (!found || v > *value)) {
 			found = true;
 			*value = v;
-			memcpy(d, work, bx->s * sizeof *d);
+			memcpy(d, cur, bx->s * sizeof *d);
 		}
-		if (!next_point(bx, work))
+		if (!next_point(bx, free_at, nf, cur))
 			break;
 	}
 	return found ? NEAR_EXACT_DONE : NEAR_EXACT_INFEASIBLE;

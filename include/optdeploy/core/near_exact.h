@@ -51,7 +51,7 @@ enum near_exact_result {
 
 /*
  * The box's optimum into d[0..s-1], and its value sum vi d_i into *value;
- * work[0..s-1] is scratch.  Ties keep the first point found.
+ * work[0..2s-1] is scratch.  Ties keep the first point found.
  */
 enum near_exact_result near_exact_solve(const struct near_exact_box *bx, long long *d,
 					long long *work, __int128 *value);
