@@ -361,6 +361,9 @@ void ui_heatmap_draw(const struct ui_term *t, struct ui_rect r, const struct ui_
 	list = malloc((n ? n : 1) * sizeof *list);
 	if (list != NULL) {
 		k = pick_rows(in, model, n, list, &others);
+		/* cheapest first, as the figure's rows and sweep's columns; pool order when out of
+		 * memory (the rows are all still there) */
+		(void)pool_cost_order(in->all != NULL ? in->all : sw->pool, list, k);
 		draw_rows(t, r, in, g, model, list, k, others, x);
 	}
 	free(list);
