@@ -94,6 +94,13 @@ LC_ALL=C awk '
 	  if (!ok) { print "label " $0 " is no name nor a middle cut of one"; bad = 1 } }
 	END { exit bad }' "$TMPD/all.txt" "$TMPD/labels.txt" || fail "rpi4 80x24: a label cut short"
 screen | grep -qE "… [0-9]+ models never used" || fail "rpi4 80x24: the summary line lost its start"
+# the budget's arrow at either end of the axis moves the range label aside, never over it
+T send-keys -t t: End
+wait_for "2440.52▲"
+screen | grep -qF "17.35──" || fail "rpi4 80x24 End: the range start is not whole"
+T send-keys -t t: Home
+wait_for "▲17.35──"
+screen | grep -qF "──2440.52" || fail "rpi4 80x24 Home: the range end is not whole"
 T send-keys -t t: q
 wait_for "EXIT=0"
 
