@@ -447,24 +447,17 @@ static bool model_rows(struct cursor *c, const struct ui_table_input *in, struct
 }
 
 /*
- * Battery mode: K over the duration, the energy, what the battery keeps.
- * With the idle draw charged for idle time only (whole-board energies) the
- * costs solved are e - P t: the energies shown add P t back, as `solve`'s
- * "energy" line does, and the battery's use is the inferences' energy plus
- * the draw over the idle time.
+ * The battery's energy use: with the idle draw charged for idle time only
+ * (whole-board energies) the costs solved are e - P t, so the battery's use
+ * is the inferences' energy plus the draw over the idle time; else the
+ * energy per inference against what the battery allows.
  */
-static void battery_lines(struct cursor *c, const struct ui_table_input *in, const struct policy *p)
+static void energy_line(struct cursor *c, const struct ui_table_input *in, const struct policy *p)
 {
 	const struct battery_params *bp = in->bp;
 	const struct battery_plan *pl = in->plan;
-	double left = battery_left_j(bp, pl->duration_s, p->total_cost);
-	char dur[64], cap[32], per[32], used[32], rest[32];
+	char per[32], used[32];
 
-	units_format_duration(dur, sizeof dur, pl->duration_s);
-	units_format_energy(cap, sizeof cap, bp->battery_j);
-	/* a battery spent to the last bit can leave -1e-12 J: shown as 0 */
-	units_format_energy(rest, sizeof rest, fabs(left) < 1e-12 * bp->battery_j ? 0.0 : fabs(left));
-	line(c, A_NORMAL, "battery   %s, K = %lld in %s", cap, pl->k, dur);
 	if (in->idle_per_s > 0) {
 		double busy_j = bp->idle_w * p->busy_time;
 		double run_j = p->total_cost * bp->cost_unit_j + busy_j;
@@ -477,10 +470,46 @@ static void battery_lines(struct cursor *c, const struct ui_table_input *in, con
 	} else {
 		units_format_energy(per, sizeof per, pl->budget * bp->cost_unit_j);
 		units_format_energy(used, sizeof used, p->expected_cost * bp->cost_unit_j);
-		line(c, A_NORMAL, "energy    %s per inference, %s allowed", used, per);
+		if (snprintf(NULL, 0, "energy    %s per inference, %s allowed", used, per) <= c->r.w)
+			line(c, A_NORMAL, "energy    %s per inference, %s allowed", used, per);
+		else
+			line(c, A_NORMAL, "energy    %s each, %s allowed", used, per);
 	}
-	line(c, left < -1e-12 * bp->battery_j ? ui_term_attr(c->t, UI_ERROR) : A_BOLD,
-	     "left      %s%s of %s", left < -1e-12 * bp->battery_j ? "short by " : "", rest, cap);
+}
+
+/*
+ * Battery mode: K over the duration, the energy, what the battery keeps.
+ * The table's last lines: with two left the energy goes (the cost line says
+ * it per inference), with one the battery and what it keeps share a line,
+ * so a short screen (80 x 24) still shows them above the sliders.
+ */
+static void battery_lines(struct cursor *c, const struct ui_table_input *in, const struct policy *p)
+{
+	const struct battery_params *bp = in->bp;
+	const struct battery_plan *pl = in->plan;
+	double left = battery_left_j(bp, pl->duration_s, p->total_cost);
+	bool short_by = left < -1e-12 * bp->battery_j;
+	attr_t left_a = short_by ? ui_term_attr(c->t, UI_ERROR) : A_BOLD;
+	int rows = c->r.y + c->r.h - c->y;
+	char dur[64], cap[32], rest[32];
+
+	units_format_duration(dur, sizeof dur, pl->duration_s);
+	units_format_energy(cap, sizeof cap, bp->battery_j);
+	/* a battery spent to the last bit can leave -1e-12 J: shown as 0 */
+	units_format_energy(rest, sizeof rest, fabs(left) < 1e-12 * bp->battery_j ? 0.0 : fabs(left));
+	if (rows == 1) {
+		line(c, left_a, short_by ? "battery   %s, short by %s" : "battery   %s, %s left", cap,
+		     rest);
+		return;
+	}
+	/* the duration goes when it does not fit (the Duration slider shows it) */
+	if (snprintf(NULL, 0, "battery   %s, K = %lld in %s", cap, pl->k, dur) <= c->r.w)
+		line(c, A_NORMAL, "battery   %s, K = %lld in %s", cap, pl->k, dur);
+	else
+		line(c, A_NORMAL, "battery   %s, K = %lld", cap, pl->k);
+	if (rows >= 3)
+		energy_line(c, in, p);
+	line(c, left_a, "left      %s%s of %s", short_by ? "short by " : "", rest, cap);
 }
 
 /* The device limits in force, with the memory the policy's models take together. */
@@ -651,7 +680,8 @@ static void draw_body(struct cursor *c, const struct ui_table_input *in, struct 
 	for (size_t i = 0; counts && i < in->pool->n; i++)
 		used += l->count[i] > 0;
 	if (!in->focused && used + ((size_t)used < in->pool->n) > avail) {
-		int most = c->r.h - 2 - 2;
+		/* accuracy and cost stay, and in battery mode the battery line */
+		int most = c->r.h - 2 - 2 - (in->plan != NULL && counts);
 		avail = used + ((size_t)used < in->pool->n);
 		avail = avail > most ? most : avail;
 		avail = avail < c->r.h - 2 - rest_lines(in, c->r.w) ? c->r.h - 2 - rest_lines(in, c->r.w)
