@@ -60,6 +60,7 @@
 #include "optdeploy/core/limits.h"
 #include "optdeploy/core/near_box.h"
 #include "optdeploy/core/near_lp.h"
+#include "optdeploy/core/near_proof.h"
 #include "optdeploy/core/near_scan.h"
 #include "optdeploy/core/time_lp.h"
 
@@ -81,15 +82,14 @@ struct deploy_near_time {
 	double *start;          /* the incumbent d = 0 for GLPK, 1-based */
 	double *load;           /* item-indexed loading costs */
 	long long *cnt, *scratch;  /* item-indexed counts */
-	long long *last;        /* kept-indexed: the last answer */
-	bool have_last;
+	struct near_proof *proof;  /* the supports GLPK solved, for x0 and to skip repeats */
 	bool start_ready;
 	glp_prob *lp, *box;
 	struct time_lp *tlp;    /* the support's LP without GLPK, when it applies */
 	signed char *zfix;      /* kept-indexed: the support, for tlp */
 	double *tx;             /* kept-indexed: tlp's vertex */
 	unsigned resets;         /* reset_prob calls, for its periodic full erase */
-	size_t boxed, declined, beaten;
+	size_t boxed, declined, beaten, reused;
 	/* limits_time_tolerance scans the pool: kept for the K, rate and duty it was for */
 	long long tol_k;
 	double tol_rate, tol_duty;
@@ -125,7 +125,7 @@ struct deploy_near_time *deploy_near_time_new(const struct pool *pool, const siz
 	nt->cnt = calloc(n, sizeof *nt->cnt);
 	nt->scratch = calloc(n, sizeof *nt->scratch);
 	nt->load = calloc(n, sizeof *nt->load);
-	nt->last = calloc(n, sizeof *nt->last);
+	nt->proof = near_proof_new();
 	nt->zfix = calloc(n, sizeof *nt->zfix);
 	nt->tx = calloc(n, sizeof *nt->tx);
 	nt->tlp = time_lp_new(pool, kept, m);
@@ -133,7 +133,7 @@ struct deploy_near_time *deploy_near_time_new(const struct pool *pool, const siz
 	nt->box = glp_create_prob();
 	if (nt->it == NULL || nt->ind == NULL || nt->val == NULL || nt->start == NULL ||
 	    nt->cnt == NULL || nt->scratch == NULL || nt->load == NULL || nt->zfix == NULL ||
-	    nt->tx == NULL || nt->tlp == NULL) {
+	    nt->tx == NULL || nt->tlp == NULL || nt->proof == NULL) {
 		deploy_near_time_free(nt);
 		return NULL;
 	}
@@ -155,7 +155,7 @@ void deploy_near_time_free(struct deploy_near_time *nt)
 	free(nt->cnt);
 	free(nt->scratch);
 	free(nt->load);
-	free(nt->last);
+	near_proof_free(nt->proof);
 	free(nt->zfix);
 	free(nt->tx);
 	time_lp_free(nt->tlp);
@@ -175,6 +175,11 @@ size_t deploy_near_time_declined(const struct deploy_near_time *nt)
 size_t deploy_near_time_beaten_count(const struct deploy_near_time *nt)
 {
 	return nt->beaten;
+}
+
+size_t deploy_near_time_reused(const struct deploy_near_time *nt)
+{
+	return nt->reused;
 }
 
 /* The allowed models that meet the deadline, in kept order (feasible()'s summation order). */
@@ -411,10 +416,10 @@ static bool round_vertex(struct tq *q, long long *cnt, long long *best)
 			best[i] = q->k;
 		}
 	}
-	if (q->nt->have_last) {
+	if (near_proof_hint(q->nt->proof, it, q->s, cnt)) {
 		long long total = 0;
 		for (size_t i = 0; i < q->s; i++)
-			total += cnt[i] = q->nt->last[it[i].k];
+			total += cnt[i];
 		if (total == q->k)
 			offer(q, cnt, best, &best_v);
 		memset(cnt, 0, q->s * sizeof *cnt);
@@ -641,19 +646,25 @@ static enum deploy_near_result solve_support(struct tq *q, int time_limit_ms, lo
 	bool boxed = prove_box(q, cnt, nt->scratch);
 	if (beaten(q, boxed))
 		return DEPLOY_NEAR_BEATEN;
-	if (boxed) {
+	if (boxed && near_proof_covers(nt->proof, q->sp, nt->it, q->s, q->tol_t)) {
+		/* GLPK's last optimum of this support, still the optimum (near_proof.h) */
+		for (size_t i = 0; i < q->s; i++)
+			cnt[i] = nt->it[i].x0;
+		r = DEPLOY_NEAR_OPTIMAL;
+		nt->reused++;
+	} else if (boxed) {
 		build_box(q);
 		bool from_lp = false;
 		r = run_glpk(nt, time_limit_ms, &from_lp);
 		if (r == DEPLOY_NEAR_OPTIMAL && !read_counts(q, from_lp, cnt))
 			r = DEPLOY_NEAR_NO_BOX;  /* GLPK's tolerances let a row through */
+		if (r == DEPLOY_NEAR_OPTIMAL)
+			near_proof_keep(nt->proof, q->sp, nt->it, q->s, q->tol_w, q->tol_t, cnt);
 	}
 	if (r == DEPLOY_NEAR_OPTIMAL) {
 		memset(x, 0, nt->m * sizeof *x);
 		for (size_t i = 0; i < q->s; i++)
 			x[nt->it[i].k] = cnt[i];
-		memcpy(nt->last, x, nt->m * sizeof *x);
-		nt->have_last = true;
 	}
 	return r;
 }
