@@ -343,7 +343,7 @@ void ui_screen_draw(struct app *a)
 	{
 		struct solve_params sp = ui_app_solve_params(a);  /* the deadline, memory, rate */
 		struct ui_plot_input in = {
-			ui_app_pool(a), pool, a->excluded, a->hull, a->n_hull,
+			ui_app_pool(a), pool, a->excluded, &a->hull,
 			a->sweep_live[1] ? &a->sweeps[1] : NULL,
 			a->have_pol ? &a->pol : NULL, a->mode,
 			a->params[UI_P_BUDGET].value, a->params[UI_P_FLOOR].value, a->log_axis,
