@@ -416,6 +416,10 @@ enum status cli_print_sweep(FILE *fp, const struct cli_options *o, const struct 
 	}
 	ncol = sweep_columns(pool, rows, col, used);
 	free(used);
+	if (pool_cost_order(pool, col, ncol) != ST_OK) {
+		free(col);
+		return status_fail(m, ST_INTERNAL, "out of memory while formatting a table");
+	}
 	print_pool_line(fp, o, pool);
 	if (sw->n_levels == 1)
 		kv(fp, "sweep", "1 budget level, %.10g%s per inference (B = budget x K)", sw->from,
@@ -425,7 +429,7 @@ enum status cli_print_sweep(FILE *fp, const struct cli_options *o, const struct 
 		   "K)", sw->n_levels, sw->from, sw->to, U(pool));
 	print_spacing(fp, o, sw);
 	print_params(fp, &sw->params);
-	kv(fp, "columns", "#N: share (%%) of model N; accuracy, cost: expected, per inference");
+	kv(fp, "columns", "#N: share (%%) of model N, cheapest first; accuracy, cost: expected, per inference");
 	for (size_t c = 0; c < ncol; c++) {
 		const struct model *md = &pool->models[col[c]];
 		fprintf(fp, "%19s#%-4zu %s (cost %.6g%s, accuracy %.6g)\n", "", col[c] + 1,

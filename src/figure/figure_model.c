@@ -113,8 +113,9 @@ static bool used_in(const struct figure_heat *h, size_t i)
 	return false;
 }
 
-/* The heatmaps' rows: every model, or those used at some level of either heatmap. */
-static enum status take_rows(struct figure_model *fm, bool all)
+/* The heatmaps' rows: every model, or those used at some level of either heatmap; cheapest
+ * first. */
+static enum status take_rows(struct figure_model *fm, const struct pool *pool, bool all)
 {
 	fm->rows = malloc((fm->n_models + 1) * sizeof *fm->rows);
 	if (fm->rows == NULL)
@@ -122,7 +123,7 @@ static enum status take_rows(struct figure_model *fm, bool all)
 	for (size_t i = 0; i < fm->n_models; i++)
 		if (all || used_in(&fm->heat[0], i) || used_in(&fm->heat[1], i))
 			fm->rows[fm->n_rows++] = i;
-	return ST_OK;
+	return pool_cost_order(pool, fm->rows, fm->n_rows);
 }
 
 /*
@@ -175,7 +176,7 @@ enum status figure_model_build(struct figure_model *fm, const struct figure_sour
 						    src->policy->expected_accuracy, NULL };
 	}
 	fm->log_cost = want_log(fm, src->axis, src->current);
-	if (take_rows(fm, src->rows_all) != ST_OK)
+	if (take_rows(fm, src->pool, src->rows_all) != ST_OK)
 		return no_memory(fm, m);
 	return ST_OK;
 }

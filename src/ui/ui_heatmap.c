@@ -133,19 +133,27 @@ static void draw_axis(const struct ui_term *t, const struct sweep *sw, struct ui
 	size_t j;
 
 	ui_hfill(y, c.x, c.w, t->g->hline, ax);
-	if (c.w > lw + hw + 2) {
-		ui_text(t, y, c.x, lw, ax, lo);
-		ui_text(t, y, c.x + c.w - hw, hw, ax, hi);
-	}
 	if (!(log ? ui_heatmap_nearest_log : ui_heatmap_nearest)(sw->from, sw->to, sw->n_levels, mark,
-								  &j))
+								  &j)) {
+		if (c.w > lw + hw + 2) {
+			ui_text(t, y, c.x, lw, ax, lo);
+			ui_text(t, y, c.x + c.w - hw, hw, ax, hi);
+		}
 		return;
+	}
 	int col = ui_heatmap_col(j, c.w, sw->n_levels);
+	/* the range labels move off the arrow's cell ("▲17.35──", "──2440.52▲"), never
+	 * under it: a label with its first digit drawn over reads as another number */
+	int lo_x = col < lw ? col + 1 : 0, hi_x = col >= c.w - hw ? col - hw : c.w - hw;
+	if (c.w > lw + hw + 3) {
+		ui_text(t, y, c.x + lo_x, lw, ax, lo);
+		ui_text(t, y, c.x + hi_x, hw, ax, hi);
+	}
 	int mw = snprintf(mk, sizeof mk, "%g", sw->levels[j].budget);
 	ui_put(y, c.x + col, t->g->arrow_up, ui_term_attr(t, UI_FOCUS));
 	/* the marked level's budget next to the arrow, when it clears the range labels */
-	int at = col + 2 + mw <= c.w - hw - 1 ? col + 2 : col - 1 - mw;
-	if (at > lw && at + mw < c.w - hw)
+	int at = col + 2 + mw <= hi_x - 1 ? col + 2 : col - 1 - mw;
+	if (at > lo_x + lw && at + mw < hi_x)
 		ui_text(t, y, c.x + at, mw, ui_term_attr(t, UI_FOCUS), mk);
 }
 
@@ -361,6 +369,9 @@ void ui_heatmap_draw(const struct ui_term *t, struct ui_rect r, const struct ui_
 	list = malloc((n ? n : 1) * sizeof *list);
 	if (list != NULL) {
 		k = pick_rows(in, model, n, list, &others);
+		/* cheapest first, as the figure's rows and sweep's columns; pool order when out of
+		 * memory (the rows are all still there) */
+		(void)pool_cost_order(in->all != NULL ? in->all : sw->pool, list, k);
 		draw_rows(t, r, in, g, model, list, k, others, x);
 	}
 	free(list);

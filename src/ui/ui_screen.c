@@ -63,18 +63,29 @@ static void title_bar(const struct app *a)
 	ui_text(t, 0, COLS - 1 - (int)used, (int)used, ta, hints);
 }
 
-/* The duration slider: seconds and the same for people ("90000 s = 1 d 1 h"). */
-static void duration_labels(const struct ui_param *p, char *val, char *brief, char *rng,
-			    size_t size, const char *dots)
+/*
+ * The duration slider, for people as lifetime prints it: "2 h 30 min", and
+ * with the seconds when there is room ("2 h 30 min (9000 s)").
+ */
+static void duration_labels(const struct ui_param *p, char *val, char *brief, char *tiny,
+			    char *rng, size_t size, const char *dots)
 {
-	char human[24], lo[24], hi[24];  /* "1 d 2 h 46 min 40.5 s" at most */
+	char human[40], lo[40], hi[40];  /* "1 d 2 h 46 min 40.5 s" */
+	size_t n = 0;
 
 	units_format_duration(human, sizeof human, p->value);
 	units_format_duration(lo, sizeof lo, p->min);
 	units_format_duration(hi, sizeof hi, p->max);
-	/* brief: the seconds alone, exact, as = takes them (the table says it for people too) */
-	snprintf(brief, size, "%s s", val);
-	snprintf(val + strlen(val), size - strlen(val), " s = %s", human);
+	snprintf(brief, size, "%s", human);
+	/* tiny: without the space between a number and its unit, as --duration reads it */
+	for (size_t i = 0; human[i] != '\0' && n + 1 < size; i++)
+		if (!(human[i] == ' ' && i > 0 && human[i - 1] >= '0' && human[i - 1] <= '9'))
+			tiny[n++] = human[i];
+	tiny[n] = '\0';
+	if (p->value < 60)  /* "30 s" says it already */
+		snprintf(val, size, "%s", human);
+	else
+		snprintf(val, size, "%s (%.10g s)", human, p->value);
 	snprintf(rng, size, "%s %s %s, log", lo, dots, hi);
 }
 
@@ -132,7 +143,7 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 {
 	const struct ui_glyphs *g = a->term.g;
 	struct ui_slider_view v[UI_SLIDERS];
-	char val[UI_SLIDERS][96], brief[UI_SLIDERS][96], rng[UI_SLIDERS][96];
+	char val[UI_SLIDERS][96], brief[UI_SLIDERS][96], rng[UI_SLIDERS][96], tiny[96];
 	char lo[40], hi[40], abs_l[40];
 
 	for (int i = 0; i < ui_app_sliders(a); i++) {
@@ -157,7 +168,7 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 				 g->times, abs_l);
 			snprintf(rng[i], sizeof rng[i], "%s %s %s %s K", lo, g->dots, hi, g->times);
 		} else if (id == UI_P_DURATION) {
-			duration_labels(p, val[i], brief[i], rng[i], sizeof val[i], g->dots);
+			duration_labels(p, val[i], brief[i], tiny, rng[i], sizeof val[i], g->dots);
 		} else if (id == UI_P_BUDGET && a->battery && !a->plan_ok) {
 			snprintf(val[i], sizeof val[i], "none at this duration");
 			snprintf(brief[i], sizeof brief[i], "none");
@@ -193,7 +204,8 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 			snprintf(rng[i], sizeof rng[i], "%s %s %s, log", lo, g->dots, hi);
 		}
 		v[i] = (struct ui_slider_view){ p, val[i], brief[i], rng[i],
-						i == a->focus && a->pane == UI_PANE_SLIDERS };
+						i == a->focus && a->pane == UI_PANE_SLIDERS,
+						id == UI_P_DURATION ? tiny : NULL };
 	}
 	ui_sliders_draw(&a->term, r, v, UI_MAIN_SLIDERS, &a->sliders);
 	/* the device limits: one line each, at the bottom of the right column */
@@ -364,7 +376,11 @@ void ui_screen_draw(struct app *a)
 			a->battery ? &a->bp : NULL, a->battery && a->plan_ok ? &a->plan : NULL,
 			ui_app_idle_per_s(a),
 		};
-		ui_table_draw(&a->term, (struct ui_rect){ 2 + sh, COLS - rw, top_h - sh - 1 - lh, rw },
+		/* a short table in battery mode (80 x 24) takes the blank line under the
+		 * sliders, so its battery line stays above the device limits */
+		int gap_t = a->battery && top_h - sh - 1 - lh < 10 ? 0 : 1;
+		ui_table_draw(&a->term,
+			      (struct ui_rect){ 1 + gap_t + sh, COLS - rw, top_h - sh - gap_t - lh, rw },
 			      &in, &a->table_geom);
 	}
 	heatmaps(a, (struct ui_rect){ 1 + top_h + gap, 0, heat_h, COLS });

@@ -1,9 +1,9 @@
 #!/bin/sh
 # The figures' text, read back from the PDF with pdftotext (poppler-utils):
 # heatmap rows are the models used at some level of either sweep and one line
-# says how many are never used; --rows all draws every model (on a page that
-# grows so each row keeps a legible label, or says what it leaves out when
-# --size holds it); log ticks read 0.1 1 10 100, and a log axis under a
+# says how many are never used, the rows cheapest first; --rows all draws
+# every model (on a page that grows so each row keeps a legible label, or says
+# what it leaves out when --size holds it); log ticks read 0.1 1 10 100, and a log axis under a
 # decade has ticks between its ends.
 set -eu
 . tests/cli/lib.sh
@@ -38,6 +38,19 @@ grep -qE "0\.1 +1 +10 +100 +1000" "$T/heat.txt" && r=0 || r=1
 check $r "log ticks read 0.1 1 10 100 1000"
 grep -qE "(^| )(1|10|100)\.0( |$)" "$T/heat.txt" && r=1 || r=0
 check $r "no tick reads 1.0 or 10.0"
+
+# rows cheapest first (rpi4's file is not in cost order), as the planner's rows
+# and sweep's columns
+run plot --pool rpi4 --figure heatmap -o "$T/rpi4.pdf"
+expect_status 0
+used_models --pool rpi4 >"$T/used"
+"$OPTDEPLOY" solve --pool rpi4 --budget 1e9 --format csv | sed 1d | cut -d, -f1-3 |
+	awk -F, 'NR == FNR { u[$1] = 1; next } u[$1]' "$T/used" - >"$T/models.csv"
+pdf_text "$T/rpi4.pdf" | awk '$1 ~ /^(mobilenet|efficientnet)/ { print $1 }' >"$T/labels"
+expect_true "rpi4: a label for each of the $(wc -l <"$T/used") models used" \
+	"$(wc -l <"$T/labels") == $(wc -l <"$T/used")"
+o=$(awk -F, -f tests/cli/cost_order.awk "$T/models.csv" "$T/labels" | head -3 | tr '\n' ';')
+check "$([ -z "$o" ] && echo 0 || echo 1)" "rpi4 heatmap rows not cheapest first: $o"
 
 # --rows all: every model, on a taller page, every row labelled
 run plot --pool torchvision --figure heatmap --rows all -o "$T/all.pdf"

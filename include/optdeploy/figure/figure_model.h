@@ -69,7 +69,7 @@ struct figure_model {
 	bool log_cost;               /* the cost axis is logarithmic */
 	struct figure_heat heat[2];  /* 0: lambda = 0 (figure 4), 1: the current lambda (figure 5) */
 	size_t n_rows;               /* the heatmaps' rows: models with a share at some level of */
-	size_t *rows;                /* either heatmap, or every model (rows_all); owned, pool order */
+	size_t *rows;                /* either heatmap, or every model (rows_all); owned, cheapest first */
 };
 
 /* What a figure is made of; everything borrowed and already solved. */

@@ -1,0 +1,231 @@
+/* ui_table_totals.c - the policy table under its rows: accuracy, cost, battery, limits, time,
+ * objective, the best single model and the LP gap. */
+#include "optdeploy/ui/ui_table.h"
+#include "optdeploy/ui/ui_table_lines.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "optdeploy/core/units.h"
+
+long ui_table_best_single(const struct pool *pool, enum solve_mode mode, double limit)
+{
+	return ui_table_best_single_within(pool, mode, limit, INFINITY);
+}
+
+long ui_table_best_single_within(const struct pool *pool, enum solve_mode mode, double limit,
+				 double memory_limit)
+{
+	long best = -1;
+
+	for (size_t i = 0; i < pool->n; i++) {
+		const struct model *m = &pool->models[i];
+		const struct model *b = best >= 0 ? &pool->models[best] : NULL;
+		/* a model the device cannot hold is no alternative */
+		if (pool->has_memory && memory_limit >= 0 && m->memory > memory_limit)
+			continue;
+		if (mode == SOLVE_MAX_ACCURACY) {
+			if (m->cost <= limit && (b == NULL || m->accuracy > b->accuracy ||
+						 (m->accuracy == b->accuracy && m->cost < b->cost)))
+				best = (long)i;
+		} else if (m->accuracy >= limit && (b == NULL || m->cost < b->cost ||
+						    (m->cost == b->cost && m->accuracy > b->accuracy))) {
+			best = (long)i;
+		}
+	}
+	return best;
+}
+
+/*
+ * The battery's energy use: with the idle draw charged for idle time only
+ * (whole-board energies) the costs solved are e - P t, so the battery's use
+ * is the inferences' energy plus the draw over the idle time; else the
+ * energy per inference against what the battery allows.
+ */
+static void energy_line(struct ui_table_cursor *c, const struct ui_table_input *in, const struct policy *p)
+{
+	const struct battery_params *bp = in->bp;
+	const struct battery_plan *pl = in->plan;
+	char per[32], used[32];
+
+	if (in->idle_per_s > 0) {
+		double busy_j = bp->idle_w * p->busy_time;
+		double run_j = p->total_cost * bp->cost_unit_j + busy_j;
+		units_format_energy(used, sizeof used, run_j);
+		units_format_energy(per, sizeof per, pl->idle_j - busy_j);
+		if ((int)snprintf(NULL, 0, "used      %s inferences + %s idle", used, per) <= c->r.w)
+			ui_table_line(c, A_NORMAL, "used      %s inferences + %s idle", used, per);
+		else
+			ui_table_line(c, A_NORMAL, "used      %s + idle %s", used, per);
+	} else {
+		units_format_energy(per, sizeof per, pl->budget * bp->cost_unit_j);
+		units_format_energy(used, sizeof used, p->expected_cost * bp->cost_unit_j);
+		if (snprintf(NULL, 0, "energy    %s per inference, %s allowed", used, per) <= c->r.w)
+			ui_table_line(c, A_NORMAL, "energy    %s per inference, %s allowed", used, per);
+		else
+			ui_table_line(c, A_NORMAL, "energy    %s each, %s allowed", used, per);
+	}
+}
+
+/*
+ * Battery mode: K over the duration, the energy, what the battery keeps.
+ * The table's last lines: with two left the energy goes (the cost line says
+ * it per inference), with one the battery and what it keeps share a line,
+ * so a short screen (80 x 24) still shows them above the sliders.
+ */
+static void battery_lines(struct ui_table_cursor *c, const struct ui_table_input *in, const struct policy *p)
+{
+	const struct battery_params *bp = in->bp;
+	const struct battery_plan *pl = in->plan;
+	double left = battery_left_j(bp, pl->duration_s, p->total_cost);
+	bool short_by = left < -1e-12 * bp->battery_j;
+	attr_t left_a = short_by ? ui_term_attr(c->t, UI_ERROR) : A_BOLD;
+	int rows = c->r.y + c->r.h - c->y;
+	char dur[64], cap[32], rest[32];
+
+	units_format_duration(dur, sizeof dur, pl->duration_s);
+	units_format_energy(cap, sizeof cap, bp->battery_j);
+	/* a battery spent to the last bit can leave -1e-12 J: shown as 0 */
+	units_format_energy(rest, sizeof rest, fabs(left) < 1e-12 * bp->battery_j ? 0.0 : fabs(left));
+	if (rows == 1) {
+		ui_table_line(c, left_a, short_by ? "battery   %s, short by %s" : "battery   %s, %s left", cap,
+		     rest);
+		return;
+	}
+	/* the duration goes when it does not fit (the Duration slider shows it) */
+	if (snprintf(NULL, 0, "battery   %s, K = %lld in %s", cap, pl->k, dur) <= c->r.w)
+		ui_table_line(c, A_NORMAL, "battery   %s, K = %lld in %s", cap, pl->k, dur);
+	else
+		ui_table_line(c, A_NORMAL, "battery   %s, K = %lld", cap, pl->k);
+	if (rows >= 3)
+		energy_line(c, in, p);
+	ui_table_line(c, left_a, "left      %s%s of %s", short_by ? "short by " : "", rest, cap);
+}
+
+/* The device limits in force, with the memory the policy's models take together. */
+static void limits_line(struct ui_table_cursor *c, const struct ui_table_input *in, const struct policy *p)
+{
+	bool mem = in->work->has_memory && isfinite(p->params.memory_limit) &&
+		   p->params.memory_limit >= 0;
+	double used = 0;
+	char models[48] = "";
+
+	if (p->params.max_models == 0 && !mem)
+		return;
+	for (size_t j = 0; j < p->n && j < in->work->n; j++)
+		if (p->count[j] > 0)
+			used += in->work->models[j].memory;
+	if (p->params.max_models > 0)
+		snprintf(models, sizeof models, "at most %zu model%s", p->params.max_models,
+			 p->params.max_models == 1 ? "" : "s");
+	if (mem)
+		ui_table_line(c, A_NORMAL, "limits    %s%smemory %.6g of %.6g", models, models[0] ? ", " : "",
+		     used, p->params.memory_limit);
+	else
+		ui_table_line(c, A_NORMAL, "limits    %s", models);
+}
+
+/* The time constraints in force: the busy share live, and the models the deadline leaves out. */
+static void time_line(struct ui_table_cursor *c, const struct ui_table_input *in, const struct policy *p)
+{
+	const struct solve_params *sp = &p->params;
+	char dl[48] = "";
+	if (sp->deadline > 0) {
+		size_t slow = 0;
+		for (size_t j = 0; j < in->work->n; j++)
+			slow += in->work->models[j].latency > sp->deadline * (1 + 1e-9);
+		snprintf(dl, sizeof dl, "%zu over %.3g ms", slow, sp->deadline * 1e3);
+	}
+	if (sp->rate > 0) {
+		double seconds = (double)sp->k / sp->rate;
+		double duty = sp->duty_cycle > 0 ? sp->duty_cycle : 1;
+		ui_table_line(c, A_NORMAL, "busy      %.3g%% of the time, max %.3g%%%s%s",
+		     100 * p->busy_time / seconds, 100 * duty, dl[0] ? "; " : "", dl);
+	} else if (dl[0]) {
+		ui_table_line(c, A_NORMAL, "deadline  %s", dl);
+	}
+}
+
+/*
+ * "cost      6.3976 GFLOPS  budget 6.4 GFLOPS (99.96%)": the longest form that
+ * fits the width, so a unit is never cut ("6.4 GFLO"): the unit goes from the
+ * budget first, then the word "budget", then the share of the budget used.
+ */
+static void cost_line(struct ui_table_cursor *c, const struct policy *p, const char *u)
+{
+	double pct = p->params.budget > 0 ? 100 * p->expected_cost / p->params.budget : 0.0;
+	char buf[4][160];
+
+	snprintf(buf[0], sizeof buf[0], "cost      %.4f%s  budget %g%s (%.2f%%)", p->expected_cost,
+		 u, p->params.budget, u, pct);
+	snprintf(buf[1], sizeof buf[1], "cost      %.4f%s  budget %g (%.2f%%)", p->expected_cost,
+		 u, p->params.budget, pct);
+	snprintf(buf[2], sizeof buf[2], "cost      %.4f%s of %g (%.2f%%)", p->expected_cost, u,
+		 p->params.budget, pct);
+	snprintf(buf[3], sizeof buf[3], "cost      %.4f%s of %g", p->expected_cost, u,
+		 p->params.budget);
+	for (int i = 0; i < 4; i++)
+		if (i == 3 || (int)strlen(buf[i]) <= c->r.w) {
+			ui_table_line(c, A_NORMAL, "%s", buf[i]);
+			return;
+		}
+}
+
+void ui_table_totals(struct ui_table_cursor *c, const struct ui_table_input *in)
+{
+	const struct policy *p = in->pol;
+	bool primal = p->params.mode == SOLVE_MAX_ACCURACY;
+	const struct model *b;
+	const char *u = cost_unit_suffix(&in->work->unit);  /* " mJ" */
+	long best;
+
+	ui_table_line(c, A_BOLD, "accuracy  %.4f  expected, sum p x / K", p->expected_accuracy);
+	if (in->idle_per_s > 0 && in->bp != NULL) {
+		/* whole-board: the costs solved are e - P t, the budget is theirs (the slider) */
+		char e[32];
+		units_format_energy(e, sizeof e, (p->total_cost * in->bp->cost_unit_j +
+						  in->bp->idle_w * p->busy_time) / (double)p->params.k);
+		if ((int)snprintf(NULL, 0, "energy    %s per inference, whole-board", e) <= c->r.w)
+			ui_table_line(c, A_NORMAL, "energy    %s per inference, whole-board", e);
+		else
+			ui_table_line(c, A_NORMAL, "energy    %s each, whole-board", e);
+	} else if (primal) {
+		cost_line(c, p, u);
+	} else {
+		ui_table_line(c, A_NORMAL, "cost      %.4f%s  for floor %g", p->expected_cost, u,
+		     p->params.min_accuracy);
+	}
+	/* battery mode: what the battery gives and keeps comes before the details */
+	if (in->plan != NULL)
+		battery_lines(c, in, p);
+	limits_line(c, in, p);
+	time_line(c, in, p);
+	ui_table_line(c, A_NORMAL, "objective %.10g", p->objective);
+	ui_table_line(c, A_NORMAL, "models    %zu of %zu used, K = %lld, %s = %.6g", p->models_used,
+	     in->work->n, p->params.k, c->t->g->lambda, p->params.lambda);
+	best = ui_table_best_single_within(in->work, p->params.mode,
+					   primal ? p->params.budget : p->params.min_accuracy,
+					   p->params.memory_limit);
+	if (best < 0)
+		ui_table_line(c, A_NORMAL, "single    no model alone is within the %s", primal ? "budget" : "floor");
+	else if (b = &in->work->models[best], primal)
+		ui_table_line(c, A_NORMAL, "single    %s %.2f, %+.4f", b->name, b->accuracy,
+		     p->expected_accuracy - b->accuracy);
+	else
+		ui_table_line(c, A_NORMAL, "single    %s alone costs %.2f; mix saves %.4f", b->name,
+		     b->cost + in->idle_per_s * b->latency, b->cost - p->expected_cost);
+	if (p->params.method == SOLVE_RELAXED) {
+		double gap = ui_table_tidy(p->exact_accuracy - p->expected_accuracy);
+		/* above: the rounded mix is more accurate, and pays for it in loading cost */
+		ui_table_line(c, A_NORMAL, "LP gap    %.6f accuracy %s the exact %.4f", fabs(gap),
+		     gap < 0 ? "above" : "below", p->exact_accuracy);
+		ui_table_line(c, A_NORMAL, "Thm 3.2   rounding loses at most %.6f", p->theorem_bound);
+	}
+}
+
+double ui_table_tidy(double diff)
+{
+	/* what %.6f would show as 0.000000 or -0.000000 is 0 */
+	return fabs(diff) < 5e-7 ? 0.0 : diff;
+}
