@@ -298,8 +298,8 @@ static void own_figure(char *buf, size_t size, int w, double v)
 		snprintf(buf, size, "%.2g", v);
 }
 
-static void model_row(struct ui_table_cursor *c, const struct ui_table_input *in, const struct listing *l,
-		      size_t r, int nw, int cw, int bw)
+static void model_row(struct ui_table_cursor *c, const struct ui_table_input *in,
+		      const struct listing *l, size_t r, int nw, int cw, int bw)
 {
 	const struct ui_term *t = c->t;
 	size_t i = l->rows[r];
@@ -379,8 +379,8 @@ static const char *cost_heading(const struct cost_unit *u, char head[8])
 	return "cost";
 }
 
-static bool model_rows(struct ui_table_cursor *c, const struct ui_table_input *in, struct listing *l,
-		       struct ui_table_geom *g)
+static bool model_rows(struct ui_table_cursor *c, const struct ui_table_input *in,
+		       struct listing *l, struct ui_table_geom *g)
 {
 	char head[8];
 	long long k = in->pol != NULL ? in->pol->params.k : 1;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "optdeploy/core/names.h"
 #include "optdeploy/core/units.h"
 
 long ui_table_best_single(const struct pool *pool, enum solve_mode mode, double limit)
@@ -43,7 +44,8 @@ long ui_table_best_single_within(const struct pool *pool, enum solve_mode mode, 
  * is the inferences' energy plus the draw over the idle time; else the
  * energy per inference against what the battery allows.
  */
-static void energy_line(struct ui_table_cursor *c, const struct ui_table_input *in, const struct policy *p)
+static void energy_line(struct ui_table_cursor *c, const struct ui_table_input *in,
+			const struct policy *p)
 {
 	const struct battery_params *bp = in->bp;
 	const struct battery_plan *pl = in->plan;
@@ -74,7 +76,8 @@ static void energy_line(struct ui_table_cursor *c, const struct ui_table_input *
  * it per inference), with one the battery and what it keeps share a line,
  * so a short screen (80 x 24) still shows them above the sliders.
  */
-static void battery_lines(struct ui_table_cursor *c, const struct ui_table_input *in, const struct policy *p)
+static void battery_lines(struct ui_table_cursor *c, const struct ui_table_input *in,
+			  const struct policy *p)
 {
 	const struct battery_params *bp = in->bp;
 	const struct battery_plan *pl = in->plan;
@@ -104,7 +107,8 @@ static void battery_lines(struct ui_table_cursor *c, const struct ui_table_input
 }
 
 /* The device limits in force, with the memory the policy's models take together. */
-static void limits_line(struct ui_table_cursor *c, const struct ui_table_input *in, const struct policy *p)
+static void limits_line(struct ui_table_cursor *c, const struct ui_table_input *in,
+			const struct policy *p)
 {
 	bool mem = in->work->has_memory && isfinite(p->params.memory_limit) &&
 		   p->params.memory_limit >= 0;
@@ -127,7 +131,8 @@ static void limits_line(struct ui_table_cursor *c, const struct ui_table_input *
 }
 
 /* The time constraints in force: the busy share live, and the models the deadline leaves out. */
-static void time_line(struct ui_table_cursor *c, const struct ui_table_input *in, const struct policy *p)
+static void time_line(struct ui_table_cursor *c, const struct ui_table_input *in,
+		      const struct policy *p)
 {
 	const struct solve_params *sp = &p->params;
 	char dl[48] = "";
@@ -172,11 +177,42 @@ static void cost_line(struct ui_table_cursor *c, const struct policy *p, const c
 		}
 }
 
+/*
+ * The best single model against the mix ("single    maxvit_t 83.70, +0.1579"):
+ * a long name is cut in the middle so that the figures after it show whole.
+ */
+static void single_line(struct ui_table_cursor *c, const struct ui_table_input *in,
+			const struct policy *p, long best)
+{
+	bool primal = p->params.mode == SOLVE_MAX_ACCURACY;
+	const struct model *b;
+	char tail[96], name[160];
+	int room;
+
+	if (best < 0) {
+		ui_table_line(c, A_NORMAL, "single    no model alone is within the %s",
+			      primal ? "budget" : "floor");
+		return;
+	}
+	b = &in->work->models[best];
+	if (primal)
+		snprintf(tail, sizeof tail, " %.2f, %+.4f", b->accuracy,
+			 p->expected_accuracy - b->accuracy);
+	else
+		snprintf(tail, sizeof tail, " alone costs %.2f; mix saves %.4f",
+			 b->cost + in->idle_per_s * b->latency, b->cost - p->expected_cost);
+	room = c->r.w - 10 - ui_text_width(tail);
+	if (room >= 4 && ui_text_width(b->name) > room)
+		names_crop(name, sizeof name, b->name, (size_t)room, names_mark(c->t->utf8));
+	else
+		snprintf(name, sizeof name, "%s", b->name);
+	ui_table_line(c, A_NORMAL, "single    %s%s", name, tail);
+}
+
 void ui_table_totals(struct ui_table_cursor *c, const struct ui_table_input *in)
 {
 	const struct policy *p = in->pol;
 	bool primal = p->params.mode == SOLVE_MAX_ACCURACY;
-	const struct model *b;
 	const char *u = cost_unit_suffix(&in->work->unit);  /* " mJ" */
 	long best;
 
@@ -207,14 +243,7 @@ void ui_table_totals(struct ui_table_cursor *c, const struct ui_table_input *in)
 	best = ui_table_best_single_within(in->work, p->params.mode,
 					   primal ? p->params.budget : p->params.min_accuracy,
 					   p->params.memory_limit);
-	if (best < 0)
-		ui_table_line(c, A_NORMAL, "single    no model alone is within the %s", primal ? "budget" : "floor");
-	else if (b = &in->work->models[best], primal)
-		ui_table_line(c, A_NORMAL, "single    %s %.2f, %+.4f", b->name, b->accuracy,
-		     p->expected_accuracy - b->accuracy);
-	else
-		ui_table_line(c, A_NORMAL, "single    %s alone costs %.2f; mix saves %.4f", b->name,
-		     b->cost + in->idle_per_s * b->latency, b->cost - p->expected_cost);
+	single_line(c, in, p, best);
 	if (p->params.method == SOLVE_RELAXED) {
 		double gap = ui_table_tidy(p->exact_accuracy - p->expected_accuracy);
 		/* above: the rounded mix is more accurate, and pays for it in loading cost */
