@@ -26,7 +26,33 @@ void ui_table_line(struct ui_table_cursor *c, attr_t a, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	ui_table_cut(buf, sizeof buf, c->r.w, c->t->g->dots);
 	ui_text(c->t, c->y++, c->r.x, c->r.w, a, buf);
+}
+
+void ui_table_cut(char *s, size_t size, int w, const char *mark)
+{
+	int cells = 0, keep = w - ui_text_width(mark);
+	size_t n = strlen(s);
+
+	while (n > 0 && s[n - 1] == ' ')  /* padding past the edge is no loss */
+		s[--n] = '\0';
+	if (ui_text_width(s) <= w || keep < 0)
+		return;
+	for (size_t i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && cells++ == keep) {
+			snprintf(s + i, size - i, "%s", mark);
+			return;
+		}
+}
+
+void ui_table_fit(struct ui_table_cursor *c, attr_t a, const char *const *forms, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (i == n - 1 || ui_text_width(forms[i]) <= c->r.w) {
+			ui_table_line(c, a, "%s", forms[i]);
+			return;
+		}
 }
 
 /* A long message over as many lines as it needs, broken at spaces. */
