@@ -25,9 +25,13 @@
  *   G = pi_w S_w(x0) + pi_t S_t(x0) + sum |r_k| x0_k,               (1)
  *
  * a sum of non-negative terms.  The duals are the support's LP's (near_lp.c
- * by its bases for a few models, else GLPK's; clamped to >= 0: any value
- * is valid, good ones make the box small), and
- * x0 is the best feasible rounding of the LP vertex (checked exactly).
+ * by its bases for a few models, else time_lp's 3 x 3 simplex, GLPK's
+ * when it declines or with a memory limit; clamped to >= 0: any value is
+ * valid, good ones make the box small), and x0 is the best feasible
+ * policy (checked exactly) among the roundings of the LP vertex, the
+ * single models and the last answer (a re-solve's or the next sweep
+ * level's optimum is often the new one or near it: then G, the gap to the
+ * LP, and the box are as small as they can be).
  * From (1):
  *
  * (i) every model with |r_k| > 0 has x_k <= G / |r_k|;
@@ -57,6 +61,7 @@
 #include "optdeploy/core/near_box.h"
 #include "optdeploy/core/near_lp.h"
 #include "optdeploy/core/near_scan.h"
+#include "optdeploy/core/time_lp.h"
 
 #include <glpk.h>
 #include <math.h>
@@ -76,8 +81,13 @@ struct deploy_near_time {
 	double *start;          /* the incumbent d = 0 for GLPK, 1-based */
 	double *load;           /* item-indexed loading costs */
 	long long *cnt, *scratch;  /* item-indexed counts */
+	long long *last;        /* kept-indexed: the last answer */
+	bool have_last;
 	bool start_ready;
 	glp_prob *lp, *box;
+	struct time_lp *tlp;    /* the support's LP without GLPK, when it applies */
+	signed char *zfix;      /* kept-indexed: the support, for tlp */
+	double *tx;             /* kept-indexed: tlp's vertex */
 	unsigned resets;         /* reset_prob calls, for its periodic full erase */
 	size_t boxed, declined, beaten;
 	/* limits_time_tolerance scans the pool: kept for the K, rate and duty it was for */
@@ -89,6 +99,7 @@ struct deploy_near_time {
 /* One support's state while it is solved; near_box.h holds the rows' part. */
 struct tq {
 	struct deploy_near_time *nt;
+	const struct solve_params *sp;
 	size_t s;
 	long long k;
 	long double tol_w, tol_t;
@@ -114,10 +125,15 @@ struct deploy_near_time *deploy_near_time_new(const struct pool *pool, const siz
 	nt->cnt = calloc(n, sizeof *nt->cnt);
 	nt->scratch = calloc(n, sizeof *nt->scratch);
 	nt->load = calloc(n, sizeof *nt->load);
+	nt->last = calloc(n, sizeof *nt->last);
+	nt->zfix = calloc(n, sizeof *nt->zfix);
+	nt->tx = calloc(n, sizeof *nt->tx);
+	nt->tlp = time_lp_new(pool, kept, m);
 	nt->lp = glp_create_prob();
 	nt->box = glp_create_prob();
 	if (nt->it == NULL || nt->ind == NULL || nt->val == NULL || nt->start == NULL ||
-	    nt->cnt == NULL || nt->scratch == NULL || nt->load == NULL) {
+	    nt->cnt == NULL || nt->scratch == NULL || nt->load == NULL || nt->zfix == NULL ||
+	    nt->tx == NULL || nt->tlp == NULL) {
 		deploy_near_time_free(nt);
 		return NULL;
 	}
@@ -139,6 +155,10 @@ void deploy_near_time_free(struct deploy_near_time *nt)
 	free(nt->cnt);
 	free(nt->scratch);
 	free(nt->load);
+	free(nt->last);
+	free(nt->zfix);
+	free(nt->tx);
+	time_lp_free(nt->tlp);
 	free(nt);
 }
 
@@ -239,6 +259,23 @@ static bool solve_lp(struct tq *q)
 	if (q->s <= NEAR_LP_MAX &&
 	    near_lp_small(nt->it, q->s, q->tol_w / q->k, q->tol_t / q->k, &q->r.pi_w, &q->r.pi_t))
 		return true;
+	if (q->s > NEAR_LP_MAX && time_lp_applies(q->sp)) {
+		memset(nt->zfix, 0, nt->m * sizeof *nt->zfix);
+		for (size_t i = 0; i < q->s; i++)
+			nt->zfix[nt->it[i].k] = 1;
+		double bound;
+		switch (time_lp_solve(nt->tlp, q->sp, nt->zfix, (double)q->tol_w, &bound, nt->tx)) {
+		case TIME_LP_BOUND:
+			time_lp_prices(nt->tlp, &q->r.pi_w, &q->r.pi_t);
+			for (size_t i = 0; i < q->s; i++)
+				nt->it[i].y = nt->tx[nt->it[i].k] / (double)q->k;
+			return true;
+		case TIME_LP_INFEASIBLE:
+			return false;
+		case TIME_LP_UNSURE:
+			break;
+		}
+	}
 	row_max(q, &amax, &bmax);
 	reset_prob(nt, p);
 	glp_set_obj_dir(p, GLP_MAX);
@@ -329,8 +366,9 @@ static void offer(struct tq *q, long long *cnt, long long *best, long double *be
 
 /*
  * x0: the best feasible policy among the roundings of the vertex (each
- * basic count but the last its floor plus -3..3, the last the rest) and the
- * single models.  False when none is feasible.  cnt and best: s entries.
+ * basic count but the last its floor plus -3..3, the last the rest), the
+ * single models and the last answer when this support holds it.  False
+ * when none is feasible.  cnt and best: s entries.
  */
 static bool round_vertex(struct tq *q, long long *cnt, long long *best)
 {
@@ -364,9 +402,22 @@ static bool round_vertex(struct tq *q, long long *cnt, long long *best)
 			cnt[bas[j]] = 0;
 	}
 	for (size_t i = 0; i < q->s; i++) {
-		cnt[i] = q->k;
-		offer(q, cnt, best, &best_v);
-		cnt[i] = 0;
+		/* offer() of K on model i alone: slacks() and value_of() sum one term */
+		long double w = (long double)q->k * it[i].a, t = (long double)q->k * it[i].b;
+		long double v = (long double)q->k * it[i].v;
+		if (w >= -q->tol_w && t >= -q->tol_t && v > best_v) {
+			best_v = v;
+			memset(best, 0, q->s * sizeof *best);
+			best[i] = q->k;
+		}
+	}
+	if (q->nt->have_last) {
+		long long total = 0;
+		for (size_t i = 0; i < q->s; i++)
+			total += cnt[i] = q->nt->last[it[i].k];
+		if (total == q->k)
+			offer(q, cnt, best, &best_v);
+		memset(cnt, 0, q->s * sizeof *cnt);
 	}
 	if (isinf(best_v))
 		return false;
@@ -601,6 +652,8 @@ static enum deploy_near_result solve_support(struct tq *q, int time_limit_ms, lo
 		memset(x, 0, nt->m * sizeof *x);
 		for (size_t i = 0; i < q->s; i++)
 			x[nt->it[i].k] = cnt[i];
+		memcpy(nt->last, x, nt->m * sizeof *x);
+		nt->have_last = true;
 	}
 	return r;
 }
@@ -610,7 +663,7 @@ enum deploy_near_result deploy_near_time_solve(struct deploy_near_time *nt,
 					       double resource_tol, double cutoff, double lambda,
 					       int time_limit_ms, long long *x)
 {
-	struct tq q = {.nt = nt, .v0 = -INFINITY, .cutoff = cutoff, .lambda = lambda};
+	struct tq q = {.nt = nt, .sp = sp, .v0 = -INFINITY, .cutoff = cutoff, .lambda = lambda};
 	collect(&q, sp, use, resource_tol);
 	if (q.s == 0)
 		return DEPLOY_NEAR_INFEASIBLE;
