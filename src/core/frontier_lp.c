@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "optdeploy/core/frontier.h"
@@ -26,6 +27,18 @@ bool frontier_vertex_is_mix(const struct frontier_vertex *v)
 bool frontier_lp_none_keeps_up(const struct frontier_lp *h)
 {
 	return h->time_row && h->n_fit > 0 && h->n_fast == 0;
+}
+
+void frontier_share_text(double share, char *buf, size_t size)
+{
+	int digits = 1;
+	double pc = 100 * share, unit = 0.1;
+	/* one decimal unless it would round a share strictly inside (0, 1) to 0 or 100 */
+	while (digits < 6 && (pc < unit / 2 || pc >= 100 - unit / 2)) {
+		digits++;
+		unit /= 10;
+	}
+	snprintf(buf, size, "%.*f", share > 0 && share < 1 ? digits : 0, pc);
 }
 
 void frontier_lp_free(struct frontier_lp *h)
@@ -239,10 +252,22 @@ enum status frontier_lp_build(struct frontier_lp *h, const struct pool *pool,
 	return st;
 }
 
+/*
+ * A mix's cost and accuracy are rounded sums, an ulp or so off the exact
+ * ones, and the exact solver's policy can sit on them exactly: a budget (or
+ * an accuracy) within COST_EPS of the frontier's end is at that end.
+ */
+static bool at_or_within(double x, double end)
+{
+	return x - end >= -COST_EPS * fabs(end);
+}
+
 double frontier_lp_value(const struct frontier_lp *h, double budget)
 {
-	if (h->n == 0 || isnan(budget) || budget < h->v[0].cost)
+	if (h->n == 0 || isnan(budget) || !at_or_within(budget, h->v[0].cost))
 		return NAN;
+	if (budget < h->v[0].cost)
+		return h->v[0].accuracy;
 	if (budget >= h->v[h->n - 1].cost)
 		return h->v[h->n - 1].accuracy;
 	size_t lo = 0, hi = h->n - 1;  /* cost[lo] <= budget < cost[hi] */
@@ -259,8 +284,10 @@ double frontier_lp_value(const struct frontier_lp *h, double budget)
 
 double frontier_lp_cost(const struct frontier_lp *h, double accuracy)
 {
-	if (h->n == 0 || isnan(accuracy) || accuracy > h->v[h->n - 1].accuracy)
+	if (h->n == 0 || isnan(accuracy) || !at_or_within(-accuracy, -h->v[h->n - 1].accuracy))
 		return NAN;
+	if (accuracy > h->v[h->n - 1].accuracy)
+		return h->v[h->n - 1].cost;
 	if (accuracy <= h->v[0].accuracy)
 		return h->v[0].cost;
 	size_t lo = 0, hi = h->n - 1;  /* acc[lo] < accuracy <= acc[hi] */

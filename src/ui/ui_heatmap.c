@@ -310,7 +310,9 @@ static void draw_rows(const struct ui_term *t, struct ui_rect r, const struct ui
 	bool struck = false;
 
 	rows = (int)k < room ? (int)k : room < 0 ? 0 : room;
-	while (pos < k && list[pos] != in->cursor)
+	/* the rows follow the model table's selection while it has the keys; else the
+	 * cheapest come first */
+	while (in->selected && pos < k && list[pos] != in->cursor)
 		pos++;
 	first = ui_heatmap_first(pos < k ? pos : 0, k, (size_t)rows);
 	if (rows < (int)k) {
@@ -394,13 +396,16 @@ bool ui_heatmap_hit(const struct ui_heatmap_geom *g, int y, int x, double *budge
 void ui_heatmap_legend(const struct ui_term *t, int y, int x, int w)
 {
 	static const char *const text[5] = { "unused", "<25%", "<50%", "<75%", ">=75%" };
-	int end = x + w;
+	/* "share x/K: ░░ <25%  ..." (48 cells), else "x/K: ░ <25% ..." (33): every shade
+	 * keeps its key, never the first three alone (at 80 columns on a linear axis) */
+	bool wide = w >= 48;
+	int end = x + w, cells = wide ? 2 : 1;
 
-	x += ui_text(t, y, x, end - x, A_NORMAL, "share x/K: ");
-	for (int i = 1; i < 5 && end - x > 8; i++) {
-		ui_put(y, x, t->g->shade[i], ui_term_attr(t, ui_shade_role(i)));
-		ui_put(y, x + 1, t->g->shade[i], ui_term_attr(t, ui_shade_role(i)));
-		x += 2;
-		x += ui_textf(t, y, x, end - x, A_NORMAL, " %s  ", text[i]);
+	x += ui_text(t, y, x, end - x, A_NORMAL, wide ? "share x/K: " : "x/K: ");
+	for (int i = 1; i < 5 && end - x > 1; i++) {
+		for (int c = 0; c < cells; c++)
+			ui_put(y, x + c, t->g->shade[i], ui_term_attr(t, ui_shade_role(i)));
+		x += cells;
+		x += ui_textf(t, y, x, end - x, A_NORMAL, wide ? " %s  " : " %s ", text[i]);
 	}
 }

@@ -164,16 +164,14 @@ static void canvas_point(const struct plot *p, double x, double y, int *dx, int 
 
 static void draw_curves(struct plot *p)
 {
-	const struct pool *pool = p->in->pool;
 	const struct sweep *sw = p->in->ilp;
 	int dash = p->t->depth == UI_MONO ? 2 : 0;
 	int x0, y0, x1, y1, have = 0;
 
-	for (size_t i = 0; i + 1 < p->in->n_hull; i++) {
-		const struct model *a = &pool->models[p->in->hull[i]];
-		const struct model *b = &pool->models[p->in->hull[i + 1]];
-		canvas_point(p, a->cost, a->accuracy, &x0, &y0);
-		canvas_point(p, b->cost, b->accuracy, &x1, &y1);
+	const struct frontier_lp *h = p->in->hull;
+	for (size_t i = 0; h != NULL && i + 1 < h->n; i++) {
+		canvas_point(p, h->v[i].cost, h->v[i].accuracy, &x0, &y0);
+		canvas_point(p, h->v[i + 1].cost, h->v[i + 1].accuracy, &x1, &y1);
 		ui_canvas_line(&p->cv, x0, y0, x1, y1, UI_HULL, dash);
 	}
 	if (sw == NULL)
@@ -344,6 +342,40 @@ static void draw_models(struct plot *p)
 	free(cut);
 }
 
+/*
+ * The hull's vertices that mix two models on the time row: their cells are
+ * taken before the models are drawn (no label covers them), and the mark
+ * goes on after them, so a model in the same cell does not hide a vertex.
+ */
+static void draw_mixes(struct plot *p, bool mark)
+{
+	const struct frontier_lp *h = p->in->hull;
+	for (size_t k = 0; h != NULL && k < h->n; k++) {
+		int y = row_of(p, h->v[k].accuracy), x = col_of(p, h->v[k].cost);
+		if (!frontier_vertex_is_mix(&h->v[k]) || !ui_rect_contains(p->g->data, y, x))
+			continue;
+		if (mark)
+			ui_put(y, x, p->t->g->point_mix, ui_term_attr(p->t, UI_HULL));
+		else
+			take(p, y, x, 1);
+	}
+}
+
+/* No LP policy keeps up with the rate: said on the plot's top row, in place of a hull. */
+static void draw_lp_none(const struct plot *p)
+{
+	const struct frontier_lp *h = p->in->hull;
+	struct ui_rect d = p->g->data;
+	char text[64];
+	if (h == NULL || !frontier_lp_none_keeps_up(h) || p->in->limits == NULL)
+		return;
+	/* a blank each side keeps it apart from the points drawn beside it */
+	int n = snprintf(text, sizeof text, " no LP policy keeps up at %.4g/s ", p->in->limits->rate);
+	if (n > d.w)
+		n = snprintf(text, sizeof text, " no LP policy keeps up ");
+	ui_text(p->t, d.y, d.x + (d.w > n ? (d.w - n) / 2 : 0), d.w, ui_term_attr(p->t, UI_LABEL), text);
+}
+
 static void draw_policy(const struct plot *p)
 {
 	const struct policy *pol = p->in->policy;
@@ -363,40 +395,43 @@ static void draw_legend(const struct plot *p, struct ui_rect r)
 	const struct ui_term *t = p->t;
 	bool relaxed = p->in->ilp != NULL && p->in->ilp->params.method == SOLVE_RELAXED;
 	bool primal = p->in->mode == SOLVE_MAX_ACCURACY;
-	bool time_row = p->in->limits != NULL && limits_time_active(p->in->limits);
-	char pt[8], pol[8], un[8], ilp[32], over[48] = "";
+	bool mixes = false, hull = p->in->hull != NULL && p->in->hull->n > 0;
+	char pt[8], pol[8], un[8], mix[8], ilp[32], over[48] = "";
 	int x = r.x, end = r.x + r.w;
 	bool unfit = unfit_text(p->in, over, sizeof over);
 
 	snprintf(pt, sizeof pt, "%lc", (wint_t)t->g->point);
 	snprintf(pol, sizeof pol, "%lc", (wint_t)t->g->policy);
 	snprintf(un, sizeof un, "%lc", (wint_t)t->g->point_unfit);
+	snprintf(mix, sizeof mix, "%lc", (wint_t)t->g->point_mix);
+	for (size_t k = 0; p->in->hull != NULL && k < p->in->hull->n; k++)
+		mixes |= frontier_vertex_is_mix(&p->in->hull->v[k]);
 	snprintf(ilp, sizeof ilp, "%s (K, %s)", relaxed ? "LP-rounded" : "ILP", t->g->lambda);
 	const struct { enum ui_role role; const char *mark, *text; } items[] = {
 		{ UI_POINT, pt, "model" },
 		{ UI_POLICY, pol, "policy" },
 		{ UI_DIM, un, over },  /* only when some model is ruled out */
-		/* the time row is not in the hull: a mix on it may not keep up */
-		{ UI_HULL, t->utf8 ? "⠒ ⠒" : ". .", time_row ? "LP hull, no time row" : "LP hull" },
+		{ UI_HULL, mix, "LP mix" },  /* only when the hull has a mix (the time row) */
+		{ UI_HULL, t->utf8 ? "⠒ ⠒" : ". .", "LP hull" },
 		{ UI_ILP, t->utf8 ? "⠒⠒⠒" : "...", ilp },
 		{ UI_BUDGET, primal ? (t->utf8 ? "│" : "|") : (t->utf8 ? "─" : "-"),
 		  primal ? "budget" : "floor" },
 	};
-	/* the models, the policy, what rules models out, then a hull without the time row
-	   come first: the heading ("Frontier  ", 10 cells) goes when it would crowd them out */
+	/* the models, the policy, what rules models out, then the hull's mixes come
+	   first: the heading ("Frontier  ", 10 cells) goes when it would crowd them out */
 	int essential = 0, wanted;
 	for (size_t i = 0; i < 3; i++)
 		if (i != 2 || unfit)
 			essential += ui_text_width(items[i].mark) + 1 + ui_text_width(items[i].text) + 2;
-	wanted = essential + (time_row ? ui_text_width(items[3].mark) + 1 +
-				  ui_text_width(items[3].text) + 2 : 0);
+	wanted = essential + (mixes ? ui_text_width(items[3].mark) + 1 +
+			      ui_text_width(items[3].text) + 2 : 0);
 	bool heading = wanted + 10 <= r.w || (wanted > r.w && essential + 10 <= r.w) ||
-		       !(unfit || time_row);
+		       !(unfit || mixes);
 
 	if (heading)
 		x += ui_text(t, r.y, x, end - x, ui_term_attr(t, UI_LABEL), "Frontier  ");
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
-		if (i == 2 && !unfit)
+		if ((i == 2 && !unfit) || (i == 3 && !mixes) || (i == 4 && !hull))
 			continue;
 		int w = ui_text_width(items[i].mark) + 1 + ui_text_width(items[i].text);
 		if (x + w > end)
@@ -473,8 +508,11 @@ bool ui_plot_draw(const struct ui_term *t, struct ui_rect r, const struct ui_plo
 	draw_x_axis(&p, xstep);
 	draw_curves(&p);
 	blit(&p);
+	draw_mixes(&p, false);
 	draw_models(&p);
+	draw_mixes(&p, true);
 	draw_limit(&p);
+	draw_lp_none(&p);
 	draw_policy(&p);
 	free(p.taken);
 	ui_canvas_free(&p.cv);

@@ -143,7 +143,8 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 {
 	const struct ui_glyphs *g = a->term.g;
 	struct ui_slider_view v[UI_SLIDERS];
-	char val[UI_SLIDERS][96], brief[UI_SLIDERS][96], rng[UI_SLIDERS][96], tiny[96];
+	char val[UI_SLIDERS][96], brief[UI_SLIDERS][96], rng[UI_SLIDERS][96];
+	char tiny[UI_SLIDERS][96];  /* "" for none: the brief form is the shortest */
 	char lo[40], hi[40], abs_l[40];
 
 	for (int i = 0; i < ui_app_sliders(a); i++) {
@@ -151,6 +152,7 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 		const struct ui_param *p = &a->params[id];
 		ui_param_format(p, p->value, val[i], sizeof val[i]);
 		snprintf(brief[i], sizeof brief[i], "%s", val[i]);
+		tiny[i][0] = '\0';
 		ui_param_format(p, p->min, lo, sizeof lo);
 		ui_param_format(p, p->max, hi, sizeof hi);
 		snprintf(rng[i], sizeof rng[i], "%s %s %s", lo, g->dots, hi);
@@ -168,7 +170,7 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 				 g->times, abs_l);
 			snprintf(rng[i], sizeof rng[i], "%s %s %s %s K", lo, g->dots, hi, g->times);
 		} else if (id == UI_P_DURATION) {
-			duration_labels(p, val[i], brief[i], tiny, rng[i], sizeof val[i], g->dots);
+			duration_labels(p, val[i], brief[i], tiny[i], rng[i], sizeof val[i], g->dots);
 		} else if (id == UI_P_BUDGET && a->battery && !a->plan_ok) {
 			snprintf(val[i], sizeof val[i], "none at this duration");
 			snprintf(brief[i], sizeof brief[i], "none");
@@ -192,6 +194,9 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 				busy_label(a, val[i], brief[i], sizeof val[i]);
 		} else if (id == UI_P_BUDGET) {  /* the budget in the pool's cost unit */
 			const char *u = cost_unit_suffix(&ui_app_loaded(a)->unit);
+			/* tiny: the number alone ("1016.717", the axis and table say GFLOPS) */
+			if (u[0] != '\0')
+				snprintf(tiny[i], sizeof tiny[i], "%s", val[i]);
 			snprintf(val[i] + strlen(val[i]), sizeof val[i] - strlen(val[i]), "%s", u);
 			snprintf(brief[i], sizeof brief[i], "%s", val[i]);
 			snprintf(rng[i] + strlen(rng[i]), sizeof rng[i] - strlen(rng[i]), "%s%s",
@@ -205,12 +210,30 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 		}
 		v[i] = (struct ui_slider_view){ p, val[i], brief[i], rng[i],
 						i == a->focus && a->pane == UI_PANE_SLIDERS,
-						id == UI_P_DURATION ? tiny : NULL };
+						tiny[i][0] != '\0' ? tiny[i] : NULL };
 	}
 	ui_sliders_draw(&a->term, r, v, UI_MAIN_SLIDERS, &a->sliders);
 	/* the device limits: one line each, at the bottom of the right column */
 	ui_sliders_draw(&a->term, limits, v + UI_MAIN_SLIDERS, ui_app_sliders(a) - UI_MAIN_SLIDERS,
 			&a->limit_sliders);
+}
+
+/*
+ * s cut to w cells, ending in the mark, when it is longer: a heading with a
+ * message ("Fig. 4: λ = 0: the LP relaxation can…") never loses its end
+ * unmarked (the status line has the whole message).
+ */
+static void cut_end(char *s, size_t size, int w, const char *mark)
+{
+	int cells = 0, keep = w - ui_text_width(mark);
+
+	if (ui_text_width(s) <= w || keep < 0)
+		return;
+	for (size_t i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && cells++ == keep) {
+			snprintf(s + i, size - i, "%s", mark);
+			return;
+		}
 }
 
 /* What heatmap i (0: lambda = 0, 1: the current lambda) draws. */
@@ -271,9 +294,11 @@ static void heatmaps(struct app *a, struct ui_rect r)
 		struct ui_heatmap_input in = heat_input(a, i, title[i], mark);
 		if (!ui_app_sweep_shown(a, i))
 			continue;
-		if (!a->sweep_live[i] && a->sweep_error[i][0] != '\0')
+		if (!a->sweep_live[i] && a->sweep_error[i][0] != '\0') {
 			snprintf(title[i] + strlen(title[i]), sizeof title[i] - strlen(title[i]),
 				 ": %s", a->sweep_error[i]);
+			cut_end(title[i], sizeof title[i], w, t->g->dots);
+		}
 		ui_heatmap_draw(t, (struct ui_rect){ r.y + 1, x, r.h - 1, w }, &in, &a->heat_geom[i]);
 		x += w + 2;
 	}
@@ -355,7 +380,7 @@ void ui_screen_draw(struct app *a)
 	{
 		struct solve_params sp = ui_app_solve_params(a);  /* the deadline, memory, rate */
 		struct ui_plot_input in = {
-			ui_app_pool(a), pool, a->excluded, a->hull, a->n_hull,
+			ui_app_pool(a), pool, a->excluded, &a->hull,
 			a->sweep_live[1] ? &a->sweeps[1] : NULL,
 			a->have_pol ? &a->pol : NULL, a->mode,
 			a->params[UI_P_BUDGET].value, a->params[UI_P_FLOOR].value, a->log_axis,

@@ -26,7 +26,33 @@ void ui_table_line(struct ui_table_cursor *c, attr_t a, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	ui_table_cut(buf, sizeof buf, c->r.w, c->t->g->dots);
 	ui_text(c->t, c->y++, c->r.x, c->r.w, a, buf);
+}
+
+void ui_table_cut(char *s, size_t size, int w, const char *mark)
+{
+	int cells = 0, keep = w - ui_text_width(mark);
+	size_t n = strlen(s);
+
+	while (n > 0 && s[n - 1] == ' ')  /* padding past the edge is no loss */
+		s[--n] = '\0';
+	if (ui_text_width(s) <= w || keep < 0)
+		return;
+	for (size_t i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && cells++ == keep) {
+			snprintf(s + i, size - i, "%s", mark);
+			return;
+		}
+}
+
+void ui_table_fit(struct ui_table_cursor *c, attr_t a, const char *const *forms, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (i == n - 1 || ui_text_width(forms[i]) <= c->r.w) {
+			ui_table_line(c, a, "%s", forms[i]);
+			return;
+		}
 }
 
 /* A long message over as many lines as it needs, broken at spaces. */
@@ -298,8 +324,8 @@ static void own_figure(char *buf, size_t size, int w, double v)
 		snprintf(buf, size, "%.2g", v);
 }
 
-static void model_row(struct ui_table_cursor *c, const struct ui_table_input *in, const struct listing *l,
-		      size_t r, int nw, int cw, int bw)
+static void model_row(struct ui_table_cursor *c, const struct ui_table_input *in,
+		      const struct listing *l, size_t r, int nw, int cw, int bw)
 {
 	const struct ui_term *t = c->t;
 	size_t i = l->rows[r];
@@ -379,8 +405,8 @@ static const char *cost_heading(const struct cost_unit *u, char head[8])
 	return "cost";
 }
 
-static bool model_rows(struct ui_table_cursor *c, const struct ui_table_input *in, struct listing *l,
-		       struct ui_table_geom *g)
+static bool model_rows(struct ui_table_cursor *c, const struct ui_table_input *in,
+		       struct listing *l, struct ui_table_geom *g)
 {
 	char head[8];
 	long long k = in->pol != NULL ? in->pol->params.k : 1;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "optdeploy/core/names.h"
 #include "optdeploy/core/units.h"
 
 long ui_table_best_single(const struct pool *pool, enum solve_mode mode, double limit)
@@ -43,7 +44,8 @@ long ui_table_best_single_within(const struct pool *pool, enum solve_mode mode, 
  * is the inferences' energy plus the draw over the idle time; else the
  * energy per inference against what the battery allows.
  */
-static void energy_line(struct ui_table_cursor *c, const struct ui_table_input *in, const struct policy *p)
+static void energy_line(struct ui_table_cursor *c, const struct ui_table_input *in,
+			const struct policy *p)
 {
 	const struct battery_params *bp = in->bp;
 	const struct battery_plan *pl = in->plan;
@@ -74,7 +76,8 @@ static void energy_line(struct ui_table_cursor *c, const struct ui_table_input *
  * it per inference), with one the battery and what it keeps share a line,
  * so a short screen (80 x 24) still shows them above the sliders.
  */
-static void battery_lines(struct ui_table_cursor *c, const struct ui_table_input *in, const struct policy *p)
+static void battery_lines(struct ui_table_cursor *c, const struct ui_table_input *in,
+			  const struct policy *p)
 {
 	const struct battery_params *bp = in->bp;
 	const struct battery_plan *pl = in->plan;
@@ -104,7 +107,8 @@ static void battery_lines(struct ui_table_cursor *c, const struct ui_table_input
 }
 
 /* The device limits in force, with the memory the policy's models take together. */
-static void limits_line(struct ui_table_cursor *c, const struct ui_table_input *in, const struct policy *p)
+static void limits_line(struct ui_table_cursor *c, const struct ui_table_input *in,
+			const struct policy *p)
 {
 	bool mem = in->work->has_memory && isfinite(p->params.memory_limit) &&
 		   p->params.memory_limit >= 0;
@@ -119,15 +123,23 @@ static void limits_line(struct ui_table_cursor *c, const struct ui_table_input *
 	if (p->params.max_models > 0)
 		snprintf(models, sizeof models, "at most %zu model%s", p->params.max_models,
 			 p->params.max_models == 1 ? "" : "s");
-	if (mem)
-		ui_table_line(c, A_NORMAL, "limits    %s%smemory %.6g of %.6g", models, models[0] ? ", " : "",
-		     used, p->params.memory_limit);
-	else
+	if (mem) {
+		char f[2][160];
+		snprintf(f[0], sizeof f[0], "limits    %s%smemory %.6g of %.6g", models,
+			 models[0] ? ", " : "", used, p->params.memory_limit);
+		/* narrow (80 columns): "2 models, memory 74.5 of 100" */
+		snprintf(f[1], sizeof f[1], "limits    %s%smemory %.6g of %.6g",
+			 models[0] ? models + strlen("at most ") : "", models[0] ? ", " : "", used,
+			 p->params.memory_limit);
+		ui_table_fit(c, A_NORMAL, (const char *const[]){ f[0], f[1] }, 2);
+	} else {
 		ui_table_line(c, A_NORMAL, "limits    %s", models);
+	}
 }
 
 /* The time constraints in force: the busy share live, and the models the deadline leaves out. */
-static void time_line(struct ui_table_cursor *c, const struct ui_table_input *in, const struct policy *p)
+static void time_line(struct ui_table_cursor *c, const struct ui_table_input *in,
+		      const struct policy *p)
 {
 	const struct solve_params *sp = &p->params;
 	char dl[48] = "";
@@ -140,8 +152,12 @@ static void time_line(struct ui_table_cursor *c, const struct ui_table_input *in
 	if (sp->rate > 0) {
 		double seconds = (double)sp->k / sp->rate;
 		double duty = sp->duty_cycle > 0 ? sp->duty_cycle : 1;
-		ui_table_line(c, A_NORMAL, "busy      %.3g%% of the time, max %.3g%%%s%s",
-		     100 * p->busy_time / seconds, 100 * duty, dl[0] ? "; " : "", dl);
+		char f[2][160];
+		snprintf(f[0], sizeof f[0], "busy      %.3g%% of the time, max %.3g%%%s%s",
+			 100 * p->busy_time / seconds, 100 * duty, dl[0] ? "; " : "", dl);
+		snprintf(f[1], sizeof f[1], "busy      %.3g%%, max %.3g%%%s%s",
+			 100 * p->busy_time / seconds, 100 * duty, dl[0] ? "; " : "", dl);
+		ui_table_fit(c, A_NORMAL, (const char *const[]){ f[0], f[1] }, 2);
 	} else if (dl[0]) {
 		ui_table_line(c, A_NORMAL, "deadline  %s", dl);
 	}
@@ -172,11 +188,76 @@ static void cost_line(struct ui_table_cursor *c, const struct policy *p, const c
 		}
 }
 
+/* How many models the policy uses, with K and lambda where they fit. */
+static void models_line(struct ui_table_cursor *c, const struct ui_table_input *in,
+			const struct policy *p)
+{
+	char f[3][160];
+
+	snprintf(f[0], sizeof f[0], "models    %zu of %zu used, K = %lld, %s = %.6g",
+		 p->models_used, in->work->n, p->params.k, c->t->g->lambda, p->params.lambda);
+	snprintf(f[1], sizeof f[1], "models    %zu of %zu used, %s = %.6g", p->models_used,
+		 in->work->n, c->t->g->lambda, p->params.lambda);
+	snprintf(f[2], sizeof f[2], "models    %zu of %zu used", p->models_used, in->work->n);
+	ui_table_fit(c, A_NORMAL, (const char *const[]){ f[0], f[1], f[2] }, 3);
+}
+
+/* The LP relaxation's rounding: the gap to the exact policy, and Theorem 3.2's bound. */
+static void lp_lines(struct ui_table_cursor *c, const struct policy *p)
+{
+	double gap = ui_table_tidy(p->exact_accuracy - p->expected_accuracy);
+	char f[2][160];
+
+	/* above: the rounded mix is more accurate, and pays for it in loading cost */
+	snprintf(f[0], sizeof f[0], "LP gap    %.6f accuracy %s the exact %.4f", fabs(gap),
+		 gap < 0 ? "above" : "below", p->exact_accuracy);
+	snprintf(f[1], sizeof f[1], "LP gap    %.6f %s exact %.4f", fabs(gap),
+		 gap < 0 ? "above" : "below", p->exact_accuracy);
+	ui_table_fit(c, A_NORMAL, (const char *const[]){ f[0], f[1] }, 2);
+	snprintf(f[0], sizeof f[0], "Thm 3.2   rounding loses at most %.6f", p->theorem_bound);
+	snprintf(f[1], sizeof f[1], "Thm 3.2   loses at most %.6f", p->theorem_bound);
+	ui_table_fit(c, A_NORMAL, (const char *const[]){ f[0], f[1] }, 2);
+}
+
+/*
+ * The best single model against the mix ("single    maxvit_t 83.70, +0.1579"):
+ * a long name is cut in the middle so that the figures after it show whole.
+ */
+static void single_line(struct ui_table_cursor *c, const struct ui_table_input *in,
+			const struct policy *p, long best)
+{
+	bool primal = p->params.mode == SOLVE_MAX_ACCURACY;
+	const struct model *b;
+	char tail[96], name[160];
+	int room;
+
+	if (best < 0) {
+		ui_table_line(c, A_NORMAL, "single    no model alone is within the %s",
+			      primal ? "budget" : "floor");
+		return;
+	}
+	b = &in->work->models[best];
+	if (primal)
+		snprintf(tail, sizeof tail, " %.2f, %+.4f", b->accuracy,
+			 p->expected_accuracy - b->accuracy);
+	else
+		snprintf(tail, sizeof tail, " alone costs %.2f; mix saves %.4f",
+			 b->cost + in->idle_per_s * b->latency, b->cost - p->expected_cost);
+	if (!primal && 10 + 4 + ui_text_width(tail) > c->r.w)  /* narrow: the figures first */
+		snprintf(tail, sizeof tail, " costs %.2f; saves %.4f",
+			 b->cost + in->idle_per_s * b->latency, b->cost - p->expected_cost);
+	room = c->r.w - 10 - ui_text_width(tail);
+	if (room >= 4 && ui_text_width(b->name) > room)
+		names_crop(name, sizeof name, b->name, (size_t)room, names_mark(c->t->utf8));
+	else
+		snprintf(name, sizeof name, "%s", b->name);
+	ui_table_line(c, A_NORMAL, "single    %s%s", name, tail);
+}
+
 void ui_table_totals(struct ui_table_cursor *c, const struct ui_table_input *in)
 {
 	const struct policy *p = in->pol;
 	bool primal = p->params.mode == SOLVE_MAX_ACCURACY;
-	const struct model *b;
 	const char *u = cost_unit_suffix(&in->work->unit);  /* " mJ" */
 	long best;
 
@@ -193,8 +274,12 @@ void ui_table_totals(struct ui_table_cursor *c, const struct ui_table_input *in)
 	} else if (primal) {
 		cost_line(c, p, u);
 	} else {
-		ui_table_line(c, A_NORMAL, "cost      %.4f%s  for floor %g", p->expected_cost, u,
-		     p->params.min_accuracy);
+		char f[2][160];
+		snprintf(f[0], sizeof f[0], "cost      %.4f%s  for floor %g", p->expected_cost, u,
+			 p->params.min_accuracy);
+		snprintf(f[1], sizeof f[1], "cost      %.4f%s, floor %g", p->expected_cost, u,
+			 p->params.min_accuracy);
+		ui_table_fit(c, A_NORMAL, (const char *const[]){ f[0], f[1] }, 2);
 	}
 	/* battery mode: what the battery gives and keeps comes before the details */
 	if (in->plan != NULL)
@@ -202,26 +287,13 @@ void ui_table_totals(struct ui_table_cursor *c, const struct ui_table_input *in)
 	limits_line(c, in, p);
 	time_line(c, in, p);
 	ui_table_line(c, A_NORMAL, "objective %.10g", p->objective);
-	ui_table_line(c, A_NORMAL, "models    %zu of %zu used, K = %lld, %s = %.6g", p->models_used,
-	     in->work->n, p->params.k, c->t->g->lambda, p->params.lambda);
+	models_line(c, in, p);
 	best = ui_table_best_single_within(in->work, p->params.mode,
 					   primal ? p->params.budget : p->params.min_accuracy,
 					   p->params.memory_limit);
-	if (best < 0)
-		ui_table_line(c, A_NORMAL, "single    no model alone is within the %s", primal ? "budget" : "floor");
-	else if (b = &in->work->models[best], primal)
-		ui_table_line(c, A_NORMAL, "single    %s %.2f, %+.4f", b->name, b->accuracy,
-		     p->expected_accuracy - b->accuracy);
-	else
-		ui_table_line(c, A_NORMAL, "single    %s alone costs %.2f; mix saves %.4f", b->name,
-		     b->cost + in->idle_per_s * b->latency, b->cost - p->expected_cost);
-	if (p->params.method == SOLVE_RELAXED) {
-		double gap = ui_table_tidy(p->exact_accuracy - p->expected_accuracy);
-		/* above: the rounded mix is more accurate, and pays for it in loading cost */
-		ui_table_line(c, A_NORMAL, "LP gap    %.6f accuracy %s the exact %.4f", fabs(gap),
-		     gap < 0 ? "above" : "below", p->exact_accuracy);
-		ui_table_line(c, A_NORMAL, "Thm 3.2   rounding loses at most %.6f", p->theorem_bound);
-	}
+	single_line(c, in, p, best);
+	if (p->params.method == SOLVE_RELAXED)
+		lp_lines(c, p);
 }
 
 double ui_table_tidy(double diff)

@@ -119,4 +119,18 @@ T send-keys -t t: u
 wait_for "never used"
 T send-keys -t t: q
 wait_for "EXIT=0"
+# the shade key keeps its four entries on either axis, at 80 and 120 columns
+for size in "80 24" "120 40"; do
+	# shellcheck disable=SC2086
+	start $size -- --pool torchvision
+	wait_ready
+	for axis in log linear; do
+		wait_for "($axis axis)"
+		screen | grep -F "($axis axis)" | grep -qE "<25%.+<50%.+<75%.+>=75%" ||
+			fail "torchvision $size, $axis axis: the shade key lost an entry"
+		T send-keys -t t: a
+	done
+	T send-keys -t t: q
+	wait_for "EXIT=0"
+done
 echo "heatmap_rows: ok"

@@ -212,6 +212,45 @@ static void test_against_glpk(void **state)
 	assert_true(mixes > 100 && none > 10 && checked > 8000);
 }
 
+/*
+ * 1000 models, continuous values and the pools the pairs are worst on
+ * (cost, accuracy and latency rising together: nothing dominated), against
+ * GLPK at 25 budgets each.
+ */
+static void test_large_pools(void **state)
+{
+	(void)state;
+	static char name[] = "m";
+	size_t n = 1000;
+	struct model *md = calloc(n, sizeof *md);
+	assert_non_null(md);
+	for (int kind = 0; kind < 2; kind++) {
+		for (size_t i = 0; i < n; i++) {
+			double x = (double)i / (double)n;
+			md[i].name = name;
+			md[i].load_cost = 1;
+			md[i].cost = kind ? 1 + 99 * x : 1 + 99 * uniform();
+			md[i].accuracy = kind ? 40 + 60 * sqrt(x) + 0.01 * uniform() : 40 + 60 * uniform();
+			md[i].latency = kind ? 0.001 + 0.1 * x * x : 0.001 + 0.099 * uniform();
+		}
+		struct pool p = { .models = md, .n = n, .cost_scale = 1, .has_latency = true };
+		struct solve_params sp = time_params(0.03, 1);
+		struct frontier_lp h;
+		struct status_msg m;
+		assert_int_equal(frontier_lp_build(&h, &p, &sp, &m), ST_OK);
+		check_shape(&p, &h);
+		assert_true(h.n >= 2);
+		for (int s = 0; s < 25; s++) {
+			double b = h.v[0].cost + (h.v[h.n - 1].cost - h.v[0].cost) * s / 24.0;
+			double want = glpk_value(&p, b, h.tau), got = frontier_lp_value(&h, b);
+			if (!(fabs(got - want) <= 1e-7 * fabs(want)))
+				fail_msg("kind %d, budget %.17g: frontier %.17g, GLPK %.17g", kind, b, got, want);
+		}
+		frontier_lp_free(&h);
+	}
+	free(md);
+}
+
 /* Without a slow model (or without a rate) the frontier is frontier.c's hull of models. */
 static void test_no_slow_model(void **state)
 {
@@ -285,6 +324,25 @@ static void test_by_hand(void **state)
 	assert_true(isnan(frontier_lp_value(&h, 50)));
 	frontier_lp_free(&h);
 
+	drop_pool(&p);
+
+	/*
+	 * The frontier is one mix, half (50, 74, 10 ms) and half (10, 82, 70 ms)
+	 * at 40 ms; its cost comes out 30 + 4e-15, and a budget of exactly 30
+	 * (where the exact solver puts its policy) still reaches it.
+	 */
+	p = make_pool(3, (const double[]){ 80, 50, 10 }, (const double[]){ 58, 74, 82 },
+		      (const double[]){ 0.04, 0.01, 0.07 });
+	sp = time_params(0.04, 1);
+	assert_int_equal(frontier_lp_build(&h, &p, &sp, &m), ST_OK);
+	assert_int_equal(h.n, 1);
+	assert_true(h.v[0].model == 1 && h.v[0].other == 2);
+	assert_true(fabs(frontier_lp_value(&h, 30) - 78) < 1e-12);
+	assert_true(isnan(frontier_lp_value(&h, 29.999)));
+	assert_true(fabs(frontier_lp_cost(&h, 78) - 30) < 1e-12);
+	assert_true(isnan(frontier_lp_cost(&h, 78.001)));
+	frontier_lp_free(&h);
+
 	/* a deadline of 1 ms rules every model out: no model fits is not "none keeps up" */
 	sp = time_params(0.01, 1);
 	sp.deadline = 0.001;
@@ -326,7 +384,8 @@ static void test_policies_below(void **state)
 {
 	(void)state;
 	size_t solved = 0;
-	for (int trial = 0; trial < 60; trial++) {
+	int trials = ts_env_scaled("FRONTIER_LP_SCALE", 60);
+	for (int trial = 0; trial < trials; trial++) {
 		double tau, budgets[12];
 		size_t n = 2 + (size_t)(uniform() * 12);
 		struct pool p = random_pool(n, &tau);
@@ -399,6 +458,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_by_hand),
 		cmocka_unit_test(test_against_glpk),
+		cmocka_unit_test(test_large_pools),
 		cmocka_unit_test(test_no_slow_model),
 		cmocka_unit_test(test_policies_below),
 		cmocka_unit_test(test_rpi4),

@@ -48,6 +48,12 @@ struct frontier_lp {
 bool frontier_vertex_is_mix(const struct frontier_vertex *v);
 
 /*
+ * A share in percent, as a mix is listed ("62.3% A + 37.7% B"): one
+ * decimal, more when one would read 0.0 or 100.0 for a share inside (0, 1).
+ */
+void frontier_share_text(double share, char *buf, size_t size);
+
+/*
  * Builds the frontier of pool under sp's deadline, memory limit and time row
  * (not max_models: any model may be used alone).  h->n is 0 when no model
  * fits, or with the time row when every fitting model is slower than tau
