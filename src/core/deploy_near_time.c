@@ -61,6 +61,7 @@
 #include "optdeploy/core/near_box.h"
 #include "optdeploy/core/near_lp.h"
 #include "optdeploy/core/near_proof.h"
+#include "optdeploy/core/near_round.h"
 #include "optdeploy/core/near_scan.h"
 #include "optdeploy/core/time_lp.h"
 
@@ -69,7 +70,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ROUND_REACH 3       /* offsets tried around the floor of each basic count */
 #define EVAL_ERR 1e-19L     /* per term: long double rounds to 2^-64 = 5.4e-20 */
 
 struct deploy_near_time {
@@ -332,104 +332,11 @@ static void reduced_costs(struct tq *q)
 	}
 }
 
-/* Slacks of item-indexed counts, summed as feasible() sums them; false if a row fails. */
-static bool slacks(const struct tq *q, const long long *cnt, long double *sw, long double *st)
+/* The support as near_round.h sees it. */
+static struct near_support support_of(const struct tq *q)
 {
-	const struct near_item *it = q->nt->it;
-	long double w = 0, t = 0;
-	for (size_t i = 0; i < q->s; i++) {
-		if (cnt[i] == 0)
-			continue;
-		w += (long double)cnt[i] * it[i].a;
-		t += (long double)cnt[i] * it[i].b;
-	}
-	*sw = w + q->tol_w;
-	*st = t + q->tol_t;
-	return w >= -q->tol_w && t >= -q->tol_t;
-}
-
-static long double value_of(const struct tq *q, const long long *cnt)
-{
-	long double v = 0;
-	for (size_t i = 0; i < q->s; i++)
-		v += (long double)cnt[i] * q->nt->it[i].v;
-	return v;
-}
-
-/* Keep cnt as x0 if it is feasible and better than the x0 so far. */
-static void offer(struct tq *q, long long *cnt, long long *best, long double *best_v)
-{
-	long double sw, st;
-	if (!slacks(q, cnt, &sw, &st))
-		return;
-	long double v = value_of(q, cnt);
-	if (v > *best_v) {
-		*best_v = v;
-		memcpy(best, cnt, q->s * sizeof *cnt);
-	}
-}
-
-/*
- * x0: the best feasible policy among the roundings of the vertex (each
- * basic count but the last its floor plus -3..3, the last the rest), the
- * single models and the last answer when this support holds it.  False
- * when none is feasible.  cnt and best: s entries.
- */
-static bool round_vertex(struct tq *q, long long *cnt, long long *best)
-{
-	struct near_item *it = q->nt->it;
-	size_t bas[3], nb = 0;
-	long long f[3];
-	long double best_v = -INFINITY;
-	memset(cnt, 0, q->s * sizeof *cnt);
-	for (size_t i = 0; i < q->s && nb < 3; i++)
-		if (it[i].y > 0) {
-			bas[nb] = i;
-			f[nb++] = (long long)fminl(floorl((long double)it[i].y * q->k), q->k);
-		}
-	int span = 2 * ROUND_REACH + 1, combos = 1;
-	for (size_t j = 0; nb > 0 && j + 1 < nb; j++)
-		combos *= span;
-	for (int c = 0; nb > 0 && c < combos; c++) {
-		long long rest = q->k;
-		bool ok = true;
-		for (size_t j = 0, code = (size_t)c; j + 1 < nb; j++, code /= (size_t)span) {
-			long long x = f[j] + (long long)(code % (size_t)span) - ROUND_REACH;
-			ok = ok && x >= 0 && x <= rest;
-			cnt[bas[j]] = x;
-			rest -= ok ? x : 0;
-		}
-		if (ok) {
-			cnt[bas[nb - 1]] = rest;
-			offer(q, cnt, best, &best_v);
-		}
-		for (size_t j = 0; j < nb; j++)
-			cnt[bas[j]] = 0;
-	}
-	for (size_t i = 0; i < q->s; i++) {
-		/* offer() of K on model i alone: slacks() and value_of() sum one term */
-		long double w = (long double)q->k * it[i].a, t = (long double)q->k * it[i].b;
-		long double v = (long double)q->k * it[i].v;
-		if (w >= -q->tol_w && t >= -q->tol_t && v > best_v) {
-			best_v = v;
-			memset(best, 0, q->s * sizeof *best);
-			best[i] = q->k;
-		}
-	}
-	if (near_proof_hint(q->nt->proof, it, q->s, cnt)) {
-		long long total = 0;
-		for (size_t i = 0; i < q->s; i++)
-			total += cnt[i];
-		if (total == q->k)
-			offer(q, cnt, best, &best_v);
-		memset(cnt, 0, q->s * sizeof *cnt);
-	}
-	if (isinf(best_v))
-		return false;
-	for (size_t i = 0; i < q->s; i++)
-		it[i].x0 = best[i];
-	q->v0 = best_v;
-	return true;
+	return (struct near_support){.it = q->nt->it, .s = q->s, .k = q->k, .tol_w = q->tol_w,
+				     .tol_t = q->tol_t};
 }
 
 /* G of (1) from x0's slacks, rounded up, and (i): every model's box. */
@@ -595,7 +502,9 @@ static bool read_counts(struct tq *q, bool from_lp, long long *cnt)
 		total += c;
 	}
 	long double sw, st;
-	return total == q->k && slacks(q, cnt, &sw, &st) && value_of(q, cnt) >= q->v0;
+	struct near_support ns = support_of(q);
+	return total == q->k && near_round_slacks(&ns, cnt, &sw, &st) &&
+	       near_round_value(&ns, cnt) >= q->v0;
 }
 
 /* The box of the top of the file; false when none small enough is proven. */
@@ -605,7 +514,8 @@ static bool prove_box(struct tq *q, long long *cnt, long long *scratch)
 	if (!solve_lp(q))
 		return false;  /* an infeasible LP (or GLPK's trouble): deploy_mip proves it */
 	reduced_costs(q);
-	if (!round_vertex(q, cnt, scratch))
+	struct near_support ns = support_of(q);
+	if (!near_round_x0(&ns, q->nt->proof, cnt, scratch, &q->v0))
 		return false;
 	bound_by_costs(q);
 	q->r.s = q->s;
