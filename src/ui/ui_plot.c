@@ -11,6 +11,7 @@
 #include "optdeploy/core/units.h"
 
 #define LABEL_MAX 18
+#define LABEL_SHIFT 4   /* cells a label may stand further out than next to its point */
 
 /* Everything one draw needs, so the helpers take one argument. */
 struct plot {
@@ -19,6 +20,8 @@ struct plot {
 	struct ui_plot_geom *g;
 	struct ui_canvas cv;
 	bool *taken;       /* data cells holding a point or a label */
+	bool *pad;         /* blank cells kept beside a label: nothing else is drawn there */
+	size_t unnamed;    /* models in sight left without a label (no room beside them) */
 };
 
 void ui_plot_ranges(const struct pool *pool, double *xlo, double *xhi,
@@ -209,7 +212,7 @@ static bool cell_empty(const struct plot *p, int y, int x)
 	struct ui_rect d = p->g->data;
 
 	return ui_canvas_cell(&p->cv, x - d.x, y - d.y) == L' ' &&
-	       !p->taken[(y - d.y) * d.w + (x - d.x)];
+	       !p->taken[(y - d.y) * d.w + (x - d.x)] && !p->pad[(y - d.y) * d.w + (x - d.x)];
 }
 
 /* The budget as a vertical line, or the accuracy floor as a horizontal one, behind the curves. */
@@ -235,16 +238,35 @@ static void draw_limit(const struct plot *p)
 	}
 }
 
+/* Cell (y, x) of the data area holds no point, mark, label or curve: a label's neighbour. */
+static bool cell_blank(const struct plot *p, int y, int x)
+{
+	struct ui_rect d = p->g->data;
+
+	if (x < d.x || x >= d.x + d.w)
+		return true;  /* the axis or the panel's edge: nothing to touch */
+	/* another label's blank may be this one's too: one blank between two labels */
+	return ui_canvas_cell(&p->cv, x - d.x, y - d.y) == L' ' &&
+	       !p->taken[(y - d.y) * d.w + (x - d.x)];
+}
+
+/*
+ * A label fits at (y, x..x+len) when no cell of it holds a point, a mark or another label
+ * (or the blank kept beside one), and the cells just before and after it are blank: a label
+ * never touches a marker, a curve or another label.
+ */
 static bool span_free(const struct plot *p, int y, int x, int len)
 {
 	struct ui_rect d = p->g->data;
 
 	if (y < d.y || y >= d.y + d.h || x < d.x || x + len > d.x + d.w)
 		return false;
-	for (int i = 0; i < len; i++)
-		if (p->taken[(y - d.y) * d.w + (x - d.x + i)])
+	for (int i = 0; i < len; i++) {
+		size_t c = (size_t)(y - d.y) * (size_t)d.w + (size_t)(x - d.x + i);
+		if (p->taken[c] || p->pad[c])
 			return false;
-	return true;
+	}
+	return cell_blank(p, y, x - 1) && cell_blank(p, y, x + len);
 }
 
 static void take(struct plot *p, int y, int x, int len)
@@ -255,22 +277,41 @@ static void take(struct plot *p, int y, int x, int len)
 		p->taken[(y - d.y) * d.w + (x - d.x + i)] = true;
 }
 
-/* A label right of the point, else left, else one row up or down; skipped when nothing fits. */
+/* Keep the cells beside a label blank (the budget line and later labels leave them). */
+static void pad(struct plot *p, int y, int x)
+{
+	struct ui_rect d = p->g->data;
+
+	if (x >= d.x && x < d.x + d.w)
+		p->pad[(y - d.y) * d.w + (x - d.x)] = true;
+}
+
+/*
+ * A label right of the point after a blank cell, else left, else one row up or down; then
+ * the same places a cell or more further out (past a curve beside the point); left out (and
+ * counted for the legend) when nothing fits.
+ */
 static void place_label(struct plot *p, int y, int x, const char *name, bool dim)
 {
 	static const int tries[6][2] = { { 0, 1 }, { 0, -1 }, { -1, 1 }, { 1, 1 }, { -1, -1 }, { 1, -1 } };
 	int len = ui_text_width(name);
-	for (int i = 0; i < 6; i++) {
-		int ly = y + tries[i][0];
-		int lx = tries[i][1] > 0 ? x + 2 : x - 1 - len;
-		if (tries[i][0] != 0)
-			lx = tries[i][1] > 0 ? x : x - len + 1;
-		if (span_free(p, ly, lx, len)) {
-			ui_text(p->t, ly, lx, len, ui_term_attr(p->t, dim ? UI_DIM : UI_LABEL), name);
-			take(p, ly, lx, len);
-			return;
+	for (int shift = 0; shift <= LABEL_SHIFT; shift++)
+		for (int i = 0; i < 6; i++) {
+			int ly = y + tries[i][0];
+			int lx = tries[i][1] > 0 ? x + 2 : x - 1 - len;
+			if (tries[i][0] != 0)
+				lx = tries[i][1] > 0 ? x : x - len + 1;
+			lx += tries[i][1] * shift;
+			if (span_free(p, ly, lx, len)) {
+				ui_text(p->t, ly, lx, len, ui_term_attr(p->t, dim ? UI_DIM : UI_LABEL),
+					name);
+				take(p, ly, lx, len);
+				pad(p, ly, lx - 1);
+				pad(p, ly, lx + len);
+				return;
+			}
 		}
-	}
+	p->unnamed++;
 }
 
 /* The deadline or the memory limit rules the model out (the hull leaves it out too). */
@@ -325,6 +366,13 @@ static void draw_models(struct plot *p)
 		if (ui_rect_contains(d, y, x))
 			take(p, y, x, 1);
 	}
+	/* the policy's mark goes on last: no label may sit under it */
+	if (p->in->policy != NULL && policy_has_counts(p->in->policy)) {
+		int y = row_of(p, p->in->policy->expected_accuracy);
+		int x = col_of(p, p->in->policy->expected_cost);
+		if (ui_rect_contains(d, y, x))
+			take(p, y, x, 1);
+	}
 	for (size_t i = 0; i < pool->n; i++) {
 		int y = row_of(p, pool->models[i].accuracy), x = col_of(p, pool->models[i].cost);
 		bool gone = out != NULL && out[i];
@@ -338,6 +386,8 @@ static void draw_models(struct plot *p)
 		/* out of memory: no labels rather than names cut without a mark */
 		if (cut != NULL)
 			place_label(p, y, x, cut[i], gone || unfit);
+		else
+			p->unnamed++;
 	}
 	free(cut);
 }
@@ -396,7 +446,7 @@ static void draw_legend(const struct plot *p, struct ui_rect r)
 	bool relaxed = p->in->ilp != NULL && p->in->ilp->params.method == SOLVE_RELAXED;
 	bool primal = p->in->mode == SOLVE_MAX_ACCURACY;
 	bool mixes = false, hull = p->in->hull != NULL && p->in->hull->n > 0;
-	char pt[8], pol[8], un[8], mix[8], ilp[32], over[48] = "";
+	char pt[8], pol[8], un[8], mix[8], ilp[32], over[48] = "", unnamed[24];
 	int x = r.x, end = r.x + r.w;
 	bool unfit = unfit_text(p->in, over, sizeof over);
 
@@ -404,6 +454,7 @@ static void draw_legend(const struct plot *p, struct ui_rect r)
 	snprintf(pol, sizeof pol, "%lc", (wint_t)t->g->policy);
 	snprintf(un, sizeof un, "%lc", (wint_t)t->g->point_unfit);
 	snprintf(mix, sizeof mix, "%lc", (wint_t)t->g->point_mix);
+	snprintf(unnamed, sizeof unnamed, "%zu", p->unnamed);
 	for (size_t k = 0; p->in->hull != NULL && k < p->in->hull->n; k++)
 		mixes |= frontier_vertex_is_mix(&p->in->hull->v[k]);
 	snprintf(ilp, sizeof ilp, "%s (K, %s)", relaxed ? "LP-rounded" : "ILP", t->g->lambda);
@@ -412,26 +463,30 @@ static void draw_legend(const struct plot *p, struct ui_rect r)
 		{ UI_POLICY, pol, "policy" },
 		{ UI_DIM, un, over },  /* only when some model is ruled out */
 		{ UI_HULL, mix, "LP mix" },  /* only when the hull has a mix (the time row) */
+		{ UI_DIM, unnamed, "unlabelled" },  /* only when some model has no room for one */
 		{ UI_HULL, t->utf8 ? "⠒ ⠒" : ". .", "LP hull" },
 		{ UI_ILP, t->utf8 ? "⠒⠒⠒" : "...", ilp },
 		{ UI_BUDGET, primal ? (t->utf8 ? "│" : "|") : (t->utf8 ? "─" : "-"),
 		  primal ? "budget" : "floor" },
 	};
-	/* the models, the policy, what rules models out, then the hull's mixes come
-	   first: the heading ("Frontier  ", 10 cells) goes when it would crowd them out */
+	/* the models, the policy, what rules models out, the hull's mixes, then how many
+	   models have no label come first: the heading ("Frontier  ", 10 cells) goes when it would crowd them out */
 	int essential = 0, wanted;
 	for (size_t i = 0; i < 3; i++)
 		if (i != 2 || unfit)
 			essential += ui_text_width(items[i].mark) + 1 + ui_text_width(items[i].text) + 2;
-	wanted = essential + (mixes ? ui_text_width(items[3].mark) + 1 +
-			      ui_text_width(items[3].text) + 2 : 0);
+	wanted = essential;
+	for (size_t i = 3; i < 5; i++)
+		if (i == 3 ? mixes : p->unnamed > 0)
+			wanted += ui_text_width(items[i].mark) + 1 + ui_text_width(items[i].text) + 2;
 	bool heading = wanted + 10 <= r.w || (wanted > r.w && essential + 10 <= r.w) ||
-		       !(unfit || mixes);
+		       !(unfit || mixes || p->unnamed > 0);
 
 	if (heading)
 		x += ui_text(t, r.y, x, end - x, ui_term_attr(t, UI_LABEL), "Frontier  ");
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
-		if ((i == 2 && !unfit) || (i == 3 && !mixes) || (i == 4 && !hull))
+		if ((i == 2 && !unfit) || (i == 3 && !mixes) || (i == 4 && p->unnamed == 0) ||
+		    (i == 5 && !hull))
 			continue;
 		int w = ui_text_width(items[i].mark) + 1 + ui_text_width(items[i].text);
 		if (x + w > end)
@@ -488,7 +543,7 @@ static void layout(struct plot *p, struct ui_rect r, double *xstep, double *yste
 bool ui_plot_draw(const struct ui_term *t, struct ui_rect r, const struct ui_plot_input *in,
 		  struct ui_plot_geom *geom)
 {
-	struct plot p = { t, in, geom, { 0 }, NULL };
+	struct plot p = { t, in, geom, { 0 }, NULL, NULL, 0 };
 	double xstep, ystep;
 	int lw;
 
@@ -499,11 +554,13 @@ bool ui_plot_draw(const struct ui_term *t, struct ui_rect r, const struct ui_plo
 	if (!ui_canvas_init(&p.cv, geom->data.w, geom->data.h, t->utf8))
 		return false;
 	p.taken = calloc((size_t)geom->data.w * (size_t)geom->data.h, sizeof *p.taken);
-	if (p.taken == NULL) {
+	p.pad = calloc((size_t)geom->data.w * (size_t)geom->data.h, sizeof *p.pad);
+	if (p.taken == NULL || p.pad == NULL) {
+		free(p.taken);
+		free(p.pad);
 		ui_canvas_free(&p.cv);
 		return false;
 	}
-	draw_legend(&p, r);
 	draw_y_axis(&p, ystep, lw);
 	draw_x_axis(&p, xstep);
 	draw_curves(&p);
@@ -514,7 +571,9 @@ bool ui_plot_draw(const struct ui_term *t, struct ui_rect r, const struct ui_plo
 	draw_limit(&p);
 	draw_lp_none(&p);
 	draw_policy(&p);
+	draw_legend(&p, r);  /* after the labels: it counts the models left unlabelled */
 	free(p.taken);
+	free(p.pad);
 	ui_canvas_free(&p.cv);
 	return true;
 }
