@@ -331,17 +331,18 @@ static int emit_csv(const struct cli_options *o, export_writer w, const void *ct
 /*
  * The Pareto and LP-hull lists over the models the limits let run at all
  * (frontier.h: the deadline, and a model whose own memory exceeds the
- * memory limit); every other can be used alone (max_models >= 1).  plot
- * and the planner draw the same hull.
+ * memory limit); every other can be used alone (max_models >= 1).  The LP
+ * frontier holds the time row too (frontier_lp.h).  plot and the planner
+ * draw the same frontier.
  */
-static void fitting_lists(const struct pool *pool, const struct solve_params *sp,
-			  struct cli_frontier *fr)
+static enum status fitting_lists(const struct pool *pool, const struct solve_params *sp,
+				 struct cli_frontier *fr, struct status_msg *m)
 {
 	fr->n_fit = 0;
 	for (size_t i = 0; i < pool->n; i++)
 		fr->n_fit += limits_model_fits(sp, &pool->models[i]);
 	fr->n_pareto = frontier_pareto_fitting(pool, sp, fr->pareto);
-	fr->n_hull = frontier_hull_fitting(pool, sp, fr->hull);
+	return frontier_lp_build(&fr->lp, pool, sp, m);  /* the time row too */
 }
 
 static int cmd_frontier(const struct cli_options *o, const struct pool *pool,
@@ -351,13 +352,12 @@ static int cmd_frontier(const struct cli_options *o, const struct pool *pool,
 	struct status_msg m;
 	int code;
 	fr.pareto = malloc(pool->n * sizeof *fr.pareto);
-	fr.hull = malloc(pool->n * sizeof *fr.hull);
-	if (fr.pareto == NULL || fr.hull == NULL) {
-		free(fr.pareto);
-		free(fr.hull);
+	if (fr.pareto == NULL)
 		return report(status_fail(&m, ST_INTERNAL, "out of memory"), &m);
+	if (fitting_lists(pool, &o->params, &fr, &m) != ST_OK) {
+		free(fr.pareto);
+		return report(ST_INTERNAL, &m);
 	}
-	fitting_lists(pool, &o->params, &fr);
 	code = run_sweep(o, pool, s, &fr.sweep);
 	if (code == 0 && o->format == CLI_FORMAT_CSV) {
 		struct cli_frontier_csv ctx = { pool, &fr };
@@ -369,7 +369,7 @@ static int cmd_frontier(const struct cli_options *o, const struct pool *pool,
 	code = time_limit_verdict(&fr.sweep, code);
 	sweep_free(&fr.sweep);
 	free(fr.pareto);
-	free(fr.hull);
+	frontier_lp_free(&fr.lp);
 	return code;
 }
 

@@ -24,6 +24,56 @@ void cli_battery_kv(FILE *fp, const char *key, const char *fmt, ...)
 	putc('\n', fp);
 }
 
+/* Does a number's exponent start at s ("e3", "E-2")? */
+static bool exponent_at(const char *s)
+{
+	const char *d = s + 1 + (s[1] == '+' || s[1] == '-');
+	return (*s == 'e' || *s == 'E') && *d >= '0' && *d <= '9';
+}
+
+/* s with a space between each number and its unit, and " at " for '@': "3000 mAh at 3.7 V". */
+static void spaced(char *out, size_t size, const char *s)
+{
+	size_t n = 0;
+	bool in_number = true;  /* each part (before and after '@') starts with its number */
+
+	for (; *s != '\0' && n + 5 < size; s++) {
+		if (*s == '@') {
+			memcpy(out + n, " at ", 4);
+			n += 4;
+			in_number = true;
+			continue;
+		}
+		if (in_number && exponent_at(s)) {
+			out[n++] = *s;
+			if (s[1] == '+' || s[1] == '-')
+				out[n++] = *++s;
+			continue;
+		}
+		if (in_number && !((*s >= '0' && *s <= '9') || *s == '.' || *s == ',')) {
+			in_number = false;
+			if (n > 0 && *s != ' ')
+				out[n++] = ' ';
+		}
+		out[n++] = *s;
+	}
+	out[n] = '\0';
+}
+
+void cli_battery_capacity(char *buf, size_t size, const char *arg, double joules)
+{
+	char j[40], user[96];
+
+	units_format_energy(j, sizeof j, joules);
+	spaced(user, sizeof user, arg);
+	if (strchr(arg, '@') != NULL)  /* a charge at a voltage: the energy it makes, in Wh */
+		snprintf(buf, size, "%s (%s = %.6g Wh)", j, user, joules / 3600);
+	else if (strcmp(user, j) == 0)
+		snprintf(buf, size, "%s", j);
+	else
+		snprintf(buf, size, "%s (%s)", j, user);
+}
+
 enum status cli_battery_take(enum cli_phys_option which, const char *arg, struct cli_phys *ph,
 			     struct status_msg *m)
 {
@@ -205,7 +255,7 @@ void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct
 	const struct cli_phys *ph = &o->phys;
 	const struct battery_params *bp = &ph->bp;
 	const struct battery_plan *pl = &ph->plan;
-	char a[40], b[40], c[40], d[64];
+	char a[40], b[40], c[40], d[64], cap[160];
 	bool idle_only = o->time.idle_only;
 	if (o->unit.kind != COST_UNIT_ENERGY)
 		return;
@@ -219,8 +269,8 @@ void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct
 		       a, b, ph->cost_unit, idle_only ? "; whole-board" : "");
 	if (!ph->battery_given)
 		return;
-	units_format_energy(a, sizeof a, bp->battery_j);
-	cli_battery_kv(fp, "battery", "%s (%s, %.6g Wh)", a, ph->battery_arg, bp->battery_j / 3600);
+	cli_battery_capacity(cap, sizeof cap, ph->battery_arg, bp->battery_j);
+	cli_battery_kv(fp, "battery", "%s", cap);
 	units_format_duration(d, sizeof d, pl->duration_s);
 	units_format_power(b, sizeof b, bp->idle_w);
 	if (idle_only) {

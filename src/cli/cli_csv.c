@@ -1,6 +1,8 @@
 /* cli_csv.c - the frontier and compare CSVs, in the export's number and quoting format. */
 #include "optdeploy/cli/cli_print.h"
+#include "optdeploy/cli/cli_frontier.h"
 #include "optdeploy/core/export.h"
+#include "optdeploy/core/limits.h"
 
 #include <errno.h>
 #include <math.h>
@@ -27,20 +29,6 @@ static enum status csv_done(FILE *fp, const char *name, struct status_msg *m)
 	return ST_OK;
 }
 
-static void frontier_models(FILE *fp, const char *kind, const struct pool *pool,
-			    const size_t *idx, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		const struct model *md = &pool->models[idx[i]];
-		fprintf(fp, "%s,", kind);
-		csv_number(fp, md->cost);
-		putc(',', fp);
-		csv_number(fp, md->accuracy);
-		putc(',', fp);
-		csv_text(fp, md->name);
-		fputs(",\n", fp);
-	}
-}
 
 enum status cli_csv_frontier(FILE *fp, const char *name, const void *ctx, size_t *rows,
 			     struct status_msg *m)
@@ -48,20 +36,25 @@ enum status cli_csv_frontier(FILE *fp, const char *name, const void *ctx, size_t
 	const struct cli_frontier_csv *c = ctx;
 	const struct sweep *sw = &c->fr->sweep;
 	const char *kind = sw->params.method == SOLVE_RELAXED ? "lp_rounded" : "ilp";
+	const struct solve_params *sp = &sw->params;
 	errno = 0;
-	fputs(CLI_FRONTIER_CSV_HEADER "\n", fp);
-	frontier_models(fp, "pareto", c->pool, c->fr->pareto, c->fr->n_pareto);
-	frontier_models(fp, "hull", c->pool, c->fr->hull, c->fr->n_hull);
+	fprintf(fp, "%s%s\n", CLI_FRONTIER_CSV_HEADER,
+		limits_time_active(sp) ? CLI_FRONTIER_CSV_TIME_FIELDS : "");
+	for (size_t i = 0; i < c->fr->n_pareto; i++)
+		cli_frontier_csv_model(fp, "pareto", c->pool, c->fr->pareto[i], sp);
+	size_t n_hull = cli_frontier_csv_hull(fp, c->pool, &c->fr->lp, sp);
 	for (size_t j = 0; j < sw->n_levels; j++) {
 		const struct policy *p = &sw->levels[j].policy;
 		fprintf(fp, "%s,", kind);
 		csv_number(fp, sw->levels[j].budget);
 		putc(',', fp);
 		csv_number(fp, policy_has_counts(p) ? p->expected_accuracy : NAN);
-		fprintf(fp, ",,%s\n", solve_outcome_name(p->outcome));
+		fprintf(fp, ",,%s", solve_outcome_name(p->outcome));
+		cli_frontier_csv_level(fp, p, sp);
+		putc('\n', fp);
 	}
 	if (rows != NULL)
-		*rows = c->fr->n_pareto + c->fr->n_hull + sw->n_levels;
+		*rows = c->fr->n_pareto + n_hull + sw->n_levels;
 	return csv_done(fp, name, m);
 }
 

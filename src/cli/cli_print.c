@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "optdeploy/cli/cli_frontier.h"
 #include "optdeploy/cli/cli_table.h"
 #include "optdeploy/cli/cli_time.h"
 #include "optdeploy/core/frontier.h"
@@ -415,6 +416,10 @@ enum status cli_print_sweep(FILE *fp, const struct cli_options *o, const struct 
 	}
 	ncol = sweep_columns(pool, rows, col, used);
 	free(used);
+	if (pool_cost_order(pool, col, ncol) != ST_OK) {
+		free(col);
+		return status_fail(m, ST_INTERNAL, "out of memory while formatting a table");
+	}
 	print_pool_line(fp, o, pool);
 	if (sw->n_levels == 1)
 		kv(fp, "sweep", "1 budget level, %.10g%s per inference (B = budget x K)", sw->from,
@@ -424,7 +429,7 @@ enum status cli_print_sweep(FILE *fp, const struct cli_options *o, const struct 
 		   "K)", sw->n_levels, sw->from, sw->to, U(pool));
 	print_spacing(fp, o, sw);
 	print_params(fp, &sw->params);
-	kv(fp, "columns", "#N: share (%%) of model N; accuracy, cost: expected, per inference");
+	kv(fp, "columns", "#N: share (%%) of model N, cheapest first; accuracy, cost: expected, per inference");
 	for (size_t c = 0; c < ncol; c++) {
 		const struct model *md = &pool->models[col[c]];
 		fprintf(fp, "%19s#%-4zu %s (cost %.6g%s, accuracy %.6g)\n", "", col[c] + 1,
@@ -478,7 +483,7 @@ static enum status policy_frontier(FILE *fp, const struct pool *pool,
 	cli_table_set(&t, 5, "status");
 	for (size_t j = 0; j < sw->n_levels; j++) {
 		const struct policy *p = &sw->levels[j].policy;
-		double hull = frontier_hull_value(pool, fr->hull, fr->n_hull, sw->levels[j].budget);
+		double hull = frontier_lp_value(&fr->lp, sw->levels[j].budget);
 		cli_table_row(&t);
 		cli_table_set(&t, 0, "%.6g", sw->levels[j].budget);
 		if (policy_has_counts(p)) {
@@ -517,18 +522,12 @@ enum status cli_print_frontier(FILE *fp, const struct cli_options *o, const stru
 	else if (limits_active(sp))
 		kv(fp, "frontier lists", "Pareto and LP hull over every model (any one may be "
 		   "used alone); the ILP column is the exact answer under the limit");
-	if (limits_time_active(sp))
-		kv(fp, "LP hull", "without the time row (a mix on it may keep the device busy "
-		   "longer than the row allows); the ILP column keeps up");
 	fprintf(fp, "\nPareto-optimal single models (%zu of %zu): no other model is as cheap "
 		"and more accurate\n", fr->n_pareto, fr->n_fit);
 	st = model_list(fp, pool, fr->pareto, fr->n_pareto, m);
 	if (st != ST_OK)
 		return st;
-	fprintf(fp, "\nLP frontier: the %zu vertices of the upper concave hull (best mix of "
-		"%smodels at each average cost, lambda = 0)\n", fr->n_hull,
-		limits_active(sp) || dl ? "the fitting " : "");
-	st = model_list(fp, pool, fr->hull, fr->n_hull, m);
+	st = cli_frontier_print_lp(fp, pool, &fr->lp, sp, limits_active(sp) || dl, m);
 	if (st != ST_OK)
 		return st;
 	fprintf(fp, "\n%s frontier: K = %lld, lambda = %.10g (%.6g x K), %zu budget levels; "

@@ -161,10 +161,9 @@ static void print_limits(FILE *fp, const struct solve_params *sp)
 static void print_problem(FILE *fp, const struct cli_options *o)
 {
 	const struct cli_phys *ph = &o->phys;
-	char a[40], b[40];
-	units_format_energy(a, sizeof a, ph->bp.battery_j);
-	cli_battery_kv(fp, "battery", "%s (%s, %.6g Wh); cost unit %s", a, ph->battery_arg,
-		       ph->bp.battery_j / 3600, ph->cost_unit);
+	char a[160], b[40];
+	cli_battery_capacity(a, sizeof a, ph->battery_arg, ph->bp.battery_j);
+	cli_battery_kv(fp, "battery", "%s; cost unit %s", a, ph->cost_unit);
 	units_format_power(b, sizeof b, ph->bp.idle_w);
 	cli_battery_kv(fp, "rate", "%s; idle draw %s", ph->rate_arg, b);
 	print_limits(fp, &o->params);

@@ -25,9 +25,13 @@
  *   G = pi_w S_w(x0) + pi_t S_t(x0) + sum |r_k| x0_k,               (1)
  *
  * a sum of non-negative terms.  The duals are the support's LP's (near_lp.c
- * by its bases for a few models, else GLPK's; clamped to >= 0: any value
- * is valid, good ones make the box small), and
- * x0 is the best feasible rounding of the LP vertex (checked exactly).
+ * by its bases for a few models, else time_lp's 3 x 3 simplex, GLPK's
+ * when it declines or with a memory limit; clamped to >= 0: any value is
+ * valid, good ones make the box small), and x0 is the best feasible
+ * policy (checked exactly) among the roundings of the LP vertex, the
+ * single models and the last answer (a re-solve's or the next sweep
+ * level's optimum is often the new one or near it: then G, the gap to the
+ * LP, and the box are as small as they can be).
  * From (1):
  *
  * (i) every model with |r_k| > 0 has x_k <= G / |r_k|;
@@ -56,14 +60,16 @@
 #include "optdeploy/core/limits.h"
 #include "optdeploy/core/near_box.h"
 #include "optdeploy/core/near_lp.h"
+#include "optdeploy/core/near_proof.h"
+#include "optdeploy/core/near_round.h"
 #include "optdeploy/core/near_scan.h"
+#include "optdeploy/core/time_lp.h"
 
 #include <glpk.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define ROUND_REACH 3       /* offsets tried around the floor of each basic count */
 #define EVAL_ERR 1e-19L     /* per term: long double rounds to 2^-64 = 5.4e-20 */
 
 struct deploy_near_time {
@@ -76,10 +82,14 @@ struct deploy_near_time {
 	double *start;          /* the incumbent d = 0 for GLPK, 1-based */
 	double *load;           /* item-indexed loading costs */
 	long long *cnt, *scratch;  /* item-indexed counts */
+	struct near_proof *proof;  /* the supports GLPK solved, for x0 and to skip repeats */
 	bool start_ready;
 	glp_prob *lp, *box;
+	struct time_lp *tlp;    /* the support's LP without GLPK, when it applies */
+	signed char *zfix;      /* kept-indexed: the support, for tlp */
+	double *tx;             /* kept-indexed: tlp's vertex */
 	unsigned resets;         /* reset_prob calls, for its periodic full erase */
-	size_t boxed, declined, beaten;
+	size_t boxed, declined, beaten, reused;
 	/* limits_time_tolerance scans the pool: kept for the K, rate and duty it was for */
 	long long tol_k;
 	double tol_rate, tol_duty;
@@ -89,6 +99,7 @@ struct deploy_near_time {
 /* One support's state while it is solved; near_box.h holds the rows' part. */
 struct tq {
 	struct deploy_near_time *nt;
+	const struct solve_params *sp;
 	size_t s;
 	long long k;
 	long double tol_w, tol_t;
@@ -114,10 +125,15 @@ struct deploy_near_time *deploy_near_time_new(const struct pool *pool, const siz
 	nt->cnt = calloc(n, sizeof *nt->cnt);
 	nt->scratch = calloc(n, sizeof *nt->scratch);
 	nt->load = calloc(n, sizeof *nt->load);
+	nt->proof = near_proof_new();
+	nt->zfix = calloc(n, sizeof *nt->zfix);
+	nt->tx = calloc(n, sizeof *nt->tx);
+	nt->tlp = time_lp_new(pool, kept, m);
 	nt->lp = glp_create_prob();
 	nt->box = glp_create_prob();
 	if (nt->it == NULL || nt->ind == NULL || nt->val == NULL || nt->start == NULL ||
-	    nt->cnt == NULL || nt->scratch == NULL || nt->load == NULL) {
+	    nt->cnt == NULL || nt->scratch == NULL || nt->load == NULL || nt->zfix == NULL ||
+	    nt->tx == NULL || nt->tlp == NULL || nt->proof == NULL) {
 		deploy_near_time_free(nt);
 		return NULL;
 	}
@@ -139,6 +155,10 @@ void deploy_near_time_free(struct deploy_near_time *nt)
 	free(nt->cnt);
 	free(nt->scratch);
 	free(nt->load);
+	near_proof_free(nt->proof);
+	free(nt->zfix);
+	free(nt->tx);
+	time_lp_free(nt->tlp);
 	free(nt);
 }
 
@@ -155,6 +175,11 @@ size_t deploy_near_time_declined(const struct deploy_near_time *nt)
 size_t deploy_near_time_beaten_count(const struct deploy_near_time *nt)
 {
 	return nt->beaten;
+}
+
+size_t deploy_near_time_reused(const struct deploy_near_time *nt)
+{
+	return nt->reused;
 }
 
 /* The allowed models that meet the deadline, in kept order (feasible()'s summation order). */
@@ -239,6 +264,23 @@ static bool solve_lp(struct tq *q)
 	if (q->s <= NEAR_LP_MAX &&
 	    near_lp_small(nt->it, q->s, q->tol_w / q->k, q->tol_t / q->k, &q->r.pi_w, &q->r.pi_t))
 		return true;
+	if (q->s > NEAR_LP_MAX && time_lp_applies(q->sp)) {
+		memset(nt->zfix, 0, nt->m * sizeof *nt->zfix);
+		for (size_t i = 0; i < q->s; i++)
+			nt->zfix[nt->it[i].k] = 1;
+		double bound;
+		switch (time_lp_solve(nt->tlp, q->sp, nt->zfix, (double)q->tol_w, &bound, nt->tx)) {
+		case TIME_LP_BOUND:
+			time_lp_prices(nt->tlp, &q->r.pi_w, &q->r.pi_t);
+			for (size_t i = 0; i < q->s; i++)
+				nt->it[i].y = nt->tx[nt->it[i].k] / (double)q->k;
+			return true;
+		case TIME_LP_INFEASIBLE:
+			return false;
+		case TIME_LP_UNSURE:
+			break;
+		}
+	}
 	row_max(q, &amax, &bmax);
 	reset_prob(nt, p);
 	glp_set_obj_dir(p, GLP_MAX);
@@ -290,90 +332,11 @@ static void reduced_costs(struct tq *q)
 	}
 }
 
-/* Slacks of item-indexed counts, summed as feasible() sums them; false if a row fails. */
-static bool slacks(const struct tq *q, const long long *cnt, long double *sw, long double *st)
+/* The support as near_round.h sees it. */
+static struct near_support support_of(const struct tq *q)
 {
-	const struct near_item *it = q->nt->it;
-	long double w = 0, t = 0;
-	for (size_t i = 0; i < q->s; i++) {
-		if (cnt[i] == 0)
-			continue;
-		w += (long double)cnt[i] * it[i].a;
-		t += (long double)cnt[i] * it[i].b;
-	}
-	*sw = w + q->tol_w;
-	*st = t + q->tol_t;
-	return w >= -q->tol_w && t >= -q->tol_t;
-}
-
-static long double value_of(const struct tq *q, const long long *cnt)
-{
-	long double v = 0;
-	for (size_t i = 0; i < q->s; i++)
-		v += (long double)cnt[i] * q->nt->it[i].v;
-	return v;
-}
-
-/* Keep cnt as x0 if it is feasible and better than the x0 so far. */
-static void offer(struct tq *q, long long *cnt, long long *best, long double *best_v)
-{
-	long double sw, st;
-	if (!slacks(q, cnt, &sw, &st))
-		return;
-	long double v = value_of(q, cnt);
-	if (v > *best_v) {
-		*best_v = v;
-		memcpy(best, cnt, q->s * sizeof *cnt);
-	}
-}
-
-/*
- * x0: the best feasible policy among the roundings of the vertex (each
- * basic count but the last its floor plus -3..3, the last the rest) and the
- * single models.  False when none is feasible.  cnt and best: s entries.
- */
-static bool round_vertex(struct tq *q, long long *cnt, long long *best)
-{
-	struct near_item *it = q->nt->it;
-	size_t bas[3], nb = 0;
-	long long f[3];
-	long double best_v = -INFINITY;
-	memset(cnt, 0, q->s * sizeof *cnt);
-	for (size_t i = 0; i < q->s && nb < 3; i++)
-		if (it[i].y > 0) {
-			bas[nb] = i;
-			f[nb++] = (long long)fminl(floorl((long double)it[i].y * q->k), q->k);
-		}
-	int span = 2 * ROUND_REACH + 1, combos = 1;
-	for (size_t j = 0; nb > 0 && j + 1 < nb; j++)
-		combos *= span;
-	for (int c = 0; nb > 0 && c < combos; c++) {
-		long long rest = q->k;
-		bool ok = true;
-		for (size_t j = 0, code = (size_t)c; j + 1 < nb; j++, code /= (size_t)span) {
-			long long x = f[j] + (long long)(code % (size_t)span) - ROUND_REACH;
-			ok = ok && x >= 0 && x <= rest;
-			cnt[bas[j]] = x;
-			rest -= ok ? x : 0;
-		}
-		if (ok) {
-			cnt[bas[nb - 1]] = rest;
-			offer(q, cnt, best, &best_v);
-		}
-		for (size_t j = 0; j < nb; j++)
-			cnt[bas[j]] = 0;
-	}
-	for (size_t i = 0; i < q->s; i++) {
-		cnt[i] = q->k;
-		offer(q, cnt, best, &best_v);
-		cnt[i] = 0;
-	}
-	if (isinf(best_v))
-		return false;
-	for (size_t i = 0; i < q->s; i++)
-		it[i].x0 = best[i];
-	q->v0 = best_v;
-	return true;
+	return (struct near_support){.it = q->nt->it, .s = q->s, .k = q->k, .tol_w = q->tol_w,
+				     .tol_t = q->tol_t};
 }
 
 /* G of (1) from x0's slacks, rounded up, and (i): every model's box. */
@@ -539,7 +502,9 @@ static bool read_counts(struct tq *q, bool from_lp, long long *cnt)
 		total += c;
 	}
 	long double sw, st;
-	return total == q->k && slacks(q, cnt, &sw, &st) && value_of(q, cnt) >= q->v0;
+	struct near_support ns = support_of(q);
+	return total == q->k && near_round_slacks(&ns, cnt, &sw, &st) &&
+	       near_round_value(&ns, cnt) >= q->v0;
 }
 
 /* The box of the top of the file; false when none small enough is proven. */
@@ -549,7 +514,8 @@ static bool prove_box(struct tq *q, long long *cnt, long long *scratch)
 	if (!solve_lp(q))
 		return false;  /* an infeasible LP (or GLPK's trouble): deploy_mip proves it */
 	reduced_costs(q);
-	if (!round_vertex(q, cnt, scratch))
+	struct near_support ns = support_of(q);
+	if (!near_round_x0(&ns, q->nt->proof, cnt, scratch, &q->v0))
 		return false;
 	bound_by_costs(q);
 	q->r.s = q->s;
@@ -590,12 +556,20 @@ static enum deploy_near_result solve_support(struct tq *q, int time_limit_ms, lo
 	bool boxed = prove_box(q, cnt, nt->scratch);
 	if (beaten(q, boxed))
 		return DEPLOY_NEAR_BEATEN;
-	if (boxed) {
+	if (boxed && near_proof_covers(nt->proof, q->sp, nt->it, q->s, q->tol_t)) {
+		/* GLPK's last optimum of this support, still the optimum (near_proof.h) */
+		for (size_t i = 0; i < q->s; i++)
+			cnt[i] = nt->it[i].x0;
+		r = DEPLOY_NEAR_OPTIMAL;
+		nt->reused++;
+	} else if (boxed) {
 		build_box(q);
 		bool from_lp = false;
 		r = run_glpk(nt, time_limit_ms, &from_lp);
 		if (r == DEPLOY_NEAR_OPTIMAL && !read_counts(q, from_lp, cnt))
 			r = DEPLOY_NEAR_NO_BOX;  /* GLPK's tolerances let a row through */
+		if (r == DEPLOY_NEAR_OPTIMAL)
+			near_proof_keep(nt->proof, q->sp, nt->it, q->s, q->tol_w, q->tol_t, cnt);
 	}
 	if (r == DEPLOY_NEAR_OPTIMAL) {
 		memset(x, 0, nt->m * sizeof *x);
@@ -610,7 +584,7 @@ enum deploy_near_result deploy_near_time_solve(struct deploy_near_time *nt,
 					       double resource_tol, double cutoff, double lambda,
 					       int time_limit_ms, long long *x)
 {
-	struct tq q = {.nt = nt, .v0 = -INFINITY, .cutoff = cutoff, .lambda = lambda};
+	struct tq q = {.nt = nt, .sp = sp, .v0 = -INFINITY, .cutoff = cutoff, .lambda = lambda};
 	collect(&q, sp, use, resource_tol);
 	if (q.s == 0)
 		return DEPLOY_NEAR_INFEASIBLE;

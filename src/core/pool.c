@@ -179,3 +179,35 @@ enum status pool_load_file(struct pool *out, const char *path, struct status_msg
 	pool_csv_request_default(&rq);
 	return take_pool(pool_csv_load_path(path, &rq, &t, m), &t, out);
 }
+
+struct cost_key {
+	double cost, accuracy;
+	size_t i;
+};
+
+static int cost_key_cmp(const void *pa, const void *pb)
+{
+	const struct cost_key *a = pa, *b = pb;
+
+	if (a->cost != b->cost)
+		return a->cost < b->cost ? -1 : 1;
+	if (a->accuracy != b->accuracy)
+		return a->accuracy > b->accuracy ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+enum status pool_cost_order(const struct pool *p, size_t *idx, size_t n)
+{
+	struct cost_key *key = malloc((n ? n : 1) * sizeof *key);
+
+	if (key == NULL)
+		return ST_INTERNAL;
+	for (size_t r = 0; r < n; r++)
+		key[r] = (struct cost_key){ p->models[idx[r]].cost, p->models[idx[r]].accuracy,
+					    idx[r] };
+	qsort(key, n, sizeof *key, cost_key_cmp);
+	for (size_t r = 0; r < n; r++)
+		idx[r] = key[r].i;
+	free(key);
+	return ST_OK;
+}

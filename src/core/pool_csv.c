@@ -1,5 +1,6 @@
 /* pool_csv.c - read one CSV table of models (libcsv): the columns a request asks for, validated. */
 #include "optdeploy/core/pool_csv.h"
+#include "optdeploy/core/pool_csv_loader.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -13,32 +14,19 @@
 #include "optdeploy/core/pool_text.h"
 
 /*
- * Limits.  Beyond 100000 models the planner is no longer interactive.  A
- * field is kept only up to SLOT_CAP bytes (its full length is still known),
- * so a 1 MB field costs no copy.  A line, and a quoted field spanning lines,
- * longer than POOL_CSV_LINE_MAX is an error: no real table has one, and an
- * endless input (/dev/zero, a binary file) must not grow libcsv's buffer
- * without bound, so reading any input costs at most a few MB.
+ * Limits.  Beyond 100000 models the planner is no longer interactive (a
+ * field is kept up to SLOT_CAP bytes: pool_csv_loader.h).  A line, and a
+ * quoted field spanning lines, longer than POOL_CSV_LINE_MAX is an error: no
+ * real table has one, and an endless input (/dev/zero, a binary file) must
+ * not grow libcsv's buffer without bound, so reading any input costs at most
+ * a few MB.
  */
 #define POOL_MAX_MODELS 100000
-#define SLOT_CAP 512
 #ifndef SEG_MAX             /* the fuzz build shrinks it to split lines often */
 #define SEG_MAX 65536       /* most bytes handed to libcsv in one call */
 #endif
 #define READ_BLOCK 65536
 #define SHOW_MAX 40         /* bytes of a bad value quoted in a message */
-#define NO_COL SIZE_MAX
-#define R_COUNT POOL_KEY_COUNT
-
-/* Built-in header names of each key, matched ignoring ASCII case. */
-static const char *const role_names[R_COUNT][4] = {
-	{"model", "name", NULL, NULL},
-	{"cost", "energy", NULL, NULL},
-	{"accuracy", "performance", "score", NULL},
-	{"load_cost", NULL, NULL, NULL},
-	{"memory", NULL, NULL, NULL},
-	{"latency", "latency_ms", NULL, NULL},
-};
 
 /* What a row's value of each key is called in messages about it. */
 static const char *const negative_why[R_COUNT] = {
@@ -63,37 +51,7 @@ static const char *const value_range[R_COUNT] = {
 	[POOL_KEY_LATENCY] = "a latency is at most 1e290",
 };
 
-struct slot {                  /* one needed field of the current row */
-	char text[SLOT_CAP + 1];
-	size_t len;                /* full length, may exceed SLOT_CAP */
-	size_t line;               /* physical line where the field starts */
-};
-
-struct loader {
-	struct csv_parser csv;
-	const char *name;
-	struct status_msg *m;
-	enum status st;            /* first failure; only the first is reported */
-	size_t line;               /* physical line of the bytes being parsed */
-	size_t rec_line;           /* line where the current record starts */
-	size_t fld_line;           /* line where the current field starts */
-	int at_line_start, in_comment, bom_checked, header_done;
-	size_t bytes;              /* bytes seen, BOM excluded */
-	size_t line_bytes;         /* bytes of the current physical line so far */
-	size_t nf;                 /* fields so far in the current record */
-	size_t ncols, header_line;
-	size_t col[R_COUNT];       /* column index of each key, or NO_COL */
-	const struct pool_csv_request *rq;
-	struct pool_csv_table *t;  /* col_text, columns, skipped: filled as we go */
-	size_t skip_cap;
-	struct slot slot[R_COUNT];
-	struct pool_rows rows;     /* the models so far */
-	bool memory_gap;           /* a kept row's memory cell is empty (not needed) */
-	bool latency_gap;          /* the same for the latency cell */
-};
-
-static void __attribute__((format(printf, 3, 4)))
-fail(struct loader *L, enum status st, const char *fmt, ...)
+void pool_csv_fail(struct loader *L, enum status st, const char *fmt, ...)
 {
 	if (L->st != ST_OK)
 		return;
@@ -138,118 +96,6 @@ static void show_value(const struct slot *sl, char *out, size_t outsz)
 		snprintf(out + o, outsz - o, "... (%zu bytes)", sl->len);
 }
 
-/* Append one header name to the list quoted in messages ("a, b, c, ..."). */
-static void note_column(struct loader *L, const char *s, size_t len)
-{
-	char *list = L->t->columns;
-	size_t used = strlen(list), room = sizeof L->t->columns;
-	if (used + 6 >= room || (used > 0 && strcmp(list + used - 3, "...") == 0))
-		return;
-	if (used + len + 8 >= room) {
-		snprintf(list + used, room - used, "%s...", used ? ", " : "");
-		return;
-	}
-	snprintf(list + used, room - used, "%s%.*s", used ? ", " : "", (int)len, s);
-}
-
-static int key_matches(const struct pool_csv_request *rq, int r, const char *s, size_t len)
-{
-	if (rq->column[r] != NULL)
-		return pool_text_ieq(s, len, rq->column[r]);
-	for (int a = 0; role_names[r][a] != NULL; a++)
-		if (pool_text_ieq(s, len, role_names[r][a]))
-			return 1;
-	return 0;
-}
-
-static void take_column(struct loader *L, int r, const char *s, size_t len, size_t idx)
-{
-	char *text = L->t->col_text[r];
-	if (L->col[r] != NO_COL) {
-		fail(L, ST_DATA, "%s:%zu: duplicate column: '%s' (column %zu) and '%.*s' (column "
-		     "%zu) both give the %s", L->name, L->rec_line, text, L->col[r] + 1,
-		     (int)len, s, idx + 1, role_names[r][0]);
-		return;
-	}
-	L->col[r] = idx;
-	/* len < POOL_SPEC_TEXT: the name equals a built-in name or a mapped one */
-	memcpy(text, s, len);
-	text[len] = '\0';
-}
-
-/* A header name: the keys mapped to it, else the key whose built-in name it is. */
-static void header_field(struct loader *L, const char *s, size_t len, size_t idx)
-{
-	const struct pool_csv_request *rq = L->rq;
-	int mapped = 0;
-	pool_text_trim(&s, &len);
-	if (memchr(s, '\r', len) != NULL) {
-		fail(L, ST_DATA, "%s:%zu: carriage return inside header field %zu (lines "
-		     "must end with LF or CRLF)", L->name, L->rec_line, idx + 1);
-		return;
-	}
-	note_column(L, s, len);
-	for (int r = 0; r < R_COUNT; r++)
-		if (!rq->skip[r] && rq->column[r] != NULL && key_matches(rq, r, s, len)) {
-			take_column(L, r, s, len, idx);
-			mapped = 1;
-		}
-	for (int r = 0; !mapped && r < R_COUNT; r++)
-		if (!rq->skip[r] && rq->column[r] == NULL && key_matches(rq, r, s, len)) {
-			take_column(L, r, s, len, idx);
-			return;
-		}
-}
-
-static void missing_column(struct loader *L, int r)
-{
-	const struct pool_csv_request *rq = L->rq;
-	char also[64] = "", hint[POOL_CSV_COLUMNS_TEXT + 96] = "";
-	if (rq->column[r] != NULL && rq->unknown_file[r] > 0) {
-		fail(L, ST_USAGE, "--columns %s=%s: '%.*s' is not one of the input files "
-		     "(FILE:COLUMN names a FILE given on the command line; %s: %s)",
-		     pool_key_name(r), rq->column[r], rq->unknown_file[r],
-		     rq->column[r], L->name, L->t->columns);
-		return;
-	}
-	if (rq->column[r] != NULL) {
-		/* the mapping as the user typed it (FILE:COLUMN included), under the key's name */
-		const char *typed = rq->select != NULL && rq->select->mapped[r]
-				    ? rq->select->column[r] : rq->column[r];
-		char elsewhere[POOL_SPEC_TEXT * 2 + 64] = "";
-		if (rq->suggest[r] != NULL)
-			snprintf(elsewhere, sizeof elsewhere, "; another file has it: write "
-				 "--columns %s", rq->suggest[r]);
-		fail(L, ST_DATA, "%s:%zu: --columns %s=%s: no such column%s (the columns are: %s)",
-		     L->name, L->rec_line, pool_key_name(r), typed, elsewhere, L->t->columns);
-		return;
-	}
-	for (int a = 1; role_names[r][a] != NULL; a++)
-		snprintf(also + strlen(also), sizeof also - strlen(also), "%s'%s'",
-			 a > 1 ? ", " : " (also accepted: ", role_names[r][a]);
-	if (also[0] != '\0')
-		strcat(also, ")");
-	if (rq->hint)
-		snprintf(hint, sizeof hint, "; map one with --columns %s=COLUMN (the columns "
-			 "are: %s)", r == 0 ? "name" : role_names[r][0], L->t->columns);
-	fail(L, ST_DATA, "%s:%zu: missing column '%s'%s%s", L->name, L->rec_line,
-	     role_names[r][0], also, hint);
-}
-
-static void finish_header(struct loader *L, size_t nf)
-{
-	L->ncols = nf;
-	L->header_line = L->t->header_line = L->rec_line;
-	for (int r = 0; r < R_COUNT; r++) {
-		L->t->found[r] = L->col[r] != NO_COL;
-		if (L->col[r] == NO_COL && (r == 0 || L->rq->need[r])) {
-			missing_column(L, r);
-			return;
-		}
-	}
-	L->header_done = 1;
-}
-
 static void on_field(void *s, size_t len, void *data)
 {
 	struct loader *L = data;
@@ -258,7 +104,7 @@ static void on_field(void *s, size_t len, void *data)
 	if (L->st != ST_OK)
 		return;
 	if (!L->header_done) {
-		header_field(L, s, len, idx);
+		pool_csv_header_field(L, s, len, idx);
 		return;
 	}
 	for (int r = 0; r < R_COUNT; r++) {
@@ -312,7 +158,7 @@ static int row_number(struct loader *L, int r, double *v)
 	if (what == NULL)
 		return 0;
 	bool negative = res == POOL_NUM_OK && *v < 0 && negative_why[r] != NULL;
-	fail(L, ST_DATA, "%s:%zu: column '%s': %s%s%s%s%s%s", L->name, sl->line,
+	pool_csv_fail(L, ST_DATA, "%s:%zu: column '%s': %s%s%s%s%s%s", L->name, sl->line,
 	     L->t->col_text[r], res == POOL_NUM_EMPTY ? "" : shown,
 	     res == POOL_NUM_EMPTY ? "" : " ", what,
 	     negative ? " (" : "", negative ? negative_why[r] : "", negative ? ")" : "");
@@ -341,14 +187,14 @@ static void note_skipped(struct loader *L, const char *name)
 		size_t cap = L->skip_cap ? L->skip_cap * 2 : 8;
 		char **v = realloc(t->skipped, cap * sizeof *v);
 		if (v == NULL) {
-			fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, L->rec_line);
+			pool_csv_fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, L->rec_line);
 			return;
 		}
 		t->skipped = v;
 		L->skip_cap = cap;
 	}
 	if ((t->skipped[t->n_skipped] = strdup(name)) == NULL)
-		fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, L->rec_line);
+		pool_csv_fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, L->rec_line);
 	else
 		t->n_skipped++;
 }
@@ -360,11 +206,11 @@ static void add_model(struct loader *L, const struct model *md, const char *name
 	case POOL_ROWS_ADDED:
 		break;
 	case POOL_ROWS_DUPLICATE:
-		fail(L, ST_DATA, "%s:%zu: column '%s': duplicate model '%s' (first on line %zu)",
+		pool_csv_fail(L, ST_DATA, "%s:%zu: column '%s': duplicate model '%s' (first on line %zu)",
 		     L->name, line, L->t->col_text[0], name, first);
 		break;
 	case POOL_ROWS_NO_MEMORY:
-		fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, line);
+		pool_csv_fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, line);
 		break;
 	}
 }
@@ -379,7 +225,7 @@ static const char *row_name(struct loader *L)
 	if (len <= SLOT_CAP)
 		pool_text_trim(&s, &len);
 	if (pool_text_name_problem((const unsigned char *)s, len, why, sizeof why)) {
-		fail(L, ST_DATA, "%s:%zu: column '%s': %s", L->name, sl->line,
+		pool_csv_fail(L, ST_DATA, "%s:%zu: column '%s': %s", L->name, sl->line,
 		     L->t->col_text[0], why);
 		return NULL;
 	}
@@ -394,12 +240,12 @@ static void finish_row(struct loader *L, size_t nf)
 				  &md.latency};
 	const char *name;
 	if (nf != L->ncols) {
-		fail(L, ST_DATA, "%s:%zu: row has %zu field%s, header has %zu", L->name,
+		pool_csv_fail(L, ST_DATA, "%s:%zu: row has %zu field%s, header has %zu", L->name,
 		     L->rec_line, nf, nf == 1 ? "" : "s", L->ncols);
 		return;
 	}
 	if (L->rows.n >= POOL_MAX_MODELS) {
-		fail(L, ST_DATA, "%s:%zu: too many models (limit %d)", L->name, L->rec_line,
+		pool_csv_fail(L, ST_DATA, "%s:%zu: too many models (limit %d)", L->name, L->rec_line,
 		     POOL_MAX_MODELS);
 		return;
 	}
@@ -428,7 +274,7 @@ static void on_row(int c, void *data)
 	if (L->st != ST_OK)
 		return;
 	if (!L->header_done)
-		finish_header(L, nf);
+		pool_csv_finish_header(L, nf);
 	else
 		finish_row(L, nf);
 }
@@ -442,22 +288,22 @@ static void parse_segment(struct loader *L, const char *s, size_t n)
 	if (done == n || L->st != ST_OK)
 		return;
 	if (csv_error(&L->csv) == CSV_EPARSE)
-		fail(L, ST_DATA, "%s:%zu: field %zu: %s", L->name, L->line, L->nf + 1,
+		pool_csv_fail(L, ST_DATA, "%s:%zu: field %zu: %s", L->name, L->line, L->nf + 1,
 		     L->csv.quoted ? "text after a closing quote (a quote inside a quoted "
 		     "field is written \"\")" : "quote inside an unquoted field (quote the "
 		     "whole field)");
 	else
-		fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, L->line);
+		pool_csv_fail(L, ST_INTERNAL, "%s:%zu: out of memory", L->name, L->line);
 }
 
 /* A line or a field past POOL_CSV_LINE_MAX: a located error before libcsv grows further. */
 static bool too_long(struct loader *L)
 {
 	if (L->line_bytes > POOL_CSV_LINE_MAX)
-		fail(L, ST_DATA, "%s:%zu: line longer than %d bytes (1 MB): not a table of "
+		pool_csv_fail(L, ST_DATA, "%s:%zu: line longer than %d bytes (1 MB): not a table of "
 		     "models", L->name, L->line, POOL_CSV_LINE_MAX);
 	else if (L->csv.entry_pos > POOL_CSV_LINE_MAX)
-		fail(L, ST_DATA, "%s:%zu: field %zu: quoted field longer than %d bytes (1 MB; "
+		pool_csv_fail(L, ST_DATA, "%s:%zu: field %zu: quoted field longer than %d bytes (1 MB; "
 		     "is a closing quote missing?)", L->name, L->fld_line, L->nf + 1,
 		     POOL_CSV_LINE_MAX);
 	return L->st != ST_OK;
@@ -477,7 +323,7 @@ static void feed(struct loader *L, const char *data, size_t len)
 			len -= 3;
 		} else if (len >= 2 && (memcmp(data, "\xff\xfe", 2) == 0 ||
 					memcmp(data, "\xfe\xff", 2) == 0)) {
-			fail(L, ST_DATA, "%s:1: the file is UTF-16 text (save it as UTF-8)",
+			pool_csv_fail(L, ST_DATA, "%s:1: the file is UTF-16 text (save it as UTF-8)",
 			     L->name);
 		}
 	}
@@ -535,14 +381,14 @@ static enum status loader_finish(struct loader *L)
 {
 	struct pool_csv_table *t = L->t;
 	if (L->st == ST_OK && csv_fini(&L->csv, on_field, on_row, L) != 0)
-		fail(L, ST_DATA, "%s:%zu: field %zu: unterminated quoted field (the file ends "
+		pool_csv_fail(L, ST_DATA, "%s:%zu: field %zu: unterminated quoted field (the file ends "
 		     "inside it)", L->name, L->fld_line, L->nf + 1);
 	if (!L->header_done && L->bytes == 0)
-		fail(L, ST_DATA, "%s: empty file", L->name);
+		pool_csv_fail(L, ST_DATA, "%s: empty file", L->name);
 	else if (!L->header_done)
-		fail(L, ST_DATA, "%s: no header row (only blank or comment lines)", L->name);
+		pool_csv_fail(L, ST_DATA, "%s: no header row (only blank or comment lines)", L->name);
 	else if (L->rows.n == 0 && t->n_skipped == 0 && t->n_unselected == 0)
-		fail(L, ST_DATA, "%s:%zu: no models after the header row", L->name,
+		pool_csv_fail(L, ST_DATA, "%s:%zu: no models after the header row", L->name,
 		     L->header_line);
 	csv_free(&L->csv);
 	t->pool.models = pool_rows_take(&L->rows, &t->pool.n);
@@ -550,7 +396,7 @@ static enum status loader_finish(struct loader *L)
 	t->pool.has_memory = t->found[POOL_KEY_MEMORY] && !L->memory_gap;
 	t->pool.has_latency = t->found[POOL_KEY_LATENCY] && !L->latency_gap;
 	if (L->st == ST_OK && (t->pool.source = strdup(L->name)) == NULL)
-		fail(L, ST_INTERNAL, "%s: out of memory", L->name);
+		pool_csv_fail(L, ST_INTERNAL, "%s: out of memory", L->name);
 	if (L->st != ST_OK)
 		pool_csv_table_free(t);   /* what was read so far; leaves *t empty as promised */
 	return L->st;
@@ -608,7 +454,7 @@ enum status pool_csv_load_stream(const char *name, FILE *fp, const struct pool_c
 		int err = ferror(fp) ? (errno != 0 ? errno : EIO) : 0;  /* before feed() */
 		feed(L, buf, got);
 		if (err != 0)
-			fail(L, ST_INPUT, "%s: cannot read: %s", L->name, strerror(err));
+			pool_csv_fail(L, ST_INPUT, "%s: cannot read: %s", L->name, strerror(err));
 		if (got < READ_BLOCK || L->st != ST_OK)
 			break;
 	}

@@ -331,6 +331,75 @@ struct node {
 	double bound, some_free;
 };
 
+/*
+ * With the time row, a bound on the node's policies that use a free priced
+ * model: time_lp's LP with every model uncharged (the decided ones' charges
+ * kept), less the smallest charge such a policy pays on top.  The LP's
+ * fractional charges (lambda u_k x_k / K) are small beside one whole
+ * charge; this bound is not, and it often shows that only the decided
+ * models can beat the incumbent (visit).  Left at the node's bound when
+ * time_lp declines.
+ */
+static void uncharged_bound(struct search *s, struct node *nd)
+{
+	const struct support_problem *p = s->p;
+	if (p->tlp == NULL || !time_lp_applies(p->glpk_sp) || !(p->sp->lambda > 0))
+		return;
+	double least = INFINITY;
+	for (size_t k = 0; k < p->m; k++)
+		if (s->zfix[k] == -1 && priced(p, k))
+			least = fmin(least, p->pool->models[p->kept[k]].load_cost);
+	if (!isfinite(least))
+		return;
+	long double charge = (long double)p->sp->lambda * least;
+	/* the uncharged LP's optimum is at least the node's: when the node's
+	 * bound less the charge still beats the incumbent, this bound would
+	 * hardly prune; its LP is skipped (the node's bound stays, valid for
+	 * these policies too) */
+	long double floor_sf = primal(p) ? nd->bound - charge : nd->bound + charge;
+	if (!p->charges_apart && better(p, (double)floor_sf, s->best_obj))
+		return;
+	double value;
+	if (time_lp_solve_uncharged(p->tlp, p->glpk_sp, s->zfix, p->resource_tol, &value) !=
+	    TIME_LP_BOUND)
+		return;
+	if (p->charges_apart) {
+		/* GLPK's LP had no charges: the decided models' go on top */
+		for (size_t k = 0; k < p->m; k++)
+			if (s->zfix[k] == 1)
+				charge += (long double)p->sp->lambda *
+					  p->pool->models[p->kept[k]].load_cost;
+	}
+	/* rounded outward: a bound on the problem's side of its long double */
+	long double sf = primal(p) ? value - charge : value + charge;
+	nd->some_free = (double)sf;
+	if (primal(p) ? (long double)nd->some_free < sf : (long double)nd->some_free > sf)
+		nd->some_free = nextafter(nd->some_free, primal(p) ? INFINITY : -INFINITY);
+}
+
+/*
+ * The policies of the decided models alone (the node with every free
+ * priced model unused): their LP can beat the incumbent.  True when
+ * unsure (no bound), so the support is then solved.
+ */
+static bool decided_can_help(struct search *s)
+{
+	const struct support_problem *p = s->p;
+	for (size_t k = 0; k < p->m; k++)
+		s->scratch_fix[k] = s->zfix[k] == -1 && priced(p, k) ? 0 : s->zfix[k];
+	double value;
+	switch (node_lp(s, p->glpk_sp, s->scratch_fix, &value)) {
+	case DEPLOY_LP_OPTIMAL:
+		break;
+	case DEPLOY_LP_INFEASIBLE:
+		return false;
+	default:
+		return true;
+	}
+	long double charge = p->charges_apart ? support_least_charge(p, s->scratch_fix) : 0;
+	return better(p, node_bound(s, value, charge), s->best_obj);
+}
+
 /* GLPK's LP relaxation of the node; false when the node is done (infeasible, or failed). */
 static bool glpk_node(struct search *s, struct node *nd)
 {
@@ -356,6 +425,9 @@ static bool glpk_node(struct search *s, struct node *nd)
 	}
 	nd->bound = node_bound(s, nd->value,
 			       p->charges_apart ? support_least_charge(p, s->zfix) : 0);
+	nd->some_free = nd->bound;
+	if (better(p, nd->bound, s->best_obj))
+		uncharged_bound(s, nd);
 	return true;
 }
 
@@ -385,6 +457,19 @@ static void visit(struct search *s)
 		return;
 	}
 	s->at_root = false;
+	if (s->hull == NULL && better(p, nd.bound, s->best_obj) &&
+	    !better(p, nd.some_free, s->best_obj)) {
+		/* only a policy of the decided (and unpriced) models can beat
+		 * the incumbent: that one support, and no branching */
+		bool any = false;
+		for (size_t k = 0; k < p->m; k++) {
+			s->use[k] = s->zfix[k] == 1 || (s->zfix[k] == -1 && !priced(p, k));
+			any = any || s->use[k];
+		}
+		if (any && decided_can_help(s))
+			solve_support(s);
+		return;
+	}
 	if (!better(p, nd.bound, s->best_obj))
 		return;
 
@@ -487,7 +572,7 @@ static void search_run(struct search *s)
 	for (size_t k = 0; k < p->m; k++)
 		if (!limits_model_fits(p->sp, &p->pool->models[p->kept[k]]))
 			s->zfix[k] = 0;  /* too big for the memory limit on its own */
-	if (s->hull != NULL)
+	if (s->hull != NULL || (p->tlp != NULL && time_lp_applies(p->sp)))
 		solve_memo(s);
 	visit(s);
 	if (s->outcome == SOLVE_OPTIMAL && s->hull != NULL && isfinite(s->best_obj) &&

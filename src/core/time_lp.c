@@ -47,6 +47,14 @@ static inline long double lmin(long double a, long double b)
 	return b < a || isnan(a) ? b : a;
 }
 
+/* A basis to start the next node from. */
+struct time_lp_warm {
+	bool have_last;
+	size_t last[ROWS];
+	long double last_binv[ROWS][ROWS];  /* last's inverse, while the columns are unchanged */
+	bool last_binv_valid;
+};
+
 struct time_lp {
 	const struct pool *pool;
 	const size_t *kept;
@@ -66,10 +74,9 @@ struct time_lp {
 	size_t basis[ROWS];      /* column ids: model k < m; slack m + r - 1; artificial m + 2 + r */
 	long double binv[ROWS][ROWS];
 	long double xb[ROWS];
-	bool have_last;
-	size_t last[ROWS];
-	long double last_binv[ROWS][ROWS];  /* last's inverse, while the columns are unchanged */
-	bool last_binv_valid;
+	/* the last optimal basis of each LP: the node's (0) and its uncharged twin (1) */
+	struct time_lp_warm warm[2];
+	struct time_lp_warm *w;  /* the one being solved */
 	bool scans_valid;        /* the pool scans, for the parameters they depend on */
 	enum solve_mode mode;
 	long long k;
@@ -195,7 +202,7 @@ static void models(struct time_lp *lp, const struct solve_params *sp)
 	}
 	lp->key = *sp;
 	lp->models_valid = true;
-	lp->last_binv_valid = false;  /* the columns changed */
+	lp->warm[0].last_binv_valid = lp->warm[1].last_binv_valid = false;  /* the columns changed */
 }
 
 /*
@@ -203,7 +210,7 @@ static void models(struct time_lp *lp, const struct solve_params *sp)
  * node is infeasible on its face (more used models than the limit allows).
  */
 static bool load(struct time_lp *lp, const struct solve_params *sp, const signed char *zfix,
-		 double resource_tol)
+		 double resource_tol, bool uncharged)
 {
 	size_t used = 0;
 	models(lp, sp);
@@ -222,7 +229,7 @@ static bool load(struct time_lp *lp, const struct solve_params *sp, const signed
 		lp->ok[k] = z == 1 || (z == -1 && !none_left);
 		if (!lp->ok[k])
 			continue;
-		lp->v[k] = z == 1 ? lp->vused[k] : lp->vfree[k];
+		lp->v[k] = z == 1 || uncharged ? lp->vused[k] : lp->vfree[k];
 		lp->allowed[lp->n_allowed++] = k;
 		lp->vmag = lmax(lp->vmag, fabsl(lp->v[k]));
 		lp->amag = lmax(lp->amag, fabsl(lp->a[k]));
@@ -475,7 +482,7 @@ enum warm { WARM_NONE, WARM_FEASIBLE, WARM_PHASE1 };
  */
 static void reuse_inverse(struct time_lp *lp)
 {
-	memcpy(lp->binv, lp->last_binv, sizeof lp->binv);
+	memcpy(lp->binv, lp->w->last_binv, sizeof lp->binv);
 	for (int i = 0; i < ROWS; i++) {
 		lp->xb[i] = 0;
 		for (int j = 0; j < ROWS; j++)
@@ -490,15 +497,15 @@ static void reuse_inverse(struct time_lp *lp)
  */
 static enum warm warm_start(struct time_lp *lp)
 {
-	if (!lp->have_last)
+	if (!lp->w->have_last)
 		return WARM_NONE;
 	enum warm w = WARM_FEASIBLE;
 	for (int i = 0; i < ROWS; i++) {
-		lp->basis[i] = lp->last[i];
-		if (artificial(lp, lp->last[i]))
+		lp->basis[i] = lp->w->last[i];
+		if (artificial(lp, lp->w->last[i]))
 			w = WARM_PHASE1;
 	}
-	if (lp->last_binv_valid)
+	if (lp->w->last_binv_valid)
 		reuse_inverse(lp);
 	else if (!factor(lp))
 		return WARM_NONE;
@@ -576,10 +583,10 @@ static double outward(bool primal, long double u)
 }
 
 static enum time_lp_result solve(struct time_lp *lp, const struct solve_params *sp,
-				 const signed char *zfix, double resource_tol, double *bound,
-				 double *x)
+				 const signed char *zfix, double resource_tol, bool uncharged,
+				 double *bound, double *x)
 {
-	if (!load(lp, sp, zfix, resource_tol) || lp->n_allowed == 0)
+	if (!load(lp, sp, zfix, resource_tol, uncharged) || lp->n_allowed == 0)
 		return TIME_LP_INFEASIBLE;  /* no x >= 0 over no model sums to K >= 1 */
 	enum time_lp_result r = TIME_LP_BOUND;
 	switch (warm_start(lp)) {
@@ -595,13 +602,14 @@ static enum time_lp_result solve(struct time_lp *lp, const struct solve_params *
 	if (!isfinite(u))
 		return TIME_LP_UNSURE;
 	*bound = outward(sp->mode == SOLVE_MAX_ACCURACY, u);
-	memset(x, 0, lp->m * sizeof *x);
-	for (int i = 0; i < ROWS; i++)
+	for (size_t k = 0; x != NULL && k < lp->m; k++)
+		x[k] = 0;
+	for (int i = 0; x != NULL && i < ROWS; i++)
 		if (lp->basis[i] < lp->m)
 			x[lp->basis[i]] = lp->xb[i] > 0 ? (double)lp->xb[i] : 0;
-	memcpy(lp->last, lp->basis, sizeof lp->last);
-	memcpy(lp->last_binv, lp->binv, sizeof lp->last_binv);
-	lp->have_last = lp->last_binv_valid = true;
+	memcpy(lp->w->last, lp->basis, sizeof lp->w->last);
+	memcpy(lp->w->last_binv, lp->binv, sizeof lp->w->last_binv);
+	lp->w->have_last = lp->w->last_binv_valid = true;
 	return TIME_LP_BOUND;
 }
 
@@ -609,12 +617,32 @@ enum time_lp_result time_lp_solve(struct time_lp *lp, const struct solve_params 
 				  const signed char *zfix, double resource_tol, double *bound,
 				  double *x)
 {
-	enum time_lp_result r = solve(lp, sp, zfix, resource_tol, bound, x);
+	lp->w = &lp->warm[0];
+	enum time_lp_result r = solve(lp, sp, zfix, resource_tol, false, bound, x);
 	if (r == TIME_LP_UNSURE) {
-		lp->have_last = false;
+		lp->w->have_last = false;
 		lp->declined++;
 	} else {
 		lp->answered++;
 	}
+	return r;
+}
+
+void time_lp_prices(const struct time_lp *lp, long double *pi_a, long double *pi_t)
+{
+	long double y[ROWS];
+	prices(lp, 2, y);
+	*pi_a = lmax(y[1], 0);
+	*pi_t = lmax(y[2], 0);
+}
+
+enum time_lp_result time_lp_solve_uncharged(struct time_lp *lp, const struct solve_params *sp,
+					    const signed char *zfix, double resource_tol,
+					    double *bound)
+{
+	lp->w = &lp->warm[1];
+	enum time_lp_result r = solve(lp, sp, zfix, resource_tol, true, bound, NULL);
+	if (r == TIME_LP_UNSURE)
+		lp->w->have_last = false;
 	return r;
 }

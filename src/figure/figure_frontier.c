@@ -192,6 +192,16 @@ static void draw_curves(cairo_t *cr, const struct figure_model *fm, const struct
 	cairo_restore(cr);
 }
 
+/* A vertex of the LP frontier that mixes two models on the time row: a square in the frontier's colour. */
+static void mix_marker(cairo_t *cr, double x, double y, double r)
+{
+	cairo_rectangle(cr, x - r, y - r, 2 * r, 2 * r);
+	set_rgb(cr, figure_viridis(0.1));
+	cairo_fill_preserve(cr);
+	set_grey(cr, 1.0);
+	cairo_stroke(cr);
+}
+
 /* A model the deadline or memory limit rules out: a hollow grey ring, crossed. */
 static void unfit_marker(cairo_t *cr, double x, double y, double r)
 {
@@ -229,6 +239,10 @@ static void draw_markers(cairo_t *cr, const struct figure_model *fm, const struc
 		set_grey(cr, INK);
 		cairo_stroke(cr);
 	}
+	for (size_t k = 0; k < fm->n_hull; k++)
+		if (fm->hull[k].name == NULL)
+			mix_marker(cr, figure_scale_map(&p->x, fm->hull[k].cost),
+				   figure_scale_map(&p->y, fm->hull[k].accuracy), r * 0.85);
 	if (fm->has_policy) {
 		double x = figure_scale_map(&p->x, fm->policy.cost);
 		double y = figure_scale_map(&p->y, fm->policy.accuracy);
@@ -243,14 +257,35 @@ static void draw_markers(cairo_t *cr, const struct figure_model *fm, const struc
 
 /* ---- legend ----------------------------------------------------------- */
 
-enum legend_sym { SYM_DOT, SYM_RING, SYM_UNFIT, SYM_DASH, SYM_STEP, SYM_DIAMOND, SYM_BUDGET };
+enum legend_sym { SYM_DOT, SYM_RING, SYM_UNFIT, SYM_DASH, SYM_MIX, SYM_NONE, SYM_STEP,
+		  SYM_DIAMOND, SYM_BUDGET };
 
-#define LEGEND_MAX 8
+#define LEGEND_MAX 8  /* a mix and "no LP policy" never come together */
 
 struct legend_entry {
 	enum legend_sym sym;
 	char text[96];
 };
+
+/* The LP frontier (over the models not ruled out, keeping up), its mixes, or why there is none. */
+static void legend_lp(const struct figure_model *fm, struct legend_entry *e, size_t *n)
+{
+	if (fm->lp_none) {
+		e[*n].sym = SYM_NONE;
+		snprintf(e[(*n)++].text, sizeof e[0].text, "no LP policy keeps up at %.4g/s: every "
+			 "model is too slow", fm->rate);
+		return;
+	}
+	e[*n].sym = SYM_DASH;
+	snprintf(e[(*n)++].text, sizeof e[0].text, "LP frontier%s%s",
+		 fm->n_unfit > 0 ? " of the others" : fm->rate > 0 ? "" : " (concave hull)",
+		 fm->rate > 0 ? " keeping up" : "");
+	if (fm->n_mix > 0) {
+		e[*n].sym = SYM_MIX;
+		snprintf(e[(*n)++].text, sizeof e[0].text, "mix of two models, busy %.4g%%",
+			 100 * fm->duty);
+	}
+}
 
 static size_t legend_entries(const struct figure_model *fm, struct legend_entry *e)
 {
@@ -258,7 +293,8 @@ static size_t legend_entries(const struct figure_model *fm, struct legend_entry 
 	size_t n = 0;
 
 	figure_lambda_text(fm->lambda, fm->k, lam, sizeof lam);
-	e[n++] = (struct legend_entry){ SYM_DOT, "model on the LP frontier" };
+	if (fm->n_hull > 0)  /* none when no model may run, or none keeps up */
+		e[n++] = (struct legend_entry){ SYM_DOT, "model on the LP frontier" };
 	e[n++] = (struct legend_entry){ SYM_RING, "other model" };
 	if (fm->n_unfit > 0) {
 		/* what rules them out, named: the hull and the policies leave them out */
@@ -272,13 +308,7 @@ static size_t legend_entries(const struct figure_model *fm, struct legend_entry 
 			 fm->deadline > 0 && fm->memory_limit ? " or the " : "",
 			 fm->memory_limit ? "memory limit" : "");
 	}
-	e[n].sym = SYM_DASH;
-	if (fm->n_unfit == 0 && fm->rate <= 0)
-		snprintf(e[n++].text, sizeof e[0].text, "LP frontier (concave hull)");
-	else  /* the hull leaves out the models ruled out, and the time row is not in it */
-		snprintf(e[n++].text, sizeof e[0].text, "LP frontier%s%s",
-			 fm->n_unfit > 0 ? " of the others" : "",
-			 fm->rate > 0 ? (fm->n_unfit > 0 ? ", no time row" : " (no time row)") : "");
+	legend_lp(fm, e, &n);
 	e[n].sym = SYM_STEP;
 	snprintf(e[n++].text, sizeof e[0].text, "%s frontier, K = %lld, %s",
 		 fm->method == SOLVE_RELAXED ? "LP-rounded" : "ILP", fm->k, lam);
@@ -304,6 +334,11 @@ static void legend_symbol(cairo_t *cr, enum legend_sym s, double x, double y, do
 	switch (s) {
 	case SYM_UNFIT:
 		unfit_marker(cr, x + f * 0.8, y, r);
+		break;
+	case SYM_MIX:
+		mix_marker(cr, x + f * 0.8, y, r * 0.85);
+		break;
+	case SYM_NONE:
 		break;
 	case SYM_DOT:
 	case SYM_RING:

@@ -5,12 +5,12 @@
 #include "optdeploy/figure/figure_model.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "optdeploy/core/export.h"
-#include "optdeploy/core/frontier.h"
 #include "optdeploy/core/limits.h"
 
 bool figure_on_hull(const struct figure_model *fm, size_t i)
@@ -49,21 +49,42 @@ static enum status take_heat(struct figure_heat *h, const struct sweep *sw, size
 	return ST_OK;
 }
 
+/* The LP frontier of the models solve may use, with the time row, as `optdeploy frontier` lists it. */
+static enum status take_hull(struct figure_model *fm, const struct pool *pool,
+			     const struct solve_params *sp)
+{
+	struct frontier_lp lp;
+	struct status_msg m;
+	if (frontier_lp_build(&lp, pool, sp, &m) != ST_OK)
+		return ST_INTERNAL;
+	fm->hull = malloc((lp.n + 1) * sizeof *fm->hull);
+	if (fm->hull == NULL) {
+		frontier_lp_free(&lp);
+		return ST_INTERNAL;
+	}
+	for (size_t k = 0; k < lp.n; k++) {
+		const struct frontier_vertex *v = &lp.v[k];
+		bool mix = frontier_vertex_is_mix(v);
+		fm->hull[k] = (struct figure_point){ v->cost, v->accuracy,
+						     mix ? NULL : pool->models[v->model].name };
+		fm->n_mix += mix;
+	}
+	fm->n_hull = lp.n;
+	fm->hull_vertex = lp.v;  /* taken over */
+	fm->lp_none = frontier_lp_none_keeps_up(&lp);
+	return ST_OK;
+}
+
 static enum status take_frontiers(struct figure_model *fm, const struct figure_source *src)
 {
 	const struct pool *pool = src->pool;
-	size_t *idx = malloc(pool->n * sizeof *idx);
 	const struct sweep *sw = src->current;
 
 	fm->models = malloc(pool->n * sizeof *fm->models);
 	fm->unfit = malloc(pool->n * sizeof *fm->unfit);
-	fm->hull = malloc(pool->n * sizeof *fm->hull);
 	fm->ilp = malloc((sw->done + 1) * sizeof *fm->ilp);
-	if (idx == NULL || fm->models == NULL || fm->unfit == NULL || fm->hull == NULL ||
-	    fm->ilp == NULL) {
-		free(idx);
+	if (fm->models == NULL || fm->unfit == NULL || fm->ilp == NULL)
 		return ST_INTERNAL;
-	}
 	for (size_t i = 0; i < pool->n; i++) {
 		fm->models[i] = (struct figure_point){ pool->models[i].cost, pool->models[i].accuracy,
 						       pool->models[i].name };
@@ -72,11 +93,8 @@ static enum status take_frontiers(struct figure_model *fm, const struct figure_s
 	}
 	fm->n_models = pool->n;
 	fm->memory_limit = limits_memory_active(&sw->params);
-	/* the hull of the models solve may use, as `optdeploy frontier` lists it */
-	fm->n_hull = frontier_hull_fitting(pool, &sw->params, idx);
-	for (size_t i = 0; i < fm->n_hull; i++)
-		fm->hull[i] = fm->models[idx[i]];
-	free(idx);
+	if (take_hull(fm, pool, &sw->params) != ST_OK)
+		return ST_INTERNAL;
 	for (size_t j = 0; j < sw->done; j++) {
 		const struct policy *p = &sw->levels[j].policy;
 		if (policy_has_counts(p))
@@ -95,8 +113,9 @@ static bool used_in(const struct figure_heat *h, size_t i)
 	return false;
 }
 
-/* The heatmaps' rows: every model, or those used at some level of either heatmap. */
-static enum status take_rows(struct figure_model *fm, bool all)
+/* The heatmaps' rows: every model, or those used at some level of either heatmap; cheapest
+ * first. */
+static enum status take_rows(struct figure_model *fm, const struct pool *pool, bool all)
 {
 	fm->rows = malloc((fm->n_models + 1) * sizeof *fm->rows);
 	if (fm->rows == NULL)
@@ -104,7 +123,7 @@ static enum status take_rows(struct figure_model *fm, bool all)
 	for (size_t i = 0; i < fm->n_models; i++)
 		if (all || used_in(&fm->heat[0], i) || used_in(&fm->heat[1], i))
 			fm->rows[fm->n_rows++] = i;
-	return ST_OK;
+	return pool_cost_order(pool, fm->rows, fm->n_rows);
 }
 
 /*
@@ -157,7 +176,7 @@ enum status figure_model_build(struct figure_model *fm, const struct figure_sour
 						    src->policy->expected_accuracy, NULL };
 	}
 	fm->log_cost = want_log(fm, src->axis, src->current);
-	if (take_rows(fm, src->rows_all) != ST_OK)
+	if (take_rows(fm, src->pool, src->rows_all) != ST_OK)
 		return no_memory(fm, m);
 	return ST_OK;
 }
@@ -169,6 +188,7 @@ void figure_model_free(struct figure_model *fm)
 	free(fm->models);
 	free(fm->unfit);
 	free(fm->hull);
+	free(fm->hull_vertex);
 	free(fm->ilp);
 	free(fm->rows);
 	for (int i = 0; i < 2; i++) {
@@ -208,6 +228,26 @@ static void put_row(FILE *fp, const char *series, double lambda, double budget,
 	putc('\n', fp);
 }
 
+/* A vertex of the LP frontier: a model, or a mix "A + B" with A's share. */
+static enum status put_hull_row(FILE *fp, const struct figure_model *fm, size_t k)
+{
+	const struct frontier_vertex *v = &fm->hull_vertex[k];
+	if (!frontier_vertex_is_mix(v)) {
+		put_row(fp, "hull", NAN, NAN, fm->hull[k].name, fm->hull[k].cost,
+			fm->hull[k].accuracy, NAN);
+		return ST_OK;
+	}
+	const char *a = fm->models[v->model].name, *b = fm->models[v->other].name;
+	size_t len = strlen(a) + strlen(b) + 4;
+	char *both = malloc(len);
+	if (both == NULL)
+		return ST_INTERNAL;
+	snprintf(both, len, "%s + %s", a, b);
+	put_row(fp, "hull", NAN, NAN, both, v->cost, v->accuracy, v->share);
+	free(both);
+	return ST_OK;
+}
+
 enum status figure_model_write_csv(FILE *fp, const char *name, const void *ctx, size_t *rows,
 				   struct status_msg *m)
 {
@@ -226,8 +266,8 @@ enum status figure_model_write_csv(FILE *fp, const char *name, const void *ctx, 
 			n++;
 		}
 	for (size_t i = 0; i < fm->n_hull; i++, n++)
-		put_row(fp, "hull", NAN, NAN, fm->hull[i].name, fm->hull[i].cost,
-			fm->hull[i].accuracy, NAN);
+		if (put_hull_row(fp, fm, i) != ST_OK)
+			return status_fail(m, ST_INTERNAL, "figure: out of memory");
 	for (size_t j = 0; j < fm->n_ilp; j++, n++)
 		put_row(fp, "ilp", fm->lambda, fm->ilp[j].cost, NULL, NAN, fm->ilp[j].accuracy, NAN);
 	if (fm->has_policy) {

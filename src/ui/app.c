@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "optdeploy/core/export.h"
-#include "optdeploy/core/frontier.h"
+#include "optdeploy/core/frontier_lp.h"
 #include "optdeploy/core/pool_tables.h"
 #include "optdeploy/core/sweep.h"
 #include "optdeploy/core/units.h"
@@ -222,8 +222,11 @@ static void resolve(struct app *a)
 		a->have_pol = false;
 		return;
 	}
-	/* the LP hull of the models the deadline and memory limit let run, as frontier's */
-	a->n_hull = frontier_hull_fitting(&a->work, &sp, a->hull);
+	/* the LP frontier of the models the deadline and memory limit let run, with the
+	   time row, as frontier's (only out of memory fails: the plot then has none) */
+	frontier_lp_free(&a->hull);
+	if (frontier_lp_build(&a->hull, &a->work, &sp, &m) != ST_OK)
+		ui_app_message(a, true, "%s", m.text);
 	if (a->battery && !a->plan_ok) {  /* this duration gives no problem: say why */
 		a->have_pol = false;
 		snprintf(a->solve_error, sizeof a->solve_error, "%s", a->plan_error);

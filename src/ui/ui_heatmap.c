@@ -133,19 +133,27 @@ static void draw_axis(const struct ui_term *t, const struct sweep *sw, struct ui
 	size_t j;
 
 	ui_hfill(y, c.x, c.w, t->g->hline, ax);
-	if (c.w > lw + hw + 2) {
-		ui_text(t, y, c.x, lw, ax, lo);
-		ui_text(t, y, c.x + c.w - hw, hw, ax, hi);
-	}
 	if (!(log ? ui_heatmap_nearest_log : ui_heatmap_nearest)(sw->from, sw->to, sw->n_levels, mark,
-								  &j))
+								  &j)) {
+		if (c.w > lw + hw + 2) {
+			ui_text(t, y, c.x, lw, ax, lo);
+			ui_text(t, y, c.x + c.w - hw, hw, ax, hi);
+		}
 		return;
+	}
 	int col = ui_heatmap_col(j, c.w, sw->n_levels);
+	/* the range labels move off the arrow's cell ("▲17.35──", "──2440.52▲"), never
+	 * under it: a label with its first digit drawn over reads as another number */
+	int lo_x = col < lw ? col + 1 : 0, hi_x = col >= c.w - hw ? col - hw : c.w - hw;
+	if (c.w > lw + hw + 3) {
+		ui_text(t, y, c.x + lo_x, lw, ax, lo);
+		ui_text(t, y, c.x + hi_x, hw, ax, hi);
+	}
 	int mw = snprintf(mk, sizeof mk, "%g", sw->levels[j].budget);
 	ui_put(y, c.x + col, t->g->arrow_up, ui_term_attr(t, UI_FOCUS));
 	/* the marked level's budget next to the arrow, when it clears the range labels */
-	int at = col + 2 + mw <= c.w - hw - 1 ? col + 2 : col - 1 - mw;
-	if (at > lw && at + mw < c.w - hw)
+	int at = col + 2 + mw <= hi_x - 1 ? col + 2 : col - 1 - mw;
+	if (at > lo_x + lw && at + mw < hi_x)
 		ui_text(t, y, c.x + at, mw, ui_term_attr(t, UI_FOCUS), mk);
 }
 
@@ -302,7 +310,9 @@ static void draw_rows(const struct ui_term *t, struct ui_rect r, const struct ui
 	bool struck = false;
 
 	rows = (int)k < room ? (int)k : room < 0 ? 0 : room;
-	while (pos < k && list[pos] != in->cursor)
+	/* the rows follow the model table's selection while it has the keys; else the
+	 * cheapest come first */
+	while (in->selected && pos < k && list[pos] != in->cursor)
 		pos++;
 	first = ui_heatmap_first(pos < k ? pos : 0, k, (size_t)rows);
 	if (rows < (int)k) {
@@ -361,6 +371,9 @@ void ui_heatmap_draw(const struct ui_term *t, struct ui_rect r, const struct ui_
 	list = malloc((n ? n : 1) * sizeof *list);
 	if (list != NULL) {
 		k = pick_rows(in, model, n, list, &others);
+		/* cheapest first, as the figure's rows and sweep's columns; pool order when out of
+		 * memory (the rows are all still there) */
+		(void)pool_cost_order(in->all != NULL ? in->all : sw->pool, list, k);
 		draw_rows(t, r, in, g, model, list, k, others, x);
 	}
 	free(list);
@@ -383,13 +396,16 @@ bool ui_heatmap_hit(const struct ui_heatmap_geom *g, int y, int x, double *budge
 void ui_heatmap_legend(const struct ui_term *t, int y, int x, int w)
 {
 	static const char *const text[5] = { "unused", "<25%", "<50%", "<75%", ">=75%" };
-	int end = x + w;
+	/* "share x/K: ░░ <25%  ..." (48 cells), else "x/K: ░ <25% ..." (33): every shade
+	 * keeps its key, never the first three alone (at 80 columns on a linear axis) */
+	bool wide = w >= 48;
+	int end = x + w, cells = wide ? 2 : 1;
 
-	x += ui_text(t, y, x, end - x, A_NORMAL, "share x/K: ");
-	for (int i = 1; i < 5 && end - x > 8; i++) {
-		ui_put(y, x, t->g->shade[i], ui_term_attr(t, ui_shade_role(i)));
-		ui_put(y, x + 1, t->g->shade[i], ui_term_attr(t, ui_shade_role(i)));
-		x += 2;
-		x += ui_textf(t, y, x, end - x, A_NORMAL, " %s  ", text[i]);
+	x += ui_text(t, y, x, end - x, A_NORMAL, wide ? "share x/K: " : "x/K: ");
+	for (int i = 1; i < 5 && end - x > 1; i++) {
+		for (int c = 0; c < cells; c++)
+			ui_put(y, x + c, t->g->shade[i], ui_term_attr(t, ui_shade_role(i)));
+		x += cells;
+		x += ui_textf(t, y, x, end - x, A_NORMAL, wide ? " %s  " : " %s ", text[i]);
 	}
 }

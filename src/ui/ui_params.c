@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "optdeploy/core/pool_text.h"
+#include "optdeploy/core/status.h"
+#include "optdeploy/core/units.h"
 
 #define LAMBDA_PER_K_MAX 5.0
 #define K_TRACK_MIN 10.0
@@ -22,7 +24,7 @@ static const struct ui_param table[UI_P_COUNT] = {
 	[UI_P_K] = { "K", "inferences, log scale", UI_LOG, K_TRACK_MIN, 1e9, 1, 1e9,
 		     0.1, 1, true, 1000 },
 	[UI_P_DURATION] = { "Duration", "seconds, log scale", UI_LOG, 1, 1e9, 1, 1e9,
-			    0.05, 0.5, false, 3600 },
+			    0.05, 0.5, false, 3600, 0, true },
 	[UI_P_MAX_MODELS] = { "Max models", "models used at once", UI_LINEAR, 1, 1, 1, 1,
 			      1, 1, true, 1 },
 	[UI_P_MEMORY] = { "Memory", "sum over the models used", UI_LINEAR, 0, 1, 0, DBL_MAX,
@@ -409,6 +411,15 @@ double ui_param_from_col(const struct ui_param *p, int col, int w)
 
 void ui_param_format(const struct ui_param *p, double v, char *buf, size_t size)
 {
+	if (p->duration) {  /* with its unit, as --duration and the prompt read it */
+		struct ui_param plain = *p;
+		size_t n;
+		plain.duration = false;
+		ui_param_format(&plain, v, buf, size);
+		n = strlen(buf);
+		snprintf(buf + n, size - n, "s");
+		return;
+	}
 	if (p->integer && fabs(v) < 1e15) {
 		snprintf(buf, size, "%lld", (long long)llround(v));
 		return;
@@ -428,39 +439,64 @@ void ui_param_format(const struct ui_param *p, double v, char *buf, size_t size)
 	}
 }
 
-bool ui_param_parse(const struct ui_param *p, const char *text, double *out,
-		    char *err, size_t errsize)
+/*
+ * One number in the C locale, whatever LC_NUMERIC says (the command line and
+ * CSV files read only '.'); one ',' with no '.' is a decimal mark too, as
+ * people write it in much of Europe.
+ */
+static bool read_number(const char *text, double *v)
 {
-	char buf[64], lo[32], hi[32];
-	const char *comma;
-	double v;
-	size_t n;
+	char buf[64];
+	const char *comma = strchr(text, ',');
+	size_t n = strlen(text);
 
-	while (*text == ' ')
-		text++;
-	/*
-	 * The C locale's number, whatever LC_NUMERIC says (the command line
-	 * and CSV files read only '.'); one ',' with no '.' is a decimal mark
-	 * too, as people write it in much of Europe.
-	 */
-	n = strlen(text);
-	comma = strchr(text, ',');
 	snprintf(buf, sizeof buf, "%s", text);
 	if (n < sizeof buf && comma != NULL && strchr(comma + 1, ',') == NULL &&
 	    strchr(text, '.') == NULL)
 		buf[comma - text] = '.';
-	if (n >= sizeof buf || pool_text_number(buf, strlen(buf), &v) != POOL_NUM_OK ||
-	    !isfinite(v)) {
-		snprintf(err, errsize, "%s: \"%s\" is not a number", p->name, text);
-		return false;
+	return n < sizeof buf && pool_text_number(buf, strlen(buf), v) == POOL_NUM_OK &&
+	       isfinite(*v);
+}
+
+/* p's range for a message: "1 s .. 2 d 9 h" for a duration. */
+static void range_text(const struct ui_param *p, double v, char *buf, size_t size)
+{
+	if (p->duration)
+		units_format_duration(buf, size, v);
+	else
+		ui_param_format(p, v, buf, size);
+}
+
+bool ui_param_parse(const struct ui_param *p, const char *text, double *out,
+		    char *err, size_t errsize)
+{
+	char lo[40], hi[40];
+	double v;
+
+	while (*text == ' ')
+		text++;
+	if (!read_number(text, &v)) {
+		struct units_exact q;
+		struct status_msg m;
+		status_clear(&m);
+		if (!p->duration) {
+			snprintf(err, errsize, "%s: \"%s\" is not a number", p->name, text);
+			return false;
+		}
+		/* as --duration takes it: "2h", "90min", "1.5d" */
+		if (units_parse_duration(text, &q, &m) != ST_OK) {
+			snprintf(err, errsize, "%s: %s", p->name, m.text);
+			return false;
+		}
+		v = units_exact_value(&q);
 	}
 	if (p->integer && v != floor(v)) {
 		snprintf(err, errsize, "%s: \"%s\" is not a whole number", p->name, text);
 		return false;
 	}
 	if (v < p->lo || v > p->hi) {
-		ui_param_format(p, p->lo, lo, sizeof lo);
-		ui_param_format(p, p->hi, hi, sizeof hi);
+		range_text(p, p->lo, lo, sizeof lo);
+		range_text(p, p->hi, hi, sizeof hi);
 		if (p->hi >= DBL_MAX)
 			snprintf(err, errsize, "%s: %s is below %s", p->name, text, lo);
 		else

@@ -11,6 +11,7 @@
 #include "optdeploy/core/units.h"
 
 #define LABEL_MAX 18
+#define LABEL_SHIFT 4   /* cells a label may stand further out than next to its point */
 
 /* Everything one draw needs, so the helpers take one argument. */
 struct plot {
@@ -19,6 +20,8 @@ struct plot {
 	struct ui_plot_geom *g;
 	struct ui_canvas cv;
 	bool *taken;       /* data cells holding a point or a label */
+	bool *pad;         /* blank cells kept beside a label: nothing else is drawn there */
+	size_t unnamed;    /* models in sight left without a label (no room beside them) */
 };
 
 void ui_plot_ranges(const struct pool *pool, double *xlo, double *xhi,
@@ -164,16 +167,14 @@ static void canvas_point(const struct plot *p, double x, double y, int *dx, int 
 
 static void draw_curves(struct plot *p)
 {
-	const struct pool *pool = p->in->pool;
 	const struct sweep *sw = p->in->ilp;
 	int dash = p->t->depth == UI_MONO ? 2 : 0;
 	int x0, y0, x1, y1, have = 0;
 
-	for (size_t i = 0; i + 1 < p->in->n_hull; i++) {
-		const struct model *a = &pool->models[p->in->hull[i]];
-		const struct model *b = &pool->models[p->in->hull[i + 1]];
-		canvas_point(p, a->cost, a->accuracy, &x0, &y0);
-		canvas_point(p, b->cost, b->accuracy, &x1, &y1);
+	const struct frontier_lp *h = p->in->hull;
+	for (size_t i = 0; h != NULL && i + 1 < h->n; i++) {
+		canvas_point(p, h->v[i].cost, h->v[i].accuracy, &x0, &y0);
+		canvas_point(p, h->v[i + 1].cost, h->v[i + 1].accuracy, &x1, &y1);
 		ui_canvas_line(&p->cv, x0, y0, x1, y1, UI_HULL, dash);
 	}
 	if (sw == NULL)
@@ -211,7 +212,7 @@ static bool cell_empty(const struct plot *p, int y, int x)
 	struct ui_rect d = p->g->data;
 
 	return ui_canvas_cell(&p->cv, x - d.x, y - d.y) == L' ' &&
-	       !p->taken[(y - d.y) * d.w + (x - d.x)];
+	       !p->taken[(y - d.y) * d.w + (x - d.x)] && !p->pad[(y - d.y) * d.w + (x - d.x)];
 }
 
 /* The budget as a vertical line, or the accuracy floor as a horizontal one, behind the curves. */
@@ -237,16 +238,35 @@ static void draw_limit(const struct plot *p)
 	}
 }
 
+/* Cell (y, x) of the data area holds no point, mark, label or curve: a label's neighbour. */
+static bool cell_blank(const struct plot *p, int y, int x)
+{
+	struct ui_rect d = p->g->data;
+
+	if (x < d.x || x >= d.x + d.w)
+		return true;  /* the axis or the panel's edge: nothing to touch */
+	/* another label's blank may be this one's too: one blank between two labels */
+	return ui_canvas_cell(&p->cv, x - d.x, y - d.y) == L' ' &&
+	       !p->taken[(y - d.y) * d.w + (x - d.x)];
+}
+
+/*
+ * A label fits at (y, x..x+len) when no cell of it holds a point, a mark or another label
+ * (or the blank kept beside one), and the cells just before and after it are blank: a label
+ * never touches a marker, a curve or another label.
+ */
 static bool span_free(const struct plot *p, int y, int x, int len)
 {
 	struct ui_rect d = p->g->data;
 
 	if (y < d.y || y >= d.y + d.h || x < d.x || x + len > d.x + d.w)
 		return false;
-	for (int i = 0; i < len; i++)
-		if (p->taken[(y - d.y) * d.w + (x - d.x + i)])
+	for (int i = 0; i < len; i++) {
+		size_t c = (size_t)(y - d.y) * (size_t)d.w + (size_t)(x - d.x + i);
+		if (p->taken[c] || p->pad[c])
 			return false;
-	return true;
+	}
+	return cell_blank(p, y, x - 1) && cell_blank(p, y, x + len);
 }
 
 static void take(struct plot *p, int y, int x, int len)
@@ -257,22 +277,41 @@ static void take(struct plot *p, int y, int x, int len)
 		p->taken[(y - d.y) * d.w + (x - d.x + i)] = true;
 }
 
-/* A label right of the point, else left, else one row up or down; skipped when nothing fits. */
+/* Keep the cells beside a label blank (the budget line and later labels leave them). */
+static void pad(struct plot *p, int y, int x)
+{
+	struct ui_rect d = p->g->data;
+
+	if (x >= d.x && x < d.x + d.w)
+		p->pad[(y - d.y) * d.w + (x - d.x)] = true;
+}
+
+/*
+ * A label right of the point after a blank cell, else left, else one row up or down; then
+ * the same places a cell or more further out (past a curve beside the point); left out (and
+ * counted for the legend) when nothing fits.
+ */
 static void place_label(struct plot *p, int y, int x, const char *name, bool dim)
 {
 	static const int tries[6][2] = { { 0, 1 }, { 0, -1 }, { -1, 1 }, { 1, 1 }, { -1, -1 }, { 1, -1 } };
 	int len = ui_text_width(name);
-	for (int i = 0; i < 6; i++) {
-		int ly = y + tries[i][0];
-		int lx = tries[i][1] > 0 ? x + 2 : x - 1 - len;
-		if (tries[i][0] != 0)
-			lx = tries[i][1] > 0 ? x : x - len + 1;
-		if (span_free(p, ly, lx, len)) {
-			ui_text(p->t, ly, lx, len, ui_term_attr(p->t, dim ? UI_DIM : UI_LABEL), name);
-			take(p, ly, lx, len);
-			return;
+	for (int shift = 0; shift <= LABEL_SHIFT; shift++)
+		for (int i = 0; i < 6; i++) {
+			int ly = y + tries[i][0];
+			int lx = tries[i][1] > 0 ? x + 2 : x - 1 - len;
+			if (tries[i][0] != 0)
+				lx = tries[i][1] > 0 ? x : x - len + 1;
+			lx += tries[i][1] * shift;
+			if (span_free(p, ly, lx, len)) {
+				ui_text(p->t, ly, lx, len, ui_term_attr(p->t, dim ? UI_DIM : UI_LABEL),
+					name);
+				take(p, ly, lx, len);
+				pad(p, ly, lx - 1);
+				pad(p, ly, lx + len);
+				return;
+			}
 		}
-	}
+	p->unnamed++;
 }
 
 /* The deadline or the memory limit rules the model out (the hull leaves it out too). */
@@ -327,6 +366,13 @@ static void draw_models(struct plot *p)
 		if (ui_rect_contains(d, y, x))
 			take(p, y, x, 1);
 	}
+	/* the policy's mark goes on last: no label may sit under it */
+	if (p->in->policy != NULL && policy_has_counts(p->in->policy)) {
+		int y = row_of(p, p->in->policy->expected_accuracy);
+		int x = col_of(p, p->in->policy->expected_cost);
+		if (ui_rect_contains(d, y, x))
+			take(p, y, x, 1);
+	}
 	for (size_t i = 0; i < pool->n; i++) {
 		int y = row_of(p, pool->models[i].accuracy), x = col_of(p, pool->models[i].cost);
 		bool gone = out != NULL && out[i];
@@ -340,8 +386,44 @@ static void draw_models(struct plot *p)
 		/* out of memory: no labels rather than names cut without a mark */
 		if (cut != NULL)
 			place_label(p, y, x, cut[i], gone || unfit);
+		else
+			p->unnamed++;
 	}
 	free(cut);
+}
+
+/*
+ * The hull's vertices that mix two models on the time row: their cells are
+ * taken before the models are drawn (no label covers them), and the mark
+ * goes on after them, so a model in the same cell does not hide a vertex.
+ */
+static void draw_mixes(struct plot *p, bool mark)
+{
+	const struct frontier_lp *h = p->in->hull;
+	for (size_t k = 0; h != NULL && k < h->n; k++) {
+		int y = row_of(p, h->v[k].accuracy), x = col_of(p, h->v[k].cost);
+		if (!frontier_vertex_is_mix(&h->v[k]) || !ui_rect_contains(p->g->data, y, x))
+			continue;
+		if (mark)
+			ui_put(y, x, p->t->g->point_mix, ui_term_attr(p->t, UI_HULL));
+		else
+			take(p, y, x, 1);
+	}
+}
+
+/* No LP policy keeps up with the rate: said on the plot's top row, in place of a hull. */
+static void draw_lp_none(const struct plot *p)
+{
+	const struct frontier_lp *h = p->in->hull;
+	struct ui_rect d = p->g->data;
+	char text[64];
+	if (h == NULL || !frontier_lp_none_keeps_up(h) || p->in->limits == NULL)
+		return;
+	/* a blank each side keeps it apart from the points drawn beside it */
+	int n = snprintf(text, sizeof text, " no LP policy keeps up at %.4g/s ", p->in->limits->rate);
+	if (n > d.w)
+		n = snprintf(text, sizeof text, " no LP policy keeps up ");
+	ui_text(p->t, d.y, d.x + (d.w > n ? (d.w - n) / 2 : 0), d.w, ui_term_attr(p->t, UI_LABEL), text);
 }
 
 static void draw_policy(const struct plot *p)
@@ -363,40 +445,48 @@ static void draw_legend(const struct plot *p, struct ui_rect r)
 	const struct ui_term *t = p->t;
 	bool relaxed = p->in->ilp != NULL && p->in->ilp->params.method == SOLVE_RELAXED;
 	bool primal = p->in->mode == SOLVE_MAX_ACCURACY;
-	bool time_row = p->in->limits != NULL && limits_time_active(p->in->limits);
-	char pt[8], pol[8], un[8], ilp[32], over[48] = "";
+	bool mixes = false, hull = p->in->hull != NULL && p->in->hull->n > 0;
+	char pt[8], pol[8], un[8], mix[8], ilp[32], over[48] = "", unnamed[24];
 	int x = r.x, end = r.x + r.w;
 	bool unfit = unfit_text(p->in, over, sizeof over);
 
 	snprintf(pt, sizeof pt, "%lc", (wint_t)t->g->point);
 	snprintf(pol, sizeof pol, "%lc", (wint_t)t->g->policy);
 	snprintf(un, sizeof un, "%lc", (wint_t)t->g->point_unfit);
+	snprintf(mix, sizeof mix, "%lc", (wint_t)t->g->point_mix);
+	snprintf(unnamed, sizeof unnamed, "%zu", p->unnamed);
+	for (size_t k = 0; p->in->hull != NULL && k < p->in->hull->n; k++)
+		mixes |= frontier_vertex_is_mix(&p->in->hull->v[k]);
 	snprintf(ilp, sizeof ilp, "%s (K, %s)", relaxed ? "LP-rounded" : "ILP", t->g->lambda);
 	const struct { enum ui_role role; const char *mark, *text; } items[] = {
 		{ UI_POINT, pt, "model" },
 		{ UI_POLICY, pol, "policy" },
 		{ UI_DIM, un, over },  /* only when some model is ruled out */
-		/* the time row is not in the hull: a mix on it may not keep up */
-		{ UI_HULL, t->utf8 ? "⠒ ⠒" : ". .", time_row ? "LP hull, no time row" : "LP hull" },
+		{ UI_HULL, mix, "LP mix" },  /* only when the hull has a mix (the time row) */
+		{ UI_DIM, unnamed, "unlabelled" },  /* only when some model has no room for one */
+		{ UI_HULL, t->utf8 ? "⠒ ⠒" : ". .", "LP hull" },
 		{ UI_ILP, t->utf8 ? "⠒⠒⠒" : "...", ilp },
 		{ UI_BUDGET, primal ? (t->utf8 ? "│" : "|") : (t->utf8 ? "─" : "-"),
 		  primal ? "budget" : "floor" },
 	};
-	/* the models, the policy, what rules models out, then a hull without the time row
-	   come first: the heading ("Frontier  ", 10 cells) goes when it would crowd them out */
+	/* the models, the policy, what rules models out, the hull's mixes, then how many
+	   models have no label come first: the heading ("Frontier  ", 10 cells) goes when it would crowd them out */
 	int essential = 0, wanted;
 	for (size_t i = 0; i < 3; i++)
 		if (i != 2 || unfit)
 			essential += ui_text_width(items[i].mark) + 1 + ui_text_width(items[i].text) + 2;
-	wanted = essential + (time_row ? ui_text_width(items[3].mark) + 1 +
-				  ui_text_width(items[3].text) + 2 : 0);
+	wanted = essential;
+	for (size_t i = 3; i < 5; i++)
+		if (i == 3 ? mixes : p->unnamed > 0)
+			wanted += ui_text_width(items[i].mark) + 1 + ui_text_width(items[i].text) + 2;
 	bool heading = wanted + 10 <= r.w || (wanted > r.w && essential + 10 <= r.w) ||
-		       !(unfit || time_row);
+		       !(unfit || mixes || p->unnamed > 0);
 
 	if (heading)
 		x += ui_text(t, r.y, x, end - x, ui_term_attr(t, UI_LABEL), "Frontier  ");
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
-		if (i == 2 && !unfit)
+		if ((i == 2 && !unfit) || (i == 3 && !mixes) || (i == 4 && p->unnamed == 0) ||
+		    (i == 5 && !hull))
 			continue;
 		int w = ui_text_width(items[i].mark) + 1 + ui_text_width(items[i].text);
 		if (x + w > end)
@@ -453,7 +543,7 @@ static void layout(struct plot *p, struct ui_rect r, double *xstep, double *yste
 bool ui_plot_draw(const struct ui_term *t, struct ui_rect r, const struct ui_plot_input *in,
 		  struct ui_plot_geom *geom)
 {
-	struct plot p = { t, in, geom, { 0 }, NULL };
+	struct plot p = { t, in, geom, { 0 }, NULL, NULL, 0 };
 	double xstep, ystep;
 	int lw;
 
@@ -464,19 +554,26 @@ bool ui_plot_draw(const struct ui_term *t, struct ui_rect r, const struct ui_plo
 	if (!ui_canvas_init(&p.cv, geom->data.w, geom->data.h, t->utf8))
 		return false;
 	p.taken = calloc((size_t)geom->data.w * (size_t)geom->data.h, sizeof *p.taken);
-	if (p.taken == NULL) {
+	p.pad = calloc((size_t)geom->data.w * (size_t)geom->data.h, sizeof *p.pad);
+	if (p.taken == NULL || p.pad == NULL) {
+		free(p.taken);
+		free(p.pad);
 		ui_canvas_free(&p.cv);
 		return false;
 	}
-	draw_legend(&p, r);
 	draw_y_axis(&p, ystep, lw);
 	draw_x_axis(&p, xstep);
 	draw_curves(&p);
 	blit(&p);
+	draw_mixes(&p, false);
 	draw_models(&p);
+	draw_mixes(&p, true);
 	draw_limit(&p);
+	draw_lp_none(&p);
 	draw_policy(&p);
+	draw_legend(&p, r);  /* after the labels: it counts the models left unlabelled */
 	free(p.taken);
+	free(p.pad);
 	ui_canvas_free(&p.cv);
 	return true;
 }

@@ -101,15 +101,31 @@ enum ui_prompt_state ui_prompt_key(struct ui_prompt *p, int ch)
 	return UI_PROMPT_EDITING;
 }
 
+/*
+ * The label, without its hint in parentheses when the label and the value do
+ * not fit together (" Export the schedule to: schedule.runs.csv" at 80
+ * columns): the value the user edits is never cut for the hint.
+ */
+static void fitting_label(const struct ui_prompt *p, int w, char *out, size_t size)
+{
+	const char *open = strstr(p->label, " ("), *close = open != NULL ? strchr(open, ')') : NULL;
+
+	snprintf(out, size, "%s", p->label);
+	if (close == NULL || ui_text_width(p->label) + ui_text_width(p->text) + 1 <= w)
+		return;
+	snprintf(out, size, "%.*s%s", (int)(open - p->label), p->label, close + 1);
+}
+
 void ui_prompt_draw(const struct ui_term *t, const struct ui_prompt *p, int y, int x, int w)
 {
 	int used, tw;
 	size_t start = 0;
-	char before[sizeof p->text], here[8];
+	char before[sizeof p->text], here[8], label[sizeof p->label];
 	size_t nxt = next_char(p, p->cur);
 
 	ui_hfill(y, x, w, L' ', ui_term_attr(t, UI_STATUS));
-	used = ui_text(t, y, x, w, ui_term_attr(t, UI_FOCUS), p->label);
+	fitting_label(p, w, label, sizeof label);
+	used = ui_text(t, y, x, w, ui_term_attr(t, UI_FOCUS), label);
 	if (p->selected) {
 		/* the whole value in reverse video: what the first key typed replaces */
 		ui_text(t, y, x + used, w - used, A_REVERSE | A_BOLD, p->text);

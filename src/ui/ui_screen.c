@@ -63,18 +63,29 @@ static void title_bar(const struct app *a)
 	ui_text(t, 0, COLS - 1 - (int)used, (int)used, ta, hints);
 }
 
-/* The duration slider: seconds and the same for people ("90000 s = 1 d 1 h"). */
-static void duration_labels(const struct ui_param *p, char *val, char *brief, char *rng,
-			    size_t size, const char *dots)
+/*
+ * The duration slider, for people as lifetime prints it: "2 h 30 min", and
+ * with the seconds when there is room ("2 h 30 min (9000 s)").
+ */
+static void duration_labels(const struct ui_param *p, char *val, char *brief, char *tiny,
+			    char *rng, size_t size, const char *dots)
 {
-	char human[24], lo[24], hi[24];  /* "1 d 2 h 46 min 40.5 s" at most */
+	char human[40], lo[40], hi[40];  /* "1 d 2 h 46 min 40.5 s" */
+	size_t n = 0;
 
 	units_format_duration(human, sizeof human, p->value);
 	units_format_duration(lo, sizeof lo, p->min);
 	units_format_duration(hi, sizeof hi, p->max);
-	/* brief: the seconds alone, exact, as = takes them (the table says it for people too) */
-	snprintf(brief, size, "%s s", val);
-	snprintf(val + strlen(val), size - strlen(val), " s = %s", human);
+	snprintf(brief, size, "%s", human);
+	/* tiny: without the space between a number and its unit, as --duration reads it */
+	for (size_t i = 0; human[i] != '\0' && n + 1 < size; i++)
+		if (!(human[i] == ' ' && i > 0 && human[i - 1] >= '0' && human[i - 1] <= '9'))
+			tiny[n++] = human[i];
+	tiny[n] = '\0';
+	if (p->value < 60)  /* "30 s" says it already */
+		snprintf(val, size, "%s", human);
+	else
+		snprintf(val, size, "%s (%.10g s)", human, p->value);
 	snprintf(rng, size, "%s %s %s, log", lo, dots, hi);
 }
 
@@ -133,6 +144,7 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 	const struct ui_glyphs *g = a->term.g;
 	struct ui_slider_view v[UI_SLIDERS];
 	char val[UI_SLIDERS][96], brief[UI_SLIDERS][96], rng[UI_SLIDERS][96];
+	char tiny[UI_SLIDERS][96];  /* "" for none: the brief form is the shortest */
 	char lo[40], hi[40], abs_l[40];
 
 	for (int i = 0; i < ui_app_sliders(a); i++) {
@@ -140,6 +152,7 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 		const struct ui_param *p = &a->params[id];
 		ui_param_format(p, p->value, val[i], sizeof val[i]);
 		snprintf(brief[i], sizeof brief[i], "%s", val[i]);
+		tiny[i][0] = '\0';
 		ui_param_format(p, p->min, lo, sizeof lo);
 		ui_param_format(p, p->max, hi, sizeof hi);
 		snprintf(rng[i], sizeof rng[i], "%s %s %s", lo, g->dots, hi);
@@ -157,7 +170,7 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 				 g->times, abs_l);
 			snprintf(rng[i], sizeof rng[i], "%s %s %s %s K", lo, g->dots, hi, g->times);
 		} else if (id == UI_P_DURATION) {
-			duration_labels(p, val[i], brief[i], rng[i], sizeof val[i], g->dots);
+			duration_labels(p, val[i], brief[i], tiny[i], rng[i], sizeof val[i], g->dots);
 		} else if (id == UI_P_BUDGET && a->battery && !a->plan_ok) {
 			snprintf(val[i], sizeof val[i], "none at this duration");
 			snprintf(brief[i], sizeof brief[i], "none");
@@ -181,6 +194,9 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 				busy_label(a, val[i], brief[i], sizeof val[i]);
 		} else if (id == UI_P_BUDGET) {  /* the budget in the pool's cost unit */
 			const char *u = cost_unit_suffix(&ui_app_loaded(a)->unit);
+			/* tiny: the number alone ("1016.717", the axis and table say GFLOPS) */
+			if (u[0] != '\0')
+				snprintf(tiny[i], sizeof tiny[i], "%s", val[i]);
 			snprintf(val[i] + strlen(val[i]), sizeof val[i] - strlen(val[i]), "%s", u);
 			snprintf(brief[i], sizeof brief[i], "%s", val[i]);
 			snprintf(rng[i] + strlen(rng[i]), sizeof rng[i] - strlen(rng[i]), "%s%s",
@@ -193,12 +209,31 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 			snprintf(rng[i], sizeof rng[i], "%s %s %s, log", lo, g->dots, hi);
 		}
 		v[i] = (struct ui_slider_view){ p, val[i], brief[i], rng[i],
-						i == a->focus && a->pane == UI_PANE_SLIDERS };
+						i == a->focus && a->pane == UI_PANE_SLIDERS,
+						tiny[i][0] != '\0' ? tiny[i] : NULL };
 	}
 	ui_sliders_draw(&a->term, r, v, UI_MAIN_SLIDERS, &a->sliders);
 	/* the device limits: one line each, at the bottom of the right column */
 	ui_sliders_draw(&a->term, limits, v + UI_MAIN_SLIDERS, ui_app_sliders(a) - UI_MAIN_SLIDERS,
 			&a->limit_sliders);
+}
+
+/*
+ * s cut to w cells, ending in the mark, when it is longer: a heading with a
+ * message ("Fig. 4: λ = 0: the LP relaxation can…") never loses its end
+ * unmarked (the status line has the whole message).
+ */
+static void cut_end(char *s, size_t size, int w, const char *mark)
+{
+	int cells = 0, keep = w - ui_text_width(mark);
+
+	if (ui_text_width(s) <= w || keep < 0)
+		return;
+	for (size_t i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && cells++ == keep) {
+			snprintf(s + i, size - i, "%s", mark);
+			return;
+		}
 }
 
 /* What heatmap i (0: lambda = 0, 1: the current lambda) draws. */
@@ -259,9 +294,11 @@ static void heatmaps(struct app *a, struct ui_rect r)
 		struct ui_heatmap_input in = heat_input(a, i, title[i], mark);
 		if (!ui_app_sweep_shown(a, i))
 			continue;
-		if (!a->sweep_live[i] && a->sweep_error[i][0] != '\0')
+		if (!a->sweep_live[i] && a->sweep_error[i][0] != '\0') {
 			snprintf(title[i] + strlen(title[i]), sizeof title[i] - strlen(title[i]),
 				 ": %s", a->sweep_error[i]);
+			cut_end(title[i], sizeof title[i], w, t->g->dots);
+		}
 		ui_heatmap_draw(t, (struct ui_rect){ r.y + 1, x, r.h - 1, w }, &in, &a->heat_geom[i]);
 		x += w + 2;
 	}
@@ -343,7 +380,7 @@ void ui_screen_draw(struct app *a)
 	{
 		struct solve_params sp = ui_app_solve_params(a);  /* the deadline, memory, rate */
 		struct ui_plot_input in = {
-			ui_app_pool(a), pool, a->excluded, a->hull, a->n_hull,
+			ui_app_pool(a), pool, a->excluded, &a->hull,
 			a->sweep_live[1] ? &a->sweeps[1] : NULL,
 			a->have_pol ? &a->pol : NULL, a->mode,
 			a->params[UI_P_BUDGET].value, a->params[UI_P_FLOOR].value, a->log_axis,
@@ -364,7 +401,11 @@ void ui_screen_draw(struct app *a)
 			a->battery ? &a->bp : NULL, a->battery && a->plan_ok ? &a->plan : NULL,
 			ui_app_idle_per_s(a),
 		};
-		ui_table_draw(&a->term, (struct ui_rect){ 2 + sh, COLS - rw, top_h - sh - 1 - lh, rw },
+		/* a short table in battery mode (80 x 24) takes the blank line under the
+		 * sliders, so its battery line stays above the device limits */
+		int gap_t = a->battery && top_h - sh - 1 - lh < 10 ? 0 : 1;
+		ui_table_draw(&a->term,
+			      (struct ui_rect){ 1 + gap_t + sh, COLS - rw, top_h - sh - gap_t - lh, rw },
 			      &in, &a->table_geom);
 	}
 	heatmaps(a, (struct ui_rect){ 1 + top_h + gap, 0, heat_h, COLS });

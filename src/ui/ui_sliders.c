@@ -20,18 +20,31 @@ static struct ui_rect track(const struct ui_term *t, int y, int x, int w,
 	return r;
 }
 
-/* Focus marker, name and value (or its brief form); returns the columns used. */
+/* The longest of the value, its brief and its tiny form whose label fits w cells. */
+static const char *fitting(const struct ui_slider_view *v, int w, bool brief)
+{
+	int name = 4 + ui_text_width(v->param->name);
+
+	if (!brief && name + ui_text_width(v->value) <= w)
+		return v->value;
+	if (v->tiny == NULL || name + ui_text_width(v->brief) <= w)
+		return v->brief;
+	return v->tiny;
+}
+
+/* Focus marker, name and value (or a shorter form); returns the columns used. */
 static int label(const struct ui_term *t, int y, int x, int w, const struct ui_slider_view *v,
 		 bool brief)
 {
 	attr_t name_attr = v->focused ? ui_term_attr(t, UI_FOCUS) : ui_term_attr(t, UI_LABEL);
 	int end = x + w, x0 = x;
+	const char *text = fitting(v, w, brief);
 
 	x += ui_text(t, y, x, end - x, ui_term_attr(t, UI_FOCUS), v->focused ? t->g->focus : " ");
 	x += ui_text(t, y, x, end - x, A_NORMAL, " ");
 	x += ui_text(t, y, x, end - x, name_attr, v->param->name);
 	x += ui_text(t, y, x, end - x, A_NORMAL, "  ");
-	x += ui_text(t, y, x, end - x, A_BOLD, brief ? v->brief : v->value);
+	x += ui_text(t, y, x, end - x, A_BOLD, text);
 	return x - x0;
 }
 
@@ -44,9 +57,10 @@ static void draw_tall(const struct ui_term *t, struct ui_rect r, const struct ui
 	int room = r.w - rw - 2;
 
 	/*
-	 * The range always shows at the right end: the value goes brief when
-	 * the whole of it leaves no room ("1 d 3 h 45 min" for "99900 s = 1 d
-	 * 3 h 45 min"); only a slider too narrow for any label drops the range.
+	 * The range always shows at the right end: the value goes brief (then
+	 * tiny) when the whole of it leaves no room ("21 h 56 min 40 s", then
+	 * "21h 56min 40s", for "21 h 56 min 40 s (79000 s)"); only a slider too
+	 * narrow for any label drops the range.
 	 */
 	if (room < 8) {
 		label(t, r.y, r.x, r.w, v, false);
@@ -69,14 +83,21 @@ void ui_sliders_draw(const struct ui_term *t, struct ui_rect r, const struct ui_
 		     int n, struct ui_sliders_geom *g)
 {
 	bool tall = r.h >= 2 * n;
-	int label_w = 0;
+	int label_w = 0, need = 0, cap = r.w * 3 / 5;
 
 	g->n = 0;
 	for (int i = 0; i < n && i < UI_SLIDERS; i++) {
 		int w = 4 + ui_text_width(v[i].param->name) + ui_text_width(v[i].brief);
+		int tw = 4 + ui_text_width(v[i].param->name) +
+			 ui_text_width(v[i].tiny != NULL ? v[i].tiny : v[i].brief);
 		label_w = w > label_w ? w : label_w;
+		need = v[i].tiny != NULL && tw > need ? tw : need;
 	}
-	label_w = label_w > r.w * 3 / 5 ? r.w * 3 / 5 : label_w;
+	/* the labels take at most 3/5 of the width, more for a tiny form (a duration)
+	 * that would be cut there, as long as the tracks keep 10 cells */
+	if (need > cap)
+		cap = need < r.w - 12 ? need : r.w - 12;
+	label_w = label_w > cap ? cap : label_w;
 	for (int i = 0; i < n && i < UI_SLIDERS && (tall ? 2 * i + 1 : i) < r.h; i++) {
 		g->row[i] = (struct ui_rect){ r.y + (tall ? 2 * i : i), r.x, tall ? 2 : 1, r.w };
 		if (tall)

@@ -1,8 +1,9 @@
-/* ui_table.c - the policy table: models used, totals, best single model, LP gap, solve status. */
+/* ui_table.c - the policy table: its title, the model rows and the line counting the rest, then
+ * the totals (ui_table_totals.c) or why there is no answer. */
 #include "optdeploy/ui/ui_table.h"
+#include "optdeploy/ui/ui_table_lines.h"
 
 #include "optdeploy/core/names.h"
-#include "optdeploy/core/units.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -10,41 +11,57 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct cursor {
-	const struct ui_term *t;
-	struct ui_rect r;
-	int y;
-};
-
-static bool room(const struct cursor *c)
+bool ui_table_room(const struct ui_table_cursor *c)
 {
 	return c->y < c->r.y + c->r.h;
 }
 
-/* One line of the table, clipped to the rectangle; a full table just stops. */
-static void line(struct cursor *c, attr_t a, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void line(struct cursor *c, attr_t a, const char *fmt, ...)
+void ui_table_line(struct ui_table_cursor *c, attr_t a, const char *fmt, ...)
 {
 	char buf[512];
 	va_list ap;
 
-	if (!room(c))
+	if (!ui_table_room(c))
 		return;
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	ui_table_cut(buf, sizeof buf, c->r.w, c->t->g->dots);
 	ui_text(c->t, c->y++, c->r.x, c->r.w, a, buf);
 }
 
+void ui_table_cut(char *s, size_t size, int w, const char *mark)
+{
+	int cells = 0, keep = w - ui_text_width(mark);
+	size_t n = strlen(s);
+
+	while (n > 0 && s[n - 1] == ' ')  /* padding past the edge is no loss */
+		s[--n] = '\0';
+	if (ui_text_width(s) <= w || keep < 0)
+		return;
+	for (size_t i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && cells++ == keep) {
+			snprintf(s + i, size - i, "%s", mark);
+			return;
+		}
+}
+
+void ui_table_fit(struct ui_table_cursor *c, attr_t a, const char *const *forms, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (i == n - 1 || ui_text_width(forms[i]) <= c->r.w) {
+			ui_table_line(c, a, "%s", forms[i]);
+			return;
+		}
+}
+
 /* A long message over as many lines as it needs, broken at spaces. */
-static void wrapped(struct cursor *c, attr_t a, const char *text)
+static void wrapped(struct ui_table_cursor *c, attr_t a, const char *text)
 {
 	char buf[512];
 	int w = c->r.w;
 
-	while (*text != '\0' && room(c)) {
+	while (*text != '\0' && ui_table_room(c)) {
 		int len = (int)strlen(text), cut = len;
 		if (len > w) {
 			cut = w;
@@ -54,39 +71,11 @@ static void wrapped(struct cursor *c, attr_t a, const char *text)
 				cut = w;
 		}
 		snprintf(buf, sizeof buf, "%.*s", cut, text);
-		line(c, a, "%s", buf);
+		ui_table_line(c, a, "%s", buf);
 		text += cut;
 		while (*text == ' ')
 			text++;
 	}
-}
-
-long ui_table_best_single(const struct pool *pool, enum solve_mode mode, double limit)
-{
-	return ui_table_best_single_within(pool, mode, limit, INFINITY);
-}
-
-long ui_table_best_single_within(const struct pool *pool, enum solve_mode mode, double limit,
-				 double memory_limit)
-{
-	long best = -1;
-
-	for (size_t i = 0; i < pool->n; i++) {
-		const struct model *m = &pool->models[i];
-		const struct model *b = best >= 0 ? &pool->models[best] : NULL;
-		/* a model the device cannot hold is no alternative */
-		if (pool->has_memory && memory_limit >= 0 && m->memory > memory_limit)
-			continue;
-		if (mode == SOLVE_MAX_ACCURACY) {
-			if (m->cost <= limit && (b == NULL || m->accuracy > b->accuracy ||
-						 (m->accuracy == b->accuracy && m->cost < b->cost)))
-				best = (long)i;
-		} else if (m->accuracy >= limit && (b == NULL || m->cost < b->cost ||
-						    (m->cost == b->cost && m->accuracy > b->accuracy))) {
-			best = (long)i;
-		}
-	}
-	return best;
 }
 
 /* A share bar of w cells: eighth blocks in UTF-8, '#' otherwise. */
@@ -335,8 +324,8 @@ static void own_figure(char *buf, size_t size, int w, double v)
 		snprintf(buf, size, "%.2g", v);
 }
 
-static void model_row(struct cursor *c, const struct ui_table_input *in, const struct listing *l,
-		      size_t r, int nw, int cw, int bw)
+static void model_row(struct ui_table_cursor *c, const struct ui_table_input *in,
+		      const struct listing *l, size_t r, int nw, int cw, int bw)
 {
 	const struct ui_term *t = c->t;
 	size_t i = l->rows[r];
@@ -377,7 +366,7 @@ static void model_row(struct cursor *c, const struct ui_table_input *in, const s
 }
 
 /* The line that counts the models a short list leaves out: used ones first. */
-static void more_line(struct cursor *c, const struct listing *l)
+static void more_line(struct ui_table_cursor *c, const struct listing *l)
 {
 	char buf[160];
 	size_t at = 0;
@@ -401,7 +390,7 @@ static void more_line(struct cursor *c, const struct listing *l)
 	/* the key to list them, when the line has room for it */
 	if (at < sizeof buf && (int)at + 3 + 22 <= c->r.w)
 		snprintf(buf + at, sizeof buf - at, ": x lists every model");
-	line(c, l->more_used > 0 ? ui_term_attr(c->t, UI_ERROR) : ui_term_attr(c->t, UI_DIM),
+	ui_table_line(c, l->more_used > 0 ? ui_term_attr(c->t, UI_ERROR) : ui_term_attr(c->t, UI_DIM),
 	     "   %s", buf);
 }
 
@@ -416,8 +405,8 @@ static const char *cost_heading(const struct cost_unit *u, char head[8])
 	return "cost";
 }
 
-static bool model_rows(struct cursor *c, const struct ui_table_input *in, struct listing *l,
-		       struct ui_table_geom *g)
+static bool model_rows(struct ui_table_cursor *c, const struct ui_table_input *in,
+		       struct listing *l, struct ui_table_geom *g)
 {
 	char head[8];
 	long long k = in->pol != NULL ? in->pol->params.k : 1;
@@ -430,178 +419,20 @@ static bool model_rows(struct cursor *c, const struct ui_table_input *in, struct
 	/* figures' headings only over figures: without a policy the rows are names to toggle;
 	 * cost and accuracy are each model's own, not its share of the totals */
 	if (in->pol != NULL && policy_has_counts(in->pol))
-		line(c, ui_term_attr(c->t, UI_DIM), "   %-*s %*s %6s%s%*s%s%7s%s%8s", nw, "model", cw,
+		ui_table_line(c, ui_term_attr(c->t, UI_DIM), "   %-*s %*s %6s%s%*s%s%7s%s%8s", nw, "model", cw,
 		     "count", "share", bw > 0 ? " " : "", bw, "", l->own > 0 ? " " : "",
 		     l->own < 1 ? "" : in->idle_per_s > 0 ? "energy" : cost_heading(&in->work->unit, head),
 		     l->own > 1 ? " " : "", l->own > 1 ? "accuracy" : "");
 	else
-		line(c, ui_term_attr(c->t, UI_DIM), "   model");
+		ui_table_line(c, ui_term_attr(c->t, UI_DIM), "   model");
 	g->rows = (struct ui_rect){ c->y, c->r.x, 0, c->r.w };
-	for (size_t r = 0; r < l->n && room(c) && r < UI_TABLE_ROWS_MAX; r++) {
+	for (size_t r = 0; r < l->n && ui_table_room(c) && r < UI_TABLE_ROWS_MAX; r++) {
 		g->model[r] = l->rows[r];
 		model_row(c, in, l, r, nw, cw, bw);
 		g->rows.h++;
 	}
 	more_line(c, l);
 	return true;
-}
-
-/*
- * Battery mode: K over the duration, the energy, what the battery keeps.
- * With the idle draw charged for idle time only (whole-board energies) the
- * costs solved are e - P t: the energies shown add P t back, as `solve`'s
- * "energy" line does, and the battery's use is the inferences' energy plus
- * the draw over the idle time.
- */
-static void battery_lines(struct cursor *c, const struct ui_table_input *in, const struct policy *p)
-{
-	const struct battery_params *bp = in->bp;
-	const struct battery_plan *pl = in->plan;
-	double left = battery_left_j(bp, pl->duration_s, p->total_cost);
-	char dur[64], cap[32], per[32], used[32], rest[32];
-
-	units_format_duration(dur, sizeof dur, pl->duration_s);
-	units_format_energy(cap, sizeof cap, bp->battery_j);
-	/* a battery spent to the last bit can leave -1e-12 J: shown as 0 */
-	units_format_energy(rest, sizeof rest, fabs(left) < 1e-12 * bp->battery_j ? 0.0 : fabs(left));
-	line(c, A_NORMAL, "battery   %s, K = %lld in %s", cap, pl->k, dur);
-	if (in->idle_per_s > 0) {
-		double busy_j = bp->idle_w * p->busy_time;
-		double run_j = p->total_cost * bp->cost_unit_j + busy_j;
-		units_format_energy(used, sizeof used, run_j);
-		units_format_energy(per, sizeof per, pl->idle_j - busy_j);
-		if ((int)snprintf(NULL, 0, "used      %s inferences + %s idle", used, per) <= c->r.w)
-			line(c, A_NORMAL, "used      %s inferences + %s idle", used, per);
-		else
-			line(c, A_NORMAL, "used      %s + idle %s", used, per);
-	} else {
-		units_format_energy(per, sizeof per, pl->budget * bp->cost_unit_j);
-		units_format_energy(used, sizeof used, p->expected_cost * bp->cost_unit_j);
-		line(c, A_NORMAL, "energy    %s per inference, %s allowed", used, per);
-	}
-	line(c, left < -1e-12 * bp->battery_j ? ui_term_attr(c->t, UI_ERROR) : A_BOLD,
-	     "left      %s%s of %s", left < -1e-12 * bp->battery_j ? "short by " : "", rest, cap);
-}
-
-/* The device limits in force, with the memory the policy's models take together. */
-static void limits_line(struct cursor *c, const struct ui_table_input *in, const struct policy *p)
-{
-	bool mem = in->work->has_memory && isfinite(p->params.memory_limit) &&
-		   p->params.memory_limit >= 0;
-	double used = 0;
-	char models[48] = "";
-
-	if (p->params.max_models == 0 && !mem)
-		return;
-	for (size_t j = 0; j < p->n && j < in->work->n; j++)
-		if (p->count[j] > 0)
-			used += in->work->models[j].memory;
-	if (p->params.max_models > 0)
-		snprintf(models, sizeof models, "at most %zu model%s", p->params.max_models,
-			 p->params.max_models == 1 ? "" : "s");
-	if (mem)
-		line(c, A_NORMAL, "limits    %s%smemory %.6g of %.6g", models, models[0] ? ", " : "",
-		     used, p->params.memory_limit);
-	else
-		line(c, A_NORMAL, "limits    %s", models);
-}
-
-/* The time constraints in force: the busy share live, and the models the deadline leaves out. */
-static void time_line(struct cursor *c, const struct ui_table_input *in, const struct policy *p)
-{
-	const struct solve_params *sp = &p->params;
-	char dl[48] = "";
-	if (sp->deadline > 0) {
-		size_t slow = 0;
-		for (size_t j = 0; j < in->work->n; j++)
-			slow += in->work->models[j].latency > sp->deadline * (1 + 1e-9);
-		snprintf(dl, sizeof dl, "%zu over %.3g ms", slow, sp->deadline * 1e3);
-	}
-	if (sp->rate > 0) {
-		double seconds = (double)sp->k / sp->rate;
-		double duty = sp->duty_cycle > 0 ? sp->duty_cycle : 1;
-		line(c, A_NORMAL, "busy      %.3g%% of the time, max %.3g%%%s%s",
-		     100 * p->busy_time / seconds, 100 * duty, dl[0] ? "; " : "", dl);
-	} else if (dl[0]) {
-		line(c, A_NORMAL, "deadline  %s", dl);
-	}
-}
-
-/*
- * "cost      6.3976 GFLOPS  budget 6.4 GFLOPS (99.96%)": the longest form that
- * fits the width, so a unit is never cut ("6.4 GFLO"): the unit goes from the
- * budget first, then the word "budget", then the share of the budget used.
- */
-static void cost_line(struct cursor *c, const struct policy *p, const char *u)
-{
-	double pct = p->params.budget > 0 ? 100 * p->expected_cost / p->params.budget : 0.0;
-	char buf[4][160];
-
-	snprintf(buf[0], sizeof buf[0], "cost      %.4f%s  budget %g%s (%.2f%%)", p->expected_cost,
-		 u, p->params.budget, u, pct);
-	snprintf(buf[1], sizeof buf[1], "cost      %.4f%s  budget %g (%.2f%%)", p->expected_cost,
-		 u, p->params.budget, pct);
-	snprintf(buf[2], sizeof buf[2], "cost      %.4f%s of %g (%.2f%%)", p->expected_cost, u,
-		 p->params.budget, pct);
-	snprintf(buf[3], sizeof buf[3], "cost      %.4f%s of %g", p->expected_cost, u,
-		 p->params.budget);
-	for (int i = 0; i < 4; i++)
-		if (i == 3 || (int)strlen(buf[i]) <= c->r.w) {
-			line(c, A_NORMAL, "%s", buf[i]);
-			return;
-		}
-}
-
-static void totals(struct cursor *c, const struct ui_table_input *in)
-{
-	const struct policy *p = in->pol;
-	bool primal = p->params.mode == SOLVE_MAX_ACCURACY;
-	const struct model *b;
-	const char *u = cost_unit_suffix(&in->work->unit);  /* " mJ" */
-	long best;
-
-	line(c, A_BOLD, "accuracy  %.4f  expected, sum p x / K", p->expected_accuracy);
-	if (in->idle_per_s > 0 && in->bp != NULL) {
-		/* whole-board: the costs solved are e - P t, the budget is theirs (the slider) */
-		char e[32];
-		units_format_energy(e, sizeof e, (p->total_cost * in->bp->cost_unit_j +
-						  in->bp->idle_w * p->busy_time) / (double)p->params.k);
-		if ((int)snprintf(NULL, 0, "energy    %s per inference, whole-board", e) <= c->r.w)
-			line(c, A_NORMAL, "energy    %s per inference, whole-board", e);
-		else
-			line(c, A_NORMAL, "energy    %s each, whole-board", e);
-	} else if (primal) {
-		cost_line(c, p, u);
-	} else {
-		line(c, A_NORMAL, "cost      %.4f%s  for floor %g", p->expected_cost, u,
-		     p->params.min_accuracy);
-	}
-	/* battery mode: what the battery gives and keeps comes before the details */
-	if (in->plan != NULL)
-		battery_lines(c, in, p);
-	limits_line(c, in, p);
-	time_line(c, in, p);
-	line(c, A_NORMAL, "objective %.10g", p->objective);
-	line(c, A_NORMAL, "models    %zu of %zu used, K = %lld, %s = %.6g", p->models_used,
-	     in->work->n, p->params.k, c->t->g->lambda, p->params.lambda);
-	best = ui_table_best_single_within(in->work, p->params.mode,
-					   primal ? p->params.budget : p->params.min_accuracy,
-					   p->params.memory_limit);
-	if (best < 0)
-		line(c, A_NORMAL, "single    no model alone is within the %s", primal ? "budget" : "floor");
-	else if (b = &in->work->models[best], primal)
-		line(c, A_NORMAL, "single    %s %.2f, %+.4f", b->name, b->accuracy,
-		     p->expected_accuracy - b->accuracy);
-	else
-		line(c, A_NORMAL, "single    %s alone costs %.2f; mix saves %.4f", b->name,
-		     b->cost + in->idle_per_s * b->latency, b->cost - p->expected_cost);
-	if (p->params.method == SOLVE_RELAXED) {
-		double gap = ui_table_tidy(p->exact_accuracy - p->expected_accuracy);
-		/* above: the rounded mix is more accurate, and pays for it in loading cost */
-		line(c, A_NORMAL, "LP gap    %.6f accuracy %s the exact %.4f", fabs(gap),
-		     gap < 0 ? "above" : "below", p->exact_accuracy);
-		line(c, A_NORMAL, "Thm 3.2   rounding loses at most %.6f", p->theorem_bound);
-	}
 }
 
 void ui_table_title(char *buf, size_t size, const struct policy *p)
@@ -614,31 +445,25 @@ void ui_table_title(char *buf, size_t size, const struct policy *p)
 			 solve_outcome_name(p->outcome));
 }
 
-double ui_table_tidy(double diff)
-{
-	/* what %.6f would show as 0.000000 or -0.000000 is 0 */
-	return fabs(diff) < 5e-7 ? 0.0 : diff;
-}
-
 /* The title line, then the model rows. */
-static bool model_rows_after_title(struct cursor *c, const struct ui_table_input *in,
+static bool model_rows_after_title(struct ui_table_cursor *c, const struct ui_table_input *in,
 				   struct listing *l, struct ui_table_geom *g)
 {
 	const struct policy *p = in->pol;
 
 	if (p == NULL) {
-		line(c, ui_term_attr(c->t, UI_LABEL), "Policy");
+		ui_table_line(c, ui_term_attr(c->t, UI_LABEL), "Policy");
 	} else {
 		char title[64];
 		ui_table_title(title, sizeof title, p);
-		line(c, ui_term_attr(c->t, UI_LABEL), "Policy  %s, %.1f ms", title,
+		ui_table_line(c, ui_term_attr(c->t, UI_LABEL), "Policy  %s, %.1f ms", title,
 		     1000 * p->seconds);
 	}
 	return model_rows(c, in, l, g);
 }
 
 /* The title, the model rows, then the totals or why there is no answer. */
-static void draw_body(struct cursor *c, const struct ui_table_input *in, struct listing *l,
+static void draw_body(struct ui_table_cursor *c, const struct ui_table_input *in, struct listing *l,
 		      struct ui_table_geom *g)
 {
 	const struct ui_term *t = c->t;
@@ -651,7 +476,8 @@ static void draw_body(struct cursor *c, const struct ui_table_input *in, struct 
 	for (size_t i = 0; counts && i < in->pool->n; i++)
 		used += l->count[i] > 0;
 	if (!in->focused && used + ((size_t)used < in->pool->n) > avail) {
-		int most = c->r.h - 2 - 2;
+		/* accuracy and cost stay, and in battery mode the battery line */
+		int most = c->r.h - 2 - 2 - (in->plan != NULL && counts);
 		avail = used + ((size_t)used < in->pool->n);
 		avail = avail > most ? most : avail;
 		avail = avail < c->r.h - 2 - rest_lines(in, c->r.w) ? c->r.h - 2 - rest_lines(in, c->r.w)
@@ -659,7 +485,7 @@ static void draw_body(struct cursor *c, const struct ui_table_input *in, struct 
 	}
 	g->page = avail < 1 ? 1 : avail;
 	if (!choose_rows(in, l, avail, g) || !model_rows_after_title(c, in, l, g)) {
-		line(c, ui_term_attr(t, UI_ERROR), "out of memory");
+		ui_table_line(c, ui_term_attr(t, UI_ERROR), "out of memory");
 		return;
 	}
 	if (p == NULL) {
@@ -670,21 +496,21 @@ static void draw_body(struct cursor *c, const struct ui_table_input *in, struct 
 			: solve_outcome_name(p->outcome));
 		/* no nearest value (no model fits the memory): the message says what to change */
 		if (p->outcome == SOLVE_INFEASIBLE && isfinite(p->nearest))
-			line(c, A_NORMAL, p->params.mode == SOLVE_MAX_ACCURACY
+			ui_table_line(c, A_NORMAL, p->params.mode == SOLVE_MAX_ACCURACY
 			     ? "minimum feasible budget %g" : "best reachable accuracy %g", p->nearest);
 	} else {
-		if (room(c) && c->y < c->r.y + c->r.h - 6) {
+		if (ui_table_room(c) && c->y < c->r.y + c->r.h - 6) {
 			ui_hfill(c->y, c->r.x, c->r.w - 1, t->g->hline, ui_term_attr(t, UI_DIM));
 			c->y++;
 		}
-		totals(c, in);
+		ui_table_totals(c, in);
 	}
 }
 
 void ui_table_draw(const struct ui_term *t, struct ui_rect r, const struct ui_table_input *in,
 		   struct ui_table_geom *g)
 {
-	struct cursor c = { t, r, r.y };
+	struct ui_table_cursor c = { t, r, r.y };
 	struct listing l = { 0 };
 
 	g->rows = (struct ui_rect){ 0, 0, 0, 0 };
@@ -696,7 +522,7 @@ void ui_table_draw(const struct ui_term *t, struct ui_rect r, const struct ui_ta
 	if (l.rows != NULL && l.count != NULL)
 		draw_body(&c, in, &l, g);
 	else
-		line(&c, ui_term_attr(t, UI_ERROR), "out of memory");
+		ui_table_line(&c, ui_term_attr(t, UI_ERROR), "out of memory");
 	free(l.rows);
 	free(l.count);
 	free(l.names);

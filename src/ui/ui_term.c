@@ -44,7 +44,7 @@ static const struct ui_glyphs glyphs_utf8 = {
 	.corner_bl = L'└', .corner_br = L'┘', .tee_up = L'┬', .tee_left = L'┤',
 	.tee_right = L'├', .arrow_up = L'▲',
 	.handle = L'●', .track_fill = L'━', .point = L'o', .policy = L'◆',
-	.pending = L'·', .bar_full = L'█', .point_unfit = L'◌',
+	.pending = L'·', .bar_full = L'█', .point_unfit = L'◌', .point_mix = L'■',
 	.shade = { L' ', L'░', L'▒', L'▓', L'█' },
 	.lambda = "λ", .dots = "…", .focus = "▶", .times = "×",
 };
@@ -54,7 +54,7 @@ static const struct ui_glyphs glyphs_ascii = {
 	.corner_bl = L'+', .corner_br = L'+', .tee_up = L'+', .tee_left = L'|',
 	.tee_right = L'|', .arrow_up = L'^',
 	.handle = L'O', .track_fill = L'=', .point = L'o', .policy = L'@',
-	.pending = L' ', .bar_full = L'#', .point_unfit = L'~',
+	.pending = L' ', .bar_full = L'#', .point_unfit = L'~', .point_mix = L'+',
 	.shade = { L' ', L'.', L':', L'+', L'#' },
 	.lambda = "lambda", .dots = "...", .focus = ">", .times = "x",
 };

@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "optdeploy/core/frontier.h"
+#include "optdeploy/core/frontier_lp.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/ui/ui_app.h"
 
@@ -40,9 +40,7 @@ void ui_whatif_free(struct app *a)
 	if (a->solver != NULL)
 		solver_free(a->solver);
 	a->solver = NULL;
-	free(a->hull);
-	a->hull = NULL;
-	a->n_hull = 0;
+	frontier_lp_free(&a->hull);
 	pool_free(&a->work);
 	policy_free(&a->pol);
 	a->have_pol = false;
@@ -64,13 +62,11 @@ enum status ui_whatif_rebuild(struct app *a, struct status_msg *m)
 		return status_fail(m, ST_INTERNAL, "out of memory");
 	if ((st = ui_whatif_subpool(&a->work, a->work_map, src, a->excluded, m)) != ST_OK)
 		return st;
-	a->hull = malloc(a->work.n * sizeof *a->hull);
-	if (a->hull == NULL) {
-		ui_whatif_free(a);
-		return status_fail(m, ST_INTERNAL, "out of memory");
-	}
 	struct solve_params sp = ui_app_solve_params(a);
-	a->n_hull = frontier_hull_fitting(&a->work, &sp, a->hull);
+	if ((st = frontier_lp_build(&a->hull, &a->work, &sp, m)) != ST_OK) {
+		ui_whatif_free(a);
+		return st;
+	}
 	if ((st = solver_create(&a->solver, &a->work, m)) != ST_OK) {
 		ui_whatif_free(a);
 		return st;

@@ -73,7 +73,7 @@ expect_true "K = 10800" "$SP_K == 10800"
 run solve $I --cost-unit mJ --battery 3000mAh@3.7V --idle 2mW --rate 1/s --duration 24h
 expect_status 0
 expect_err_empty
-expect_out "battery            39.96 kJ (3000mAh@3.7V, 11.1 Wh)"
+expect_out "battery            39.96 kJ (3000 mAh at 3.7 V = 11.1 Wh)"
 expect_out "idle draw          2 mW for 1 d = 172.8 J"
 expect_out "inferences         1/s for 24h (86400 s): K = floor(rate x duration) = 86400"
 expect_out "budget             B = battery - idle = 39.7872 kJ = 39787200 mJ; per inference B / K = 460.5 mJ"
@@ -82,6 +82,13 @@ expect_out "K                  86400 inferences"
 # every inference runs the best model (100 mJ): 8.64 kJ spent, 31.1472 kJ left
 expect_out "energy             8.64 kJ for K inferences, 100 mJ per inference (cost unit mJ)"
 expect_out "battery left       31.1472 kJ (77.9% of the battery) after 1 d"
+# the user's value once, spaced, after the joules; the joules alone when given in them
+for b in "10Wh:36 kJ (10 Wh)" "36000J:36 kJ (36000 J)" "1.5e3J:1.5 kJ (1.5e3 J)" "36kJ:36 kJ"; do
+	run solve --pool rpi4 --battery "${b%%:*}" --rate 10/s --duration 2h
+	expect_status 0
+	grep -qxF -- "battery            ${b#*:}" "$T/out" && r=0 || r=1
+	check $r "--battery ${b%%:*}: the line should read: battery            ${b#*:}"
+done
 
 # --cost-unit alone labels the energy of an abstract solve
 run solve $I --cost-unit uJ --budget 40 --K 1000

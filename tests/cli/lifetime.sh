@@ -52,13 +52,17 @@ expect_status 0
 expect_err_empty
 expect_out "lifetime           1 d 3 h 41 min 24.4 s (99684.4 s): K = 996844 inferences"
 expect_out "accuracy floor     75 (least energy for K inferences at expected accuracy >= floor; lambda = 0)"
-expect_out "battery            39.96 kJ (3000mAh@3.7V, 11.1 Wh); cost unit mJ"
+expect_out "battery            39.96 kJ (3000 mAh at 3.7 V = 11.1 Wh); cost unit mJ"
 expect_out "K + 1              996845 inferences need 39960.02811 J with the idle draw, more than the battery's 39960 J"
 expect_out "problem            minimise expected cost with expected accuracy >= 75"
 expect_out "lambda             0 (0 x K)"
 expect_out "status             optimal"
 fits $I 75 996844 39960 0 10 0.001 && r=0 || r=1
 check $r "the table's K fits"
+# the user's value once, not "(10Wh, 10 Wh)"
+run lifetime --pool rpi4 --battery 10Wh --rate 10/s --min-accuracy 70
+expect_status 0
+expect_out "battery            36 kJ (10 Wh); cost unit mJ"
 
 # -o writes the CSV atomically
 run lifetime $I --cost-unit mJ --battery 3000mAh@3.7V --rate 10/s --min-accuracy 75 -o "$T/o.csv"

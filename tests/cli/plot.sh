@@ -80,9 +80,11 @@ for args in "--K 1000" "--K 200 --lambda 7.5 --from 20 --to 90 --steps 15" "--K 
 	[ -s "$T/want" ] && cmp -s "$T/want" "$T/got" && r=0 || r=1
 	check $r "$args: the LP frontier should equal the frontier CSV's hull"
 done
-# a deadline: the LP frontier is frontier's, over the models it allows (the
-# time row changes nothing there); the models it rules out are the excluded
-# rows, the ones slower than it in the pool file, and none is on the hull
+# a deadline: the LP frontier is frontier's, over the models it allows, and
+# with a rate keeping up with the time row (a mix "A + B" with A's share, as
+# frontier's model, other_model and share fields); the models the deadline
+# rules out are the excluded rows, the ones slower than it in the pool
+# file, and none is on the hull
 RPI=data/mlperf_rpi4_tflite.csv
 for args in "--deadline 200ms" "--deadline 60ms --rate 10/s --duty-cycle 0.5" "--deadline 30ms --log"; do
 	# shellcheck disable=SC2086
@@ -90,10 +92,14 @@ for args in "--deadline 200ms" "--deadline 60ms --rate 10/s --duty-cycle 0.5" "-
 	expect_status 0
 	# shellcheck disable=SC2086
 	"$OPTDEPLOY" frontier --pool rpi4 $args --steps 5 --format csv >"$T/front.csv" 2>/dev/null
-	awk -F, '$1 == "hull" { print $2 "," $3 "," $4 }' "$T/front.csv" >"$T/want"
-	awk -F, '$1 == "hull" { print $5 "," $6 "," $4 }' "$T/data.csv" >"$T/got"
+	awk -F, '$1 == "hull" { m = $4; s = ""; if ($7 != "") { m = m " + " $7; s = $6 }
+		print $2 "," $3 "," m "," s }' "$T/front.csv" >"$T/want"
+	awk -F, '$1 == "hull" { print $5 "," $6 "," $4 "," $7 }' "$T/data.csv" >"$T/got"
 	[ -s "$T/want" ] && cmp -s "$T/want" "$T/got" && r=0 || r=1
 	check $r "rpi4 $args: the LP frontier should equal the frontier CSV's hull"
+	case $args in *--rate*)
+		expect_true "rpi4 $args: the hull mixes two models" "$(grep -c '^hull,.* + ' "$T/data.csv") >= 1"
+	esac
 	ms=$(echo "$args" | sed 's/--deadline \([0-9]*\)ms.*/\1/')
 	awk -F, -v d="$ms" 'NR > 1 && $1 !~ /^#/ && $4 > d { print $1 }' "$RPI" | sort >"$T/want"
 	awk -F, '$1 == "excluded" { print $4 }' "$T/data.csv" | sort >"$T/got"

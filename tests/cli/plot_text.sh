@@ -1,9 +1,9 @@
 #!/bin/sh
 # The figures' text, read back from the PDF with pdftotext (poppler-utils):
 # heatmap rows are the models used at some level of either sweep and one line
-# says how many are never used; --rows all draws every model (on a page that
-# grows so each row keeps a legible label, or says what it leaves out when
-# --size holds it); log ticks read 0.1 1 10 100, and a log axis under a
+# says how many are never used, the rows cheapest first; --rows all draws
+# every model (on a page that grows so each row keeps a legible label, or says
+# what it leaves out when --size holds it); log ticks read 0.1 1 10 100, and a log axis under a
 # decade has ticks between its ends.
 set -eu
 . tests/cli/lib.sh
@@ -38,6 +38,19 @@ grep -qE "0\.1 +1 +10 +100 +1000" "$T/heat.txt" && r=0 || r=1
 check $r "log ticks read 0.1 1 10 100 1000"
 grep -qE "(^| )(1|10|100)\.0( |$)" "$T/heat.txt" && r=1 || r=0
 check $r "no tick reads 1.0 or 10.0"
+
+# rows cheapest first (rpi4's file is not in cost order), as the planner's rows
+# and sweep's columns
+run plot --pool rpi4 --figure heatmap -o "$T/rpi4.pdf"
+expect_status 0
+used_models --pool rpi4 >"$T/used"
+"$OPTDEPLOY" solve --pool rpi4 --budget 1e9 --format csv | sed 1d | cut -d, -f1-3 |
+	awk -F, 'NR == FNR { u[$1] = 1; next } u[$1]' "$T/used" - >"$T/models.csv"
+pdf_text "$T/rpi4.pdf" | awk '$1 ~ /^(mobilenet|efficientnet)/ { print $1 }' >"$T/labels"
+expect_true "rpi4: a label for each of the $(wc -l <"$T/used") models used" \
+	"$(wc -l <"$T/labels") == $(wc -l <"$T/used")"
+o=$(awk -F, -f tests/cli/cost_order.awk "$T/models.csv" "$T/labels" | head -3 | tr '\n' ';')
+check "$([ -z "$o" ] && echo 0 || echo 1)" "rpi4 heatmap rows not cheapest first: $o"
 
 # --rows all: every model, on a taller page, every row labelled
 run plot --pool torchvision --figure heatmap --rows all -o "$T/all.pdf"
@@ -104,15 +117,18 @@ for pool in rpi4 xavier; do
 	pdf_text "$T/time.pdf" | tr -s ' \n' '  ' | grep -q "deadline 200 ms; busy at most 50% at 10/s" ||
 		check 1 "plot --pool $pool: the title names the deadline and the time row"
 	# the models the deadline rules out are counted in the legend, named by
-	# it, and the hull is said to be over the others and without the time row
+	# it, and the hull is said to be over the others and to keep up; its
+	# mixes of two models (the time row's) have their own entry
 	slow=$("$OPTDEPLOY" solve --pool $pool --budget 300 --deadline 200ms 2>/dev/null |
 		sed -n 's/^too slow  *\([0-9][0-9]*\) models\{0,1\} slower than 200 ms.*/\1/p')
 	pdf_text "$T/time.pdf" | tr -s ' \n' '  ' >"$T/time.txt"
 	if [ "${slow:-0}" -gt 0 ]; then
 		grep -qE "$slow models? over the 200 ms deadline: not used" "$T/time.txt" && r=0 || r=1
 		check $r "plot --pool $pool --deadline 200ms: the legend counts the $slow models it rules out"
-		grep -q "LP frontier of the others, no time row" "$T/time.txt" && r=0 || r=1
+		grep -q "LP frontier of the others keeping up" "$T/time.txt" && r=0 || r=1
 		check $r "plot --pool $pool --deadline 200ms --rate: the legend's hull entry"
+		grep -q "mix of two models, busy 50%" "$T/time.txt" && r=0 || r=1
+		check $r "plot --pool $pool --deadline 200ms --rate: the legend's mix entry"
 	fi
 	o=$(overlaps "$T/time.pdf" | head -3 | tr '\n' ';')
 	check "$([ -z "$o" ] && echo 0 || echo 1)" "$pool with a deadline: words overlap: $o"
@@ -127,4 +143,24 @@ run plot "$T/mem.csv" --memory 20 --figure frontier -o "$T/mem.pdf"
 expect_status 0
 pdf_text "$T/mem.pdf" | tr -s ' \n' '  ' | grep -q "1 model over the memory limit: not used" && r=0 || r=1
 check $r "plot --memory: the legend counts the model over the memory limit"
+
+# the LP frontier keeps up with the time row: on rpi4 at 10/s its mixes of
+# two models have their own legend entry; when every model is too slow for
+# the rate the legend says no LP policy keeps up, and no frontier is drawn
+run plot --pool rpi4 --rate 10/s --budget 300 --figure frontier -o "$T/rate.pdf"
+expect_status 0
+pdf_text "$T/rate.pdf" | tr -s ' \n' '  ' >"$T/rate.txt"
+grep -q "LP frontier keeping up" "$T/rate.txt" && r=0 || r=1
+check $r "plot --rate 10/s: the legend's hull entry"
+grep -q "mix of two models, busy 100%" "$T/rate.txt" && r=0 || r=1
+check $r "plot --rate 10/s: the legend's mix entry"
+printf 'model,cost,accuracy,latency\nsmall,10,60,20\nmid,30,75,80\nbig,60,85,340\n' >"$T/slow.csv"
+run plot "$T/slow.csv" --rate 100/s --budget 40 --figure frontier --data-csv "$T/slow_data.csv" -o "$T/slow.pdf"
+expect_status 0
+pdf_text "$T/slow.pdf" | tr -s ' \n' '  ' >"$T/slow.txt"
+grep -q "no LP policy keeps up at 100/s: every model is too slow" "$T/slow.txt" && r=0 || r=1
+check $r "plot --rate 100/s: the legend says no LP policy keeps up"
+grep -qE "LP frontier (keeping|of)|model on the LP frontier" "$T/slow.txt" && r=1 || r=0
+check $r "plot --rate 100/s: no LP frontier in the legend"
+expect_true "plot --rate 100/s: no hull rows" "$(grep -c '^hull,' "$T/slow_data.csv" || true) == 0"
 finish

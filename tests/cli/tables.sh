@@ -68,7 +68,8 @@ printf 'model,cost,accuracy\na,50,70\nb,50,80\n' >"$T/flat.csv"
 run sweep "$T/flat.csv" --lambda 0
 expect_status 0
 expect_out "1 budget level, 50 per inference"
-expect_true "one row, all on b" "\"$(body | awk '{ print $1, $2, $NF }')\" == \"50 80 100.0\""
+# columns cheapest first, the more accurate first at one cost: #2 (b) before #1 (a)
+expect_true "one row, all on b" "\"$(body | awk '{ print $1, $2, $6, $7 }')\" == \"50 80 100.0 .\""
 
 # stdin
 run_in $U sweep - --steps 3

@@ -36,7 +36,7 @@ same() {  # same PLANNER_FILE CLI_FILE
 # shellcheck disable=SC2086
 start 120 40 -- "$DATA" $BAT --duration 24h
 wait_ready
-wait_for "Duration  86400 s = 1 d"
+wait_for "Duration  1 d (86400 s)"
 screen | grep -qE "^.{60,} K  [0-9]" && fail "the K slider is still there"
 wait_for "battery   39.96 kJ, K = 86400 in 1 d"
 wait_for "Budget  62.5 mJ, from the battery"
@@ -52,8 +52,15 @@ same "$RUN_DIR/policy.csv" "$TMPD/cli1.csv"
 
 # a shorter duration: fewer inferences, less idle draw, more energy for each
 T send-keys -t t Tab Tab Left
-wait_gone "Duration  86400 s"
-secs=$(slider_value Duration)
+wait_gone "Duration  1 d (86400 s)"
+# the slider says it for people ("21h 56min 40s" where narrow); = opens on the
+# exact seconds ("Duration = 79000s"), as --duration takes them
+screen | grep -qE "Duration  [0-9]+ ?h [0-9]+ ?min" || fail "the duration is not in hours and minutes"
+T send-keys -t t =
+wait_match "Duration = [0-9.]+s"
+secs=$(screen | sed -n 's/.*Duration = \([0-9.]*\)s.*/\1/p' | head -n 1)
+T send-keys -t t Escape
+wait_gone "Duration = "
 LC_ALL=C awk -v s="$secs" 'BEGIN { exit !(s >= 70000 && s < 86400) }' ||
 	fail "one step down from 86400 s went to $secs s"
 export_policy
@@ -125,8 +132,17 @@ wait_for "EXIT=0"
 start 80 24 -- "$DATA" $BAT --duration 24h
 wait_ready
 T send-keys -t t Tab Tab End
-wait_for "Duration  87056 s"
+wait_for "Duration  1d 10min 56s"
 wait_for "Budget  59.0149 mJ"
+# = takes a duration as --duration does, and says why it refuses one
+T send-keys -t t = 9 0 m i n Enter
+wait_for "Duration  1 h 30 min"
+wait_for "battery   39.96 kJ, K = 5400"
+wait_for "energy    100 mJ each, 7 J allowed"
+T send-keys -t t = 2 Space h Enter
+wait_for "no space between the number and the unit"
+T send-keys -t t = 3 0 0 0 0 0 0 Enter
+wait_for "Duration: 3000000 is outside 1 s .. 1 d 3 h 45 min"
 T send-keys -t t q
 wait_for "EXIT=0"
 

@@ -70,7 +70,7 @@ agree_energy 4h
 export_same 4h
 # a shorter duration: more energy per inference, the same figures as solve's
 T send-keys -t t: Down Down = C-u 7 2 0 0 Enter
-wait_for "Duration  7200 s"
+wait_for "Duration  2 h"
 agree_energy 2h
 export_same 2h
 # the sweep's export: the measured energies beside the e - P t costs, each

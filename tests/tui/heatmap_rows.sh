@@ -1,8 +1,8 @@
 #!/bin/sh
 # The heatmaps at n = 100: a row for each model used at some budget level of
 # either panel (the sweeps of `optdeploy sweep` at lambda = 0 and at the
-# current lambda are the reference), one line for the others, `u` (and
-# --rows all) a row for every model; no two labels alike.
+# current lambda are the reference), cheapest first, one line for the
+# others, `u` (and --rows all) a row for every model; no two labels alike.
 set -u
 . tests/tui/helpers/tmux.sh
 
@@ -43,6 +43,12 @@ rows_match() {
 		{ ok = 0; for (i = 1; i <= n; i++) if (!took[i] && fits(lab[i], $0)) { took[i] = 1; ok = 1; break }
 		  if (!ok) { print "no row for " $0; bad = 1 } }
 		END { exit bad }' "$TMPD/labels.txt" "$TMPD/used.txt" || fail "$2: rows differ"
+	# cheapest first, as the figure's rows and sweep's columns
+	# shellcheck disable=SC2086
+	"$OPTDEPLOY" solve $1 --budget 1e9 --format csv | sed 1d | cut -d, -f1-3 |
+		awk -F, 'NR == FNR { u[$1] = 1; next } u[$1]' "$TMPD/used.txt" - >"$TMPD/models.csv"
+	_o=$(awk -F, -f tests/cli/cost_order.awk "$TMPD/models.csv" "$TMPD/labels.txt" | head -3)
+	[ -z "$_o" ] || fail "$2: rows not cheapest first: $_o"
 	others=$((n_all - n_used))
 	screen | grep -qE "… $others models never used from [0-9.]+ to [0-9.]+" ||
 		fail "$2: no line for the $others models never used"
@@ -88,6 +94,13 @@ LC_ALL=C awk '
 	  if (!ok) { print "label " $0 " is no name nor a middle cut of one"; bad = 1 } }
 	END { exit bad }' "$TMPD/all.txt" "$TMPD/labels.txt" || fail "rpi4 80x24: a label cut short"
 screen | grep -qE "… [0-9]+ models never used" || fail "rpi4 80x24: the summary line lost its start"
+# the budget's arrow at either end of the axis moves the range label aside, never over it
+T send-keys -t t: End
+wait_for "2440.52▲"
+screen | grep -qF "17.35──" || fail "rpi4 80x24 End: the range start is not whole"
+T send-keys -t t: Home
+wait_for "▲17.35──"
+screen | grep -qF "──2440.52" || fail "rpi4 80x24 Home: the range end is not whole"
 T send-keys -t t: q
 wait_for "EXIT=0"
 
@@ -106,4 +119,18 @@ T send-keys -t t: u
 wait_for "never used"
 T send-keys -t t: q
 wait_for "EXIT=0"
+# the shade key keeps its four entries on either axis, at 80 and 120 columns
+for size in "80 24" "120 40"; do
+	# shellcheck disable=SC2086
+	start $size -- --pool torchvision
+	wait_ready
+	for axis in log linear; do
+		wait_for "($axis axis)"
+		screen | grep -F "($axis axis)" | grep -qE "<25%.+<50%.+<75%.+>=75%" ||
+			fail "torchvision $size, $axis axis: the shade key lost an entry"
+		T send-keys -t t: a
+	done
+	T send-keys -t t: q
+	wait_for "EXIT=0"
+done
 echo "heatmap_rows: ok"

@@ -73,6 +73,12 @@ T send-keys -t t: -l "p2.csv"
 wait_for "Export the policy to: p2.csv"
 T send-keys -t t: Escape
 wait_gone "Export the policy to:"
+# a prompt whose hint and value do not fit together drops the hint, never
+# the value's end (the screen here is 80 columns)
+T send-keys -t t: s
+wait_for " Export the schedule to: schedule.runs.csv"
+T send-keys -t t: Escape
+wait_gone "Export the schedule"
 
 # under a German locale numbers still read and show with '.'
 LOC=de_DE.UTF-8
@@ -100,3 +106,11 @@ T send-keys -t t: = 8 0 , 2 , 5 Enter
 wait_for 'Budget: "80,2,5" is not a number'
 # a braille plot still: the locale's UTF-8 character set is in use
 screen | grep -q "⠉\|⠒\|⠔\|⣀" || fail "no braille under $LOC"
+
+# where the hint fits (120 columns) it stays
+start 120 40 -- "$DATA"
+wait_ready
+T send-keys -t t: s
+wait_for " Export the schedule (.csv slots, .runs.csv runs, .h C header) to: schedule.runs.csv"
+T send-keys -t t: Escape q
+wait_for "EXIT=0"

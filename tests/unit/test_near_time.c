@@ -7,6 +7,9 @@
  * count at small K; at large K the three-model elimination), which shares
  * no code with either.  The box must answer most supports itself (the fast
  * path is not vacuous), and a support it declines is left to deploy_mip.
+ * Each support is then solved again at budget steps either way on one
+ * workspace, where an earlier GLPK proof may answer (near_proof.h): every
+ * answer is judged by the witness search, and the proofs must be used.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -22,6 +25,7 @@
 
 #include "optdeploy/core/deploy_mip.h"
 #include "optdeploy/core/deploy_near.h"
+#include "optdeploy/core/deploy_near_time.h"
 #include "optdeploy/core/limits.h"
 #include "optdeploy/core/near_lp.h"
 #include "optdeploy/core/pool.h"
@@ -35,6 +39,7 @@ static const long long KS[] = {1, 2, 3, 4, 5, 7, 10, 12, 37, 99, 100, 101, 1000,
 struct counts {
 	int instances, boxed, declined, binding, mip_infeasible, mip_broken;
 	int cut, beaten;  /* cutoffs tried, supports passed over by them */
+	int steps, reused;  /* budget steps on one workspace, answered by an earlier proof */
 };
 
 /* Latencies rising with cost (noise: the cost and time orders differ), in s. */
@@ -171,6 +176,65 @@ static void check_cutoffs(const struct pool *p, const struct solve_params *sp, c
 	deploy_near_free(nr);
 }
 
+/*
+ * The same support at budget (or floor) steps either way on one workspace,
+ * as a slider or a sweep moves it: deploy_near_time keeps GLPK's optima
+ * and answers a step from an earlier proof when the box it proves keeps
+ * the resource row slack (near_proof.h).  Every answer must meet the rows
+ * and no policy may beat it (the witness search, sharing no code).
+ */
+static void check_steps(const struct pool *p, const struct solve_params *sp0, struct counts *c,
+			const struct ts_rng *from)
+{
+	/* its own sequence: the instances after it stay those of the run without it */
+	struct ts_rng own = {from->state ^ 0x5e9u}, *rng = &own;
+	size_t kept[TS_MAX_MODELS];
+	bool use[TS_MAX_MODELS];
+	long long x[TS_MAX_MODELS];
+	double lo = INFINITY, hi = -INFINITY;
+	bool primal = sp0->mode == SOLVE_MAX_ACCURACY;
+	for (size_t i = 0; i < p->n; i++) {
+		kept[i] = i;
+		use[i] = true;
+		lo = fmin(lo, primal ? p->models[i].cost : p->models[i].accuracy);
+		hi = fmax(hi, primal ? p->models[i].cost : p->models[i].accuracy);
+	}
+	struct deploy_near_time *nt = deploy_near_time_new(p, kept, p->n);
+	assert_non_null(nt);
+	struct solve_params sp = *sp0;
+	for (int t = 0; t < 6; t++) {
+		/* a slider's step (1/100 of the range), a smaller or a larger one, either way */
+		static const double STEPS[] = {0.01, 0.001, 0.05};
+		double step = (hi - lo) * STEPS[ts_rand_below(rng, 3)] * (ts_rand_below(rng, 2) ? 1 : -1);
+		if (t > 0 && primal)
+			sp.budget += step;
+		else if (t > 0)
+			sp.min_accuracy += step;
+		double tol = resource_tol(p, &sp);
+		size_t before = deploy_near_time_reused(nt);
+		enum deploy_near_result r = deploy_near_time_solve(nt, &sp, use, tol, NAN, 0, 60000, x);
+		if (r == DEPLOY_NEAR_NO_BOX)
+			continue;  /* declined (or no policy left): deploy_mip's */
+		if (r != DEPLOY_NEAR_OPTIMAL)
+			fail_instance(p, &sp, "a step neither answered nor declined", r, t);
+		c->steps++;
+		c->reused += (int)(deploy_near_time_reused(nt) - before);
+		struct ar_problem ref;
+		long double cost[AR_MAX];
+		for (size_t i = 0; i < p->n; i++)
+			cost[i] = p->models[i].cost;
+		ar_build(&ref, p, &sp, cost, (long double)sp.budget * (long double)sp.k);
+		long double obj = ar_objective(&ref, x), eps = 2e-13L * ar_scale(&ref);
+		if (!ar_feasible(&ref, x, true) || !meets_rows(p, &sp, x, tol))
+			fail_instance(p, &sp, "a step's policy breaks a row", obj, t);
+		struct ar_result res;
+		ar_search(&ref, obj, eps, &res);
+		if (res.witness)
+			fail_instance(p, &sp, "a policy beats a step's answer", obj, res.value);
+	}
+	deploy_near_time_free(nt);
+}
+
 /* One support: the box against deploy_mip and the witness search. */
 static void check_support(const struct pool *p, const struct solve_params *sp, struct counts *c,
 			  struct ts_rng *rng)
@@ -226,6 +290,7 @@ static void check_support(const struct pool *p, const struct solve_params *sp, s
 		else if (fabsl(obj - om) > eps)
 			fail_instance(p, sp, "the box and deploy_mip differ", obj, om);
 		check_cutoffs(p, sp, use, tol, xb, xm, xm_ok, rng, c);
+		check_steps(p, sp, c, rng);
 		ar_search(&ref, obj, eps, &res);
 		if (res.witness)
 			fail_instance(p, sp, "a policy beats the box's", obj, res.value);
@@ -276,9 +341,11 @@ static void test_box_small_k(void **state)
 	run(&rng, scaled(400), false, &c);
 	fprintf(stderr, "small K: %d supports, %d boxed, %d declined, %d with the row binding, "
 		"%d infeasible for deploy_mip, %d of its answers breaking a row; "
-		"%d of %d cutoffs passed the support over\n", c.instances, c.boxed, c.declined,
-		c.binding, c.mip_infeasible, c.mip_broken, c.beaten, c.cut);
+		"%d of %d cutoffs passed the support over; %d of %d steps from an earlier proof\n",
+		c.instances, c.boxed, c.declined, c.binding, c.mip_infeasible, c.mip_broken, c.beaten,
+		c.cut, c.reused, c.steps);
 	assert_true(c.beaten * 5 >= c.cut);  /* cutoffs above the answer pass most over */
+	assert_true(c.reused * 10 >= c.steps);  /* the proofs kept are used */
 	/* most supports the box answers; the row binds on many of those */
 	assert_true(c.boxed * 10 >= (c.instances - c.mip_infeasible) * 9);
 	assert_true(c.binding * 5 >= c.boxed);
@@ -292,9 +359,11 @@ static void test_box_large_k(void **state)
 	run(&rng, scaled(400), true, &c);
 	fprintf(stderr, "large K: %d supports, %d boxed, %d declined, %d with the row binding, "
 		"%d infeasible for deploy_mip, %d of its answers breaking a row; "
-		"%d of %d cutoffs passed the support over\n", c.instances, c.boxed, c.declined,
-		c.binding, c.mip_infeasible, c.mip_broken, c.beaten, c.cut);
+		"%d of %d cutoffs passed the support over; %d of %d steps from an earlier proof\n",
+		c.instances, c.boxed, c.declined, c.binding, c.mip_infeasible, c.mip_broken, c.beaten,
+		c.cut, c.reused, c.steps);
 	assert_true(c.beaten * 5 >= c.cut);
+	assert_true(c.reused * 10 >= c.steps);
 	assert_true(c.boxed * 10 >= (c.instances - c.mip_infeasible) * 9);
 	assert_true(c.binding * 4 >= c.boxed);
 }

@@ -11,6 +11,10 @@
  *   GLPK's value beyond GLPK's own tolerance, and is within 1e-9 of both.
  * - A node called infeasible has no feasible basis and GLPK finds none.
  * - It answers nearly every node (the counter): GLPK is its fallback only.
+ * - Its prices (time_lp_prices) give its bound by weak duality.
+ * - The same node uncharged (time_lp_solve_uncharged, between the charged
+ *   solves on the same workspace) bounds the uncharged LP's optimum, within
+ *   1e-9 of it, with the same verdict on feasibility.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -128,7 +132,8 @@ struct ref {
 	long double v[NMAX], col[NMAX + 2][3], b[3], constant;
 };
 
-static void ref_load(const struct inst *in, struct ref *f)
+/* uncharged: every allowed model at its value without the charge (time_lp_solve_uncharged) */
+static void ref_load(const struct inst *in, struct ref *f, bool uncharged)
 {
 	const struct solve_params *sp = &in->sp;
 	bool primal = sp->mode == SOLVE_MAX_ACCURACY;
@@ -150,7 +155,7 @@ static void ref_load(const struct inst *in, struct ref *f)
 			f->constant -= u;
 		f->ok[i] = on || open;
 		long double per = primal ? md->accuracy : -(long double)md->cost;
-		f->v[i] = per - (open ? u / (long double)sp->k : 0);
+		f->v[i] = per - (open && !uncharged ? u / (long double)sp->k : 0);
 		double rc = limits_resource_coef(sp, rscale, md);
 		f->col[i][0] = 1;
 		f->col[i][1] = primal ? rc : -rc;
@@ -208,6 +213,46 @@ static long double ref_optimum(const struct ref *f)
 	return best;
 }
 
+/*
+ * time_lp_prices: weak duality's bound from them over the reference's
+ * columns is the bound time_lp_solve gave (the prices behind it).
+ */
+static void check_prices(const struct time_lp *lp, const struct ref *f, long double bound,
+			 long double scale, size_t node)
+{
+	long double pa, pt, mu = -INFINITY;
+	time_lp_prices(lp, &pa, &pt);
+	assert_true(pa >= 0 && pt >= 0);
+	for (size_t k = 0; k < f->n; k++)
+		if (f->ok[k])
+			mu = fmaxl(mu, f->v[k] - pa * f->col[k][1] - pt * f->col[k][2]);
+	long double wd = f->b[0] * mu + pa * f->b[1] + pt * f->b[2] + f->constant;
+	if (fabsl(wd - bound) > 1e-9L * scale)
+		fail_msg("node %zu: the prices' bound %.17Lg, time_lp's %.17Lg", node, wd, bound);
+}
+
+/*
+ * time_lp_solve_uncharged, on the same workspace between the charged
+ * solves (its warm start is its own): a bound at or above the uncharged
+ * LP's optimum and within 1e-9 of it, the same verdict on feasibility as
+ * the charged LP (the same polytope).
+ */
+static void check_uncharged(struct time_lp *lp, const struct inst *in, const struct ref *f0,
+			    enum time_lp_result charged, long double scale, size_t node)
+{
+	double u = NAN;
+	enum time_lp_result r = time_lp_solve_uncharged(lp, &in->sp, in->zfix, in->tol, &u);
+	long double opt0 = ref_optimum(f0);
+	long double m = in->sp.mode == SOLVE_MAX_ACCURACY ? u : -(long double)u;
+	if (r == TIME_LP_BOUND) {
+		if (isinf(opt0) || m < opt0 || m > opt0 + 1e-9L * scale)
+			fail_msg("node %zu: uncharged bound %.17Lg, optimum %.17Lg", node, m, opt0);
+		assert_true(charged != TIME_LP_INFEASIBLE);
+	}
+	if (r == TIME_LP_INFEASIBLE)
+		assert_true(isinf(opt0) && charged != TIME_LP_BOUND);
+}
+
 static void test_random_nodes(void **state)
 {
 	(void)state;
@@ -225,8 +270,9 @@ static void test_random_nodes(void **state)
 			random_node(&in, &rng);
 			struct solve_params *sp = &in.sp;
 			bool primal = sp->mode == SOLVE_MAX_ACCURACY;
-			struct ref f;
-			ref_load(&in, &f);
+			struct ref f, f0;
+			ref_load(&in, &f, false);
+			ref_load(&in, &f0, true);
 			long double opt = ref_optimum(&f);
 			double g = NAN, mine = NAN, xg[NMAX], xm[NMAX];
 			enum deploy_lp_result rg = deploy_lp_solve(glpk, sp, in.zfix, in.tol, 10000, &g, xg);
@@ -244,6 +290,9 @@ static void test_random_nodes(void **state)
 				for (size_t k = 0; k < n; k++)
 					assert_true(xm[k] >= 0 && (f.ok[k] || xm[k] == 0));
 			}
+			if (rm == TIME_LP_BOUND)
+				check_prices(lp, &f, m, scale, nodes);
+			check_uncharged(lp, &in, &f0, rm, scale, nodes);
 			if (rm == TIME_LP_INFEASIBLE) {
 				infeasible++;
 				if (!isinf(opt) || rg == DEPLOY_LP_OPTIMAL)

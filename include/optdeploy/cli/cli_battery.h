@@ -52,6 +52,14 @@ void cli_battery_print_solve(FILE *fp, const struct cli_options *o, const struct
 bool cli_battery_explain(FILE *fp, const struct cli_options *o, const struct pool *pool,
 			 const struct policy *p);
 
+/*
+ * The battery as the battery lines print it: the joules, then the user's
+ * value once, a space between each number and its unit ("36 kJ (10 Wh)";
+ * a charge with its energy, "39.96 kJ (3000 mAh at 3.7 V = 11.1 Wh)"); the
+ * joules alone when the value was given in them ("36 kJ").
+ */
+void cli_battery_capacity(char *buf, size_t size, const char *arg, double joules);
+
 /* "key               value" lines, as the other tables print them. */
 void cli_battery_kv(FILE *fp, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

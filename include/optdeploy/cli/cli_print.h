@@ -12,6 +12,7 @@
 
 #include "optdeploy/cli/cli.h"
 #include "optdeploy/core/compare.h"
+#include "optdeploy/core/frontier_lp.h"
 #include "optdeploy/cli/cli_sweep_rows.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
@@ -25,8 +26,7 @@
 struct cli_frontier {
 	size_t *pareto;   /* owned, pool->n entries, n_pareto used */
 	size_t n_pareto;
-	size_t *hull;     /* owned, pool->n entries, n_hull used */
-	size_t n_hull;
+	struct frontier_lp lp;  /* owned: the LP frontier (frontier_lp.h), with the time row */
 	size_t n_fit;     /* models that fit the memory limit alone: the Pareto and
 	                     hull lists are over these (pool->n without a limit) */
 	struct sweep sweep;  /* the ILP frontier: solved levels */
@@ -46,7 +46,8 @@ enum status cli_print_compare(FILE *fp, const struct cli_options *o, const struc
 /*
  * CSV forms, in the export's quoting and number format; *rows receives
  * the data rows written.  ST_OUTPUT (naming `name`) on a write error.
- *   frontier: kind,budget,accuracy,model,status
+ *   frontier: kind,budget,accuracy,model,status (with a rate, the fields of
+ *             cli_frontier.h after them)
  *   compare:  model,cost,accuracy,same_budget_status,same_budget_accuracy,
  *             accuracy_gain,same_accuracy_status,same_accuracy_cost,
  *             cost_saving,cost_saving_percent

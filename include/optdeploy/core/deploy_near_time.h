@@ -12,6 +12,9 @@
  * models are then bounded through the rows' linear system.  GLPK solves
  * the program over that box, in offsets from x0 with both rows, and proves
  * its optimum, which is then the support's.  No box size depends on K.
+ * The optima GLPK found are kept (near_proof.h): the next box starts from
+ * the same support's, and is answered by it without GLPK when its earlier
+ * proof covers the box (a budget step that leaves the resource row slack).
  */
 #ifndef OPTDEPLOY_DEPLOY_NEAR_TIME_H
 #define OPTDEPLOY_DEPLOY_NEAR_TIME_H
@@ -54,5 +57,7 @@ enum deploy_near_result deploy_near_time_solve(struct deploy_near_time *nt,
 size_t deploy_near_time_boxed(const struct deploy_near_time *nt);
 size_t deploy_near_time_declined(const struct deploy_near_time *nt);
 size_t deploy_near_time_beaten_count(const struct deploy_near_time *nt);
+/* Of the boxed supports, those answered by an earlier GLPK proof (near_proof.h). */
+size_t deploy_near_time_reused(const struct deploy_near_time *nt);
 
 #endif

@@ -29,8 +29,9 @@ size_t frontier_hull(const struct pool *pool, size_t *idx);
  * The same over the models sp lets run at all (limits_model_fits: within
  * the deadline, within the memory limit on their own): the models `solve`
  * can use, so a hull drawn from these promises no mix the device cannot
- * run.  The time row is not in it (a slow model may still serve some of
- * the K inferences).  Indices are the pool's; idx must hold pool->n entries.
+ * run.  The time row is not in it: frontier_lp.h adds it (the frontier
+ * that frontier, plot and the planner show).  Indices are the pool's; idx
+ * must hold pool->n entries.
  */
 size_t frontier_pareto_fitting(const struct pool *pool, const struct solve_params *sp,
 			       size_t *idx);

@@ -94,4 +94,12 @@ double pool_energy(const struct pool *p, size_t i);
 /* Highest cost in the pool; n must be > 0. */
 double pool_max_cost(const struct pool *p);
 
+/*
+ * Sort idx[0..n) (indices of p's models) cheapest first: lower cost, then
+ * higher accuracy, then pool order, so the heatmap rows of the planner and of
+ * the figure, and the sweep table's columns, read in one order.  ST_INTERNAL
+ * on no memory, idx unchanged.
+ */
+enum status pool_cost_order(const struct pool *p, size_t *idx, size_t n);
+
 #endif

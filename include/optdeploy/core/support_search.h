@@ -22,7 +22,15 @@
  * The time row of a rate (limits.h) is a row of every node's LP, so each
  * bound is still a relaxation's, and of every support's integer program,
  * which is then deploy_near_time's box for two rows (through deploy_near),
- * or deploy_mip's when that box cannot be proven.
+ * or deploy_mip's when that box cannot be proven.  With time_lp's node LPs
+ * the last optimal support is solved first too, and each node also gets
+ * a bound on its policies that use a free priced model: its LP with no
+ * model charged (time_lp_solve_uncharged) less the least whole charge such
+ * a policy pays.  When that bound cannot beat the incumbent, only the
+ * decided models' own support can: it is solved (when its LP can beat the
+ * incumbent) and the node is closed without branching - the LP's
+ * fractional charges (lambda u_k x_k / K) otherwise let it mix in a few
+ * inferences of one model after another, a node each.
  * With it an LP-feasible problem can have no integer policy (two models
  * mixed in a proportion no K allows): a search that ends with no incumbent
  * has proven every support empty and answers SOLVE_INFEASIBLE.

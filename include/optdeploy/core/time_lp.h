@@ -49,6 +49,25 @@ enum time_lp_result time_lp_solve(struct time_lp *lp, const struct solve_params 
 				  const signed char *zfix, double resource_tol, double *bound,
 				  double *x);
 
+/*
+ * The row prices (>= 0) of the resource and time rows at the last
+ * TIME_LP_BOUND of time_lp_solve: the duals behind its bound, per inference,
+ * in the rows' own units (cost - budget or floor - accuracy, latency - duty
+ * / rate).
+ */
+void time_lp_prices(const struct time_lp *lp, long double *pi_a, long double *pi_t);
+
+/*
+ * The same node's LP with every allowed model valued without its loading
+ * charge (the models the node fixes used still pay theirs, as a constant):
+ * a rigorous bound on v.x minus those charges over the node's policies,
+ * whichever free models they use.  Its own warm start, apart from
+ * time_lp_solve's.  TIME_LP_UNSURE: no bound.
+ */
+enum time_lp_result time_lp_solve_uncharged(struct time_lp *lp, const struct solve_params *sp,
+					    const signed char *zfix, double resource_tol,
+					    double *bound);
+
 /* Node LPs answered (a bound or a certified infeasibility) and passed to GLPK. */
 void time_lp_counts(const struct time_lp *lp, size_t *answered, size_t *declined);
 

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "optdeploy/core/frontier_lp.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/status.h"
@@ -54,7 +55,11 @@ struct figure_model {
 	bool memory_limit;           /* a memory limit is set (the legend names what rules out) */
 	size_t n_hull;
 	struct figure_point *hull;   /* owned: the LP frontier's vertices, increasing cost, over
-	                                the models the limits let run (frontier_hull_fitting) */
+	                                the models the limits let run, with the time row
+	                                (frontier_lp.h); a mix's name is NULL */
+	struct frontier_vertex *hull_vertex;  /* owned, n_hull: what each vertex is */
+	size_t n_mix;                /* vertices that mix two models (the time row's) */
+	bool lp_none;                /* the time row leaves no LP policy (frontier_lp_none_keeps_up) */
 	size_t n_ilp;
 	struct figure_point *ilp;    /* owned: (budget level, expected accuracy) of the current
 	                                lambda's sweep, levels without a policy left out */
@@ -64,7 +69,7 @@ struct figure_model {
 	bool log_cost;               /* the cost axis is logarithmic */
 	struct figure_heat heat[2];  /* 0: lambda = 0 (figure 4), 1: the current lambda (figure 5) */
 	size_t n_rows;               /* the heatmaps' rows: models with a share at some level of */
-	size_t *rows;                /* either heatmap, or every model (rows_all); owned, pool order */
+	size_t *rows;                /* either heatmap, or every model (rows_all); owned, cheapest first */
 };
 
 /* What a figure is made of; everything borrowed and already solved. */
@@ -99,7 +104,8 @@ bool figure_wide_costs(double lo, double hi);
  *   series,lambda,budget,model,cost,accuracy,share
  * series is model (every model), excluded (a model the deadline or the
  * memory limit rules out: model, cost, accuracy), hull (LP frontier over
- * the others), ilp (one row per level:
+ * the others, with the time row: a mix of two models has model "A + B"
+ * and share A's share of the inferences), ilp (one row per level:
  * budget, expected accuracy), policy (expected cost and accuracy at budget)
  * and heatmap (one row per level and model: budget, model, share, with the
  * heatmap's lambda).  Numbers as export_number prints them, so they compare

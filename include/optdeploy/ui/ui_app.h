@@ -68,9 +68,8 @@ struct app {
 	struct pool work;              /* what is solved, swept, plotted as the hull and exported */
 	size_t *work_map;              /* owned: working index -> loaded index */
 	struct solver *solver;         /* the working pool's */
-	size_t *hull;                  /* the working pool's LP hull over the models the limits let
-	                                  run (frontier_hull_fitting; working indices) */
-	size_t n_hull;
+	struct frontier_lp hull;       /* the working pool's LP frontier over the models the limits
+	                                  let run, with the time row (frontier_lp.h; working indices) */
 
 	struct ui_param params[UI_P_COUNT];
 

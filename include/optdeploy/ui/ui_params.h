@@ -35,6 +35,8 @@ struct ui_param {
 	bool integer;       /* K: whole numbers only */
 	double value;
 	double grid_lo;     /* UI_STEPS125: the lowest 1-2-5 value on the track */
+	bool duration;      /* seconds, written for people ("2 h 30 min") and typed as
+	                       --duration takes them ("2h", "90min"; a bare number is seconds) */
 };
 
 /*
@@ -120,7 +122,7 @@ int ui_param_to_col(const struct ui_param *p, double v, int w);
 /* Value at track column col (0 .. w-1), snapped and clamped. */
 double ui_param_from_col(const struct ui_param *p, int col, int w);
 
-/* Shortest text that reads back as v ("79.5", "1000", "0.1"). */
+/* Shortest text that reads back as v ("79.5", "1000", "0.1"; a duration "7200s"). */
 void ui_param_format(const struct ui_param *p, double v, char *buf, size_t size);
 
 /*

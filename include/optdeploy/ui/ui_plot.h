@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "optdeploy/core/frontier_lp.h"
 #include "optdeploy/core/pool.h"
 #include "optdeploy/core/solve.h"
 #include "optdeploy/core/sweep.h"
@@ -20,8 +21,7 @@ struct ui_plot_input {
 	const struct pool *pool;     /* the pool solved: the hull's indices are its */
 	const struct pool *all;      /* the points and axis ranges (NULL: pool); with... */
 	const bool *excluded;        /* ...these models (what-if) drawn as a dim x, or NULL */
-	const size_t *hull;          /* frontier_hull_fitting indices (of pool) */
-	size_t n_hull;
+	const struct frontier_lp *hull; /* the LP frontier (frontier_lp.h; indices of pool) */
 	const struct sweep *ilp;     /* sweep at the current K and lambda (levels done so far); may be NULL */
 	const struct policy *policy; /* the current answer (may carry no counts) */
 	enum solve_mode mode;

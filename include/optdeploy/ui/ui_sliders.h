@@ -19,6 +19,8 @@ struct ui_slider_view {
 	const char *brief;   /* the same, shorter, for one-line sliders ("0.1K = 100") */
 	const char *range;   /* formatted range, e.g. "0 .. 5 x K" */
 	bool focused;
+	const char *tiny;    /* shorter still, when the brief form does not fit ("21h 56min");
+	                        NULL: the brief form */
 };
 
 struct ui_sliders_geom {

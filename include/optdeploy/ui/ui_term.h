@@ -37,6 +37,7 @@ struct ui_glyphs {
 	wchar_t tee_up, tee_left, tee_right, arrow_up;
 	wchar_t handle, track_fill, point, policy, pending, bar_full;
 	wchar_t point_unfit;  /* a model the deadline or memory limit rules out */
+	wchar_t point_mix;    /* an LP frontier vertex mixing two models (the time row) */
 	wchar_t shade[5];     /* share ramp, empty .. full */
 	const char *lambda;   /* "λ" or "lambda" */
 	const char *dots;     /* "…" or "..." */
