@@ -348,12 +348,20 @@ static void uncharged_bound(struct search *s, struct node *nd)
 	for (size_t k = 0; k < p->m; k++)
 		if (s->zfix[k] == -1 && priced(p, k))
 			least = fmin(least, p->pool->models[p->kept[k]].load_cost);
-	double value;
-	if (!isfinite(least) ||
-	    time_lp_solve_uncharged(p->tlp, p->glpk_sp, s->zfix, p->resource_tol, &value) !=
-	    TIME_LP_BOUND)
+	if (!isfinite(least))
 		return;
 	long double charge = (long double)p->sp->lambda * least;
+	/* the uncharged LP's optimum is at least the node's: when the node's
+	 * bound less the charge still beats the incumbent, this bound would
+	 * hardly prune; its LP is skipped (the node's bound stays, valid for
+	 * these policies too) */
+	long double floor_sf = primal(p) ? nd->bound - charge : nd->bound + charge;
+	if (!p->charges_apart && better(p, (double)floor_sf, s->best_obj))
+		return;
+	double value;
+	if (time_lp_solve_uncharged(p->tlp, p->glpk_sp, s->zfix, p->resource_tol, &value) !=
+	    TIME_LP_BOUND)
+		return;
 	if (p->charges_apart) {
 		/* GLPK's LP had no charges: the decided models' go on top */
 		for (size_t k = 0; k < p->m; k++)
