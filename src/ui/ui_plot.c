@@ -359,7 +359,7 @@ static void draw_models(struct plot *p)
 	for (size_t i = 0; full != NULL && i < pool->n; i++)
 		full[i] = pool->models[i].name;
 	if (full != NULL)
-		cut = names_crop_set(full, pool->n, LABEL_MAX, names_mark(p->t->utf8), NULL);
+		cut = names_crop_words(full, pool->n, LABEL_MAX, names_mark(p->t->utf8), NULL);
 	free(full);
 	for (size_t i = 0; i < pool->n; i++) {
 		int y = row_of(p, pool->models[i].accuracy), x = col_of(p, pool->models[i].cost);

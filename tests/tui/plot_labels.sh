@@ -27,22 +27,7 @@ check_labels() {
 	_w=$((_w - 1))
 	plot_cells "$_w" >"$TMPD/plot.txt"
 	[ -s "$TMPD/plot.txt" ] || fail "$2: no plot rows read"
-	LC_ALL=C awk -v label="$2" '
-		# shown: a name with each ~ standing for one or more characters cut out
-		function fits(shown, name,   n, part, i, at, p) {
-			if (shown == name) return 1
-			n = split(shown, part, "~")
-			if (n < 2) return 0
-			if (substr(name, 1, length(part[1])) != part[1]) return 0
-			at = length(part[1]) + 2
-			for (i = 2; i < n; i++) {
-				p = index(substr(name, at), part[i])
-				if (p < 2 || part[i] == "") return 0
-				at += p - 1 + length(part[i]) + 1
-			}
-			return length(name) - length(part[n]) >= at - 1 &&
-				substr(name, length(name) - length(part[n]) + 1) == part[n]
-		}
+	LC_ALL=C awk -v label="$2" "$(cat tests/cli/name_fits.awk)"'
 		FILENAME == ARGV[1] { name[++nn] = $0; next }
 		{
 			row = $0
