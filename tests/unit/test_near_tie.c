@@ -97,7 +97,8 @@ static void nt_pool(struct nt_inst *in, const double (*rows)[5], size_t n)
 {
 	memset(in, 0, sizeof *in);
 	for (size_t i = 0; i < n; i++) {
-		snprintf(in->names[i], sizeof in->names[i], "m%zu", i);
+		in->names[i][0] = 'm';  /* NT_MAX <= 10: one digit */
+		in->names[i][1] = (char)('0' + i);
 		in->md[i] = (struct model){in->names[i], rows[i][0], rows[i][1], rows[i][2],
 					   rows[i][3], rows[i][4]};
 	}
