@@ -506,14 +506,22 @@ static enum deploy_few_result solve_sub(struct few_run *r, deploy_few_feasible_f
 		return DEPLOY_FEW_FAILED;
 	double obj = support_objective(p, f->cand);
 	long double got = unified(p, obj), have = unified(p, *best_obj);
-	long double tol = 1e-15L * fabsl(have) + 1e-9L;
+	long double tol = 1e-15L * fabsl(have);  /* nothing absolute: solve.c, better_objective */
 	if (got > have + tol) {
 		memcpy(best, f->cand, f->m * sizeof *best);
 		*best_obj = obj;
 	} else if (got < have - tol) {
 		return DEPLOY_FEW_FAILED;  /* GLPK lost its own starting point */
 	}
-	return DEPLOY_FEW_OPTIMAL;
+	/* GLPK's branch and bound over z sees supports within ~1e-9 of the
+	 * objective as tied (solve.c, solve_whole_mip): its policy is only an
+	 * incumbent, which the search over supports proves or improves */
+	const char *why;
+	switch (support_search(p, best, best_obj, &why)) {
+	case SOLVE_OPTIMAL: return DEPLOY_FEW_OPTIMAL;
+	case SOLVE_TIME_LIMIT: return DEPLOY_FEW_TIME_LIMIT;
+	default: return DEPLOY_FEW_FAILED;
+	}
 }
 
 /*
@@ -576,7 +584,7 @@ static enum deploy_few_result certify(struct few_run *r, deploy_few_feasible_fn 
 	if (nr != DEPLOY_NEAR_OPTIMAL || !feasible(ctx, f->sub_x))
 		return DEPLOY_FEW_FAILED;
 	double got = support_objective(p, f->sub_x);
-	long double tol = 1e-15L * fabsl((long double)want) + 1e-9L;
+	long double tol = 1e-15L * fabsl((long double)want);  /* as in solve_sub */
 	if (fabsl((long double)got - want) > tol)
 		return DEPLOY_FEW_FAILED;  /* GLPK and the search disagree: trust neither */
 	memcpy(best, f->sub_x, f->m * sizeof *best);

@@ -57,6 +57,7 @@
 #include "optdeploy/core/deploy_near.h"
 #include "optdeploy/core/deploy_near_time.h"
 #include "optdeploy/core/limits.h"
+#include "optdeploy/core/near_exact.h"
 
 #include <glpk.h>
 #include <limits.h>
@@ -88,6 +89,8 @@ struct deploy_near {
 	int *col;            /* GLPK column per item, 0 when fixed at 0 */
 	int *ind;
 	double *val;
+	long long *ex;       /* near_exact's arrays: wi, vi, lo, hi, d, scratch (7 per item) */
+	bool *between;       /* the Davenport row's members, for near_exact */
 	glp_prob *prob;
 	struct deploy_near_time *time;  /* the supports of a problem with a rate */
 };
@@ -102,6 +105,7 @@ struct near {
 	size_t a, b;            /* items of the vertex (b unused when not binding) */
 	long double pi, slack0; /* the line's slope, the vertex's slack */
 	long long dav;          /* D' - 1 when the Davenport row is useful, else -1 */
+	int wl;                 /* the power of two of the items' integer w (make_exact) */
 };
 
 struct deploy_near *deploy_near_new(const struct pool *pool, const size_t *kept, size_t m)
@@ -123,11 +127,13 @@ struct deploy_near *deploy_near_new(const struct pool *pool, const size_t *kept,
 	nr->col = calloc(n, sizeof *nr->col);
 	nr->ind = calloc(n + 1, sizeof *nr->ind);
 	nr->val = calloc(n + 1, sizeof *nr->val);
+	nr->ex = calloc(7 * n, sizeof *nr->ex);
+	nr->between = calloc(n, sizeof *nr->between);
 	/* nr->prob and nr->time are made on first use (build_model,
 	 * deploy_near_solve): a cold solve that needs neither pays for neither */
 	if (nr->it == NULL || nr->hull == NULL || nr->order == NULL || nr->r == NULL ||
 	    nr->lo == NULL || nr->hi == NULL || nr->base == NULL || nr->col == NULL ||
-	    nr->ind == NULL || nr->val == NULL) {
+	    nr->ind == NULL || nr->val == NULL || nr->ex == NULL || nr->between == NULL) {
 		deploy_near_free(nr);
 		return NULL;
 	}
@@ -151,6 +157,8 @@ void deploy_near_free(struct deploy_near *nr)
 	free(nr->col);
 	free(nr->ind);
 	free(nr->val);
+	free(nr->ex);
+	free(nr->between);
 	free(nr);
 }
 
@@ -189,6 +197,7 @@ static bool make_exact(struct near *q)
 	}
 	if ((wl != INT_MAX && wt - wl > EXACT_BITS) || (vl != INT_MAX && vt - vl > EXACT_BITS))
 		return false;
+	q->wl = wl;
 	for (size_t i = 0; i < q->s; i++) {
 		it[i].wi = wl == INT_MAX ? 0 : (long long)ldexp(it[i].w, -wl);
 		it[i].vi = vl == INT_MAX ? 0 : (long long)ldexp(it[i].v, -vl);
@@ -554,6 +563,54 @@ static long double read_counts(struct near *q, bool from_lp, long long *x)
 	return used - q->cap;
 }
 
+/*
+ * The box's exact optimum (near_exact.h) into x when it beats GLPK's answer
+ * there (glpk: x holds one) strictly; false when the box was not searched
+ * (too wide to visit, data too wide for exact integers), x then untouched.
+ * GLPK sees values within ~1e-9 of each other as tied, and lets the row
+ * through by its feasibility tolerance; the box, its rows and the values
+ * here are exact integers.  slack0 is the vertex's slack before any
+ * tightening of the row for that tolerance (deploy_near_solve_above).
+ */
+static bool solve_exactly(struct near *q, long double slack0, bool glpk_answered, long long *x)
+{
+	struct deploy_near *nr = q->nr;
+	const struct item *it = nr->it;
+	size_t s = q->s;
+	if (!q->exact && !make_exact(q))
+		return false;
+	long long *wi = nr->ex, *vi = wi + s, *lo = vi + s, *hi = lo + s, *d = hi + s,
+		  *work = d + s;
+	__int128 glpk = 0, best;
+	for (size_t i = 0; i < s; i++) {
+		wi[i] = it[i].wi;
+		vi[i] = it[i].vi;
+		lo[i] = nr->lo[i] - nr->base[i];
+		hi[i] = nr->hi[i] - nr->base[i];
+		if (nr->col[i] == 0)
+			lo[i] = hi[i] = 0;
+		nr->between[i] = q->dav >= 0 && i != q->a && i != q->b && it[i].wi >= it[q->a].wi &&
+				 it[i].wi <= it[q->b].wi;
+		if (glpk_answered)
+			glpk += (__int128)vi[i] * (x[it[i].k] - nr->base[i]);
+	}
+	long double units = q->wl == INT_MAX ? 0 : floorl(ldexpl(slack0, -q->wl));
+	if (units > 0x1p110L)  /* beyond any sum of the box's w d: the row cannot bind */
+		units = 0x1p110L;
+	struct near_exact_box bx = {.s = s, .wi = wi, .vi = vi, .lo = lo, .hi = hi,
+				    .between = nr->between, .dav = q->dav,
+				    .slack = (__int128)units, .a = q->a, .b = q->b,
+				    .binding = q->binding};
+	if (near_exact_solve(&bx, d, work, &best) != NEAR_EXACT_DONE)
+		return false;
+	if (glpk_answered && best <= glpk)
+		return true;
+	memset(x, 0, nr->m * sizeof *x);
+	for (size_t i = 0; i < s; i++)
+		x[it[i].k] = nr->base[i] + d[i];
+	return true;
+}
+
 /* Collect the allowed models in the unified form (see the top of the file). */
 static void collect(struct near *q, const struct solve_params *sp, const bool *use, double tol)
 {
@@ -603,19 +660,27 @@ enum deploy_near_result deploy_near_solve_above(struct deploy_near *nr,
 		return DEPLOY_NEAR_NO_BOX;
 	bound_vertex(&q);
 	build_model(&q);
+	long double slack0 = q.slack0;
 	for (int attempt = 0; attempt < 3; attempt++) {
 		bool from_lp;
 		enum deploy_near_result r = run_glpk(nr->prob, time_limit_ms, &from_lp);
-		if (r != DEPLOY_NEAR_OPTIMAL)
+		if (r == DEPLOY_NEAR_TIME_LIMIT)
 			return r;
+		if (r != DEPLOY_NEAR_OPTIMAL)
+			break;
 		long double excess = read_counts(&q, from_lp, x);
-		if (excess <= 0)
+		if (excess <= 0) {
+			solve_exactly(&q, slack0, true, x);
 			return DEPLOY_NEAR_OPTIMAL;
+		}
 		/* tighten the row by what GLPK's feasibility tolerance let through */
 		q.slack0 -= excess * 2 + 1e-12L;
 		glp_set_row_bnds(nr->prob, 2, GLP_UP, 0.0, (double)q.slack0);
 	}
-	return DEPLOY_NEAR_FAILED;
+	/* GLPK failed on the box, or its answers kept breaking the row by its
+	 * tolerance (costs 2 apart in 2^33: 4e-8 over, three times): the
+	 * exact search answers alone when it can */
+	return solve_exactly(&q, slack0, false, x) ? DEPLOY_NEAR_OPTIMAL : DEPLOY_NEAR_FAILED;
 }
 
 void deploy_near_time_counts(const struct deploy_near *nr, size_t *boxed, size_t *declined)

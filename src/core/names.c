@@ -85,6 +85,174 @@ void names_crop(char *out, size_t size, const char *name, size_t width, const ch
 	crop_at(out, size, name, width, default_head(width, mark), mark);
 }
 
+/*
+ * Word cuts: a name past the width first loses letters of its long words
+ * rather than its middle, so the parts that tell models apart (versions,
+ * widths, resolutions: v2, 0.75, 128) stay whole and a shared family or
+ * suffix shrinks (mobilenet-v2-0.75-128-quantized -> mo…v2-0.75-128-q…).
+ * Words are the runs between '-', '_' and ' '; only words of three or more
+ * ASCII letters are cut, each to its first letter and the mark, which also
+ * stands for the separator after it; adjacent cut words share one mark
+ * (non-quantized -> n…), and a name that needs more than two marks is cut
+ * in the middle instead.  A word cut in one name of a list is cut in every
+ * name of it that needs a cut, so a list reads alike (every -quantized a
+ * -q…); the cells left go back to the first cut, the family (mob…v2).
+ */
+#define WORDS_MAX 24
+#define CUTSET_MAX 64
+
+/* The words cut somewhere in a list (pointers into its names). */
+struct cutset {
+	const char *s[CUTSET_MAX];
+	size_t len[CUTSET_MAX], n;
+};
+
+struct words {
+	const char *name;
+	size_t at[WORDS_MAX], len[WORDS_MAX], n;
+	bool cut[WORDS_MAX];
+	size_t keep;              /* letters the first cut run keeps (at least 1) */
+};
+
+static bool is_sep(char c)
+{
+	return c == '-' || c == '_' || c == ' ';
+}
+
+static bool cuttable(const struct words *w, size_t i)
+{
+	if (w->len[i] < 3)
+		return false;
+	for (size_t k = 0; k < w->len[i]; k++) {
+		char c = w->name[w->at[i] + k];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+			return false;
+	}
+	return true;
+}
+
+static bool split_words(struct words *w, const char *name)
+{
+	size_t i = 0;
+
+	memset(w, 0, sizeof *w);
+	w->name = name;
+	w->keep = 1;
+	while (name[i] != '\0') {
+		if (w->n == WORDS_MAX)
+			return false;
+		w->at[w->n] = i;
+		while (name[i] != '\0' && !is_sep(name[i]))
+			i++;
+		w->len[w->n] = i - w->at[w->n];
+		w->n++;
+		if (name[i] != '\0')
+			i++;  /* one separator: the next word starts after it */
+	}
+	return true;
+}
+
+static bool in_cutset(const struct cutset *g, const struct words *w, size_t i)
+{
+	for (size_t k = 0; k < g->n; k++)
+		if (g->len[k] == w->len[i] && memcmp(g->s[k], w->name + w->at[i], w->len[i]) == 0)
+			return true;
+	return false;
+}
+
+/* End of the run of cut words starting at i. */
+static size_t run_end(const struct words *w, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < w->n && w->cut[j])
+		j++;
+	return j;
+}
+
+/* The name with its cut words (out: size bytes, enough for every mark); its width. */
+static size_t render(const struct words *w, char *out, size_t size, const char *mark)
+{
+	size_t at = 0;
+	bool first = true;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < w->n;) {
+		const char *s = w->name + w->at[i];
+		if (!w->cut[i]) {
+			/* the word and the separator after it, if any */
+			put(out, size, &at, s, w->len[i] + (s[w->len[i]] != '\0'));
+			i++;
+			continue;
+		}
+		put(out, size, &at, s, first ? w->keep : 1);
+		put(out, size, &at, mark, strlen(mark));
+		first = false;
+		i = run_end(w, i);  /* the separator after the run goes into the mark */
+	}
+	return names_width(out);
+}
+
+/*
+ * Cut the name's words: those the list cuts already, then the longest others
+ * (added to *g) until it fits width; false when it cannot.
+ */
+static bool word_cut(char *out, size_t size, const char *name, size_t width, const char *mark,
+		     struct cutset *g)
+{
+	struct words w;
+	size_t used, first;
+
+	if (!split_words(&w, name))
+		return false;
+	for (size_t i = 0; i < w.n; i++)
+		w.cut[i] = cuttable(&w, i) && in_cutset(g, &w, i);
+	while ((used = render(&w, out, size, mark)) > width) {
+		size_t best = w.n;
+		for (size_t i = 0; i < w.n; i++)
+			if (!w.cut[i] && cuttable(&w, i) && (best == w.n || w.len[i] > w.len[best]))
+				best = i;
+		if (best == w.n)
+			return false;
+		w.cut[best] = true;
+		if (g->n < CUTSET_MAX) {
+			g->s[g->n] = name + w.at[best];
+			g->len[g->n++] = w.len[best];
+		}
+	}
+	for (first = 0; first < w.n && !w.cut[first]; first++)
+		;
+	if (first == w.n)
+		return false;  /* fits uncut: the caller keeps the whole name */
+	/* more than two marks read as a code (m…v3-l…224_1.0_f…): the middle cut reads better */
+	size_t runs = 0;
+	for (size_t i = 0; i < w.n; i++)
+		if (w.cut[i] && (i == 0 || !w.cut[i - 1]))
+			runs++;
+	if (runs > 2)
+		return false;
+	/* the cells left go back to the first cut run, all but its last letter at most */
+	size_t run = w.at[run_end(&w, first) - 1] + w.len[run_end(&w, first) - 1] - w.at[first];
+	size_t more = run - 1 - w.keep;
+	w.keep += more < width - used ? more : width - used;
+	render(&w, out, size, mark);
+	return true;
+}
+
+/* The first cut of a name in a list: its words, else its middle. */
+static void crop_first(char *out, size_t size, const char *name, size_t width, const char *mark,
+		       struct cutset *g)
+{
+	if (names_width(name) <= width || g == NULL || !word_cut(out, size, name, width, mark, g))
+		names_crop(out, size, name, width, mark);
+}
+
+/* Bytes for any cut of name: a mark may stand in for every other character. */
+static size_t cut_size(const char *name, const char *mark)
+{
+	return strlen(name) + strlen(mark) * (strlen(name) / 2 + 1) + 1;
+}
+
 struct entry {
 	const char *s;
 	size_t i;
@@ -100,6 +268,8 @@ struct cropper {
 	char **out;
 	size_t n, width;
 	const char *mark;
+	bool words;            /* first cut the long words (names_crop_words), not the middle */
+	struct cutset g;       /* the words cut so far (names_crop_words) */
 	struct entry *sorted;  /* every output, sorted: what a candidate must not equal */
 	struct entry *cand;    /* scratch: one run's candidates */
 	char **scratch;        /* scratch text, one per name (same size as its output) */
@@ -121,7 +291,29 @@ static bool run_distinct(const struct cropper *c, size_t r, const char *old)
 	return true;
 }
 
-/* Cut the members of run (sorted[a..b), all equal) apart: another split, then wider. */
+/* Word cuts of the run (sorted[a..b)) in w cells, when each has one and they differ: taken. */
+static bool words_apart(struct cropper *c, size_t a, size_t b, size_t w, const char *old)
+{
+	size_t r = b - a;
+
+	if (!c->words)
+		return false;
+	for (size_t k = 0; k < r; k++) {
+		size_t i = c->sorted[a + k].i;
+		if (names_width(c->names[i]) <= w ||
+		    !word_cut(c->scratch[i], cut_size(c->names[i], c->mark), c->names[i], w,
+			      c->mark, &c->g))
+			return false;
+		c->cand[k] = (struct entry){ c->scratch[i], i };
+	}
+	if (!run_distinct(c, r, old))
+		return false;
+	for (size_t k = 0; k < r; k++)
+		strcpy(c->out[c->cand[k].i], c->cand[k].s);
+	return true;
+}
+
+/* Cut the members of run (sorted[a..b), all equal) apart: words, another split, then wider. */
 static void resolve(struct cropper *c, size_t a, size_t b)
 {
 	size_t r = b - a, widest = 0, mw = names_width(c->mark);
@@ -133,6 +325,8 @@ static void resolve(struct cropper *c, size_t a, size_t b)
 	}
 	for (size_t w = c->width; w <= widest; w++) {
 		size_t avail = w > mw ? w - mw : 0, d = default_head(w, c->mark);
+		if (words_apart(c, a, b, w, old))
+			return;
 		for (size_t step = 0; step <= 2 * avail + 1; step++) {
 			/* d, d+1, d-1, d+2, ...: the cut moves away from the usual place */
 			size_t off = (step + 1) / 2;
@@ -141,8 +335,8 @@ static void resolve(struct cropper *c, size_t a, size_t b)
 				continue;
 			for (size_t k = 0; k < r; k++) {
 				size_t i = c->sorted[a + k].i;
-				crop_at(c->scratch[i], strlen(c->names[i]) + strlen(c->mark) + 1,
-					c->names[i], w, head, c->mark);
+				crop_at(c->scratch[i], cut_size(c->names[i], c->mark), c->names[i], w,
+					head, c->mark);
 				c->cand[k] = (struct entry){ c->scratch[i], i };
 			}
 			if (w == widest || run_distinct(c, r, old)) {
@@ -177,20 +371,26 @@ static bool split_first_run(struct cropper *c)
 	return false;
 }
 
-/* The first cut of every name, then passes until no two are equal. */
+/* The first cut of every name (words, else the middle), then passes until no two are equal. */
 static void crop_all(struct cropper *c, size_t *widest)
 {
-	size_t ml = strlen(c->mark), passes = 0;
+	size_t passes = 0, cut_words;
 	char *text = (char *)(c->out + c->n), *tmp = (char *)(c->scratch + c->n);
 
 	for (size_t i = 0; i < c->n; i++) {
-		size_t size = strlen(c->names[i]) + ml + 1;
 		c->out[i] = text;
 		c->scratch[i] = tmp;
-		names_crop(text, size, c->names[i], c->width, c->mark);
-		text += size;
-		tmp += size;
+		text += cut_size(c->names[i], c->mark);
+		tmp += cut_size(c->names[i], c->mark);
 	}
+	/* again while a name adds a word to cut: the names before it cut it too */
+	do {
+		cut_words = c->g.n;
+		for (size_t i = 0; i < c->n; i++)
+			crop_first(c->out[i], cut_size(c->names[i], c->mark), c->names[i], c->width,
+				   c->mark, c->words ? &c->g : NULL);
+	} while (c->g.n != cut_words && passes++ < CUTSET_MAX);
+	passes = 0;
 	/* each pass settles one run for good (or widens it): n passes and a margin end it */
 	while (passes++ < 2 * c->n + 16 && split_first_run(c))
 		;
@@ -203,14 +403,14 @@ static void crop_all(struct cropper *c, size_t *widest)
 	}
 }
 
-char **names_crop_set(const char *const *names, size_t n, size_t width, const char *mark,
-		      size_t *widest)
+static char **crop_list(const char *const *names, size_t n, size_t width, const char *mark,
+			size_t *widest, bool words)
 {
 	size_t bytes = 0;
-	struct cropper c = { names, NULL, n, width, mark, NULL, NULL, NULL };
+	struct cropper c = { names, NULL, n, width, mark, words, { .n = 0 }, NULL, NULL, NULL };
 
 	for (size_t i = 0; i < n; i++)
-		bytes += strlen(names[i]) + strlen(mark) + 1;
+		bytes += cut_size(names[i], mark);
 	c.out = malloc(n * sizeof *c.out + bytes + 1);
 	c.scratch = malloc(n * sizeof *c.scratch + bytes + 1);
 	c.sorted = malloc((n ? n : 1) * sizeof *c.sorted);
@@ -225,4 +425,16 @@ char **names_crop_set(const char *const *names, size_t n, size_t width, const ch
 	free(c.sorted);
 	free(c.cand);
 	return c.out;
+}
+
+char **names_crop_set(const char *const *names, size_t n, size_t width, const char *mark,
+		      size_t *widest)
+{
+	return crop_list(names, n, width, mark, widest, false);
+}
+
+char **names_crop_words(const char *const *names, size_t n, size_t width, const char *mark,
+			size_t *widest)
+{
+	return crop_list(names, n, width, mark, widest, true);
 }

@@ -67,13 +67,14 @@ static bool use_within_limits(const struct support_problem *p, const bool *use)
 /*
  * Is `a` strictly better than `b`?  Relative 1e-15: objectives reach 1e11
  * at K = 1e9, and one inference moved between models changes them by the
- * difference of two accuracies.
+ * difference of two accuracies; plus p->value_tol, 0 when a loading charge
+ * is small enough to decide between supports by less (solve.c, tie_allowance).
  */
 static bool better(const struct support_problem *p, double a, double b)
 {
 	if (isinf(b))
 		return primal(p) ? b < 0 : b > 0;
-	double tol = 1e-15 * fabs(b) + 1e-9;
+	double tol = 1e-15 * fabs(b) + p->value_tol;
 	return primal(p) ? a > b + tol : a < b - tol;
 }
 

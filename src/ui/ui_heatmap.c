@@ -236,7 +236,7 @@ static char **cut_names(const struct ui_term *t, const struct pool *all, const s
 		return NULL;
 	for (size_t r = 0; r < rows; r++)
 		names[r] = all->models[list[r]].name;
-	cut = names_crop_set(names, rows, (size_t)(nw > 1 ? nw : 1), names_mark(t->utf8), widest);
+	cut = names_crop_words(names, rows, (size_t)(nw > 1 ? nw : 1), names_mark(t->utf8), widest);
 	free(names);
 	return cut;
 }

@@ -347,6 +347,54 @@ static bool unfit_text(const struct ui_plot_input *in, char *buf, size_t size)
 	return true;
 }
 
+/* Index in pool of the solved pool's model j (the same pool, or the what-if's whole one). */
+static size_t whole_index(const struct ui_plot_input *in, const struct pool *pool, size_t j)
+{
+	if (in->all == NULL)
+		return j;
+	for (size_t i = 0; i < pool->n; i++)
+		if (strcmp(pool->models[i].name, in->pool->models[j].name) == 0)
+			return i;
+	return pool->n;
+}
+
+/*
+ * The order labels are placed in, so the ones that matter get the free places:
+ * the policy's models, then the LP frontier's, then the rest in pool order.
+ * NULL when out of memory (pool order then).
+ */
+static size_t *label_order(const struct ui_plot_input *in, const struct pool *pool)
+{
+	size_t *order = malloc((pool->n ? pool->n : 1) * sizeof *order), k = 0;
+	unsigned char *rank = calloc(pool->n ? pool->n : 1, 1);
+
+	if (order == NULL || rank == NULL) {
+		free(order);
+		free(rank);
+		return NULL;
+	}
+	for (size_t v = 0; in->hull != NULL && v < in->hull->n; v++) {
+		size_t a = whole_index(in, pool, in->hull->v[v].model);
+		size_t b = whole_index(in, pool, in->hull->v[v].other);
+		if (a < pool->n)
+			rank[a] = 1;
+		if (b < pool->n)
+			rank[b] = 1;
+	}
+	for (size_t j = 0; in->policy != NULL && policy_has_counts(in->policy) &&
+			   j < in->policy->n && j < in->pool->n; j++) {
+		size_t i = whole_index(in, pool, j);
+		if (in->policy->count[j] > 0 && i < pool->n)
+			rank[i] = 2;
+	}
+	for (int r = 2; r >= 0; r--)
+		for (size_t i = 0; i < pool->n; i++)
+			if (rank[i] == r)
+				order[k++] = i;
+	free(rank);
+	return order;
+}
+
 static void draw_models(struct plot *p)
 {
 	const struct pool *pool = p->in->all != NULL ? p->in->all : p->in->pool;
@@ -355,11 +403,11 @@ static void draw_models(struct plot *p)
 	const char **full = malloc((pool->n ? pool->n : 1) * sizeof *full);
 	char **cut = NULL;
 
-	/* labels longer than LABEL_MAX are cut in the middle, marked, and stay distinct */
+	/* labels longer than LABEL_MAX are cut (long words first), marked, and stay distinct */
 	for (size_t i = 0; full != NULL && i < pool->n; i++)
 		full[i] = pool->models[i].name;
 	if (full != NULL)
-		cut = names_crop_set(full, pool->n, LABEL_MAX, names_mark(p->t->utf8), NULL);
+		cut = names_crop_words(full, pool->n, LABEL_MAX, names_mark(p->t->utf8), NULL);
 	free(full);
 	for (size_t i = 0; i < pool->n; i++) {
 		int y = row_of(p, pool->models[i].accuracy), x = col_of(p, pool->models[i].cost);
@@ -373,6 +421,7 @@ static void draw_models(struct plot *p)
 		if (ui_rect_contains(d, y, x))
 			take(p, y, x, 1);
 	}
+	size_t *order = label_order(p->in, pool);
 	for (size_t i = 0; i < pool->n; i++) {
 		int y = row_of(p, pool->models[i].accuracy), x = col_of(p, pool->models[i].cost);
 		bool gone = out != NULL && out[i];
@@ -383,12 +432,20 @@ static void draw_models(struct plot *p)
 		   one the deadline or memory limit rules out, faint and hollow */
 		ui_put(y, x, gone ? L'x' : unfit ? p->t->g->point_unfit : p->t->g->point,
 		       ui_term_attr(p->t, gone || unfit ? UI_DIM : UI_POINT));
+	}
+	for (size_t k = 0; k < pool->n; k++) {
+		size_t i = order != NULL ? order[k] : k;
+		int y = row_of(p, pool->models[i].accuracy), x = col_of(p, pool->models[i].cost);
+		bool gone = out != NULL && out[i];
+		if (!ui_rect_contains(d, y, x))
+			continue;
 		/* out of memory: no labels rather than names cut without a mark */
 		if (cut != NULL)
-			place_label(p, y, x, cut[i], gone || unfit);
+			place_label(p, y, x, cut[i], gone || unfit_model(p->in, &pool->models[i]));
 		else
 			p->unnamed++;
 	}
+	free(order);
 	free(cut);
 }
 

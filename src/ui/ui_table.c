@@ -174,7 +174,7 @@ static bool cut_names(const struct ui_term *t, const struct ui_table_input *in,
 		return false;
 	for (size_t i = 0; i < l->n; i++)
 		names[i] = in->pool->models[l->rows[i]].name;
-	l->names = names_crop_set(names, l->n, (size_t)*nw, names_mark(t->utf8), &widest);
+	l->names = names_crop_words(names, l->n, (size_t)*nw, names_mark(t->utf8), &widest);
 	free(names);
 	if (l->names == NULL)
 		return false;

@@ -1,23 +1,13 @@
 # tests/cli/cost_order.awk - are heatmap row labels cheapest first?  Shared by
 # tests/cli/plot_text.sh (the figure) and tests/tui/heatmap_rows.sh (the planner).
 #
-#   awk -F, -f tests/cli/cost_order.awk MODELS.csv LABELS
+#   awk -F, -f tests/cli/name_fits.awk -f tests/cli/cost_order.awk MODELS.csv LABELS
 #
 # MODELS.csv: "name,cost,accuracy" of the models that may have a row, in pool
 # order.  LABELS: the row labels in the order drawn, one a line: a name, or a
-# middle cut of one (head…tail or head~tail).  Prints each label out of order
+# cut of one (name_fits.awk).  Prints each label out of order
 # (or that fits no model) and exits 1; the order is cost up, then accuracy
 # down, then pool order (pool_cost_order).
-function fits(shown, name,   p, m, a, b) {
-	if (shown == name) return 1
-	m = "\342\200\246"
-	p = index(shown, m)
-	if (p == 0) { m = "~"; p = index(shown, m) }
-	if (p == 0) return 0
-	a = substr(shown, 1, p - 1); b = substr(shown, p + length(m))
-	return length(name) > length(a) + length(b) && substr(name, 1, length(a)) == a &&
-		substr(name, length(name) - length(b) + 1) == b
-}
 # before(i, j): model i comes before model j
 function before(i, j) {
 	if (cost[i] != cost[j]) return cost[i] < cost[j]

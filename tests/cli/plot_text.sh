@@ -49,7 +49,7 @@ used_models --pool rpi4 >"$T/used"
 pdf_text "$T/rpi4.pdf" | awk '$1 ~ /^(mobilenet|efficientnet)/ { print $1 }' >"$T/labels"
 expect_true "rpi4: a label for each of the $(wc -l <"$T/used") models used" \
 	"$(wc -l <"$T/labels") == $(wc -l <"$T/used")"
-o=$(awk -F, -f tests/cli/cost_order.awk "$T/models.csv" "$T/labels" | head -3 | tr '\n' ';')
+o=$(awk -F, -f tests/cli/name_fits.awk -f tests/cli/cost_order.awk "$T/models.csv" "$T/labels" | head -3 | tr '\n' ';')
 check "$([ -z "$o" ] && echo 0 || echo 1)" "rpi4 heatmap rows not cheapest first: $o"
 
 # --rows all: every model, on a taller page, every row labelled

@@ -20,7 +20,7 @@ used_models() {
 		awk -F, '$1 != "budget" && $4 > 0 { print $2 }' | sort -u
 }
 
-# rows_match DATA W H: the labels are the used models (a label may be a middle cut)
+# rows_match DATA W H: the labels are the used models (a label may be a marked cut)
 rows_match() {
 	# shellcheck disable=SC2086
 	used_models "$1" >"$TMPD/used.txt"
@@ -30,15 +30,7 @@ rows_match() {
 	[ "$(wc -l <"$TMPD/labels.txt")" -eq "$n_used" ] ||
 		fail "$2: $(wc -l <"$TMPD/labels.txt") heatmap rows, $n_used models used"
 	[ "$(sort "$TMPD/labels.txt" | uniq -d | wc -l)" -eq 0 ] || fail "$2: a label shown twice"
-	LC_ALL=C awk '
-		function fits(shown, name,   p, a, b) {
-			if (shown == name) return 1
-			p = index(shown, "\342\200\246")
-			if (p == 0) return 0
-			a = substr(shown, 1, p - 1); b = substr(shown, p + 3)
-			return substr(name, 1, length(a)) == a &&
-				substr(name, length(name) - length(b) + 1) == b
-		}
+	LC_ALL=C awk "$(cat tests/cli/name_fits.awk)"'
 		FILENAME == ARGV[1] { lab[++n] = $0; next }
 		{ ok = 0; for (i = 1; i <= n; i++) if (!took[i] && fits(lab[i], $0)) { took[i] = 1; ok = 1; break }
 		  if (!ok) { print "no row for " $0; bad = 1 } }
@@ -47,7 +39,7 @@ rows_match() {
 	# shellcheck disable=SC2086
 	"$OPTDEPLOY" solve $1 --budget 1e9 --format csv | sed 1d | cut -d, -f1-3 |
 		awk -F, 'NR == FNR { u[$1] = 1; next } u[$1]' "$TMPD/used.txt" - >"$TMPD/models.csv"
-	_o=$(awk -F, -f tests/cli/cost_order.awk "$TMPD/models.csv" "$TMPD/labels.txt" | head -3)
+	_o=$(awk -F, -f tests/cli/name_fits.awk -f tests/cli/cost_order.awk "$TMPD/models.csv" "$TMPD/labels.txt" | head -3)
 	[ -z "$_o" ] || fail "$2: rows not cheapest first: $_o"
 	others=$((n_all - n_used))
 	screen | grep -qE "… $others models never used from [0-9.]+ to [0-9.]+" ||
@@ -73,25 +65,17 @@ rows_match "--pool rpi4" "rpi4 160x80"
 T send-keys -t t: q
 wait_for "EXIT=0"
 
-# 80 columns: the labels in sight are whole names or middle cuts of them, never cut short
+# 80 columns: the labels in sight are whole names or marked cuts of them, never cut short
 "$OPTDEPLOY" solve --pool rpi4 --budget 1e9 --format csv | sed 1d | cut -d, -f1 >"$TMPD/all.txt"
 start 80 24 -- --pool rpi4
 wait_ready
 heat_labels >"$TMPD/labels.txt"
 [ -s "$TMPD/labels.txt" ] || fail "rpi4 80x24: no heatmap labels read"
-LC_ALL=C awk '
+LC_ALL=C awk "$(cat tests/cli/name_fits.awk)"'
 	FILENAME == ARGV[1] { name[++n] = $0; next }
-	{ p = index($0, "\342\200\246"); ok = 0
-	  for (i = 1; i <= n && !ok; i++) {
-		m = name[i]
-		if ($0 == m) ok = 1
-		else if (p > 0) {
-			a = substr($0, 1, p - 1); b = substr($0, p + 3)
-			ok = length(m) > length(a) + length(b) && substr(m, 1, length(a)) == a &&
-			     substr(m, length(m) - length(b) + 1) == b
-		}
-	  }
-	  if (!ok) { print "label " $0 " is no name nor a middle cut of one"; bad = 1 } }
+	{ ok = 0
+	  for (i = 1; i <= n && !ok; i++) ok = fits($0, name[i])
+	  if (!ok) { print "label " $0 " is no name nor a marked cut of one"; bad = 1 } }
 	END { exit bad }' "$TMPD/all.txt" "$TMPD/labels.txt" || fail "rpi4 80x24: a label cut short"
 screen | grep -qE "… [0-9]+ models never used" || fail "rpi4 80x24: the summary line lost its start"
 # the budget's arrow at either end of the axis moves the range label aside, never over it

@@ -118,6 +118,63 @@ static void test_set_middle(void **state)
 	free(out);
 }
 
+/* The planner's word cuts: the parts that tell models apart stay whole. */
+static void test_words(void **state)
+{
+	static const char *const names[] = {
+		"mobilenet-v2-0.75-128-quantized", "mobilenet-v2-0.75-128-non-quantized",
+		"efficientnet-lite0-quantized", "mobilenet-v1-0.25-128-quantized", "short",
+	};
+	size_t widest = 0;
+	char **out;
+	(void)state;
+	out = names_crop_words(names, 5, 17, ELL, &widest);
+	assert_non_null(out);
+	assert_string_equal(out[0], "mo" ELL "v2-0.75-128-q" ELL);
+	assert_string_equal(out[1], "mo" ELL "v2-0.75-128-n" ELL);
+	/* a word one name cuts, every name that needs a cut cuts: -quantized is -q… */
+	assert_string_equal(out[2], "efficien" ELL "lite0-q" ELL);
+	assert_string_equal(out[4], "short");
+	assert_int_equal(widest, 17);
+	free(out);
+	/* no room for word cuts: the middle cut, marked */
+	out = names_crop_words(names, 2, 7, "~", &widest);
+	assert_non_null(out);
+	assert_string_not_equal(out[0], out[1]);
+	assert_non_null(strstr(out[0], "~"));
+	free(out);
+}
+
+/* Word cuts keep every set distinct and marked at every width, as middle cuts do. */
+static void test_words_distinct(void **state)
+{
+	static const char *const names[] = {
+		"mobilenet-v3-large_224_1.0_float", "mobilenet-v3-large-minimalistic_224_1.0_float",
+		"mobilenet-v3-small_224_1.0_float", "mobilenet-v3-large_224_0.75_float",
+		"regnet_y_16gf_swag_e2e_v1", "regnet_y_16gf_swag_linear_v1", "regnet_y_16gf",
+		"efficientnet-lite0-non-quantized", "efficientnet-lite0-quantized", "non-non-non",
+		"abc_abc_abc", "abc_abd_abc", "x~y", "x~~y", "a-b-c", "mobilenet~v2~q~",
+	};
+	size_t n = sizeof names / sizeof *names, widest;
+	(void)state;
+	for (size_t w = 1; w <= 30; w++) {
+		char **out = names_crop_words(names, n, w, ELL, &widest);
+		assert_non_null(out);
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(out[i], names[i]) != 0 && strstr(out[i], ELL) == NULL)
+				fail_msg("width %zu: \"%s\" cut to \"%s\" without a mark", w, names[i],
+					 out[i]);
+			if (names_width(out[i]) > widest)
+				fail_msg("widest %zu, but \"%s\"", widest, out[i]);
+			for (size_t j = 0; j < i; j++)
+				if (strcmp(out[i], out[j]) == 0)
+					fail_msg("width %zu: \"%s\" and \"%s\" both \"%s\"", w, names[i],
+						 names[j], out[i]);
+		}
+		free(out);
+	}
+}
+
 static void test_set_many(void **state)
 {
 	enum { N = 2000 };
@@ -142,6 +199,8 @@ int main(void)
 		cmocka_unit_test(test_set_width_kept),
 		cmocka_unit_test(test_set_middle),
 		cmocka_unit_test(test_set_many),
+		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_words_distinct),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,7 +7,8 @@
  * every bundled pool; a wide character is counted as one, and a malformed
  * byte as one).  The mark is "…" in UTF-8 and "~" otherwise (names_mark).
  * One set of names is cut by one call, so two names that would be cut to the
- * same text are cut elsewhere, or less, until every name differs.
+ * same text are cut elsewhere, or less, until every name differs.  The
+ * planner cuts long words first (names_crop_words: mo…v2-0.75-128-q…).
  */
 #ifndef OPTDEPLOY_NAMES_H
 #define OPTDEPLOY_NAMES_H
@@ -37,5 +38,18 @@ void names_crop(char *out, size_t size, const char *name, size_t width, const ch
  */
 char **names_crop_set(const char *const *names, size_t n, size_t width, const char *mark,
 		      size_t *widest);
+
+/*
+ * As names_crop_set, but a name first loses letters of its long words (runs
+ * of three or more ASCII letters between '-', '_' and ' '), each cut to its
+ * first letter and the mark, adjacent cut words sharing one mark, so the
+ * parts that tell models apart stay whole: at 17 cells
+ * mobilenet-v2-0.75-128-quantized reads mo…v2-0.75-128-q… and its
+ * non-quantized twin mo…v2-0.75-128-n….  A word cut in one name is cut in
+ * every name of the list that needs a cut; a name that would need more than
+ * two marks is cut in the middle.  For the planner's narrow columns.
+ */
+char **names_crop_words(const char *const *names, size_t n, size_t width, const char *mark,
+			size_t *widest);
 
 #endif

@@ -79,6 +79,9 @@ struct support_problem {
 	/* the node LPs with a time row and no memory row without GLPK
 	 * (time_lp.h; GLPK's deploy_lp when it declines), NULL: GLPK's always */
 	struct time_lp *tlp;
+	/* what the comparisons with GLPK's LP values allow for its rounding
+	 * beyond 1e-15 of the objective (solve.c, tie_allowance); 0: nothing */
+	double value_tol;
 };
 
 /* The last optimal support of a solver's searches; owned by the solver. */

@@ -142,24 +142,13 @@ shown_rows() {
 }
 
 # rows_agree CSV LABEL: every model with a count in CSV (solve --format csv)
-# is a row of the policy table with that count, under its name or a middle
-# cut of it (head…tail), or is counted on the "N more used" line; no row
+# is a row of the policy table with that count, under its name or a marked
+# cut of it (tests/cli/name_fits.awk), or is counted on the "N more used" line; no row
 # shows a count the CSV does not have.
 rows_agree() {
 	shown_rows >"$TMPD/shown.txt"
 	_more=$(screen | grep -oE '[0-9]+ more used' | head -n 1 | cut -d' ' -f1)
-	LC_ALL=C awk -F, -v more="${_more:-0}" -v label="$2" '
-		function fits(shown, name,   p, a, b, m) {
-			if (shown == name) return 1
-			m = "\342\200\246"
-			p = index(shown, m)
-			if (p == 0) { m = "~"; p = index(shown, m) }
-			if (p == 0) return 0
-			a = substr(shown, 1, p - 1); b = substr(shown, p + length(m))
-			return length(name) > length(a) + length(b) &&
-				substr(name, 1, length(a)) == a &&
-				substr(name, length(name) - length(b) + 1) == b
-		}
+	LC_ALL=C awk -F, -v more="${_more:-0}" -v label="$2" "$(cat "$ROOT/tests/cli/name_fits.awk")"'
 		FILENAME == ARGV[1] { split($0, f, " "); sn[++ns] = f[1]; sc[ns] = f[2]; next }
 		FNR > 1 && $5 > 0 {
 			found = 0
