@@ -52,9 +52,12 @@
  * are refused).  GLPK then solves the box in offsets d (small numbers at
  * any K) with both rows, from d = 0, and proves its optimum; the answer is
  * checked against both rows as feasible() does.  Ties with the vertex (more
- * unbounded models than rows), a near-singular basis, no feasible rounding,
- * a box beyond NEAR_BOX_CAP, or an answer GLPK's tolerances let through: the
- * caller solves the support with deploy_mip's split-count program instead.
+ * models left wide than rows: their points collinear for the priced row)
+ * are split into cases by an exact exchange (solve_tied, near_tie.h), each
+ * a small box GLPK proves.  A tie that is not exact in integers, a
+ * near-singular basis, no feasible rounding, a box beyond NEAR_BOX_CAP, or
+ * an answer GLPK's tolerances let through: the caller solves the support
+ * with deploy_mip's split-count program instead.
  */
 #include "optdeploy/core/deploy_near_time.h"
 #include "optdeploy/core/limits.h"
@@ -63,6 +66,7 @@
 #include "optdeploy/core/near_proof.h"
 #include "optdeploy/core/near_round.h"
 #include "optdeploy/core/near_scan.h"
+#include "optdeploy/core/near_tie.h"
 #include "optdeploy/core/time_lp.h"
 
 #include <glpk.h>
@@ -82,6 +86,7 @@ struct deploy_near_time {
 	double *start;          /* the incumbent d = 0 for GLPK, 1-based */
 	double *load;           /* item-indexed loading costs */
 	long long *cnt, *scratch;  /* item-indexed counts */
+	long long *box_lo, *box_hi;  /* item-indexed: the box of (i)-(iii), kept while a tie's cases narrow it */
 	struct near_proof *proof;  /* the supports GLPK solved, for x0 and to skip repeats */
 	bool start_ready;
 	glp_prob *lp, *box;
@@ -106,6 +111,7 @@ struct tq {
 	struct near_rows r;
 	long double v0;
 	double cutoff, lambda;  /* the caller wants only v.x - lambda * load above cutoff */
+	bool tied;              /* more models wider than NEAR_TIE_WIDE than rows: near_tie.h */
 };
 
 struct deploy_near_time *deploy_near_time_new(const struct pool *pool, const size_t *kept,
@@ -124,6 +130,8 @@ struct deploy_near_time *deploy_near_time_new(const struct pool *pool, const siz
 	nt->start = calloc(n + 1, sizeof *nt->start);
 	nt->cnt = calloc(n, sizeof *nt->cnt);
 	nt->scratch = calloc(n, sizeof *nt->scratch);
+	nt->box_lo = calloc(n, sizeof *nt->box_lo);
+	nt->box_hi = calloc(n, sizeof *nt->box_hi);
 	nt->load = calloc(n, sizeof *nt->load);
 	nt->proof = near_proof_new();
 	nt->zfix = calloc(n, sizeof *nt->zfix);
@@ -132,7 +140,8 @@ struct deploy_near_time *deploy_near_time_new(const struct pool *pool, const siz
 	nt->lp = glp_create_prob();
 	nt->box = glp_create_prob();
 	if (nt->it == NULL || nt->ind == NULL || nt->val == NULL || nt->start == NULL ||
-	    nt->cnt == NULL || nt->scratch == NULL || nt->load == NULL || nt->zfix == NULL ||
+	    nt->cnt == NULL || nt->scratch == NULL || nt->box_lo == NULL || nt->box_hi == NULL ||
+	    nt->load == NULL || nt->zfix == NULL ||
 	    nt->tx == NULL || nt->tlp == NULL || nt->proof == NULL) {
 		deploy_near_time_free(nt);
 		return NULL;
@@ -154,6 +163,8 @@ void deploy_near_time_free(struct deploy_near_time *nt)
 	free(nt->start);
 	free(nt->cnt);
 	free(nt->scratch);
+	free(nt->box_lo);
+	free(nt->box_hi);
 	free(nt->load);
 	near_proof_free(nt->proof);
 	free(nt->zfix);
@@ -391,7 +402,7 @@ static void build_box(struct tq *q)
 	glp_add_rows(p, 3);
 	int cols = 0;
 	for (size_t i = 0; i < q->s; i++)
-		it[i].col = it[i].hi > it[i].lo ? ++cols : 0;
+		it[i].col = it[i].hi > it[i].lo || it[i].lo != it[i].x0 ? ++cols : 0;
 	if (cols > 0)
 		glp_add_cols(p, cols);
 	for (size_t i = 0; i < q->s; i++) {
@@ -400,7 +411,7 @@ static void build_box(struct tq *q)
 			continue;
 		double lo = (double)(it[i].lo - it[i].x0), hi = (double)(it[i].hi - it[i].x0);
 		glp_set_col_kind(p, c, GLP_IV);
-		glp_set_col_bnds(p, c, GLP_DB, lo, hi);
+		glp_set_col_bnds(p, c, lo < hi ? GLP_DB : GLP_FX, lo, hi);
 		glp_set_obj_coef(p, c, it[i].v);
 		nt->ind[c] = c;
 		long double reach = fmaxl(-lo, hi);
@@ -446,7 +457,7 @@ static bool lp_integral(glp_prob *p)
 
 /* GLPK's LP, then its branch and bound from x0 unless the LP optimum is integral. */
 static enum deploy_near_result run_glpk(struct deploy_near_time *nt, int time_limit_ms,
-					bool *from_lp)
+					bool start, bool *from_lp)
 {
 	glp_prob *p = nt->box;
 	glp_smcp lp;
@@ -456,6 +467,8 @@ static enum deploy_near_result run_glpk(struct deploy_near_time *nt, int time_li
 	int rc = glp_simplex(p, &lp);
 	if (rc == GLP_ETMLIM)
 		return DEPLOY_NEAR_TIME_LIMIT;
+	if (rc == 0 && !start && glp_get_status(p) == GLP_NOFEAS)
+		return DEPLOY_NEAR_INFEASIBLE;  /* a tie's case holds no policy (solve_tied) */
 	if (rc != 0 || glp_get_status(p) != GLP_OPT)
 		return DEPLOY_NEAR_NO_BOX;  /* d = 0 is feasible: numerical trouble */
 	*from_lp = lp_integral(p);
@@ -477,17 +490,19 @@ static enum deploy_near_result run_glpk(struct deploy_near_time *nt, int time_li
 	 * search still proves the optimum */
 	parm.pp_tech = GLP_PP_NONE;
 	parm.br_tech = GLP_BR_MFV;
-	nt->start_ready = true;
+	nt->start_ready = start;
 	rc = glp_intopt(p, &parm);
 	nt->start_ready = false;
 	int st = glp_mip_status(p);
+	if (rc == 0 && !start && st == GLP_NOFEAS)
+		return DEPLOY_NEAR_INFEASIBLE;
 	if (rc == GLP_ETMLIM || (rc == 0 && st == GLP_FEAS))
 		return DEPLOY_NEAR_TIME_LIMIT;
 	return rc == 0 && st == GLP_OPT ? DEPLOY_NEAR_OPTIMAL : DEPLOY_NEAR_NO_BOX;
 }
 
-/* GLPK's counts into cnt (items); false unless they meet both rows and match x0 at least. */
-static bool read_counts(struct tq *q, bool from_lp, long long *cnt)
+/* GLPK's counts into cnt (items) and their value; false unless they meet the box and both rows. */
+static bool read_counts(struct tq *q, bool from_lp, long long *cnt, long double *value)
 {
 	struct near_item *it = q->nt->it;
 	long long total = 0;
@@ -503,11 +518,10 @@ static bool read_counts(struct tq *q, bool from_lp, long long *cnt)
 	}
 	long double sw, st;
 	struct near_support ns = support_of(q);
-	return total == q->k && near_round_slacks(&ns, cnt, &sw, &st) &&
-	       near_round_value(&ns, cnt) >= q->v0;
+	*value = near_round_value(&ns, cnt);
+	return total == q->k && near_round_slacks(&ns, cnt, &sw, &st);
 }
 
-/* The box of the top of the file; false when none small enough is proven. */
 /* The box of the top of the file; false when none small enough is proven. */
 static bool prove_box(struct tq *q, long long *cnt, long long *scratch)
 {
@@ -519,7 +533,13 @@ static bool prove_box(struct tq *q, long long *cnt, long long *scratch)
 		return false;
 	bound_by_costs(q);
 	q->r.s = q->s;
-	return near_box_basis(q->nt->it, &q->r);
+	bool ok = near_box_basis(q->nt->it, &q->r);
+	/* more models wide than rows left: the box, if any, is a tie's long line */
+	size_t wide = 0, rows = 1 + (q->r.pi_w > 0) + (q->r.pi_t > 0);
+	for (size_t i = 0; i < q->s; i++)
+		wide += q->nt->it[i].hi - q->nt->it[i].lo > NEAR_TIE_WIDE;
+	q->tied = wide > rows;
+	return ok;
 }
 
 /*
@@ -548,6 +568,57 @@ static bool beaten(const struct tq *q, bool boxed)
 	       best < (long double)q->cutoff;
 }
 
+/* A tie's leaf best so far (solve_tied). */
+struct tie_best {
+	struct tq *q;
+	long long *cnt;
+	long double best;
+	int time_limit_ms;
+};
+
+/* One case's box (near_tie.h) by GLPK: its best policy into the running best. */
+static enum deploy_near_result tie_leaf(void *arg)
+{
+	struct tie_best *tb = arg;
+	struct tq *q = tb->q;
+	struct near_item *it = q->nt->it;
+	bool start = true, from_lp = false;
+	for (size_t i = 0; i < q->s; i++)
+		start = start && it[i].lo <= it[i].x0 && it[i].x0 <= it[i].hi;
+	build_box(q);
+	long double value;
+	enum deploy_near_result r = run_glpk(q->nt, tb->time_limit_ms, start, &from_lp);
+	if (r == DEPLOY_NEAR_INFEASIBLE)
+		return DEPLOY_NEAR_OPTIMAL;  /* this case holds no policy */
+	if (r != DEPLOY_NEAR_OPTIMAL)
+		return r;
+	if (!read_counts(q, from_lp, q->nt->scratch, &value))
+		return DEPLOY_NEAR_NO_BOX;  /* GLPK's tolerances let a row through */
+	if (value > tb->best) {
+		tb->best = value;
+		memcpy(tb->cnt, q->nt->scratch, q->s * sizeof *tb->cnt);
+	}
+	return DEPLOY_NEAR_OPTIMAL;
+}
+
+/*
+ * More models left wide than rows: a tie, solved as near_tie.h's cases,
+ * each a box GLPK proves; the best case's policy, when it is at least
+ * x0's, is the support's.  The box of (i)-(iii) is left as it was.
+ */
+static enum deploy_near_result solve_tied(struct tq *q, int time_limit_ms, long long *cnt)
+{
+	struct deploy_near_time *nt = q->nt;
+	struct tie_best tb = {.q = q, .cnt = cnt, .best = -INFINITY, .time_limit_ms = time_limit_ms};
+	struct near_tie t = {.it = nt->it, .s = q->s, .rows = &q->r, .pool = nt->pool,
+			     .kept = nt->kept, .primal = q->sp->mode == SOLVE_MAX_ACCURACY,
+			     .box_lo = nt->box_lo, .box_hi = nt->box_hi, .leaf = tie_leaf, .arg = &tb};
+	enum deploy_near_result r = near_tie_solve(&t);
+	if (r != DEPLOY_NEAR_OPTIMAL)
+		return r;
+	return tb.best >= q->v0 ? DEPLOY_NEAR_OPTIMAL : DEPLOY_NEAR_NO_BOX;
+}
+
 static enum deploy_near_result solve_support(struct tq *q, int time_limit_ms, long long *x)
 {
 	struct deploy_near_time *nt = q->nt;
@@ -556,7 +627,11 @@ static enum deploy_near_result solve_support(struct tq *q, int time_limit_ms, lo
 	bool boxed = prove_box(q, cnt, nt->scratch);
 	if (beaten(q, boxed))
 		return DEPLOY_NEAR_BEATEN;
-	if (boxed && near_proof_covers(nt->proof, q->sp, nt->it, q->s, q->tol_t)) {
+	if (q->tied)
+		r = solve_tied(q, time_limit_ms, cnt);
+	if (r != DEPLOY_NEAR_NO_BOX) {
+		/* the tie's cases answered (or ran out of time) */
+	} else if (boxed && near_proof_covers(nt->proof, q->sp, nt->it, q->s, q->tol_t)) {
 		/* GLPK's last optimum of this support, still the optimum (near_proof.h) */
 		for (size_t i = 0; i < q->s; i++)
 			cnt[i] = nt->it[i].x0;
@@ -565,8 +640,9 @@ static enum deploy_near_result solve_support(struct tq *q, int time_limit_ms, lo
 	} else if (boxed) {
 		build_box(q);
 		bool from_lp = false;
-		r = run_glpk(nt, time_limit_ms, &from_lp);
-		if (r == DEPLOY_NEAR_OPTIMAL && !read_counts(q, from_lp, cnt))
+		long double value;
+		r = run_glpk(nt, time_limit_ms, true, &from_lp);
+		if (r == DEPLOY_NEAR_OPTIMAL && (!read_counts(q, from_lp, cnt, &value) || value < q->v0))
 			r = DEPLOY_NEAR_NO_BOX;  /* GLPK's tolerances let a row through */
 		if (r == DEPLOY_NEAR_OPTIMAL)
 			near_proof_keep(nt->proof, q->sp, nt->it, q->s, q->tol_w, q->tol_t, cnt);

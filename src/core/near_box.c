@@ -108,7 +108,7 @@ static void row_magnitudes(const struct near_item *it, const struct near_rows *q
 	for (size_t i = 0; i < n; i++) {
 		long double general = 0, sum0 = 0, ratio0 = 0;
 		for (size_t k = 0; k < q->s; k++) {
-			if (is_free(fr, n, k) || it[k].hi == it[k].lo)
+			if (is_free(fr, n, k) || (it[k].hi == it[k].lo && it[k].lo == it[k].x0))
 				continue;
 			long double c = fabsl(coef(&it[k], rows[i]));
 			if (it[k].x0 != 0 || it[k].rlo <= 0) {
@@ -155,7 +155,7 @@ static bool bound_free(const struct near_item *it, const struct near_rows *q, co
 		}
 		widen = fmaxl(widen, mag);
 		for (size_t k = 0; k < q->s; k++) {
-			if (is_free(fr, n, k) || it[k].hi == it[k].lo)
+			if (is_free(fr, n, k) || (it[k].hi == it[k].lo && it[k].lo == it[k].x0))
 				continue;
 			long double c = 0;  /* d_F,j gains -c per unit of d_k */
 			for (size_t i = 0; i < n; i++)
@@ -209,8 +209,10 @@ static bool try_rows(const struct near_item *it, const struct near_rows *q, cons
 	for (size_t c = 0; c < j; c++) {
 		const struct near_item *t = &it[fr[c]];
 		long double l = fmaxl(lo[c], (long double)t->lo), h = fminl(hi[c], (long double)t->hi);
-		blo[c] = (long long)fminl(l, (long double)t->x0);
-		bhi[c] = (long long)fmaxl(h, (long double)t->x0);
+		blo[c] = (long long)(q->apart ? l : fminl(l, (long double)t->x0));
+		bhi[c] = (long long)(q->apart ? h : fmaxl(h, (long double)t->x0));
+		if (blo[c] > bhi[c])
+			blo[c] = bhi[c] = t->lo;  /* none in this case: any point of it is a policy still */
 		if (bhi[c] - blo[c] > NEAR_BOX_CAP)
 			return false;
 		*width += (long double)(bhi[c] - blo[c]);

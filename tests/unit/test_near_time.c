@@ -33,6 +33,10 @@
 #include "adversarial_ref.h"
 #include "test_support.h"
 
+#ifndef TIE_TIME_LIMIT
+#define TIE_TIME_LIMIT 30  /* s; -DTIE_TIME_LIMIT=2 replays the ties quickly on an older solver */
+#endif
+
 static const long long KS[] = {1, 2, 3, 4, 5, 7, 10, 12, 37, 99, 100, 101, 1000, 65536,
 			       1000000, 999999937, 1000000000};
 
@@ -368,6 +372,122 @@ static void test_box_large_k(void **state)
 	assert_true(c.binding * 4 >= c.boxed);
 }
 
+/*
+ * One solve of p (a rate, lambda 0) on the whole solver: optimal or
+ * infeasible within the time limit, and the independent reference finds
+ * no policy better than the answer (nor any, when infeasible).
+ */
+static void check_tie_solve(const struct pool *p, const struct solve_params *sp, int *optimal,
+			    int *incomplete)
+{
+	struct solver *s = solver_new(p, NULL);
+	assert_non_null(s);
+	struct policy pol;
+	assert_int_equal(policy_init(&pol, p->n, NULL), ST_OK);
+	assert_int_equal(solver_run(s, sp, &pol, NULL), ST_OK);
+	struct ar_problem ref;
+	long double cost[AR_MAX];
+	for (size_t i = 0; i < p->n; i++)
+		cost[i] = p->models[i].cost;
+	ar_build(&ref, p, sp, cost, (long double)sp->budget * (long double)sp->k);
+	struct ar_result res;
+	if (getenv("NT_TIE_LOG") != NULL)
+		fprintf(stderr, "tie K %lld: %s\n", sp->k, solve_outcome_name(pol.outcome));
+	if (pol.outcome == SOLVE_INFEASIBLE) {
+		ar_search(&ref, ref.primal ? -INFINITY : INFINITY, 0, &res);
+		if (res.any_feasible || res.witness)
+			fail_instance(p, sp, "called infeasible, the reference finds a policy", 0, 0);
+	} else {
+		if (pol.outcome != SOLVE_OPTIMAL)
+			fail_instance(p, sp, "a tie not solved", pol.outcome, 0);
+		(*optimal)++;
+		long double obj = ar_objective(&ref, pol.count);
+		if (!ar_feasible(&ref, pol.count, true))
+			fail_instance(p, sp, "the answer breaks a row", obj, 0);
+		ar_search(&ref, obj, 2e-13L * ar_scale(&ref), &res);
+		if (res.witness)
+			fail_instance(p, sp, "a policy beats the answer", obj, res.value);
+	}
+	*incomplete += res.incomplete;
+	policy_free(&pol);
+	solver_free(s);
+}
+
+/*
+ * ADV_SEED=99 ADV_SCALE=4 test_solve_warm's instance: m0, m2 and m4 have
+ * collinear (latency, cost), so they tie in the support's LP with only the
+ * time row priced; deploy_mip's branch and bound on it ran out its 30 s.
+ */
+static void test_tie_seed99(void **state)
+{
+	(void)state;
+	static struct model md[6];
+	static const double cost[] = {0x1.ap+1, 0x1.8p+1, 0x1.4p+1, 0x1.6p+1, 0x1p+0, 0x1.cp+1};
+	static const double acc[] = {0x1.48p+6, 0x1.5p+6, 0x1.4cp+6, 0x1.44p+6, 0x1.1p+6, 0x1.ep+5};
+	static const double load[] = {1, 1, 4, 0.5, 1, 1};
+	static const double lat[] = {0x1p-10, 0x1.8p-7, 0x1.8p-9, 0x1.8p-8, 0x1.cp-8, 0x1p-10};
+	static char names[6][4] = {"m0", "m1", "m2", "m3", "m4", "m5"};
+	for (int i = 0; i < 6; i++)
+		md[i] = (struct model){.name = names[i], .cost = cost[i], .accuracy = acc[i],
+				       .load_cost = load[i], .memory = 1, .latency = lat[i]};
+	struct pool p = {.models = md, .n = 6, .cost_scale = 1, .has_latency = true};
+	struct solve_params sp = solve_params_default();
+	sp.time_limit = TIE_TIME_LIMIT;
+	sp.mode = SOLVE_MIN_COST;
+	sp.k = 1000000000;
+	sp.lambda = 0;
+	sp.budget = 0x1.ap+0;
+	sp.min_accuracy = 0x1.08p+6;
+	sp.rate = 0x1.3d4384d4bcd97p+8;
+	sp.duty_cycle = 1;
+	int optimal = 0, incomplete = 0;
+	check_tie_solve(&p, &sp, &optimal, &incomplete);
+	assert_int_equal(optimal, 1);
+}
+
+/*
+ * Random pools where three or more models lie on one line in (latency,
+ * value) (or (resource, value)), dyadic data, a rate whose time row binds,
+ * K up to 1e9: the supports' LPs tie with one row priced, which deploy_mip's
+ * branch and bound could not close at large K within the time limit.
+ */
+static void test_tie_family(void **state)
+{
+	(void)state;
+	struct ts_rng rng = {seed_for(0xb0c8u)};
+	static const long long ks[] = {65536, 1000000, 999999937, 1000000000, 1000000000};
+	int optimal = 0, incomplete = 0, runs = scaled(80);
+	for (int t = 0; t < runs; t++) {
+		struct ts_pool tp;
+		/* three models at large K (the reference's elimination is exact), four at K <= 600 */
+		size_t n = t % 4 == 3 ? 4 : 3;
+		long long k = n == 4 ? 100 + (long long)ts_rand_below(&rng, 500) : ks[ts_rand_below(&rng, 5)];
+		ts_random_pool(&tp, &rng, n, true);
+		/* on a line in latency: cost falls (min-cost ties), accuracy rises (max-accuracy) */
+		long long c0 = 8 + ts_rand_below(&rng, 40), slope = 1 + ts_rand_below(&rng, 4);
+		long long a0 = 50 + ts_rand_below(&rng, 10), rise = 1 + ts_rand_below(&rng, 3);
+		bool acc_line = ts_rand_below(&rng, 3) != 0;
+		for (size_t i = 0; i < n; i++) {
+			long long l = 1 + ts_rand_below(&rng, 12);
+			struct model *m = &tp.models[i];
+			m->latency = ldexp((double)l, -10);
+			m->load_cost = 0;
+			m->cost = ldexp((double)(c0 + 64 - slope * l), -2);
+			m->accuracy = acc_line ? (double)(a0 + rise * l) : (double)(50 + ts_rand_below(&rng, 40));
+		}
+		tp.pool.has_latency = true;
+		struct solve_params sp;
+		random_params(&sp, &rng, &tp.pool);
+		sp.k = k;
+		sp.time_limit = TIE_TIME_LIMIT;
+		check_tie_solve(&tp.pool, &sp, &optimal, &incomplete);
+	}
+	fprintf(stderr, "ties: %d solved, %d optimal, %d with a capped reference\n", runs, optimal,
+		incomplete);
+	assert_true(optimal * 3 >= runs);
+	assert_true(incomplete * 4 <= runs);
+}
+
 /* GLPK's value of near_lp_small's LP, or -INFINITY when GLPK finds it infeasible. */
 static double glpk_lp_value(const struct near_item *it, size_t s, double cw, double ct)
 {
@@ -450,6 +570,8 @@ int main(void)
 		cmocka_unit_test(test_small_lp),
 		cmocka_unit_test(test_box_small_k),
 		cmocka_unit_test(test_box_large_k),
+		cmocka_unit_test(test_tie_seed99),
+		cmocka_unit_test(test_tie_family),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -102,12 +102,13 @@ static void set_level(struct inst *in, size_t j)
 static void print_inst(const struct inst *in, enum solve_search way)
 {
 	const struct solve_params *sp = &in->sp;
-	print_message("   search %d mode %s K %lld lambda %a budget %a floor %a\n", (int)way,
-		      sp->mode == SOLVE_MAX_ACCURACY ? "max-accuracy" : "min-cost", sp->k,
-		      sp->lambda, sp->budget, sp->min_accuracy);
+	print_message("   search %d mode %s K %lld lambda %a budget %a floor %a rate %a duty %a\n",
+		      (int)way, sp->mode == SOLVE_MAX_ACCURACY ? "max-accuracy" : "min-cost", sp->k,
+		      sp->lambda, sp->budget, sp->min_accuracy, sp->rate, sp->duty_cycle);
 	for (size_t i = 0; i < in->pool.n; i++)
-		print_message("   %s cost %a acc %a load %a\n", in->md[i].name, in->md[i].cost,
-			      in->md[i].accuracy, in->md[i].load_cost);
+		print_message("   %s cost %a acc %a load %a latency %a\n", in->md[i].name,
+			      in->md[i].cost, in->md[i].accuracy, in->md[i].load_cost,
+			      in->md[i].latency);
 }
 
 /* One warm answer: optimal by the reference, and the cold solve's. */

@@ -30,6 +30,7 @@ struct near_rows {
 	long double sw0, st0;   /* S_w(x0), S_t(x0) as evaluated in long double */
 	long double dw, dt;     /* bound on the error of evaluating a row in long double */
 	long double g;          /* G: sum |r| x + pi_w S_w + pi_t S_t of every policy as good as x0 */
+	bool apart;             /* x0 need not be in the box (a tie's case, deploy_near_time.c) */
 };
 
 /*
