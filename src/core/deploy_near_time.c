@@ -60,6 +60,7 @@
  * with deploy_mip's split-count program instead.
  */
 #include "optdeploy/core/deploy_near_time.h"
+#include "optdeploy/core/deadline.h"
 #include "optdeploy/core/limits.h"
 #include "optdeploy/core/near_box.h"
 #include "optdeploy/core/near_lp.h"
@@ -573,7 +574,7 @@ struct tie_best {
 	struct tq *q;
 	long long *cnt;
 	long double best;
-	int time_limit_ms;
+	double deadline;  /* one limit for all the cases, not one each (deadline.h) */
 };
 
 /* One case's box (near_tie.h) by GLPK: its best policy into the running best. */
@@ -587,7 +588,7 @@ static enum deploy_near_result tie_leaf(void *arg)
 		start = start && it[i].lo <= it[i].x0 && it[i].x0 <= it[i].hi;
 	build_box(q);
 	long double value;
-	enum deploy_near_result r = run_glpk(q->nt, tb->time_limit_ms, start, &from_lp);
+	enum deploy_near_result r = run_glpk(q->nt, deadline_remaining_ms(tb->deadline), start, &from_lp);
 	if (r == DEPLOY_NEAR_INFEASIBLE)
 		return DEPLOY_NEAR_OPTIMAL;  /* this case holds no policy */
 	if (r != DEPLOY_NEAR_OPTIMAL)
@@ -609,7 +610,8 @@ static enum deploy_near_result tie_leaf(void *arg)
 static enum deploy_near_result solve_tied(struct tq *q, int time_limit_ms, long long *cnt)
 {
 	struct deploy_near_time *nt = q->nt;
-	struct tie_best tb = {.q = q, .cnt = cnt, .best = -INFINITY, .time_limit_ms = time_limit_ms};
+	struct tie_best tb = {.q = q, .cnt = cnt, .best = -INFINITY,
+			      .deadline = deadline_now() + time_limit_ms / 1e3};
 	struct near_tie t = {.it = nt->it, .s = q->s, .rows = &q->r, .pool = nt->pool,
 			     .kept = nt->kept, .primal = q->sp->mode == SOLVE_MAX_ACCURACY,
 			     .box_lo = nt->box_lo, .box_hi = nt->box_hi, .leaf = tie_leaf, .arg = &tb};

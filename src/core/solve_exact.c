@@ -172,7 +172,7 @@ enum exact_path solver_exact_path(const struct solver *s, const struct solve_par
  * of the largest cost (accuracy): a policy better by less is the limit left
  * (man page, BUGS).  Unless a loading charge is below 1e-6: then charges
  * alone may decide by less (0.05 beside costs near 2^32 is 4e-10,
- * test_near_tie), and nothing absolute is allowed; the search then takes
+ * test_near_exact), and nothing absolute is allowed; the search then takes
  * GLPK's rounding for gains, which costs nodes, never a wrong answer.
  */
 static double tie_allowance(const struct solver *s, const struct solve_params *sp)

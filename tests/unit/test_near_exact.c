@@ -1,5 +1,5 @@
 /*
- * test_near_tie.c - policies whose values differ by less than GLPK's
+ * test_near_exact.c - policies whose values differ by less than GLPK's
  * simplex tolerance (about 1e-9 of the values) must still be told apart.
  *
  * Pools with costs near 2^33 that differ by 0, 2 or 4 units and accuracies
@@ -9,7 +9,7 @@
  * solves).  near_exact.c searches the box in exact integers; every answer
  * here is judged by adversarial_ref.h, an exact brute force that shares no
  * code with the solver.  NEAR_SEED and NEAR_SCALE replay other seeds and
- * longer runs by hand (NEAR_SCALE=20 NEAR_SEED=7 build/tests/test_near_tie).
+ * longer runs by hand (NEAR_SCALE=20 NEAR_SEED=7 build/tests/test_near_exact).
  */
 #include <setjmp.h>
 #include <stdarg.h>
