@@ -218,24 +218,6 @@ static void sliders(struct app *a, struct ui_rect r, struct ui_rect limits)
 			&a->limit_sliders);
 }
 
-/*
- * s cut to w cells, ending in the mark, when it is longer: a heading with a
- * message ("Fig. 4: λ = 0: the LP relaxation can…") never loses its end
- * unmarked (the status line has the whole message).
- */
-static void cut_end(char *s, size_t size, int w, const char *mark)
-{
-	int cells = 0, keep = w - ui_text_width(mark);
-
-	if (ui_text_width(s) <= w || keep < 0)
-		return;
-	for (size_t i = 0; s[i] != '\0'; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && cells++ == keep) {
-			snprintf(s + i, size - i, "%s", mark);
-			return;
-		}
-}
-
 /* What heatmap i (0: lambda = 0, 1: the current lambda) draws. */
 static struct ui_heatmap_input heat_input(const struct app *a, int i, const char *title,
 					  double mark)
@@ -297,7 +279,8 @@ static void heatmaps(struct app *a, struct ui_rect r)
 		if (!a->sweep_live[i] && a->sweep_error[i][0] != '\0') {
 			snprintf(title[i] + strlen(title[i]), sizeof title[i] - strlen(title[i]),
 				 ": %s", a->sweep_error[i]);
-			cut_end(title[i], sizeof title[i], w, t->g->dots);
+			/* a heading never loses its end unmarked (the status line has it all) */
+			ui_text_cut_end(title[i], sizeof title[i], w, t->g->dots);
 		}
 		ui_heatmap_draw(t, (struct ui_rect){ r.y + 1, x, r.h - 1, w }, &in, &a->heat_geom[i]);
 		x += w + 2;

@@ -32,18 +32,11 @@ void ui_table_line(struct ui_table_cursor *c, attr_t a, const char *fmt, ...)
 
 void ui_table_cut(char *s, size_t size, int w, const char *mark)
 {
-	int cells = 0, keep = w - ui_text_width(mark);
 	size_t n = strlen(s);
 
 	while (n > 0 && s[n - 1] == ' ')  /* padding past the edge is no loss */
 		s[--n] = '\0';
-	if (ui_text_width(s) <= w || keep < 0)
-		return;
-	for (size_t i = 0; s[i] != '\0'; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && cells++ == keep) {
-			snprintf(s + i, size - i, "%s", mark);
-			return;
-		}
+	ui_text_cut_end(s, size, w, mark);
 }
 
 void ui_table_fit(struct ui_table_cursor *c, attr_t a, const char *const *forms, int n)

@@ -387,6 +387,19 @@ int ui_text_width(const char *s)
 	return w;
 }
 
+void ui_text_cut_end(char *s, size_t size, int w, const char *mark)
+{
+	int cells = 0, keep = w - ui_text_width(mark);
+
+	if (ui_text_width(s) <= w || keep < 0)
+		return;
+	for (size_t i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && cells++ == keep) {
+			snprintf(s + i, size - i, "%s", mark);
+			return;
+		}
+}
+
 void ui_put(int y, int x, wchar_t c, attr_t a)
 {
 	cchar_t cc;

@@ -108,6 +108,13 @@ size_t ui_text_step(const char *s, size_t len, mbstate_t *st, int *cw);
 /* Display columns of UTF-8 text (each invalid byte counts one). */
 int ui_text_width(const char *s);
 
+/*
+ * s (UTF-8, size bytes of room) cut to w cells ending in the mark when it is
+ * longer, so a line or heading never loses its end unmarked; unchanged when
+ * it fits or w cannot hold the mark.
+ */
+void ui_text_cut_end(char *s, size_t size, int w, const char *mark);
+
 /* One wide character at (y, x). */
 void ui_put(int y, int x, wchar_t c, attr_t a);
 
