@@ -12,6 +12,8 @@
 #include "optdeploy/core/frontier.h"
 #include "optdeploy/core/pool.h"
 
+#include "test_support.h"
+
 #define MAX_N 64
 
 /* |got - want| <= tol * max(1, |want|), with both values in the failure message. */
@@ -192,15 +194,12 @@ static void test_uci_har(void **state)
 	pool_free(&p);
 }
 
-/* xorshift64*: a fixed sequence, so a failure reproduces. */
-static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
+/* test_support.h's generator: a fixed sequence, so a failure reproduces. */
+static struct ts_rng rng = {0x9E3779B9u};
 
 static double uniform(void)
 {
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return (double)((rng_state * 0x2545F4914F6CDD1DULL) >> 11) / 9007199254740992.0;
+	return ts_rand_unit(&rng);
 }
 
 /* Brute force Pareto test straight from the definition. */

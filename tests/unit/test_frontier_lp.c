@@ -26,15 +26,12 @@
 
 #define MAX_N 40
 
-/* xorshift64*: a fixed sequence, so a failure reproduces. */
-static uint64_t rng_state = 0x2545F4914F6CDD1DULL;
+/* test_support.h's generator: a fixed sequence, so a failure reproduces. */
+static struct ts_rng rng = {0x2545F491u};
 
 static double uniform(void)
 {
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return (double)((rng_state * 0x2545F4914F6CDD1DULL) >> 11) / 9007199254740992.0;
+	return ts_rand_unit(&rng);
 }
 
 static char names[MAX_N][24];
@@ -179,7 +176,7 @@ static void test_against_glpk(void **state)
 	(void)state;
 	size_t mixes = 0, none = 0, checked = 0;
 	int trials = ts_env_scaled("FRONTIER_LP_SCALE", 400);
-	rng_state ^= ts_env_seed("FRONTIER_LP_SEED", 0);
+	rng.state ^= ts_env_seed("FRONTIER_LP_SEED", 0);
 	for (int trial = 0; trial < trials; trial++) {
 		double tau;
 		size_t n = 1 + (size_t)(uniform() * 30);
